@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { cleanCompanyDisplayName, normalizeCompanyName } from '../../src/core/leads/company-name.ts';
+
+const toFullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+describe('normalizeCompanyName', () => {
+  it('treats ACME Co., Ltd., acme and ＡＣＭＥ有限公司 as one company', () => {
+    expect(normalizeCompanyName('ACME Co., Ltd.')).toBe('acme');
+    expect(normalizeCompanyName('acme')).toBe('acme');
+    expect(normalizeCompanyName('ＡＣＭＥ有限公司')).toBe('acme');
+  });
+
+  it.each([
+    ['北京字节跳动科技有限公司', '北京字节跳动科技'],
+    ['华为技术有限公司', '华为技术'],
+    ['平安银行股份有限公司', '平安银行'],
+    ['上海某某贸易有限责任公司', '上海某某贸易'],
+    ['海尔集团有限公司', '海尔'],
+    ['海尔集团', '海尔'],
+    ['海尔（集团）有限公司', '海尔'],
+    ['海尔公司', '海尔'],
+    ['ACME Co.,Ltd', 'acme'],
+    ['ACME CO., LTD.', 'acme'],
+    ['ACME Limited', 'acme'],
+    ['Acme, Inc.', 'acme'],
+    ['Acme Incorporated', 'acme'],
+    ['Acme Corp.', 'acme'],
+    ['Acme Corporation', 'acme'],
+    ['Acme LLC', 'acme'],
+    ['Acme Group Co., Ltd.', 'acme'],
+    ['ACME Group Holdings', 'acmegroupholdings'],
+    ['  A C M E  ', 'acme'],
+    ['A.C.M.E.', 'acme'],
+    ['【ACME】「有限公司」', 'acme'],
+    ['《阿克米》·科技-公司', '阿克米科技'],
+    ["O'Reilly & Sons_Ltd", 'oreillysons'],
+    ['ACME\u200b有限公司', 'acme'],
+    ['ＡＣＭＥ　２０２６', 'acme2026'],
+    ['©ACME® Ltd.', 'acme'],
+    ['A+B=C $公司', 'abc'],
+  ])('normalises %s to %s', (name, key) => {
+    expect(normalizeCompanyName(name)).toBe(key);
+  });
+
+  it('keeps names apart that differ in more than form', () => {
+    expect(normalizeCompanyName('华为技术有限公司')).not.toBe(normalizeCompanyName('华为终端有限公司'));
+    expect(normalizeCompanyName('ACME Ltd.')).not.toBe(normalizeCompanyName('ACMF Ltd.'));
+  });
+
+  it.each([
+    ['有限公司', '有限公司'],
+    ['集团有限公司', '集团有限公司'],
+    ['公司', '公司'],
+    ['Group Inc.', 'group'],
+    ['Co., Ltd.', 'coltd'],
+    ['Ltd. Co.', 'ltd'],
+    ['Limited', 'limited'],
+  ])('never strips %s to nothing and keeps %s', (name, key) => {
+    expect(normalizeCompanyName(name)).toBe(key);
+  });
+
+  it('keeps a punctuation-only name as punctuation rather than an empty key', () => {
+    expect(normalizeCompanyName('！！ ！')).toBe('!!!');
+    expect(normalizeCompanyName('   ')).toBe('');
+    expect(normalizeCompanyName('')).toBe('');
+  });
+
+  it('strips letters that spell a suffix even without a space, which the caller should know about', () => {
+    expect(normalizeCompanyName('Tesco')).toBe('tes');
+    expect(normalizeCompanyName('Tes Co.')).toBe('tes');
+  });
+
+  it('joins a letter and its accent that punctuation kept apart, so the key is stable', () => {
+    // 'e' + '.' + combining acute: once the dot goes, the accent lands on the e.
+    expect(normalizeCompanyName('Cafe.\u0301 Ltd.')).toBe('caf\u00e9');
+    expect(normalizeCompanyName('Café')).toBe('caf\u00e9');
+  });
+
+  it('is idempotent on any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (name) => {
+        const once = normalizeCompanyName(name);
+        expect(normalizeCompanyName(once)).toBe(once);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  // Base names avoid the characters of the Chinese suffixes, so that appending 有限公司 to a
+  // name ending in 股份 (which rightly becomes 股份有限公司) cannot make a false counterexample.
+  const cjk = fc.constantFrom(...'阿里巴腾讯华为小米京东美团百度网易北京上海深圳科技贸易信息技术医药');
+  const latin = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
+  const baseName = fc.array(fc.oneof(cjk, latin), { minLength: 1, maxLength: 16 }).map((cs) => cs.join(''));
+  const suffix = fc.constantFrom(
+    '有限公司', '股份有限公司', '有限责任公司', '集团有限公司', '（集团）有限公司', '集团', '公司',
+    ' Co., Ltd.', ' CO.,LTD', ' Ltd.', ' Limited', ', Inc.', ' Incorporated', ' Corp.', ' Corporation',
+    ' LLC', ' Group', ' Group Co., Ltd.',
+  );
+  const noise = fc.constantFrom(' ', '\u3000', '\t', '.', ',', '，', '。', '、', '(', ')', '（', '）', '【', '】', '「', '」', '《', '》', '·', '・', '-', '_', '&', "'", '"', '/');
+
+  it('gives the same key under full-width letters, case changes, inserted spaces and punctuation, and appended suffixes', () => {
+    fc.assert(
+      fc.property(
+        baseName,
+        fc.array(fc.tuple(fc.nat(), noise), { maxLength: 5 }),
+        fc.array(suffix, { maxLength: 3 }),
+        fc.boolean(),
+        fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }),
+        (base, insertions, suffixes, fullWidth, upper) => {
+          let variant = [...base].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join('');
+          for (const [at, mark] of insertions) {
+            const i = at % (variant.length + 1);
+            variant = variant.slice(0, i) + mark + variant.slice(i);
+          }
+          variant += suffixes.join('');
+          if (fullWidth) variant = toFullWidth(variant);
+          expect(normalizeCompanyName(variant), variant).toBe(normalizeCompanyName(base));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never gives an empty key for a name with a letter, digit or CJK character', () => {
+    const meaningful = fc.oneof(latin, cjk, fc.constantFrom('Ａ', '９', '有', '公', '司', '集', '团'));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), meaningful, fc.string({ unit: 'binary', maxLength: 20 }), (a, c, b) => {
+        expect(normalizeCompanyName(a + c + b)).not.toBe('');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('cleanCompanyDisplayName', () => {
+  it.each([
+    ['  ACME   Co.,  Ltd.  ', 'ACME Co., Ltd.'],
+    ['ＡＣＭＥ　有限公司', 'ACME 有限公司'],
+    ['华为技术（深圳）有限公司', '华为技术（深圳）有限公司'],
+    ['Ｃｏｍｐａｎｙ２０２６', 'Company2026'],
+    ['A\t\nB', 'A B'],
+    ['【ACME】', '【ACME】'],
+  ])('shows %s as %s', (raw, shown) => {
+    expect(cleanCompanyDisplayName(raw)).toBe(shown);
+  });
+
+  it('keeps full-width punctuation, which is part of how Chinese names are written', () => {
+    expect(cleanCompanyDisplayName('ＡＣＭＥ，（中国）')).toBe('ACME，（中国）');
+  });
+});
