@@ -1,0 +1,374 @@
+/**
+ * POLICY_FILE: a YAML file of overrides of DEFAULT_POLICY (policy.md).
+ *
+ * The file uses snake_case keys that mirror the Policy object one to one
+ * (`leads.daily_target` is `policy.leads.dailyTarget`); every key is optional
+ * and the file is deep-merged over the defaults (lists replace, not append).
+ * A bad file throws ConfigError with one line per problem:
+ *   POLICY_FILE policy.yaml: leads.daily_target: must be a whole number above 0, got "five"
+ * so the bot never starts half-configured.
+ */
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { DEFAULT_POLICY, type Policy } from '../core/policy.ts';
+import { ConfigError } from './config-error.ts';
+
+// ---------------------------------------------------------------------------
+// Key mapping: file keys are the Policy keys in snake_case.
+
+/** `dailyTarget` → `daily_target`, `gradeAAbove` → `grade_a_above`; a lone `A` stays `A`. */
+export const camelToSnake = (key: string): string =>
+  key.replace(/(?<=.)[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** `daily_target` → `dailyTarget`; `A` stays `A`. */
+export const snakeToCamel = (key: string): string =>
+  key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** A path into the Policy object as the file spells it: `kpi.bonus_tiers[0].top_percent`. */
+export const policyKeyPath = (path: readonly PropertyKey[]): string => {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += (out === '' ? '' : '.') + camelToSnake(String(seg));
+  }
+  return out === '' ? '(top level)' : out;
+};
+
+// ---------------------------------------------------------------------------
+// Leaf values, each with the sentence an admin reads when it is wrong.
+
+/** How a bad value is shown in a message. */
+const show = (v: unknown): string => {
+  if (v === null || v === undefined) return 'nothing';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'an invalid date' : v.toISOString();
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return String(v);
+};
+
+const leaf = <T>(expected: string, accept: (v: unknown) => T | undefined) =>
+  z.unknown().transform((v, ctx): T => {
+    const out = accept(v);
+    if (out === undefined) {
+      ctx.addIssue({ code: 'custom', message: `must be ${expected}, got ${show(v)}` });
+      return z.NEVER;
+    }
+    return out;
+  });
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Positive whole number: days, hours, counts. */
+const count = leaf('a whole number above 0', (v) =>
+  isNumber(v) && Number.isSafeInteger(v) && v > 0 ? v : undefined,
+);
+/** Whole non-negative yuan. */
+const money = leaf('a whole number of yuan, 0 or more (e.g. 50000)', (v) =>
+  isNumber(v) && Number.isSafeInteger(v) && v >= 0 ? v : undefined,
+);
+const percent = leaf('a percent from 0 to 100', (v) => (isNumber(v) && v >= 0 && v <= 100 ? v : undefined));
+const multiple = leaf('a number above 0', (v) => (isNumber(v) && v > 0 ? v : undefined));
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const time = leaf('a 24-hour time HH:MM in quotes (e.g. "16:30")', (v) =>
+  typeof v === 'string' && TIME.test(v) ? v : undefined,
+);
+
+/** A real calendar date as YYYY-MM-DD, from a string or a YAML timestamp. */
+export const toIsoDate = (v: unknown): string | undefined => {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.toISOString().slice(0, 10);
+  if (typeof v !== 'string') return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? v : undefined;
+};
+const date = leaf('a real date YYYY-MM-DD (e.g. 2027-01-01)', toIsoDate);
+const dates = z.array(date);
+
+// ---------------------------------------------------------------------------
+// The schema, in Policy's own (camelCase) keys.
+
+const rewardPercent = z.strictObject({ A: percent, B: percent, C: percent });
+const bonusTier = z.strictObject({ topPercent: percent, salaryMultiple: multiple });
+
+const sections = {
+  leads: z.strictObject({ dailyTarget: count, companyNameMaxLength: count }),
+  clients: z.strictObject({
+    gradeAAbove: money,
+    gradeBAbove: money,
+    aClassVisitsPerQuarter: count,
+    followUpEveryMonths: count,
+    ticketResponseHours: count,
+  }),
+  pipeline: z.strictObject({ needsQuestions: count }),
+  contracts: z.strictObject({ maxPaymentTermDays: count, penaltyPercent: percent }),
+  incentives: z.strictObject({
+    newClientRewardPercent: rewardPercent,
+    travelFundAClients: count,
+    travelFundAmount: money,
+  }),
+  kpi: z.strictObject({
+    quarterlySalesTarget: money,
+    newClientsPerMonthSales: count,
+    newClientsPerMonthPromotion: count,
+    collectionRatePercent: percent,
+    improvementPlanDays: count,
+    bonusTopPercent: percent,
+    bonusTiers: z.array(bonusTier),
+    failedReviewsBeforeRetraining: count,
+    teamNewClientsPerQuarter: count,
+  }),
+  expenses: z.strictObject({
+    regionalManagerUpTo: money,
+    departmentManagerUpTo: money,
+    eventBenchmark: money,
+    escalateAfterWorkingDays: count,
+  }),
+  reminders: z.strictObject({
+    leadsMorning: time,
+    leadsNudge: time,
+    followups: time,
+    approvalsWaiting: time,
+    paymentsDue: time,
+    quietBefore: time,
+    quietAfter: time,
+    managerGraceDays: count,
+  }),
+  calendar: z.strictObject({ extraHolidays: dates, extraWorkdays: dates }),
+};
+
+/** The whole policy; its output type is exactly Policy (checked below). */
+const PolicySchema = z.strictObject(sections);
+type SchemaPolicy = z.output<typeof PolicySchema>;
+// Compile-time proof that the schema and the Policy interface agree both ways.
+const _toPolicy = (p: SchemaPolicy): Policy => p;
+const _fromPolicy = (p: Policy): SchemaPolicy => p;
+void _toPolicy;
+void _fromPolicy;
+
+/** What a file may hold: every key optional, at every depth. */
+const OverridesSchema = z.strictObject({
+  leads: sections.leads.partial().optional(),
+  clients: sections.clients.partial().optional(),
+  pipeline: sections.pipeline.partial().optional(),
+  contracts: sections.contracts.partial().optional(),
+  incentives: sections.incentives
+    .extend({ newClientRewardPercent: rewardPercent.partial() })
+    .partial()
+    .optional(),
+  kpi: sections.kpi.partial().optional(),
+  expenses: sections.expenses.partial().optional(),
+  reminders: sections.reminders.partial().optional(),
+  calendar: sections.calendar.partial().optional(),
+});
+type Overrides = z.output<typeof OverridesSchema>;
+
+// ---------------------------------------------------------------------------
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+
+/**
+ * Turns the file's snake_case keys into Policy's camelCase ones. A key that is
+ * not written in snake_case (e.g. `dailyTarget`) is a problem, so the file has
+ * one spelling only. An empty section (`leads:` with every key commented out)
+ * counts as no overrides.
+ */
+const toCamelKeys = (
+  value: unknown,
+  path: (string | number)[],
+  defaults: unknown,
+  problems: string[],
+): unknown => {
+  if (Array.isArray(value)) {
+    const inner = Array.isArray(defaults) ? defaults[0] : undefined;
+    return value.map((v, i) => toCamelKeys(v, [...path, i], inner, problems));
+  }
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const camel = snakeToCamel(key);
+    if (camelToSnake(camel) !== key) {
+      const where = path.length === 0 ? key : `${policyKeyPath(path)}.${key}`;
+      const known = knownKeysAt(path);
+      const meant = camelToSnake(key);
+      problems.push(
+        known.includes(meant)
+          ? `${where}: unknown key; keys are written in snake_case: ${meant}`
+          : `${where}: unknown key; known keys here are ${known.join(', ')}`,
+      );
+      continue;
+    }
+    const def = isPlainObject(defaults) ? defaults[camel] : undefined;
+    if (v === null && isPlainObject(def)) continue;
+    out[camel] = toCamelKeys(v, [...path, camel], def, problems);
+  }
+  return out;
+};
+
+/** Known keys at a path of the defaults, as the file spells them. */
+const knownKeysAt = (path: readonly PropertyKey[]): string[] => {
+  let node: unknown = DEFAULT_POLICY;
+  for (const seg of path) {
+    if (Array.isArray(node)) node = node[0];
+    else if (isPlainObject(node)) node = node[String(seg)];
+    else return [];
+  }
+  return isPlainObject(node) ? Object.keys(node).map(camelToSnake) : [];
+};
+
+const describeIssue = (issue: z.core.$ZodIssue): string[] => {
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeysAt(issue.path);
+    return issue.keys.map(
+      (key) => `${policyKeyPath([...issue.path, key])}: unknown key; known keys here are ${known.join(', ')}`,
+    );
+  }
+  if (issue.code === 'invalid_type') {
+    const expected = issue.expected === 'object' ? 'a mapping of keys' : issue.expected === 'array' ? 'a list' : issue.expected;
+    return [`${policyKeyPath(issue.path)}: must be ${expected}, got ${show(issue.input)}`];
+  }
+  return [`${policyKeyPath(issue.path)}: ${issue.message}`];
+};
+
+/** Merges overrides into a copy of base: mappings key by key, anything else (lists too) replaces. */
+const deepMerge = <T>(base: T, over: unknown): T => {
+  if (!isPlainObject(base) || !isPlainObject(over)) return (over === undefined ? base : over) as T;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    if (v !== undefined) out[k] = deepMerge(out[k], v);
+  }
+  return out as T;
+};
+
+/** Checks between keys, on the merged policy. The key named is the one the file set. */
+const crossChecks = (policy: Policy, over: Overrides): string[] => {
+  const problems: string[] = [];
+  const ordered = <V extends number | string>(
+    lowKey: string[],
+    low: V,
+    lowSet: boolean,
+    highKey: string[],
+    high: V,
+    highSet: boolean,
+    fmt: (v: V) => string,
+  ): void => {
+    if (low < high) return;
+    if (highSet && !lowSet) {
+      problems.push(
+        `${policyKeyPath(highKey)}: must be above ${policyKeyPath(lowKey)} (${fmt(low)}), got ${fmt(high)}`,
+      );
+    } else {
+      problems.push(
+        `${policyKeyPath(lowKey)}: must be below ${policyKeyPath(highKey)} (${fmt(high)}), got ${fmt(low)}`,
+      );
+    }
+  };
+  const num = (v: number): string => String(v);
+  const str = (v: string): string => JSON.stringify(v);
+  ordered(
+    ['clients', 'gradeBAbove'],
+    policy.clients.gradeBAbove,
+    over.clients?.gradeBAbove !== undefined,
+    ['clients', 'gradeAAbove'],
+    policy.clients.gradeAAbove,
+    over.clients?.gradeAAbove !== undefined,
+    num,
+  );
+  ordered(
+    ['expenses', 'regionalManagerUpTo'],
+    policy.expenses.regionalManagerUpTo,
+    over.expenses?.regionalManagerUpTo !== undefined,
+    ['expenses', 'departmentManagerUpTo'],
+    policy.expenses.departmentManagerUpTo,
+    over.expenses?.departmentManagerUpTo !== undefined,
+    num,
+  );
+  ordered(
+    ['reminders', 'quietBefore'],
+    policy.reminders.quietBefore,
+    over.reminders?.quietBefore !== undefined,
+    ['reminders', 'quietAfter'],
+    policy.reminders.quietAfter,
+    over.reminders?.quietAfter !== undefined,
+    str,
+  );
+
+  // KPI-5: tiers go from the best upwards and stay inside the bonus share.
+  const tiers = policy.kpi.bonusTiers;
+  tiers.forEach((tier, i) => {
+    const prev = tiers[i - 1];
+    if (prev && tier.topPercent <= prev.topPercent) {
+      problems.push(
+        `${policyKeyPath(['kpi', 'bonusTiers', i, 'topPercent'])}: must be above the tier before it (${prev.topPercent}), got ${tier.topPercent}`,
+      );
+    }
+    if (tier.topPercent > policy.kpi.bonusTopPercent) {
+      problems.push(
+        `${policyKeyPath(['kpi', 'bonusTiers', i, 'topPercent'])}: must not be above kpi.bonus_top_percent (${policy.kpi.bonusTopPercent}), got ${tier.topPercent}`,
+      );
+    }
+  });
+
+  const holidays = new Set(policy.calendar.extraHolidays);
+  for (const day of policy.calendar.extraWorkdays) {
+    if (holidays.has(day)) {
+      problems.push(`calendar.extra_workdays: ${day} is also in calendar.extra_holidays; a day is one or the other`);
+    }
+  }
+  return problems;
+};
+
+const fail = (source: string, problems: string[]): never => {
+  throw new ConfigError(problems.map((p) => `POLICY_FILE ${source}: ${p}`).join('\n'));
+};
+
+/**
+ * Parses a policy file's text into the full Policy (defaults plus overrides).
+ * `source` names the file in messages. Throws ConfigError listing every problem.
+ */
+export function parsePolicyFile(yamlText: string, source: string): Policy {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return fail(
+      source,
+      doc.errors.map((err) => {
+        const pos = lineCounter.linePos(err.pos[0]);
+        return `line ${pos.line}, column ${pos.col}: YAML syntax error: ${err.message.split('\n')[0]}`;
+      }),
+    );
+  }
+  const raw: unknown = doc.toJS();
+  if (raw === null || raw === undefined) return structuredClone(DEFAULT_POLICY);
+  if (!isPlainObject(raw)) {
+    return fail(source, [`(top level): must be a mapping of sections (leads:, clients:, …), got ${show(raw)}`]);
+  }
+
+  const problems: string[] = [];
+  const camel = toCamelKeys(raw, [], DEFAULT_POLICY, problems);
+  const parsed = OverridesSchema.safeParse(camel, { reportInput: true });
+  if (!parsed.success) problems.push(...parsed.error.issues.flatMap(describeIssue));
+  if (problems.length > 0 || !parsed.success) return fail(source, problems);
+
+  const policy = deepMerge(structuredClone(DEFAULT_POLICY), parsed.data);
+  const crossed = crossChecks(policy, parsed.data);
+  if (crossed.length > 0) return fail(source, crossed);
+  return policy;
+}
+
+/** POLICY_FILE at start: no path means the defaults of policy.md. */
+export function loadPolicy(path: string | undefined): Policy {
+  if (path === undefined || path === '') return structuredClone(DEFAULT_POLICY);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`POLICY_FILE ${path}: cannot read the file (${(err as Error).message})`);
+  }
+  return parsePolicyFile(text, path);
+}

@@ -1,0 +1,41 @@
+/** Roles of policy.md ("Roles (岗位)"). */
+export const ROLES = [
+  'sales',
+  'account_manager',
+  'regional_manager',
+  'department_manager',
+  'marketing_reviewer',
+  'legal',
+  'finance',
+  'partner',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export type Platform = 'slack' | 'feishu';
+
+export interface Person {
+  id: string;
+  name: string;
+  role: Role;
+  region: string;
+  managerId: string | null;
+  slackId: string | null;
+  feishuId: string | null;
+  locale: Locale | null;
+  /** Integer fen; only for KPI-5 bonus estimates. */
+  monthlySalaryFen: number | null;
+}
+
+/** Roles that carry the LEAD-1 daily target. */
+export const hasLeadTarget = (role: Role): boolean => role === 'sales' || role === 'account_manager';
+
+/** Roles that may report leads and hold clients. */
+export const mayOwnClients = (role: Role): boolean =>
+  role === 'sales' || role === 'account_manager' || role === 'regional_manager' || role === 'department_manager';
+
+export const isManagerRole = (role: Role): boolean =>
+  role === 'regional_manager' || role === 'department_manager';

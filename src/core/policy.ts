@@ -1,0 +1,133 @@
+/**
+ * Every number of policy.md as one typed object. Code reads the rules from
+ * here, never from a literal; a company changes them with POLICY_FILE.
+ * Money is integer yuan here (the policy speaks in whole CNY); the core turns
+ * it into fen where it compares with stored amounts.
+ */
+export interface Policy {
+  leads: {
+    /** LEAD-1: target companies per working day. */
+    dailyTarget: number;
+    /** Longest company name accepted. */
+    companyNameMaxLength: number;
+  };
+  clients: {
+    /** CLI-1: annual purchase (CNY) strictly above which a client is A. */
+    gradeAAbove: number;
+    /** CLI-1: annual purchase (CNY) strictly above which a client is B. */
+    gradeBAbove: number;
+    /** CLI-2: visits an A-class client gets per quarter at least. */
+    aClassVisitsPerQuarter: number;
+    /** CLI-3: months between follow-up visits of a customer. */
+    followUpEveryMonths: number;
+    /** CLI-4: hours to the first response of an after-sales request. */
+    ticketResponseHours: number;
+  };
+  pipeline: {
+    /** PIPE-2: questions of the needs checklist. */
+    needsQuestions: number;
+  };
+  contracts: {
+    /** CON-1: longest payment term in days. */
+    maxPaymentTermDays: number;
+    /** CON-1: penalty for breach, percent. */
+    penaltyPercent: number;
+  };
+  incentives: {
+    /** INC-1: reward percent of a new client's contract by grade. */
+    newClientRewardPercent: { A: number; B: number; C: number };
+    /** INC-2: new A clients in one quarter that earn the travel fund. */
+    travelFundAClients: number;
+    /** INC-2: amount of the travel fund (CNY). */
+    travelFundAmount: number;
+  };
+  kpi: {
+    quarterlySalesTarget: number;
+    newClientsPerMonthSales: number;
+    newClientsPerMonthPromotion: number;
+    collectionRatePercent: number;
+    improvementPlanDays: number;
+    bonusTopPercent: number;
+    bonusTiers: { topPercent: number; salaryMultiple: number }[];
+    failedReviewsBeforeRetraining: number;
+    teamNewClientsPerQuarter: number;
+  };
+  expenses: {
+    /** EXP-1: up to this amount the regional manager alone approves. */
+    regionalManagerUpTo: number;
+    /** EXP-1: up to this amount the department manager approves too; above, finance as well. */
+    departmentManagerUpTo: number;
+    /** EXP-1: benchmark cost per event; a request above it is marked. */
+    eventBenchmark: number;
+    /** Working days a step may wait before it is escalated. */
+    escalateAfterWorkingDays: number;
+  };
+  reminders: {
+    leadsMorning: string;
+    leadsNudge: string;
+    followups: string;
+    approvalsWaiting: string;
+    paymentsDue: string;
+    /** Reminders are only sent between these local times. */
+    quietBefore: string;
+    quietAfter: string;
+    /** Days an overdue follow-up waits before the manager's digest shows it. */
+    managerGraceDays: number;
+  };
+  calendar: {
+    /** Extra days off (YYYY-MM-DD), for years the holiday library does not know yet. */
+    extraHolidays: string[];
+    /** Extra make-up working days (调休), likewise. */
+    extraWorkdays: string[];
+  };
+}
+
+export const DEFAULT_POLICY: Policy = {
+  leads: { dailyTarget: 5, companyNameMaxLength: 100 },
+  clients: {
+    gradeAAbove: 5_000_000,
+    gradeBAbove: 1_000_000,
+    aClassVisitsPerQuarter: 2,
+    followUpEveryMonths: 1,
+    ticketResponseHours: 48,
+  },
+  pipeline: { needsQuestions: 10 },
+  contracts: { maxPaymentTermDays: 60, penaltyPercent: 5 },
+  incentives: {
+    newClientRewardPercent: { A: 3, B: 2, C: 1 },
+    travelFundAClients: 3,
+    travelFundAmount: 20_000,
+  },
+  kpi: {
+    quarterlySalesTarget: 1_000_000,
+    newClientsPerMonthSales: 3,
+    newClientsPerMonthPromotion: 5,
+    collectionRatePercent: 95,
+    improvementPlanDays: 7,
+    bonusTopPercent: 20,
+    bonusTiers: [
+      { topPercent: 5, salaryMultiple: 3 },
+      { topPercent: 10, salaryMultiple: 2 },
+      { topPercent: 20, salaryMultiple: 1 },
+    ],
+    failedReviewsBeforeRetraining: 2,
+    teamNewClientsPerQuarter: 10,
+  },
+  expenses: {
+    regionalManagerUpTo: 10_000,
+    departmentManagerUpTo: 50_000,
+    eventBenchmark: 35_000,
+    escalateAfterWorkingDays: 2,
+  },
+  reminders: {
+    leadsMorning: '09:00',
+    leadsNudge: '16:30',
+    followups: '09:30',
+    approvalsWaiting: '10:00',
+    paymentsDue: '09:30',
+    quietBefore: '08:00',
+    quietAfter: '20:00',
+    managerGraceDays: 7,
+  },
+  calendar: { extraHolidays: [], extraWorkdays: [] },
+};
