@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './database.ts';
+
+// Type OIDs whose default parsing differs between pg and PGlite. We want one
+// shape everywhere: int8 as a JS number (our values stay far below 2^53:
+// money in fen, ids) and date as the plain 'YYYY-MM-DD' text, never a Date
+// shifted into the server's zone.
+const INT8 = 20;
+const DATE = 1082;
+const parseInt8 = (v: string): number => Number(v);
+const keepText = (v: string): string => v;
+
+export interface OpenedDatabase {
+  db: Kysely<Database>;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export interface DatabaseTarget {
+  /** A PostgreSQL URL; without it the embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** Folder for PGlite; `memory://` for a throw-away database. */
+  dataDir: string;
+}
+
+export function openDatabase(target: DatabaseTarget): OpenedDatabase {
+  if (target.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: target.databaseUrl,
+      max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === INT8) return parseInt8;
+          if (oid === DATE) return keepText;
+          return pg.types.getTypeParser(oid, format as 'text');
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    // An idle client losing its server must not crash the process; the next
+    // query reports the fault instead.
+    pool.on('error', () => undefined);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const location = target.dataDir === 'memory://' ? 'memory://' : pgliteFolder(target.dataDir);
+  const pglite = new PGlite(location, { parsers: { [INT8]: parseInt8, [DATE]: keepText } });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+function pgliteFolder(dataDir: string): string {
+  const folder = resolve(dataDir, 'pglite');
+  // PGlite needs the parent folder to exist (platforms.md).
+  mkdirSync(resolve(dataDir), { recursive: true });
+  return folder;
+}

@@ -1,0 +1,118 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Table types for Kysely. `bigint` columns come back as numbers and `date`
+ * columns as 'YYYY-MM-DD' strings on both drivers (see connect.ts).
+ */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface RegionsTable {
+  name: string;
+  active: Generated<boolean>;
+}
+
+export interface PeopleTable {
+  id: string;
+  name: string;
+  role: string;
+  region: string;
+  manager_id: string | null;
+  slack_id: string | null;
+  feishu_id: string | null;
+  locale: string | null;
+  monthly_salary_fen: number | null;
+  active: Generated<boolean>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface CompaniesTable {
+  id: Generated<number>;
+  name: string;
+  norm_name: string;
+  credit_code: string | null;
+  region: string;
+  owner_id: string;
+  size: string;
+  position: string;
+  source: string | null;
+  account_manager_id: string | null;
+  annual_purchase_fen: number | null;
+  grade: string | null;
+  grade_overridden: Generated<boolean>;
+  customer_since: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  company_id: number;
+  name_enc: string;
+  phone_enc: string | null;
+  email_enc: string | null;
+  phone_bidx: string | null;
+  email_bidx: string | null;
+  key_id: string;
+  created_at: Timestamp;
+}
+
+export interface LeadsTable {
+  id: Generated<number>;
+  company_id: number;
+  reporter_id: string;
+  work_date: string;
+  reported_at: Timestamp;
+}
+
+export interface GradeHistoryTable {
+  id: Generated<number>;
+  company_id: number;
+  grade: string;
+  source: 'purchase' | 'override';
+  annual_purchase_fen: number | null;
+  reason: string | null;
+  changed_by: string;
+  changed_at: Timestamp;
+}
+
+export interface VisitsTable {
+  id: Generated<number>;
+  company_id: number;
+  visitor_id: string;
+  method: 'phone' | 'onsite';
+  note: string | null;
+  visit_date: string;
+  recorded_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  platform: string;
+  details: ColumnType<Record<string, unknown>, string, never>;
+}
+
+export interface Database {
+  regions: RegionsTable;
+  people: PeopleTable;
+  settings: SettingsTable;
+  companies: CompaniesTable;
+  contacts: ContactsTable;
+  leads: LeadsTable;
+  grade_history: GradeHistoryTable;
+  visits: VisitsTable;
+  audit_log: AuditLogTable;
+}
+
+export type PersonRow = Selectable<PeopleTable>;
+export type NewPerson = Insertable<PeopleTable>;
+export type CompanyRow = Selectable<CompaniesTable>;
+export type ContactRow = Selectable<ContactsTable>;

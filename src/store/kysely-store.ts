@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { Store, Tx } from '../core/ports.ts';
+import type { Refusal } from '../core/result.ts';
+import type { Keyring } from '../crypto/keyring.ts';
+import { auditRepo } from './audit-repo.ts';
+import { companiesRepo } from './companies-repo.ts';
+import type { Database } from './database.ts';
+import { directoryRepo } from './directory-repo.ts';
+import { leadsRepo } from './leads-repo.ts';
+import { visitsRepo } from './visits-repo.ts';
+
+/** Carries a refusal out of Kysely's transaction callback so that it rolls back. */
+class RollbackForRefusal extends Error {
+  constructor(readonly refusal: Refusal<any>) {
+    super('rolled back for a refusal');
+  }
+}
+
+export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
+  return {
+    directory: directoryRepo(db),
+    companies: companiesRepo(db, keyring),
+    leads: leadsRepo(db),
+    visits: visitsRepo(db),
+    audit: auditRepo(db),
+  };
+}
+
+/**
+ * The core's Store on Kysely. Repositories are built on the transaction, so
+ * every query of a use case runs on its one connection (PGlite has only one:
+ * a query on `db` inside the transaction would wait forever).
+ */
+export function kyselyStore(db: Kysely<Database>, keyring: Keyring): Store {
+  return {
+    async transaction(work) {
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const result = await work(repositories(trx, keyring));
+          if (!result.ok) throw new RollbackForRefusal(result);
+          return result;
+        });
+      } catch (error) {
+        if (error instanceof RollbackForRefusal) return error.refusal;
+        throw error;
+      }
+    },
+  };
+}

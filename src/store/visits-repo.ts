@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { VisitsPort } from '../core/ports.ts';
+import type { Database } from './database.ts';
+
+export function visitsRepo(db: Kysely<Database>): VisitsPort {
+  return {
+    async insert(visit) {
+      await db
+        .insertInto('visits')
+        .values({
+          company_id: visit.companyId,
+          visitor_id: visit.visitorId,
+          method: visit.method,
+          note: visit.note,
+          visit_date: visit.visitDate,
+          recorded_at: visit.recordedAt,
+        })
+        .execute();
+    },
+    async last(companyId) {
+      const row = await db
+        .selectFrom('visits')
+        .select(['visitor_id', 'method', 'note', 'visit_date'])
+        .where('company_id', '=', companyId)
+        .orderBy('visit_date', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      return row
+        ? { visitorId: row.visitor_id, method: row.method, note: row.note, visitDate: row.visit_date }
+        : null;
+    },
+    async countBetween(companyId, from, to) {
+      const row = await db
+        .selectFrom('visits')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('company_id', '=', companyId)
+        .where('visit_date', '>=', from)
+        .where('visit_date', '<=', to)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}
