@@ -1,0 +1,47 @@
+import type { Company, Contact, Tx } from '../ports.ts';
+import type { Person } from '../people.ts';
+
+/**
+ * SEC-1: contact data in full only for the owner, the owner's managers and the
+ * client's account manager (the client's insiders); masked for everyone else.
+ * The same people may record its visits and purchases.
+ */
+export async function isClientInsider(tx: Tx, person: Person, company: Company): Promise<boolean> {
+  if (person.id === company.ownerId || person.id === company.accountManagerId) return true;
+  return isManagerOfOwner(tx, person, company);
+}
+
+/** Only a manager above the owner may override a grade or assign an account manager. */
+export async function isManagerOfOwner(tx: Tx, actor: Person, company: Company): Promise<boolean> {
+  const chain = await tx.directory.managerChain(company.ownerId);
+  return chain.some((m) => m.id === actor.id);
+}
+
+export function maskContact(contact: Contact): Contact {
+  return {
+    name: maskName(contact.name),
+    phone: contact.phone === null ? null : maskPhone(contact.phone),
+    email: contact.email === null ? null : maskEmail(contact.email),
+  };
+}
+
+/** 张三丰 -> 张**, John Smith -> J********* (the length of a name tells little). */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return (chars[0] ?? '') + '*'.repeat(Math.max(chars.length - 1, 1));
+}
+
+/** +8613812345678 -> 138****5678; +86-21-12345678 -> 021-****5678. */
+export function maskPhone(canonical: string): string {
+  const digits = canonical.replace(/\D/g, '').replace(/^86/, '');
+  const last4 = digits.slice(-4);
+  if (/^1\d{10}$/.test(digits)) return `${digits.slice(0, 3)}****${last4}`;
+  const area = canonical.split('-')[1];
+  return area ? `0${area}-****${last4}` : `****${last4}`;
+}
+
+/** zhang.san@acme.com -> z***@acme.com */
+export function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}***@${domain}`;
+}

@@ -1,0 +1,26 @@
+import type { Company, CoreDeps, Tx } from '../ports.ts';
+import { addMonths, localDate, quarterOf, type IsoDate } from '../time.ts';
+
+export interface FollowUpStatus {
+  lastVisit: IsoDate | null;
+  /** CLI-3: when the next follow-up is due; null while the company is not a customer yet. */
+  nextVisitDue: IsoDate | null;
+  overdue: boolean;
+  /** CLI-2: visits this quarter against the A-class minimum; null for other grades. */
+  quarterVisits: { count: number; required: number } | null;
+}
+
+export async function followUpStatus(deps: CoreDeps, tx: Tx, company: Company, today: IsoDate): Promise<FollowUpStatus> {
+  const last = await tx.visits.last(company.id);
+  const lastVisit = last?.visitDate ?? null;
+  const since = company.customerSince ? localDate(company.customerSince, deps.timezone) : null;
+  const base = lastVisit ?? since;
+  const nextVisitDue = since && base ? addMonths(base, deps.policy.clients.followUpEveryMonths) : null;
+  let quarterVisits: FollowUpStatus['quarterVisits'] = null;
+  if (company.grade === 'A') {
+    const quarter = quarterOf(today);
+    const count = await tx.visits.countBetween(company.id, quarter.from, quarter.to);
+    quarterVisits = { count, required: deps.policy.clients.aClassVisitsPerQuarter };
+  }
+  return { lastVisit, nextVisitDue, overdue: nextVisitDue !== null && today > nextVisitDue, quarterVisits };
+}

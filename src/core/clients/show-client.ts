@@ -1,0 +1,58 @@
+import { findClient } from './find-client.ts';
+import { followUpStatus, type FollowUpStatus } from './follow-up.ts';
+import { isClientInsider, maskContact } from './contact-access.ts';
+import { today } from '../leads/progress.ts';
+import type { Actor, Company, Contact, CoreDeps, CoreResult, GradeChange, Tx } from '../ports.ts';
+import type { Person } from '../people.ts';
+import { ok, refuse } from '../result.ts';
+
+export interface ClientCard {
+  company: Company;
+  owner: Person | null;
+  accountManager: Person | null;
+  contact: Contact | null;
+  contactMasked: boolean;
+  /** Every grade change, purchase-based and overrides (CLI-1). */
+  gradeHistory: GradeChange[];
+  followUp: FollowUpStatus;
+}
+
+/** `/client <company>`: the card, with contact data shown or masked (SEC-1). */
+export async function showClient(deps: CoreDeps, actor: Actor, typedName: string): Promise<CoreResult<ClientCard>> {
+  // SEC-2: partners never see client records.
+  if (actor.person.role === 'partner') return refuse('not_allowed', { role: actor.person.role });
+  return deps.store.transaction(async (tx) => {
+    const company = await findClient(tx, typedName);
+    if (!company) return refuse('client_not_found', { company: typedName });
+    return ok(await clientCard(deps, tx, actor, company));
+  });
+}
+
+/** Builds the card inside a transaction; an unmasked contact is audited (SEC-3) before it is returned. */
+export async function clientCard(deps: CoreDeps, tx: Tx, actor: Actor, company: Company): Promise<ClientCard> {
+  // One after another: a transaction has one connection, so parallel queries would only queue.
+  const owner = await tx.directory.personById(company.ownerId);
+  const accountManager = company.accountManagerId ? await tx.directory.personById(company.accountManagerId) : null;
+  const stored = await tx.companies.contactOf(company.id);
+  const gradeHistory = await tx.companies.gradeHistory(company.id);
+  const unmasked = await isClientInsider(tx, actor.person, company);
+  if (unmasked && stored) {
+    await tx.audit.record({
+      at: deps.clock.now(),
+      actorId: actor.person.id,
+      action: 'contact.view',
+      subjectType: 'company',
+      subjectId: String(company.id),
+      platform: actor.platform,
+    });
+  }
+  return {
+    company,
+    owner,
+    accountManager,
+    contact: stored && (unmasked ? stored : maskContact(stored)),
+    contactMasked: !unmasked,
+    gradeHistory,
+    followUp: await followUpStatus(deps, tx, company, today(deps)),
+  };
+}

@@ -1,0 +1,87 @@
+import { clientCard, type ClientCard } from './show-client.ts';
+import { findClient } from './find-client.ts';
+import { gradeForPurchase } from './grade.ts';
+import { isClientInsider, isManagerOfOwner } from './contact-access.ts';
+import type { Actor, Company, CoreDeps, CoreResult, Grade, Tx } from '../ports.ts';
+import { ok, refuse } from '../result.ts';
+
+export interface UpdateClientCommand {
+  company: string;
+  /** CLI-1: annual purchase in fen. */
+  annualPurchaseFen: number | null;
+  /** CLI-1 override by a manager; needs a reason (demand potential). */
+  grade: Grade | null;
+  reason: string | null;
+  /** CLI-2: the dedicated account manager's person id. */
+  accountManagerId: string | null;
+}
+
+/**
+ * `/client <company> purchase:… grade:… reason:… manager:@id`, all or nothing.
+ * A new purchase amount regrades the client by CLI-1, except while a
+ * manager's override is in force: the override reflects demand potential,
+ * which a purchase figure does not change. Every change is kept in history.
+ */
+export async function updateClient(deps: CoreDeps, actor: Actor, cmd: UpdateClientCommand): Promise<CoreResult<ClientCard>> {
+  if (cmd.grade !== null && !cmd.reason?.trim()) return refuse('reason_required');
+  return deps.store.transaction(async (tx) => {
+    let company = await findClient(tx, cmd.company);
+    if (!company) return refuse('client_not_found', { company: cmd.company });
+    if (!(await isClientInsider(tx, actor.person, company))) return refuse('not_allowed', { role: actor.person.role });
+    const managerOnly = cmd.grade !== null || cmd.accountManagerId !== null;
+    if (managerOnly && !(await isManagerOfOwner(tx, actor.person, company))) {
+      return refuse('not_allowed', { role: actor.person.role });
+    }
+    const now = deps.clock.now();
+
+    if (cmd.annualPurchaseFen !== null) {
+      const computed = gradeForPurchase(deps.policy, cmd.annualPurchaseFen);
+      company = await tx.companies.update(company.id, {
+        annualPurchaseFen: cmd.annualPurchaseFen,
+        grade: company.gradeOverridden ? company.grade : computed,
+        // A client with an annual purchase amount is a customer (CLI-3 follow-ups start).
+        customerSince: company.customerSince ?? (cmd.annualPurchaseFen > 0 ? now : null),
+      });
+      await tx.companies.addGradeChange(company.id, {
+        grade: computed,
+        source: 'purchase',
+        annualPurchaseFen: cmd.annualPurchaseFen,
+        reason: null,
+        changedBy: actor.person.id,
+        changedAt: now,
+      });
+    }
+    if (cmd.grade !== null) {
+      company = await tx.companies.update(company.id, { grade: cmd.grade, gradeOverridden: true });
+      await tx.companies.addGradeChange(company.id, {
+        grade: cmd.grade,
+        source: 'override',
+        annualPurchaseFen: null,
+        reason: cmd.reason?.trim() ?? null,
+        changedBy: actor.person.id,
+        changedAt: now,
+      });
+      await audit(tx, actor, now, 'client.grade_override', company, { grade: cmd.grade });
+    }
+    if (cmd.accountManagerId !== null) {
+      const manager = await tx.directory.personById(cmd.accountManagerId);
+      if (!manager) return refuse('person_not_found', { person: cmd.accountManagerId });
+      if (manager.role !== 'account_manager') return refuse('not_account_manager', { person: manager.name });
+      company = await tx.companies.update(company.id, { accountManagerId: manager.id });
+      await audit(tx, actor, now, 'client.account_manager', company, { person: manager.id });
+    }
+    return ok(await clientCard(deps, tx, actor, company));
+  });
+}
+
+function audit(tx: Tx, actor: Actor, at: Date, action: string, company: Company, details: Record<string, string>) {
+  return tx.audit.record({
+    at,
+    actorId: actor.person.id,
+    action,
+    subjectType: 'company',
+    subjectId: String(company.id),
+    platform: actor.platform,
+    details,
+  });
+}

@@ -1,0 +1,20 @@
+/**
+ * Every expected refusal of the policy core, as one string-literal union.
+ * Adapters turn each into a sentence through i18n (views/refusal-text.ts),
+ * with an exhaustive switch, so adding a code here fails the build until it
+ * has words in both languages.
+ */
+export const POLICY_ERROR_CODES = [
+  'not_in_directory',
+  'not_allowed',
+  'company_too_long',
+  'unknown_region',
+  'wrong_region',
+  'company_owned',
+  'contact_owned',
+  'client_not_found',
+  'reason_required',
+  'person_not_found',
+  'not_account_manager',
+] as const;
+export type PolicyErrorCode = (typeof POLICY_ERROR_CODES)[number];

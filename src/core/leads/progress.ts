@@ -1,0 +1,23 @@
+import type { CoreDeps, Tx } from '../ports.ts';
+import { hasLeadTarget, type Person } from '../people.ts';
+import { localDate, type IsoDate } from '../time.ts';
+
+/** LEAD-1: where a person stands against today's target. */
+export interface DailyProgress {
+  date: IsoDate;
+  count: number;
+  /** 0 when the person has no target today (not a working day, or no target for the role). */
+  target: number;
+  workingDay: boolean;
+}
+
+export function today(deps: Pick<CoreDeps, 'clock' | 'timezone'>): IsoDate {
+  return localDate(deps.clock.now(), deps.timezone);
+}
+
+export async function dailyProgress(deps: CoreDeps, tx: Tx, person: Person, date: IsoDate): Promise<DailyProgress> {
+  const workingDay = deps.calendar.isWorkingDay(date);
+  const count = await tx.leads.countBy(person.id, date, date);
+  const target = workingDay && hasLeadTarget(person.role) ? deps.policy.leads.dailyTarget : 0;
+  return { date, count, target, workingDay };
+}

@@ -1,0 +1,168 @@
+import type { PolicyErrorCode } from './errors.ts';
+import type { Person, Platform } from './people.ts';
+import type { Policy } from './policy.ts';
+import type { Refusal, Result } from './result.ts';
+import type { IsoDate } from './time.ts';
+
+/** What the core needs from the outside world; implemented in src/store and src/calendar. */
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface WorkCalendar {
+  isWorkingDay(date: IsoDate): boolean;
+}
+
+export type Grade = 'A' | 'B' | 'C';
+
+export interface Company {
+  id: number;
+  name: string;
+  normName: string;
+  creditCode: string | null;
+  region: string;
+  ownerId: string;
+  size: string;
+  position: string;
+  source: string | null;
+  accountManagerId: string | null;
+  annualPurchaseFen: number | null;
+  grade: Grade | null;
+  gradeOverridden: boolean;
+  customerSince: Date | null;
+  createdAt: Date;
+}
+
+/** A client's contact person, in plain text: only the store sees it encrypted. */
+export interface Contact {
+  name: string;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface NewCompany {
+  name: string;
+  normName: string;
+  creditCode: string | null;
+  region: string;
+  ownerId: string;
+  size: string;
+  position: string;
+  source: string | null;
+  createdAt: Date;
+}
+
+export type CompanyPatch = Partial<
+  Pick<Company, 'grade' | 'gradeOverridden' | 'annualPurchaseFen' | 'customerSince' | 'accountManagerId'>
+>;
+
+export interface LeadSummary {
+  companyId: number;
+  companyName: string;
+  region: string;
+  workDate: IsoDate;
+  reportedAt: Date;
+}
+
+export interface Visit {
+  visitorId: string;
+  method: 'phone' | 'onsite';
+  note: string | null;
+  visitDate: IsoDate;
+}
+
+export interface GradeChange {
+  grade: Grade;
+  source: 'purchase' | 'override';
+  annualPurchaseFen: number | null;
+  reason: string | null;
+  changedBy: string;
+  changedAt: Date;
+}
+
+export interface AuditEntry {
+  at: Date;
+  actorId: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  platform: ActorPlatform;
+  details?: Record<string, string | number | boolean | null>;
+}
+
+export type ActorPlatform = Platform | 'console' | 'system';
+
+export interface DirectoryPort {
+  personById(id: string): Promise<Person | null>;
+  personByPlatform(platform: Platform, platformId: string): Promise<Person | null>;
+  regions(): Promise<string[]>;
+  regionalManagersOf(region: string): Promise<Person[]>;
+  /** The manager, the manager's manager, … up to the top. */
+  managerChain(personId: string): Promise<Person[]>;
+}
+
+export interface CompaniesPort {
+  byNormName(normName: string): Promise<Company | null>;
+  byCreditCode(code: string): Promise<Company | null>;
+  byId(id: number): Promise<Company | null>;
+  /** A company that already has a contact with this phone or email (blind-index lookup). */
+  byContact(contact: { phone: string | null; email: string | null }): Promise<Company | null>;
+  /** Inserts, or returns the company that holds the name or credit code already. */
+  insert(company: NewCompany, contact: Contact): Promise<{ inserted: Company } | { existing: Company }>;
+  contactOf(companyId: number): Promise<Contact | null>;
+  update(companyId: number, patch: CompanyPatch): Promise<Company>;
+  addGradeChange(companyId: number, change: GradeChange): Promise<void>;
+  gradeHistory(companyId: number): Promise<GradeChange[]>;
+}
+
+export interface LeadsPort {
+  insert(lead: { companyId: number; reporterId: string; workDate: IsoDate; reportedAt: Date }): Promise<void>;
+  countBy(reporterId: string, from: IsoDate, to: IsoDate): Promise<number>;
+  listBy(reporterId: string, from: IsoDate, to: IsoDate): Promise<LeadSummary[]>;
+}
+
+export interface VisitsPort {
+  insert(visit: Visit & { companyId: number; recordedAt: Date }): Promise<void>;
+  last(companyId: number): Promise<Visit | null>;
+  countBetween(companyId: number, from: IsoDate, to: IsoDate): Promise<number>;
+}
+
+export interface AuditPort {
+  record(entry: AuditEntry): Promise<void>;
+}
+
+export interface Tx {
+  directory: DirectoryPort;
+  companies: CompaniesPort;
+  leads: LeadsPort;
+  visits: VisitsPort;
+  audit: AuditPort;
+}
+
+export interface Store {
+  /**
+   * Runs `work` in one transaction. A refusal result rolls the transaction
+   * back, so a refused command never leaves anything behind.
+   */
+  transaction<T>(work: (tx: Tx) => Promise<Result<T, PolicyErrorCode>>): Promise<Result<T, PolicyErrorCode>>;
+}
+
+/** Everything a use case may touch. */
+export interface CoreDeps {
+  store: Store;
+  clock: Clock;
+  calendar: WorkCalendar;
+  policy: Policy;
+  /** The company's IANA time zone. */
+  timezone: string;
+}
+
+/** Who is acting, and through which platform (for the audit log). */
+export interface Actor {
+  person: Person;
+  platform: ActorPlatform;
+}
+
+export type CoreRefusal = Refusal<PolicyErrorCode>;
+export type CoreResult<T> = Result<T, PolicyErrorCode>;

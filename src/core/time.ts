@@ -1,0 +1,30 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Calendar arithmetic in the company's time zone. Dates are ISO strings
+ * ('YYYY-MM-DD'): a working day is a day on the wall calendar, not an instant.
+ */
+export type IsoDate = string;
+
+export const localDate = (instant: Date, zone: string): IsoDate =>
+  DateTime.fromJSDate(instant, { zone }).toISODate() as IsoDate;
+
+const day = (date: IsoDate): DateTime => DateTime.fromISO(date, { zone: 'UTC' });
+
+export const addDays = (date: IsoDate, days: number): IsoDate => day(date).plus({ days }).toISODate() as IsoDate;
+
+export const addMonths = (date: IsoDate, months: number): IsoDate =>
+  day(date).plus({ months }).toISODate() as IsoDate;
+
+/** Monday to Sunday around `date`, as China counts a week. */
+export const weekOf = (date: IsoDate): { from: IsoDate; to: IsoDate } => {
+  const d = day(date);
+  return { from: d.startOf('week').toISODate() as IsoDate, to: d.endOf('week').toISODate() as IsoDate };
+};
+
+export const quarterOf = (date: IsoDate): { from: IsoDate; to: IsoDate } => {
+  const d = day(date);
+  return { from: d.startOf('quarter').toISODate() as IsoDate, to: d.endOf('quarter').toISODate() as IsoDate };
+};
+
+export const daysBetween = (from: IsoDate, to: IsoDate): number => Math.round(day(to).diff(day(from), 'days').days);
