@@ -1,0 +1,115 @@
+import type { Logger } from 'pino';
+import { isClientView } from '../commands/build/client.ts';
+import type { FormName } from '../commands/forms.ts';
+import { parseCommand, parseFormSubmission, type Command } from '../commands/parse.ts';
+import { commandByWord } from '../commands/catalog.ts';
+import { recordVisit } from '../core/clients/record-visit.ts';
+import { showClient } from '../core/clients/show-client.ts';
+import { updateClient } from '../core/clients/update-client.ts';
+import { listRegions } from '../core/identity.ts';
+import { listLeads } from '../core/leads/list-leads.ts';
+import { reportLead } from '../core/leads/report-lead.ts';
+import type { Locale } from '../core/people.ts';
+import type { Actor, CoreDeps, CoreResult } from '../core/ports.ts';
+import { translator, type Translate } from '../i18n/translate.ts';
+import { clientCardView, visitRecordedView, type ViewContext } from '../views/client-views.ts';
+import { formView } from '../views/form-view.ts';
+import { helpView, plannedView } from '../views/help-view.ts';
+import { leadListView, leadSavedView } from '../views/lead-views.ts';
+import { inputIssuesView, refusalView } from '../views/problem-views.ts';
+import type { View } from '../views/view.ts';
+
+export interface BotDeps extends CoreDeps {
+  defaultLocale: Locale;
+  logger: Logger;
+}
+
+/**
+ * What every adapter calls: text or a submitted form from a known person in,
+ * a View in that person's language out. Adapters add only transport,
+ * identity and layout.
+ */
+export interface Bot {
+  handleText(actor: Actor, text: string): Promise<View>;
+  submitForm(actor: Actor, form: FormName, values: Record<string, string | undefined>): Promise<View>;
+  localeOf(actor: Actor | null): Locale;
+}
+
+export function createBot(deps: BotDeps): Bot {
+  const localeOf = (actor: Actor | null): Locale => actor?.person.locale ?? deps.defaultLocale;
+  const context = (actor: Actor): ViewContext => ({ t: translator(localeOf(actor)), locale: localeOf(actor), timezone: deps.timezone });
+
+  /** Infrastructure faults become one calm sentence; the transaction has rolled back, so nothing is half-done. */
+  async function guarded(actor: Actor, work: () => Promise<View>): Promise<View> {
+    try {
+      return await work();
+    } catch (error) {
+      deps.logger.error({ err: error, person: actor.person.id }, 'command failed');
+      return { tone: 'danger', blocks: [{ type: 'text', text: context(actor).t('fault.unavailable') }] };
+    }
+  }
+
+  async function execute(actor: Actor, command: Command): Promise<View> {
+    const ctx = context(actor);
+    const { t } = ctx;
+    switch (command.kind) {
+      case 'lead':
+        return viewOf(t, await reportLead(deps, actor, command.input), (saved) => leadSavedView(t, saved));
+      case 'leads':
+        return viewOf(t, await listLeads(deps, actor, command.period), (list) => leadListView(t, list));
+      case 'client': {
+        const result = isClientView(command.input)
+          ? await showClient(deps, actor, command.input.company)
+          : await updateClient(deps, actor, command.input);
+        return viewOf(t, result, (card) => clientCardView(ctx, card));
+      }
+      case 'visit':
+        return viewOf(t, await recordVisit(deps, actor, command.input), (v) => visitRecordedView(ctx, v, command.input.method));
+      case 'help':
+        return helpView(t, ctx.locale, deps.policy, command.topic);
+      case 'planned':
+        return plannedView(t, ctx.locale, command.command);
+      case 'form':
+        return formView(t, command.form, await regions());
+      default: {
+        const unhandled: never = command;
+        throw new Error(`unhandled command ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+
+  async function regions(): Promise<string[]> {
+    const result = await listRegions(deps);
+    return result.ok ? result.value : [];
+  }
+
+  return {
+    localeOf,
+    handleText(actor, text) {
+      return guarded(actor, async () => {
+        const parsed = parseCommand(text);
+        if (!parsed.ok) {
+          const named = commandByWord(text.trim().split(/\s+/u)[0] ?? '');
+          return inputIssuesView(context(actor).t, parsed.issues, named);
+        }
+        deps.logger.info({ person: actor.person.id, platform: actor.platform, command: parsed.value.kind }, 'command');
+        return execute(actor, parsed.value);
+      });
+    },
+    submitForm(actor, form, values) {
+      return guarded(actor, async () => {
+        const parsed = parseFormSubmission(form, values);
+        if (!parsed.ok) {
+          const filled = Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => !!e[1]));
+          return formView(context(actor).t, form, await regions(), filled, parsed.issues);
+        }
+        deps.logger.info({ person: actor.person.id, platform: actor.platform, command: parsed.value.kind, form }, 'form');
+        return execute(actor, parsed.value);
+      });
+    },
+  };
+}
+
+function viewOf<T>(t: Translate, result: CoreResult<T>, render: (value: T) => View): View {
+  return result.ok ? render(result.value) : refusalView(t, result.code, result.details);
+}

@@ -1,0 +1,56 @@
+import type { KeyName } from './keys.ts';
+
+/**
+ * The commands of contract.md: their English and Chinese words, the keys
+ * each accepts, and which keys take free text (where a stray `word:` is
+ * part of the text, not a mistake).
+ */
+export interface CommandDef {
+  words: readonly string[];
+  keys: readonly KeyName[];
+  freeText?: readonly KeyName[];
+  /** Not built yet: the bot says so instead of pretending it does not exist. */
+  planned?: true;
+}
+
+export const COMMANDS = {
+  lead: {
+    words: ['lead', '线索'],
+    keys: ['contact', 'phone', 'email', 'size', 'position', 'region', 'code', 'source'],
+  },
+  leads: { words: ['leads', '今日线索', '线索列表'], keys: [] },
+  client: {
+    words: ['client', '客户'],
+    keys: ['purchase', 'grade', 'reason', 'manager'],
+    freeText: ['reason'],
+  },
+  visit: { words: ['visit', '拜访'], keys: ['method', 'note'], freeText: ['note'] },
+  help: { words: ['help', '帮助', '?', '？'], keys: [] },
+  deal: { words: ['deal', '商机'], keys: [], planned: true },
+  deals: { words: ['deals', '商机列表'], keys: [], planned: true },
+  contract: { words: ['contract', '合同'], keys: [], planned: true },
+  payment: { words: ['payment', '回款'], keys: [], planned: true },
+  ticket: { words: ['ticket', '工单'], keys: [], planned: true },
+  expense: { words: ['expense', '费用'], keys: [], planned: true },
+  promo: { words: ['promo', '推广'], keys: [], planned: true },
+  approvals: { words: ['approvals', '审批'], keys: [], planned: true },
+  delegate: { words: ['delegate', '委托'], keys: [], planned: true },
+  kpi: { words: ['kpi', '业绩'], keys: [], planned: true },
+  plan: { words: ['plan', '改进'], keys: [], planned: true },
+  goal: { words: ['goal', '目标'], keys: [], planned: true },
+  finance: { words: ['finance', '财务'], keys: [], planned: true },
+  leave: { words: ['leave', '请假'], keys: [], planned: true },
+  remind: { words: ['remind', '提醒'], keys: [], planned: true },
+} as const satisfies Record<string, CommandDef>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+const BY_WORD = new Map<string, CommandName>(
+  Object.entries(COMMANDS).flatMap(([name, def]) => def.words.map((w) => [w.toLowerCase(), name as CommandName])),
+);
+
+/** `/lead`, `lead`, `/线索`, `线索`, `LEAD` all name the same command. */
+export const commandByWord = (word: string): CommandName | undefined =>
+  BY_WORD.get(word.replace(/^[/／]/, '').toLowerCase());
+
+export const commandDef = (name: CommandName): CommandDef => COMMANDS[name];

@@ -1,0 +1,40 @@
+import type { KeyName } from './keys.ts';
+
+/**
+ * The forms a command opens when it is given without its arguments (Slack
+ * modal, Feishu form card, console prompts). Labels come from i18n; this is
+ * only which fields there are and which are required.
+ */
+export interface FormField {
+  key: KeyName;
+  required: boolean;
+  kind: 'text' | 'multiline' | 'choice' | 'region';
+  /** For 'choice': the values, each with an i18n label `choice.<key>.<value>`. */
+  options?: readonly string[];
+}
+
+const text = (key: KeyName, required = false): FormField => ({ key, required, kind: 'text' });
+
+export const FORMS = {
+  lead: [
+    text('company', true),
+    text('contact', true),
+    text('phone'),
+    text('email'),
+    text('size', true),
+    text('position', true),
+    { key: 'region', required: false, kind: 'region' },
+    text('code'),
+    text('source'),
+  ],
+  client: [text('company', true)],
+  visit: [
+    text('company', true),
+    { key: 'method', required: false, kind: 'choice', options: ['onsite', 'phone'] },
+    { key: 'note', required: false, kind: 'multiline' },
+  ],
+} as const satisfies Record<string, readonly FormField[]>;
+
+export type FormName = keyof typeof FORMS;
+
+export const isFormName = (name: string): name is FormName => name in FORMS;

@@ -1,0 +1,29 @@
+/**
+ * Every `key:value` key with its English and Chinese spellings. The first
+ * spelling of each language is the one shown in help and forms.
+ */
+export const KEY_ALIASES = {
+  company: ['company', '公司'],
+  contact: ['contact', 'name', '联系人'],
+  phone: ['phone', 'tel', 'mobile', '电话', '手机'],
+  email: ['email', 'mail', '邮箱', '电子邮件'],
+  size: ['size', '规模'],
+  position: ['position', '行业地位', '地位'],
+  region: ['region', '区域', '地区'],
+  code: ['code', '信用代码', '统一社会信用代码'],
+  source: ['source', '来源'],
+  purchase: ['purchase', '年采购额', '采购额'],
+  grade: ['grade', '等级'],
+  reason: ['reason', '原因', '理由'],
+  manager: ['manager', '客户经理'],
+  method: ['method', '方式'],
+  note: ['note', '备注'],
+} as const;
+
+export type KeyName = keyof typeof KEY_ALIASES;
+
+const BY_ALIAS = new Map<string, KeyName>(
+  Object.entries(KEY_ALIASES).flatMap(([key, aliases]) => aliases.map((a) => [a.toLowerCase(), key as KeyName])),
+);
+
+export const keyByAlias = (alias: string): KeyName | undefined => BY_ALIAS.get(alias.toLowerCase());

@@ -1,0 +1,64 @@
+import type { RecordVisitCommand } from '../core/clients/record-visit.ts';
+import type { UpdateClientCommand } from '../core/clients/update-client.ts';
+import type { LeadPeriod } from '../core/leads/list-leads.ts';
+import type { ReportLeadCommand } from '../core/leads/report-lead.ts';
+import { buildClient } from './build/client.ts';
+import { buildLead } from './build/lead.ts';
+import { buildLeads } from './build/leads.ts';
+import { buildVisit } from './build/visit.ts';
+import { COMMANDS, commandByWord, type CommandName } from './catalog.ts';
+import { FORMS, isFormName, type FormName } from './forms.ts';
+import type { Parsed } from './issues.ts';
+import { readCommand, type RawCommand } from './read-command.ts';
+
+/** What a person asked for, typed and checked: the one shape every adapter hands to the bot. */
+export type Command =
+  | { kind: 'lead'; input: ReportLeadCommand }
+  | { kind: 'leads'; period: LeadPeriod }
+  | { kind: 'client'; input: UpdateClientCommand }
+  | { kind: 'visit'; input: RecordVisitCommand }
+  | { kind: 'help'; topic: CommandName | null }
+  | { kind: 'form'; form: FormName }
+  | { kind: 'planned'; command: CommandName };
+
+/** Text typed in any chat → Command. */
+export function parseCommand(text: string): Parsed<Command> {
+  const raw = readCommand(text);
+  if (!raw.ok) return raw;
+  const { name, words, pairs } = raw.value;
+  if (isFormName(name) && !words && Object.keys(pairs).length === 0) return ok({ kind: 'form', form: name });
+  return build(raw.value);
+}
+
+/** A submitted form → Command, through the same checks as typed text. */
+export function parseFormSubmission(form: FormName, values: Record<string, string | undefined>): Parsed<Command> {
+  const pairs: RawCommand['pairs'] = {};
+  for (const field of FORMS[form]) {
+    const value = values[field.key]?.trim();
+    if (field.key !== 'company' && value) pairs[field.key] = value;
+  }
+  return build({ name: form, words: values.company?.trim() ?? '', pairs });
+}
+
+function build(raw: RawCommand): Parsed<Command> {
+  switch (raw.name) {
+    case 'lead':
+      return map(buildLead(raw), (input) => ({ kind: 'lead', input }));
+    case 'leads':
+      return map(buildLeads(raw), (period) => ({ kind: 'leads', period }));
+    case 'client':
+      return map(buildClient(raw), (input) => ({ kind: 'client', input }));
+    case 'visit':
+      return map(buildVisit(raw), (input) => ({ kind: 'visit', input }));
+    case 'help':
+      return ok({ kind: 'help', topic: raw.words ? (commandByWord(raw.words.split(/\s+/)[0] ?? '') ?? null) : null });
+    default:
+      if (!('planned' in COMMANDS[raw.name])) throw new Error(`command ${raw.name} has no builder`);
+      return ok({ kind: 'planned', command: raw.name });
+  }
+}
+
+const ok = (value: Command): Parsed<Command> => ({ ok: true, value });
+
+const map = <T>(parsed: Parsed<T>, to: (value: T) => Command): Parsed<Command> =>
+  parsed.ok ? ok(to(parsed.value)) : parsed;

@@ -1,0 +1,43 @@
+import { FORMS, type FormName } from '../commands/forms.ts';
+import type { InputIssue } from '../commands/issues.ts';
+import type { Translate } from '../i18n/translate.ts';
+import { issueText } from './problem-views.ts';
+import type { FormView, View } from './view.ts';
+
+/**
+ * The form a command opens without its arguments. `values` refills what was
+ * typed and `issues` marks the fields that were wrong, for a second try.
+ */
+export function formView(
+  t: Translate,
+  name: FormName,
+  regions: string[],
+  values: Record<string, string> = {},
+  issues: InputIssue[] = [],
+): View {
+  const form: FormView = {
+    name,
+    title: t(`form.${name}.title`),
+    submitLabel: t('form.submit'),
+    cancelLabel: t('form.cancel'),
+    fields: FORMS[name].map((f) => {
+      const error = issues.find((i) => i.field === f.key);
+      const options =
+        f.kind === 'region'
+          ? regions.map((r) => ({ value: r, label: r }))
+          : f.kind === 'choice'
+            ? (f.options ?? []).map((o) => ({ value: o, label: t(`choice.${f.key}.${o}` as 'choice.method.onsite') }))
+            : undefined;
+      return {
+        key: f.key,
+        label: t(`field.${f.key}`),
+        required: f.required,
+        kind: f.kind === 'region' ? 'choice' : f.kind,
+        ...(options && { options }),
+        ...(values[f.key] !== undefined && { value: values[f.key] }),
+        ...(error && { error: issueText(t, error) }),
+      };
+    }),
+  };
+  return { tone: 'info', title: form.title, blocks: [], form };
+}

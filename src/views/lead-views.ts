@@ -1,0 +1,51 @@
+import type { DailyProgress } from '../core/leads/progress.ts';
+import type { LeadList } from '../core/leads/list-leads.ts';
+import type { LeadSaved } from '../core/leads/report-lead.ts';
+import type { Translate } from '../i18n/translate.ts';
+import type { Block, View } from './view.ts';
+
+export function leadSavedView(t: Translate, saved: LeadSaved): View {
+  const { company, progress } = saved;
+  return {
+    tone: 'success',
+    title: t('lead.saved.title'),
+    blocks: [
+      { type: 'text', text: t('lead.saved.body', { company: company.name, region: company.region }) },
+      ...progressBlocks(t, progress),
+      ...(saved.targetReached ? [{ type: 'text' as const, text: t('lead.celebrate', { target: progress.target }) }] : []),
+      {
+        type: 'actions',
+        buttons: [
+          { label: t('button.leads_today'), command: '/leads today' },
+          { label: t('button.client'), command: `/client ${company.name}` },
+        ],
+      },
+    ],
+  };
+}
+
+export function leadListView(t: Translate, list: LeadList): View {
+  const title = list.period === 'today' ? t('leads.title.today') : t('leads.title.week', { from: list.from, to: list.to });
+  const items = list.leads.map((l) => t('leads.item', { date: l.workDate, company: l.companyName, region: l.region }));
+  return {
+    tone: 'info',
+    title,
+    blocks: [
+      ...progressBlocks(t, list.today),
+      items.length ? { type: 'list', items } : { type: 'note', text: t('leads.empty') },
+    ],
+  };
+}
+
+/** `N/5` with a bar on a working day; just the count otherwise. */
+function progressBlocks(t: Translate, p: DailyProgress): Block[] {
+  if (p.target === 0) {
+    const key = p.workingDay ? 'lead.progress.no_role_target' : 'lead.progress.no_target';
+    return [{ type: 'note', text: t(key, { count: p.count }) }];
+  }
+  const missing = p.target - p.count;
+  return [
+    { type: 'progress', label: t('lead.progress', { count: p.count, target: p.target }), current: p.count, target: p.target },
+    ...(missing > 0 ? [{ type: 'note' as const, text: t('lead.remaining', { missing }) }] : []),
+  ];
+}

@@ -1,0 +1,47 @@
+import type { CommandName } from '../commands/catalog.ts';
+import type { InputIssue } from '../commands/issues.ts';
+import type { PolicyErrorCode } from '../core/errors.ts';
+import { hasMessage, type MessageKey, type Translate } from '../i18n/translate.ts';
+import type { View } from './view.ts';
+
+// `refusal.${code}` must be a message key for every code: the compiler checks
+// this line, so a new code without a sentence in both catalogs fails the build.
+const refusalKey = (code: PolicyErrorCode): MessageKey => `refusal.${code}`;
+
+/** A refusal of the policy core, in the reader's language. */
+export function refusalView(t: Translate, code: PolicyErrorCode, details: Record<string, string | number>): View {
+  return { tone: 'warning', blocks: [{ type: 'text', text: t(refusalKey(code), details) }] };
+}
+
+/** Everything wrong with what was typed, each naming its field, and how to write the command. */
+export function inputIssuesView(t: Translate, issues: InputIssue[], command?: CommandName): View {
+  const lines = issues.map((i) => issueText(t, i));
+  const usage = command ? usageOf(command) : undefined;
+  return {
+    tone: 'warning',
+    title: t('input.title'),
+    blocks: [
+      { type: 'list', items: lines },
+      ...(usage ? [{ type: 'note' as const, text: t('input.how', { usage: t(usage) }) }] : []),
+    ],
+  };
+}
+
+export function issueText(t: Translate, i: InputIssue): string {
+  const params = { ...i.details, field: fieldLabel(t, i.field) };
+  if (i.code === 'missing_field' && typeof i.details.or === 'string') {
+    return t('input.missing_field_or', { ...params, or: fieldLabel(t, i.details.or) });
+  }
+  const key: MessageKey = `input.${i.code}`;
+  return t(key, params);
+}
+
+export function fieldLabel(t: Translate, field: string | null): string {
+  const key = `field.${field}`;
+  return field && hasMessage(key) ? t(key) : (field ?? '');
+}
+
+function usageOf(command: CommandName): MessageKey | undefined {
+  const key = `help.usage.${command}`;
+  return hasMessage(key) ? key : undefined;
+}

@@ -1,0 +1,48 @@
+import type { FormField as FormFieldSpec, FormName } from '../commands/forms.ts';
+
+/**
+ * Platform-neutral replies. Every string in a View is already in the reader's
+ * language; adapters only lay it out (Block Kit, Feishu card, terminal text).
+ */
+export type Tone = 'info' | 'success' | 'warning' | 'danger';
+
+export interface Button {
+  label: string;
+  /** The command text the button runs, as if the person had typed it. */
+  command: string;
+  style?: 'primary' | 'danger';
+}
+
+export type Block =
+  | { type: 'text'; text: string }
+  | { type: 'fields'; fields: { label: string; value: string }[] }
+  | { type: 'progress'; label: string; current: number; target: number }
+  | { type: 'list'; items: string[] }
+  | { type: 'note'; text: string }
+  | { type: 'actions'; buttons: Button[] };
+
+export interface FormFieldView {
+  key: FormFieldSpec['key'];
+  label: string;
+  required: boolean;
+  kind: 'text' | 'multiline' | 'choice';
+  options?: { value: string; label: string }[];
+  value?: string;
+  error?: string;
+}
+
+export interface FormView {
+  name: FormName;
+  title: string;
+  submitLabel: string;
+  cancelLabel: string;
+  fields: FormFieldView[];
+}
+
+export interface View {
+  tone: Tone;
+  title?: string;
+  blocks: Block[];
+  /** Set when the reply is a form to fill in. */
+  form?: FormView;
+}
