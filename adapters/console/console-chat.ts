@@ -1,0 +1,126 @@
+import { createInterface } from 'node:readline';
+import type { Bot } from '../../src/bot/bot.ts';
+import type { Person } from '../../src/core/people.ts';
+import type { Actor } from '../../src/core/ports.ts';
+import { translator, type Translate } from '../../src/i18n/translate.ts';
+import type { Button, FormFieldView, FormView, View } from '../../src/views/view.ts';
+import { renderText } from './render-text.ts';
+
+export interface ConsoleChatOptions {
+  bot: Bot;
+  /** A person of the directory by id, or null. */
+  findPerson(id: string): Promise<Person | null>;
+  /** Ids to suggest when `/as` names nobody. */
+  knownIds: string[];
+  startAs: string;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+interface FormInProgress {
+  form: FormView;
+  /** Fields still to ask, in order. */
+  queue: FormFieldView[];
+  values: Record<string, string>;
+}
+
+/**
+ * The terminal chat: the same commands a user types in Slack or Feishu, as
+ * a person of the directory. Runs until /quit or the end of input.
+ */
+export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
+  const { bot, output } = opts;
+  const print = (text: string) => output.write(`${text}\n`);
+  const first = await opts.findPerson(opts.startAs);
+  if (!first) throw new Error(`console: no person "${opts.startAs}" in the directory`);
+  let actor: Actor = { person: first, platform: 'console' };
+  let t: Translate = translator(bot.localeOf(actor));
+  let buttons: Button[] = [];
+  let form: FormInProgress | null = null;
+  const interactive = 'isTTY' in opts.input && Boolean(opts.input.isTTY);
+
+  /** Prints a reply; a form starts its prompts, keeping `typed` when it comes back with errors. */
+  const show = (view: View, typed: Record<string, string> = {}) => {
+    print(renderText(view));
+    buttons = view.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
+    if (buttons.length) print(`  ${t('console.choose')}`);
+    if (view.form) form = startForm(view.form, typed);
+  };
+
+  const startForm = (view: FormView, previous: Record<string, string>): FormInProgress => {
+    const retry = view.fields.some((f) => f.error);
+    if (!retry) print(t('console.form.intro', { title: view.title }));
+    for (const f of view.fields) if (f.error) print(`  ⚠ ${f.error}`);
+    const queue = retry ? view.fields.filter((f) => f.error || (f.required && !previous[f.key])) : view.fields;
+    return { form: view, queue, values: retry ? { ...previous } : {} };
+  };
+
+  const promptText = (): string => {
+    const field = form?.queue[0];
+    if (!field) return `[${actor.person.id}] > `;
+    const required = field.required ? ` (${t('form.required')})` : '';
+    const options = field.options?.length
+      ? `\n  ${t('console.form.choices', { options: field.options.map((o, i) => `${i + 1}) ${o.label}`).join('  ') })}\n`
+      : '';
+    return `${options}${field.label}${required}: `;
+  };
+
+  const answerField = async (line: string) => {
+    if (!form) return;
+    if (line.trim() === '/cancel') {
+      form = null;
+      print(t('console.form.cancelled'));
+      return;
+    }
+    const field = form.queue[0];
+    if (!field) return;
+    const value = chooseOption(field, line.trim());
+    if (value) form.values[field.key] = value;
+    else delete form.values[field.key];
+    form.queue.shift();
+    if (form.queue.length) return;
+    const done = form;
+    form = null;
+    show(await bot.submitForm(actor, done.form.name, done.values), done.values);
+  };
+
+  const handleLine = async (raw: string): Promise<'quit' | void> => {
+    if (form) return answerField(raw);
+    const line = raw.trim();
+    if (!line) return;
+    if (line === '/quit' || line === '/exit') return 'quit';
+    const switchTo = /^[/／]as\s+@?(\S+)$/u.exec(line);
+    if (switchTo?.[1]) {
+      const person = await opts.findPerson(switchTo[1]);
+      if (!person) {
+        print(t('console.unknown_person', { id: switchTo[1], ids: opts.knownIds.join(', ') }));
+        return;
+      }
+      actor = { person, platform: 'console' };
+      t = translator(bot.localeOf(actor));
+      buttons = [];
+      print(t('console.switched', { name: person.name, id: person.id, role: person.role }));
+      return;
+    }
+    const pick = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
+    show(await bot.handleText(actor, pick ? pick.command : line));
+  };
+
+  print(t('console.welcome', { name: actor.person.name, id: actor.person.id, role: actor.person.role }));
+  const rl = createInterface({ input: opts.input, terminal: false });
+  if (interactive) output.write(promptText());
+  for await (const line of rl) {
+    if ((await handleLine(line)) === 'quit') break;
+    if (interactive) output.write(promptText());
+  }
+  rl.close();
+  print(t('console.bye'));
+}
+
+/** A numbered choice, a choice's value or label, or free text as typed. */
+function chooseOption(field: FormFieldView, answer: string): string {
+  if (!field.options?.length || !answer) return answer;
+  const byNumber = /^\d+$/.test(answer) ? field.options[Number(answer) - 1] : undefined;
+  const match = byNumber ?? field.options.find((o) => o.value === answer || o.label === answer);
+  return match?.value ?? answer;
+}

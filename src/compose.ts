@@ -1,0 +1,73 @@
+import { createBot, type Bot, type BotDeps } from './bot/bot.ts';
+import { chinaCalendar } from './calendar/china-calendar.ts';
+import { ConfigError } from './config/config-error.ts';
+import { isEmbeddedConsole, type Env } from './config/env.ts';
+import { loadOrgFile, type OrgFile } from './config/org-file.ts';
+import { loadPolicy } from './config/policy-file.ts';
+import type { Clock } from './core/ports.ts';
+import { resolveDataKeys } from './crypto/data-key.ts';
+import type { Logger } from './logger.ts';
+import { openDatabase, type OpenedDatabase } from './store/connect.ts';
+import { databaseAnswers } from './store/health.ts';
+import { importOrg } from './store/import-org.ts';
+import { kyselyStore } from './store/kysely-store.ts';
+import { migrateToLatest } from './store/migrate.ts';
+
+export interface Core {
+  bot: Bot;
+  deps: BotDeps;
+  database: OpenedDatabase;
+  org: OrgFile;
+  /** Set on the run that generated the console's data key. */
+  dataKeyGeneratedAt: string | undefined;
+  healthy(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Builds everything but the transports, in the order that fails fastest:
+ * files first, then the key, then the database (migrated, org imported).
+ */
+export async function startCore(env: Env, logger: Logger, clock: Clock = systemClock): Promise<Core> {
+  const policy = loadPolicy(env.policyFile);
+  const org = loadOrgFile(env.orgFile);
+  const keys = resolveDataKeys({
+    dataKey: env.dataKey,
+    previousKeys: env.dataKeyPrevious,
+    dataDir: env.dataDir,
+    embeddedConsole: isEmbeddedConsole(env),
+  });
+  const database = openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
+  try {
+    if (!(await databaseAnswers(database.db, 10_000))) {
+      throw new ConfigError(`DATABASE_URL: the database does not answer (${database.kind})`);
+    }
+    const applied = await migrateToLatest(database.db);
+    if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+    const summary = await importOrg(database.db, org);
+    logger.info({ ...summary, people: org.people.length }, 'org directory loaded');
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const deps: BotDeps = {
+    store: kyselyStore(database.db, keys.keyring),
+    clock,
+    calendar: chinaCalendar(policy.calendar),
+    policy,
+    timezone: org.timezone ?? env.timezone,
+    defaultLocale: env.locale,
+    logger,
+  };
+  return {
+    bot: createBot(deps),
+    deps,
+    database,
+    org,
+    dataKeyGeneratedAt: keys.generatedAt,
+    healthy: () => databaseAnswers(database.db),
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,74 @@
+import { runConsoleChat } from '../adapters/console/console-chat.ts';
+import { ConfigError } from './config/config-error.ts';
+import { isEmbeddedConsole, readEnv } from './config/env.ts';
+import { startCore } from './compose.ts';
+import { personById } from './core/identity.ts';
+import { translator } from './i18n/translate.ts';
+import { createLogger } from './logger.ts';
+import { MigrationError } from './store/migrate.ts';
+import { startHttpServer } from './server.ts';
+import { join } from 'node:path';
+
+/** `npm start`: the console chat on the embedded database, or the platforms when configured. */
+async function main(argv: string[]): Promise<void> {
+  const env = readEnv();
+  const consoleMode = isEmbeddedConsole(env);
+  // In the console the terminal is the chat: logs go to a file beside the data.
+  const logger = createLogger(env.logLevel, consoleMode ? join(env.dataDir, 'bot.log') : undefined);
+  const startedAt = performance.now();
+  const core = await startCore(env, logger);
+  const http = await startHttpServer({ port: env.port, healthy: core.healthy }).catch((error: NodeJS.ErrnoException) => {
+    // The console chat works without the health endpoint; a platform bot does not.
+    if (consoleMode && error.code === 'EADDRINUSE') {
+      logger.warn({ port: env.port }, 'port in use: /healthz is not served');
+      return null;
+    }
+    throw error;
+  });
+  logger.info({ ms: Math.round(performance.now() - startedAt), port: http?.port, database: core.database.kind }, 'started');
+
+  const shutdown = async () => {
+    await http?.close();
+    await core.close();
+    logger.flush();
+  };
+
+  if (!consoleMode) {
+    // The Slack and Feishu adapters mount here (issues 3 and 4); until then the bot serves /healthz only.
+    logger.warn('no platform adapter is built yet: serving /healthz only');
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown().then(() => process.exit(0)));
+    return;
+  }
+
+  const t = translator(env.locale);
+  if (core.dataKeyGeneratedAt) process.stderr.write(`${t('console.data_key_generated', { path: core.dataKeyGeneratedAt })}\n`);
+  const asIndex = argv.indexOf('--as');
+  const startAs = (asIndex >= 0 ? argv[asIndex + 1] : undefined) ?? core.org.people[0]?.id ?? '';
+  const findPerson = async (id: string) => {
+    const found = await personById(core.deps, id);
+    return found.ok ? found.value : null;
+  };
+  if (!(await findPerson(startAs))) {
+    await shutdown();
+    throw new ConfigError(`--as: no person "${startAs}" in ${env.orgFile}`);
+  }
+  await runConsoleChat({
+    bot: core.bot,
+    findPerson,
+    knownIds: core.org.people.map((p) => p.id),
+    startAs,
+    input: process.stdin,
+    output: process.stdout,
+  });
+  await shutdown();
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  // Expected start-up problems are one line naming what to fix; anything else is a bug, with its stack.
+  if (error instanceof ConfigError || error instanceof MigrationError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});
