@@ -1,7 +1,7 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, type Kysely, Migrator } from 'kysely';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 
@@ -9,19 +9,30 @@ export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
+/**
+ * Kysely's FileMigrationProvider imports from inside node_modules, where the
+ * test runner does not transform TypeScript; importing from our own module
+ * works under tsx and vitest alike.
+ */
+const migrationFiles: MigrationProvider = {
+  async getMigrations() {
+    const files = (await readdir(MIGRATIONS_FOLDER)).filter((f) => /^\d{4}_\d{2}_\d{2}_\d{6}_\w+\.ts$/.test(f)).sort();
+    const migrations: Record<string, Migration> = {};
+    for (const file of files) {
+      migrations[file.replace(/\.ts$/, '')] = (await import(pathToFileURL(join(MIGRATIONS_FOLDER, file)).href)) as Migration;
+    }
+    return migrations;
+  },
+};
+
 /** Brings the schema up to date; throws one readable error when a step fails. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_FOLDER }),
-  });
+  const migrator = new Migrator({ db, provider: migrationFiles });
   const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
   if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new MigrationError(
-      `database migration ${failed?.migrationName ?? ''} failed: ${reason}`.replace('  ', ' '),
-    );
+    throw new MigrationError(`database migration${failed ? ` ${failed}` : ''} failed: ${reason}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
