@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordVisit } from '../../src/core/clients/record-visit.ts';
+import { showClient } from '../../src/core/clients/show-client.ts';
+import { updateClient, type UpdateClientCommand } from '../../src/core/clients/update-client.ts';
+import { reportLead } from '../../src/core/leads/report-lead.ts';
+import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
+import { backends } from '../support/test-database.ts';
+
+const update = (company: string, patch: Partial<UpdateClientCommand>): UpdateClientCommand => ({
+  company,
+  annualPurchaseFen: null,
+  grade: null,
+  reason: null,
+  accountManagerId: null,
+  ...patch,
+});
+
+const COMPANY = '上海华信科技有限公司';
+
+describe.each(backends)('client cards, grades and visits on $name', (backend) => {
+  let f: BotFixture;
+  beforeAll(async () => {
+    f = await botFixture(backend);
+    const saved = await reportLead(f.deps, f.as('zhangsan'), {
+      company: COMPANY,
+      contactName: '王建国',
+      phone: '+8613812345678',
+      email: 'wang.jianguo@huaxin.example',
+      size: '500人',
+      position: '行业前三',
+      region: null,
+      creditCode: null,
+      source: null,
+    });
+    if (!saved.ok) throw new Error(saved.code);
+  });
+  afterAll(() => f.close());
+
+  const auditCount = async (action: string) =>
+    (await f.database.db.selectFrom('audit_log').select('id').where('action', '=', action).execute()).length;
+
+  it('shows the owner the full contact and writes the view to the audit log', async () => {
+    const before = await auditCount('contact.view');
+    const card = await showClient(f.deps, f.as('zhangsan'), '上海华信科技');
+    expect(card.ok && card.value.contact).toEqual({ name: '王建国', phone: '+8613812345678', email: 'wang.jianguo@huaxin.example' });
+    expect(card.ok && card.value.contactMasked).toBe(false);
+    expect(await auditCount('contact.view')).toBe(before + 1);
+  });
+
+  it("shows the owner's managers the full contact too (SEC-1)", async () => {
+    for (const manager of ['lisi', 'wangwu']) {
+      const card = await showClient(f.deps, f.as(manager), COMPANY);
+      expect(card.ok && card.value.contactMasked).toBe(false);
+    }
+  });
+
+  it('masks the contact for a colleague and audits nothing', async () => {
+    const before = await auditCount('contact.view');
+    const card = await showClient(f.deps, f.as('zhaoliu'), COMPANY);
+    expect(card.ok && card.value.contact).toEqual({ name: '王**', phone: '138****5678', email: 'w***@huaxin.example' });
+    expect(card.ok && card.value.contactMasked).toBe(true);
+    expect(await auditCount('contact.view')).toBe(before);
+  });
+
+  it('refuses the client card to a partner (SEC-2)', async () => {
+    const card = await showClient(f.deps, f.as('xxads'), COMPANY);
+    expect(card.ok ? null : card.code).toBe('not_allowed');
+  });
+
+  it('says which client was not found', async () => {
+    const card = await showClient(f.deps, f.as('zhangsan'), '不存在的公司');
+    expect(card).toEqual({ ok: false, code: 'client_not_found', details: { company: '不存在的公司' } });
+  });
+
+  it('grades by annual purchase (CLI-1) and makes the company a customer', async () => {
+    const b = await updateClient(f.deps, f.as('zhangsan'), update(COMPANY, { annualPurchaseFen: 200_000_000 }));
+    expect(b.ok && b.value.company.grade).toBe('B');
+    expect(b.ok && b.value.followUp.nextVisitDue).toBe('2026-12-26');
+    const a = await updateClient(f.deps, f.as('zhangsan'), update(COMPANY, { annualPurchaseFen: 500_000_001 }));
+    expect(a.ok && a.value.company.grade).toBe('A');
+    expect(a.ok && a.value.followUp.quarterVisits).toEqual({ count: 0, required: 2 });
+    const exactlyA = await updateClient(f.deps, f.as('zhangsan'), update(COMPANY, { annualPurchaseFen: 500_000_000 }));
+    expect(exactlyA.ok && exactlyA.value.company.grade).toBe('B');
+  });
+
+  it('lets only a manager above the owner override the grade, with a reason, keeping the history', async () => {
+    const bySales = await updateClient(f.deps, f.as('zhangsan'), update(COMPANY, { grade: 'A', reason: '需求潜力大' }));
+    expect(bySales.ok ? null : bySales.code).toBe('not_allowed');
+    const noReason = await updateClient(f.deps, f.as('lisi'), update(COMPANY, { grade: 'A' }));
+    expect(noReason.ok ? null : noReason.code).toBe('reason_required');
+    const byManager = await updateClient(f.deps, f.as('lisi'), update(COMPANY, { grade: 'A', reason: '需求潜力大' }));
+    expect(byManager.ok && byManager.value.company).toMatchObject({ grade: 'A', gradeOverridden: true });
+    expect(byManager.ok && byManager.value.gradeHistory.map((h) => [h.source, h.grade])).toEqual([
+      ['purchase', 'B'],
+      ['purchase', 'A'],
+      ['purchase', 'B'],
+      ['override', 'A'],
+    ]);
+    expect(await auditCount('client.grade_override')).toBe(1);
+  });
+
+  it('keeps a manager override when a new purchase amount is recorded, and logs the computed grade', async () => {
+    const r = await updateClient(f.deps, f.as('zhangsan'), update(COMPANY, { annualPurchaseFen: 10_000 }));
+    expect(r.ok && r.value.company.grade).toBe('A');
+    expect(r.ok && r.value.gradeHistory.at(-1)).toMatchObject({ source: 'purchase', grade: 'C' });
+  });
+
+  it('assigns an account manager only from the account manager role (CLI-2), who then sees the contact', async () => {
+    const wrongRole = await updateClient(f.deps, f.as('lisi'), update(COMPANY, { accountManagerId: 'zhaoliu' }));
+    expect(wrongRole.ok ? null : wrongRole.code).toBe('not_account_manager');
+    const nobody = await updateClient(f.deps, f.as('lisi'), update(COMPANY, { accountManagerId: 'nobody' }));
+    expect(nobody.ok ? null : nobody.code).toBe('person_not_found');
+    const assigned = await updateClient(f.deps, f.as('lisi'), update(COMPANY, { accountManagerId: 'sunqi' }));
+    expect(assigned.ok && assigned.value.accountManager?.name).toBe('孙七');
+    const seen = await showClient(f.deps, f.as('sunqi'), COMPANY);
+    expect(seen.ok && seen.value.contactMasked).toBe(false);
+  });
+
+  it('changes nothing when one part of an update is refused', async () => {
+    const r = await updateClient(f.deps, f.as('lisi'), update(COMPANY, { annualPurchaseFen: 900_000_000_00, accountManagerId: 'zhaoliu' }));
+    expect(r.ok ? null : r.code).toBe('not_account_manager');
+    const card = await showClient(f.deps, f.as('lisi'), COMPANY);
+    expect(card.ok && card.value.company.annualPurchaseFen).toBe(10_000);
+  });
+
+  it('records visits, moves the next follow-up a month on, and counts A-class visits this quarter', async () => {
+    const v = await recordVisit(f.deps, f.as('zhangsan'), { company: COMPANY, method: 'phone', note: '确认需求' });
+    expect(v.ok && v.value.visitDate).toBe('2026-11-26');
+    expect(v.ok && v.value.followUp).toMatchObject({ lastVisit: '2026-11-26', nextVisitDue: '2026-12-26', overdue: false, quarterVisits: { count: 1, required: 2 } });
+    f.clock.set('2027-01-05T10:00:00+08:00');
+    const later = await showClient(f.deps, f.as('zhangsan'), COMPANY);
+    expect(later.ok && later.value.followUp).toMatchObject({ overdue: true, quarterVisits: { count: 0, required: 2 } });
+    f.clock.set('2026-11-26T10:00:00+08:00');
+  });
+
+  it('refuses a visit by someone who is not the owner, a manager above, or the account manager', async () => {
+    const r = await recordVisit(f.deps, f.as('zhaoliu'), { company: COMPANY, method: 'onsite', note: null });
+    expect(r.ok ? null : r.code).toBe('not_allowed');
+  });
+});

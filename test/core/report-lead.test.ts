@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listLeads } from '../../src/core/leads/list-leads.ts';
+import { reportLead, type ReportLeadCommand } from '../../src/core/leads/report-lead.ts';
+import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
+import { backends } from '../support/test-database.ts';
+
+const lead = (company: string, extra: Partial<ReportLeadCommand> = {}): ReportLeadCommand => ({
+  company,
+  contactName: '王经理',
+  phone: `+86138${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+  email: null,
+  size: '200人',
+  position: '区域龙头',
+  region: null,
+  creditCode: null,
+  source: '企查查',
+  ...extra,
+});
+
+describe.each(backends)('reporting leads on $name', (backend) => {
+  let f: BotFixture;
+  beforeAll(async () => {
+    f = await botFixture(backend);
+  });
+  afterAll(() => f.close());
+
+  it('saves a lead, makes the reporter its owner and counts it towards today', async () => {
+    const result = await reportLead(f.deps, f.as('zhangsan'), lead('杭州云栖数据有限公司'));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.company.region).toBe('华东');
+    expect(result.value.progress).toMatchObject({ date: '2026-11-26', count: 1, target: 5, workingDay: true });
+    const row = await f.database.db.selectFrom('companies').selectAll().where('id', '=', result.value.company.id).executeTakeFirstOrThrow();
+    expect(row.owner_id).toBe('zhangsan');
+    expect(row.norm_name).toBe('杭州云栖数据');
+  });
+
+  it('celebrates the report that reaches the target, and only that one', async () => {
+    const reached: boolean[] = [];
+    for (const name of ['苏州工业甲', '苏州工业乙', '苏州工业丙', '苏州工业丁', '苏州工业戊']) {
+      const r = await reportLead(f.deps, f.as('zhangsan'), lead(name));
+      if (!r.ok) throw new Error(r.code);
+      reached.push(r.value.targetReached);
+    }
+    // One lead came from the test above: the 4th here is the 5th of the day.
+    expect(reached).toEqual([false, false, false, true, false]);
+  });
+
+  it('refuses a second report of an owned company under another spelling, naming owner and region only', async () => {
+    await reportLead(f.deps, f.as('zhangsan'), lead('宁波港航物流股份有限公司', { phone: '+8613900001111', email: 'boss@ningbo.example' }));
+    const again = await reportLead(f.deps, f.as('zhaoliu'), lead('宁波 港航物流'));
+    expect(again).toEqual({
+      ok: false,
+      code: 'company_owned',
+      details: { company: '宁波港航物流股份有限公司', owner: '张三', region: '华东' },
+    });
+    expect(JSON.stringify(again)).not.toMatch(/13900001111|boss@|王经理/);
+  });
+
+  it('treats the credit code as the stronger key', async () => {
+    await reportLead(f.deps, f.as('zhangsan'), lead('温州电器一厂', { creditCode: '91310000MA1FL0000N' }));
+    const renamed = await reportLead(f.deps, f.as('zhaoliu'), lead('温州一厂电器新名称', { creditCode: '91310000MA1FL0000N' }));
+    expect(renamed.ok ? null : renamed.code).toBe('company_owned');
+  });
+
+  it('refuses a lead whose phone or e-mail is already recorded for another company', async () => {
+    await reportLead(f.deps, f.as('zhangsan'), lead('嘉兴纺织', { phone: '+8613700002222', email: 'li@jiaxing.example' }));
+    const samePhone = await reportLead(f.deps, f.as('zhaoliu'), lead('嘉兴纺织二号', { phone: '+8613700002222' }));
+    const sameEmail = await reportLead(f.deps, f.as('zhaoliu'), lead('嘉兴纺织三号', { phone: null, email: 'li@jiaxing.example' }));
+    expect(samePhone.ok ? null : samePhone.code).toBe('contact_owned');
+    expect(sameEmail.ok ? null : sameEmail.details).toEqual({ company: '嘉兴纺织', owner: '张三', region: '华东' });
+  });
+
+  it('refuses a claim in another region and names that region\'s manager (LEAD-3)', async () => {
+    const result = await reportLead(f.deps, f.as('zhangsan'), lead('广州白云制药', { region: '华南' }));
+    expect(result).toEqual({ ok: false, code: 'wrong_region', details: { region: '华南', manager: '周八' } });
+    const stored = await f.database.db.selectFrom('companies').select('id').where('name', '=', '广州白云制药').execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('lets the department manager record a lead for any region', async () => {
+    const result = await reportLead(f.deps, f.as('wangwu'), lead('深圳前海科技', { region: '华南' }));
+    expect(result.ok && result.value.company.region).toBe('华南');
+  });
+
+  it('refuses an unknown region, listing the regions', async () => {
+    const result = await reportLead(f.deps, f.as('zhangsan'), lead('西藏高原', { region: '西南' }));
+    expect(result.ok ? null : result.details).toEqual({ region: '西南', regions: '华东, 华北, 华南' });
+  });
+
+  it('refuses roles that do not own clients, such as partners and legal', async () => {
+    for (const id of ['xxads', 'luming']) {
+      const result = await reportLead(f.deps, f.as(id), lead(`不应保存${id}`));
+      expect(result.ok ? null : result.code).toBe('not_allowed');
+    }
+  });
+
+  it('refuses a company name longer than the policy allows', async () => {
+    const result = await reportLead(f.deps, f.as('zhangsan'), lead('长'.repeat(101)));
+    expect(result).toEqual({ ok: false, code: 'company_too_long', details: { max: 100, length: 101 } });
+  });
+
+  it('keeps exactly one owner when two people report the same company at once', async () => {
+    const results = await Promise.all([
+      reportLead(f.deps, f.as('zhangsan'), lead('并发测试有限公司')),
+      reportLead(f.deps, f.as('zhaoliu'), lead('并发测试')),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(['company_owned']);
+    const owners = await f.database.db.selectFrom('companies').select('owner_id').where('norm_name', '=', '并发测试').execute();
+    expect(owners).toHaveLength(1);
+  });
+});
+
+describe('today and working days follow the company zone and the China calendar', () => {
+  let f: BotFixture;
+  beforeAll(async () => {
+    f = await botFixture(backends[0]!);
+  });
+  afterAll(() => f.close());
+
+  it('counts a report at 23:30 UTC as the next day in Shanghai', async () => {
+    f.clock.set('2026-11-30T23:30:00Z'); // Tuesday 07:30 in Shanghai
+    const r = await reportLead(f.deps, f.as('zhangsan'), lead('时区测试'));
+    expect(r.ok && r.value.progress.date).toBe('2026-12-01');
+  });
+
+  it('sets no target on a public holiday (National Day)', async () => {
+    f.clock.set('2026-10-02T10:00:00+08:00');
+    const r = await reportLead(f.deps, f.as('zhangsan'), lead('国庆测试'));
+    expect(r.ok && r.value.progress).toMatchObject({ workingDay: false, target: 0, count: 1 });
+    expect(r.ok && r.value.targetReached).toBe(false);
+  });
+
+  it('sets the target on a make-up working Saturday (调休 2026-10-10)', async () => {
+    f.clock.set('2026-10-10T10:00:00+08:00');
+    const r = await reportLead(f.deps, f.as('zhangsan'), lead('调休测试'));
+    expect(r.ok && r.value.progress).toMatchObject({ workingDay: true, target: 5 });
+  });
+
+  it('sets no target on an ordinary Sunday', async () => {
+    f.clock.set('2026-11-29T10:00:00+08:00');
+    const r = await reportLead(f.deps, f.as('zhangsan'), lead('周日测试'));
+    expect(r.ok && r.value.progress.target).toBe(0);
+  });
+
+  it('gives managers no lead target but still counts their leads', async () => {
+    f.clock.set('2026-11-26T10:00:00+08:00');
+    const r = await reportLead(f.deps, f.as('lisi'), lead('经理录入'));
+    expect(r.ok && r.value.progress).toMatchObject({ workingDay: true, target: 0, count: 1 });
+  });
+
+  it('lists this week from Monday to Sunday, and today only for today', async () => {
+    f.clock.set('2026-12-02T10:00:00+08:00'); // Wednesday
+    await reportLead(f.deps, f.as('zhangsan'), lead('周三测试'));
+    const week = await listLeads(f.deps, f.as('zhangsan'), 'week');
+    const today = await listLeads(f.deps, f.as('zhangsan'), 'today');
+    expect(week.ok && [week.value.from, week.value.to]).toEqual(['2026-11-30', '2026-12-06']);
+    expect(week.ok && week.value.leads.map((l) => l.companyName)).toEqual(['时区测试', '周三测试']);
+    expect(today.ok && today.value.leads.map((l) => l.companyName)).toEqual(['周三测试']);
+  });
+
+  it('takes extra holidays from the policy for years the calendar library does not know', async () => {
+    const policy = { ...f.deps.policy, calendar: { extraHolidays: ['2027-01-01'], extraWorkdays: ['2027-01-09'] } };
+    const { chinaCalendar } = await import('../../src/calendar/china-calendar.ts');
+    const calendar = chinaCalendar(policy.calendar);
+    expect(calendar.isWorkingDay('2027-01-01')).toBe(false);
+    expect(calendar.isWorkingDay('2027-01-09')).toBe(true);
+    expect(calendar.isWorkingDay('2027-01-04')).toBe(true);
+  });
+});
