@@ -16,6 +16,7 @@ export function createLogger(level: string, destination?: string): Logger {
         censor: '[redacted]',
       },
     },
-    destination ? pino.destination({ dest: destination, mkdir: true, sync: false }) : pino.destination(2),
+    // Synchronous: the file must be open before an early exit flushes it.
+    destination ? pino.destination({ dest: destination, mkdir: true, sync: true }) : pino.destination(2),
   );
 }

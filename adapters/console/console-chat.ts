@@ -41,7 +41,8 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
 
   /** Prints a reply; a form starts its prompts, keeping `typed` when it comes back with errors. */
   const show = (view: View, typed: Record<string, string> = {}) => {
-    print(renderText(view));
+    // A form's title is in its intro line; other replies are printed whole.
+    if (!view.form) print(renderText(view));
     buttons = view.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
     if (buttons.length) print(`  ${t('console.choose')}`);
     if (view.form) form = startForm(view.form, typed);
@@ -85,6 +86,11 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
   };
 
   const handleLine = async (raw: string): Promise<'quit' | void> => {
+    // A command typed in the middle of a form leaves the form: a field never starts with '/'.
+    if (form && /^[/／]/u.test(raw.trim()) && raw.trim() !== '/cancel') {
+      form = null;
+      print(t('console.form.cancelled'));
+    }
     if (form) return answerField(raw);
     const line = raw.trim();
     if (!line) return;
@@ -108,10 +114,15 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
 
   print(t('console.welcome', { name: actor.person.name, id: actor.person.id, role: actor.person.role }));
   const rl = createInterface({ input: opts.input, terminal: false });
-  if (interactive) output.write(promptText());
+  // The command prompt is for a terminal; a form always says which field it wants next.
+  const prompt = () => {
+    if (form?.queue.length) output.write(interactive ? promptText() : `${promptText()}\n`);
+    else if (interactive) output.write(promptText());
+  };
+  prompt();
   for await (const line of rl) {
     if ((await handleLine(line)) === 'quit') break;
-    if (interactive) output.write(promptText());
+    prompt();
   }
   rl.close();
   print(t('console.bye'));

@@ -9,7 +9,7 @@ import { buildVisit } from './build/visit.ts';
 import { COMMANDS, commandByWord, type CommandName } from './catalog.ts';
 import { FORMS, isFormName, type FormName } from './forms.ts';
 import type { Parsed } from './issues.ts';
-import { readCommand, type RawCommand } from './read-command.ts';
+import { readCommand, textIssues, type RawCommand } from './read-command.ts';
 
 /** What a person asked for, typed and checked: the one shape every adapter hands to the bot. */
 export type Command =
@@ -33,10 +33,14 @@ export function parseCommand(text: string): Parsed<Command> {
 /** A submitted form → Command, through the same checks as typed text. */
 export function parseFormSubmission(form: FormName, values: Record<string, string | undefined>): Parsed<Command> {
   const pairs: RawCommand['pairs'] = {};
+  const problems = [];
   for (const field of FORMS[form]) {
     const value = values[field.key]?.trim();
-    if (field.key !== 'company' && value) pairs[field.key] = value;
+    if (!value) continue;
+    problems.push(...textIssues(value, field.key));
+    if (field.key !== 'company') pairs[field.key] = value;
   }
+  if (problems.length) return { ok: false, issues: problems };
   return build({ name: form, words: values.company?.trim() ?? '', pairs });
 }
 

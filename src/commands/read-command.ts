@@ -16,22 +16,41 @@ export const MAX_MESSAGE_CHARS = 2000;
 const KEY_TOKEN = /^([A-Za-z\u3400-\u9fff]{1,20})[:：](.*)$/su;
 // Control characters other than tab and line breaks have no place in a chat command.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
+// Chinese writers often leave out the space before a key (联系人:王经理电话:138…):
+// a Chinese key followed by a colon starts a new word wherever it stands.
+// Longest first, so 统一社会信用代码 is not read as 信用代码.
+const CJK_KEY = new RegExp(
+  `(${Object.values(KEY_ALIASES)
+    .flat()
+    .filter((alias) => /[^\x00-\x7F]/.test(alias))
+    .sort((a, b) => b.length - a.length)
+    .join('|')})[:：]`,
+  'gu',
+);
+
+/** Problems any text from a person can have, typed or submitted in a form. */
+export function textIssues(text: string, field: string | null = null): InputIssue[] {
+  const length = [...text].length;
+  if (length > MAX_MESSAGE_CHARS) return [issue('message_too_long', field, { max: MAX_MESSAGE_CHARS, length })];
+  if (CONTROL.test(text)) return [issue('control_characters', field)];
+  return [];
+}
 
 export function readCommand(text: string): Parsed<RawCommand> {
-  const length = [...text].length;
-  if (length > MAX_MESSAGE_CHARS) {
-    return { ok: false, issues: [issue('message_too_long', null, { max: MAX_MESSAGE_CHARS, length })] };
-  }
-  if (CONTROL.test(text)) return { ok: false, issues: [issue('control_characters')] };
+  const problems = textIssues(text);
+  if (problems.length) return { ok: false, issues: problems };
   const [first = '', ...tokens] = text.trim().split(/[\s\u3000]+/u);
   const name = commandByWord(first);
   if (!name) return { ok: false, issues: [issue('unknown_command', null, { word: first.slice(0, 30) })] };
-  return readArguments(name, tokens);
+  const def: CommandDef = COMMANDS[name];
+  // A planned command answers that it is coming, whatever its arguments.
+  if (def.planned) return { ok: true, value: { name, words: tokens.join(' '), pairs: {} } };
+  return readArguments(name, def, tokens.join(' ').replace(CJK_KEY, ' $&').split(/[\s\u3000]+/u).filter(Boolean));
 }
 
-function readArguments(name: CommandName, tokens: string[]): Parsed<RawCommand> {
-  const def: CommandDef = COMMANDS[name];
+function readArguments(name: CommandName, def: CommandDef, tokens: string[]): Parsed<RawCommand> {
   const parts = new Map<KeyName | 'words', string[]>([['words', []]]);
+  const typedAs = new Map<KeyName, string>();
   const issues: InputIssue[] = [];
   let current: KeyName | 'words' = 'words';
 
@@ -43,6 +62,7 @@ function readArguments(name: CommandName, tokens: string[]): Parsed<RawCommand> 
       if (key && def.keys.includes(key)) {
         if (parts.has(key)) issues.push(issue('duplicate_key', key, { key: alias }));
         parts.set(key, rest ? [rest] : []);
+        typedAs.set(key, alias);
         current = key;
         continue;
       }
@@ -59,7 +79,7 @@ function readArguments(name: CommandName, tokens: string[]): Parsed<RawCommand> 
   for (const [key, values] of parts) {
     if (key === 'words') continue;
     const value = values.join(' ').trim();
-    if (!value) issues.push(issue('missing_value', key, { key: KEY_ALIASES[key][0] }));
+    if (!value) issues.push(issue('missing_value', key, { key: typedAs.get(key) ?? key }));
     else pairs[key] = value;
   }
   if (issues.length) return { ok: false, issues };

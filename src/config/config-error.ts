@@ -7,3 +7,6 @@
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+
+/** Several problems of one file on one line; YAML messages carry line breaks of their own. */
+export const oneLine = (problems: string[]): string => problems.map((p) => p.replace(/\s*\n\s*/g, ' ')).join(' | ');

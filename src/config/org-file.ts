@@ -18,7 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { LOCALES, ROLES, type Locale, type Person, type Role } from '../core/people.ts';
-import { ConfigError } from './config-error.ts';
+import { ConfigError, oneLine } from './config-error.ts';
 
 export interface OrgFile {
   /** Canonical IANA name, or null when the file leaves it to BOT_TIMEZONE. */
@@ -81,7 +81,8 @@ const canonicalTimeZone = (zone: string): string | null => {
 export function parseOrgFile(yamlText: string, source: string): OrgFile {
   const problems: string[] = [];
   const fail = (): never => {
-    throw new ConfigError([`ORG_FILE ${source}:`, ...problems.map((p) => `- ${p}`)].join('\n'));
+    // One line (contract.md), every problem on it, so a file is fixed in one pass.
+    throw new ConfigError(`ORG_FILE ${source}: ${oneLine(problems)}`);
   };
 
   const lineCounter = new LineCounter();
@@ -118,7 +119,7 @@ export function parseOrgFile(yamlText: string, source: string): OrgFile {
   // regions
   const regions: string[] = [];
   if (!Array.isArray(raw.regions) || raw.regions.length === 0) {
-    problems.push(`regions: list at least one region, e.g. regions: [华东, 华南, 华北]; got ${show(raw.regions)}`);
+    problems.push(`regions: list at least one region, e.g. regions: [East, South, North]; got ${show(raw.regions)}`);
   } else {
     raw.regions.forEach((r: unknown, i) => {
       if (typeof r !== 'string' && typeof r !== 'number') {

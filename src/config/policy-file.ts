@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_POLICY, type Policy } from '../core/policy.ts';
-import { ConfigError } from './config-error.ts';
+import { ConfigError, oneLine } from './config-error.ts';
 
 // ---------------------------------------------------------------------------
 // Key mapping: file keys are the Policy keys in snake_case.
@@ -324,7 +324,8 @@ const crossChecks = (policy: Policy, over: Overrides): string[] => {
 };
 
 const fail = (source: string, problems: string[]): never => {
-  throw new ConfigError(problems.map((p) => `POLICY_FILE ${source}: ${p}`).join('\n'));
+  // One line (contract.md), every problem on it, so a file is fixed in one pass.
+  throw new ConfigError(`POLICY_FILE ${source}: ${oneLine(problems)}`);
 };
 
 /**

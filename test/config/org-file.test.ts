@@ -33,11 +33,12 @@ const errorOf = (text: string): string => {
   }
   throw new Error('expected the org file to be refused');
 };
-/** The problem lines, without the header. */
+/** The problems of the one-line message, without the header. */
 const problemsOf = (text: string): string[] => {
-  const [header, ...lines] = errorOf(text).split('\n');
-  expect(header).toBe('ORG_FILE org.yaml:');
-  return lines;
+  const message = errorOf(text);
+  expect(message).not.toContain('\n');
+  expect(message.startsWith('ORG_FILE org.yaml: ')).toBe(true);
+  return message.slice('ORG_FILE org.yaml: '.length).split(' | ').map((p) => `- ${p}`);
 };
 
 describe('the org file', () => {
@@ -222,7 +223,7 @@ describe('the org file', () => {
 
   it('a YAML syntax error names the line', () => {
     const message = errorOf('regions: [华东]\npeople:\n  - id: a\n   name: A\n');
-    expect(message).toMatch(/^ORG_FILE org\.yaml:\n- line 4, column \d+: YAML syntax error: /);
+    expect(message).toMatch(/^ORG_FILE org\.yaml: line 4, column \d+: YAML syntax error: /);
   });
 
   it('a file that cannot be read is named', () => {

@@ -1,0 +1,263 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaCalendar } from '../../src/calendar/china-calendar.ts';
+import { loadPolicy } from '../../src/config/policy-file.ts';
+import { localDate } from '../../src/core/time.ts';
+
+/**
+ * `npm start` as a newcomer runs it: the real entry point in a child process,
+ * no database server, no platform credentials, typing into its stdin.
+ */
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** PGlite boots in a few seconds; a slow CI machine gets plenty more. */
+const PROCESS_TIMEOUT = 60_000;
+
+const temps: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'npm-start-'));
+  temps.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+interface Started {
+  child: ChildProcess;
+  finished: Promise<Finished>;
+  type(lines: string[]): void;
+  endInput(): void;
+}
+
+/** `npm start` (= tsx src/main.ts) with only the variables given: nothing else leaks in from the test's environment. */
+function start(env: Record<string, string>, args: string[] = []): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), TMPDIR: tmpdir(), ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  child.stdin!.on('error', () => {}); // a process that stops early closes its stdin under us
+  const finished = new Promise<Finished>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`npm start did not finish in ${PROCESS_TIMEOUT} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+    }, PROCESS_TIMEOUT);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+  return {
+    child,
+    finished,
+    type: (lines) => void child.stdin!.write(lines.map((l) => `${l}\n`).join('')),
+    endInput: () => void child.stdin!.end(),
+  };
+}
+
+/** Types the lines, ends the input and waits for the process to leave. */
+function run(env: Record<string, string>, lines: string[] = [], args: string[] = []): Promise<Finished> {
+  const started = start(env, args);
+  started.type(lines);
+  started.endInput();
+  return started.finished;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls until /healthz answers (the database boots first), or gives up. */
+async function healthz(port: number, exited: () => boolean): Promise<{ status: number; body: string }> {
+  const deadline = Date.now() + PROCESS_TIMEOUT;
+  let lastError: unknown;
+  while (Date.now() < deadline && !exited()) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      return { status: response.status, body: await response.text() };
+    } catch (error) {
+      lastError = error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error(`/healthz on port ${port} never answered: ${String(lastError)}`);
+}
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
+
+/** A start-up failure: exit code 1, one line on stderr, no stack trace, no chat. */
+function expectOneLineFailure(result: Finished): string {
+  expect(result.code, result.stderr).toBe(1);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  expect(result.stdout).not.toContain('控制台');
+  expect(lines(result.stderr), result.stderr).toHaveLength(1);
+  return result.stderr.trim();
+}
+
+const COMPANIES = ['杭州云栖数据有限公司', '南京紫金软件有限公司', '合肥高新光电有限公司', '苏州工业园精密有限公司', '宁波北仑港机有限公司'];
+const leadCommands = COMPANIES.map(
+  (company, i) => `/lead ${company} contact:王经理 phone:1380013${String(i).padStart(4, '0')} size:200人 position:区域龙头`,
+);
+
+/** Whether the bot, on the real clock, gives the daily target today (it is 0 on rest days). */
+function todayIsWorkingDay(): boolean {
+  return chinaCalendar(loadPolicy(undefined).calendar).isWorkingDay(localDate(new Date(), 'Asia/Shanghai'));
+}
+
+describe('npm start with nothing configured: the console chat on the embedded database', () => {
+  const dataDir = join(tempDir(), 'data');
+  let first: Finished;
+  let health: { status: number; body: string };
+  let workingDay: boolean;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    workingDay = todayIsWorkingDay();
+    const started = start({ DATA_DIR: dataDir, PORT: String(port) });
+    let exited = false;
+    void started.finished.finally(() => (exited = true)).catch(() => {});
+    started.type([...leadCommands, '/leads']);
+    try {
+      health = await healthz(port, () => exited);
+    } finally {
+      started.endInput();
+    }
+    first = await started.finished;
+  }, 2 * PROCESS_TIMEOUT);
+
+  it('saves five leads typed on stdin and exits 0 at the end of input', () => {
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('你现在是 张三（zhangsan，sales）');
+    expect(count(first.stdout, '线索已保存')).toBe(5);
+    if (workingDay) {
+      expect(first.stdout).toContain('今日进度 5/5');
+      expect(count(first.stdout, '🎉 今日目标达成')).toBe(1);
+    } else {
+      expect(first.stdout).toContain('今天已记录 5 家');
+    }
+    const list = first.stdout.slice(first.stdout.lastIndexOf('ℹ 今日线索'));
+    for (const company of COMPANIES) expect(list).toContain(company);
+    expect(first.stdout.trimEnd().endsWith('再见。')).toBe(true);
+  });
+
+  it('keeps the terminal for the chat: the logs go to bot.log in DATA_DIR, not to stdout or stderr', () => {
+    expect(first.stdout).not.toContain('"level"');
+    expect(first.stderr).not.toContain('"level"');
+    expect(readFileSync(join(dataDir, 'bot.log'), 'utf8')).toContain('"msg":"started"');
+  });
+
+  it('generates data.key in DATA_DIR, readable by its owner only, and warns about it on stderr', () => {
+    const keyFile = join(dataDir, 'data.key');
+    expect(existsSync(keyFile)).toBe(true);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64')).toHaveLength(32);
+    expect(first.stderr).toContain('已生成数据加密密钥');
+    expect(first.stderr).toContain(keyFile);
+    expect(lines(first.stderr)).toHaveLength(1);
+  });
+
+  it('answers GET /healthz with 200 {"status":"ok"} while the chat runs', () => {
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
+  });
+
+  it('keeps the five leads across a restart on the same DATA_DIR, with the same key and no new warning', async () => {
+    const keyBefore = readFileSync(join(dataDir, 'data.key'), 'utf8');
+    const second = await run({ DATA_DIR: dataDir, PORT: '0' }, ['/leads']);
+    expect(second.code, second.stderr).toBe(0);
+    const list = second.stdout.slice(second.stdout.indexOf('ℹ 今日线索'));
+    for (const company of COMPANIES) expect(list).toContain(company);
+    expect(list).toContain(workingDay ? '今日进度 5/5' : '今天已记录 5 家');
+    expect(second.stderr).not.toContain('已生成数据加密密钥');
+    expect(readFileSync(join(dataDir, 'data.key'), 'utf8')).toBe(keyBefore);
+  }, PROCESS_TIMEOUT);
+});
+
+describe('npm start refuses to start half-configured, with one line and exit code 1', () => {
+  it('an org file with a manager loop names the people in the loop', async () => {
+    const dir = tempDir();
+    const orgFile = join(dir, 'org.yaml');
+    writeFileSync(
+      orgFile,
+      [
+        'regions: [华东]',
+        'people:',
+        '  - { id: alice, name: Alice, role: sales, region: 华东, manager: bob }',
+        '  - { id: bob, name: Bob, role: regional_manager, region: 华东, manager: carol }',
+        '  - { id: carol, name: Carol, role: department_manager, region: 华东, manager: alice }',
+        '',
+      ].join('\n'),
+    );
+    const result = await run({ DATA_DIR: join(dir, 'data'), PORT: '0', ORG_FILE: orgFile });
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/^ORG_FILE/);
+    expect(result.stderr).toContain('manager loop');
+    for (const id of ['alice', 'bob', 'carol']) expect(result.stderr).toContain(id);
+    expectOneLineFailure(result);
+  }, PROCESS_TIMEOUT);
+
+  it('a malformed DATA_KEY in the console stops with a line that starts with DATA_KEY: and nothing after it', async () => {
+    const dir = tempDir();
+    const result = await run({ DATA_DIR: join(dir, 'data'), PORT: '0', DATA_KEY: 'abc' });
+    const line = expectOneLineFailure(result);
+    expect(line).toMatch(/^DATA_KEY: /);
+    expect(line).not.toContain('abc');
+  }, PROCESS_TIMEOUT);
+
+  it('DATABASE_URL without DATA_KEY stops with a line that starts with DATA_KEY:', async () => {
+    const dir = tempDir();
+    const result = await run({ DATA_DIR: join(dir, 'data'), PORT: '0', DATABASE_URL: 'postgres://root@127.0.0.1:5432/test' });
+    const line = expectOneLineFailure(result);
+    expect(line).toMatch(/^DATA_KEY: /);
+    expect(line).toContain('DATABASE_URL');
+    // Nothing was written on the way out.
+    expect(existsSync(join(dir, 'data', 'data.key'))).toBe(false);
+  }, PROCESS_TIMEOUT);
+
+  it('BOT_LOCALE=fr names BOT_LOCALE and the languages it accepts', async () => {
+    const dir = tempDir();
+    const result = await run({ DATA_DIR: join(dir, 'data'), PORT: '0', BOT_LOCALE: 'fr' });
+    const line = expectOneLineFailure(result);
+    expect(line).toMatch(/^BOT_LOCALE: /);
+    expect(line).toContain('zh-CN');
+    expect(line).toContain('en');
+  }, PROCESS_TIMEOUT);
+
+  it('--as nobody names the person who is not in the directory', async () => {
+    const dir = tempDir();
+    const result = await run(
+      { DATA_DIR: join(dir, 'data'), PORT: '0', DATA_KEY: Buffer.alloc(32, 9).toString('base64') },
+      ['/leads'],
+      ['--as', 'nobody'],
+    );
+    const line = expectOneLineFailure(result);
+    expect(line).toMatch(/^--as: /);
+    expect(line).toContain('nobody');
+  }, PROCESS_TIMEOUT);
+});

@@ -1,0 +1,396 @@
+import { describe, expect, it } from 'vitest';
+import type { InputIssue } from '../../src/commands/issues.ts';
+import { parseCommand, parseFormSubmission, type Command } from '../../src/commands/parse.ts';
+import { MAX_MESSAGE_CHARS, readCommand } from '../../src/commands/read-command.ts';
+import { creditCodeCheckChar } from '../../src/commands/values/credit-code.ts';
+
+/** The command, or the test fails showing the issues that stopped it. */
+function command(text: string): Command {
+  const parsed = parseCommand(text);
+  if (!parsed.ok) throw new Error(`expected ${JSON.stringify(text)} to parse, got ${JSON.stringify(parsed.issues)}`);
+  return parsed.value;
+}
+
+/** The issues, or the test fails showing the command that was accepted. */
+function issues(text: string): InputIssue[] {
+  const parsed = parseCommand(text);
+  if (parsed.ok) throw new Error(`expected ${JSON.stringify(text)} to be refused, got ${JSON.stringify(parsed.value)}`);
+  return parsed.issues;
+}
+
+const codes = (list: InputIssue[]) => list.map((i) => i.code);
+
+const PREFIX17 = '91310115MA1H7ABCD';
+const CREDIT_CODE = `${PREFIX17}${creditCodeCheckChar(PREFIX17)}`;
+
+const LEAD_ARGS = 'ACME contact:Wang phone:13812345678 size:10 position:top';
+
+describe('command words', () => {
+  it.each(['/lead', 'lead', '/线索', '线索', '/LEAD', 'Lead', '／线索'])('"%s" names the lead command', (word) => {
+    expect(command(`${word} ${LEAD_ARGS}`)).toEqual({
+      kind: 'lead',
+      input: expect.objectContaining({ company: 'ACME', contactName: 'Wang', phone: '+8613812345678' }),
+    });
+  });
+
+  it.each([
+    ['/client ACME', 'client'],
+    ['/客户 ACME', 'client'],
+    ['client ACME', 'client'],
+    ['/visit ACME', 'visit'],
+    ['拜访 ACME', 'visit'],
+    ['/help', 'help'],
+    ['/帮助', 'help'],
+  ])('"%s" gives a %s command', (text, kind) => {
+    expect(command(text).kind).toBe(kind);
+  });
+
+  it('reads help about a command named in either language', () => {
+    expect(command('/help lead')).toEqual({ kind: 'help', topic: 'lead' });
+    expect(command('/帮助 线索')).toEqual({ kind: 'help', topic: 'lead' });
+  });
+
+  it('refuses an unknown command and quotes the word that was typed', () => {
+    expect(issues('/foo bar baz')).toEqual([{ code: 'unknown_command', field: null, details: { word: '/foo' } }]);
+  });
+
+  it('refuses an empty message as an unknown command', () => {
+    expect(codes(issues('   '))).toEqual(['unknown_command']);
+  });
+});
+
+describe('key:value pairs', () => {
+  it('reads the full-width colon exactly like the ASCII one', () => {
+    expect(command('/lead ACME contact：Wang phone：13812345678 size：10 position：top')).toEqual(command(`/lead ${LEAD_ARGS}`));
+  });
+
+  it('reads English and Chinese keys of a lead as the same fields', () => {
+    const english = command(
+      `/lead ACME contact:Wang phone:13812345678 email:wang@acme.cn size:10 position:top region:华东 code:${CREDIT_CODE} source:trade show`,
+    );
+    const chinese = command(
+      `/线索 ACME 联系人:Wang 电话:13812345678 邮箱:wang@acme.cn 规模:10 行业地位:top 区域:华东 信用代码:${CREDIT_CODE} 来源:trade show`,
+    );
+    expect(chinese).toEqual(english);
+    expect(english).toEqual({
+      kind: 'lead',
+      input: {
+        company: 'ACME',
+        contactName: 'Wang',
+        phone: '+8613812345678',
+        email: 'wang@acme.cn',
+        size: '10',
+        position: 'top',
+        region: '华东',
+        creditCode: CREDIT_CODE,
+        source: 'trade show',
+      },
+    });
+  });
+
+  it('reads English and Chinese keys of a client as the same fields', () => {
+    const english = command('/client ACME purchase:5万 grade:a reason:big potential manager:@sunqi');
+    const chinese = command('/客户 ACME 年采购额:5万 等级:A 原因:big potential 客户经理:@sunqi');
+    expect(chinese).toEqual(english);
+    expect(english).toEqual({
+      kind: 'client',
+      input: { company: 'ACME', annualPurchaseFen: 5_000_000, grade: 'A', reason: 'big potential', accountManagerId: 'sunqi' },
+    });
+  });
+
+  it('reads English and Chinese keys of a visit as the same fields', () => {
+    const english = command('/visit ACME method:phone note:talked about prices');
+    const chinese = command('/拜访 ACME 方式:电话 备注:talked about prices');
+    expect(chinese).toEqual(english);
+    expect(english).toEqual({ kind: 'visit', input: { company: 'ACME', method: 'phone', note: 'talked about prices' } });
+  });
+
+  it('reads keys in any letter case', () => {
+    expect(command('/lead ACME CONTACT:Wang Phone:13812345678 SIZE:10 position:top')).toEqual(command(`/lead ${LEAD_ARGS}`));
+  });
+
+  it('runs a value to the next key, so company names and values may hold spaces', () => {
+    expect(
+      command('/lead Shanghai Huaxin Technology Co., Ltd. 联系人:Wang Xiao Ming 电话:138 1234 5678 规模:200 人 行业地位:regional leader'),
+    ).toEqual({
+      kind: 'lead',
+      input: expect.objectContaining({
+        company: 'Shanghai Huaxin Technology Co., Ltd.',
+        contactName: 'Wang Xiao Ming',
+        phone: '+8613812345678',
+        size: '200 人',
+        position: 'regional leader',
+      }),
+    });
+  });
+
+  it('takes a value that starts after a space behind the colon', () => {
+    expect(command('/lead ACME contact: Wang phone: 13812345678 size: 10 position: top')).toEqual(command(`/lead ${LEAD_ARGS}`));
+  });
+
+  it('splits on the ideographic space as on any other space', () => {
+    expect(command('/线索\u3000上海华信\u3000联系人:王\u3000电话:13812345678\u3000规模:10人\u3000行业地位:龙头')).toEqual({
+      kind: 'lead',
+      input: expect.objectContaining({ company: '上海华信', contactName: '王', size: '10人', position: '龙头' }),
+    });
+  });
+
+  it('refuses an unknown key and lists the keys the command accepts in both languages', () => {
+    const found = issues(`/lead ${LEAD_ARGS} colour:red`);
+    expect(found).toEqual([
+      {
+        code: 'unknown_key',
+        field: null,
+        details: {
+          key: 'colour',
+          keys: 'contact/联系人, phone/电话, email/邮箱, size/规模, position/行业地位, region/区域, code/信用代码, source/来源',
+        },
+      },
+    ]);
+  });
+
+  it('refuses a key that another command accepts but this one does not', () => {
+    const found = issues('/visit ACME purchase:5万');
+    expect(found).toEqual([{ code: 'unknown_key', field: null, details: { key: 'purchase', keys: 'method/方式, note/备注' } }]);
+  });
+
+  it('refuses the same key written twice, once in each language', () => {
+    expect(issues('/lead ACME contact:Wang phone:13812345678 电话:13900000000 size:10 position:top')).toEqual([
+      { code: 'duplicate_key', field: 'phone', details: { key: '电话' } },
+    ]);
+  });
+
+  it('refuses a key with nothing after it', () => {
+    expect(issues('/lead ACME contact:Wang phone: size:10 position:top')).toEqual([
+      { code: 'missing_value', field: 'phone', details: { key: 'phone' } },
+    ]);
+  });
+
+  it('refuses a key with nothing after it at the end of the message', () => {
+    expect(issues('/lead ACME contact:Wang phone:13812345678 size:10 position:top 来源：')).toEqual([
+      { code: 'missing_value', field: 'source', details: { key: '来源' } },
+    ]);
+  });
+
+  it('reports every problem of a message at once', () => {
+    expect(codes(issues('/lead ACME contact:Wang phone: colour:red size:10 size:20 position:top'))).toEqual(
+      expect.arrayContaining(['missing_value', 'unknown_key', 'duplicate_key']),
+    );
+  });
+});
+
+describe('free-text keys', () => {
+  it('keeps a word: inside a note as part of the note', () => {
+    expect(command('/visit ACME note:he said: call back at time:3pm 网址:acme.cn')).toEqual({
+      kind: 'visit',
+      input: { company: 'ACME', method: 'onsite', note: 'he said: call back at time:3pm 网址:acme.cn' },
+    });
+  });
+
+  it('keeps a word: inside a reason as part of the reason', () => {
+    expect(command('/client ACME grade:A reason:说明:需求潜力大 plan:expand')).toEqual({
+      kind: 'client',
+      input: expect.objectContaining({ grade: 'A', reason: '说明:需求潜力大 plan:expand' }),
+    });
+  });
+
+  it('ends the free text at a key the command accepts', () => {
+    expect(command('/visit ACME note:quick call 方式:电话')).toEqual({
+      kind: 'visit',
+      input: { company: 'ACME', method: 'phone', note: 'quick call' },
+    });
+  });
+
+  it('still refuses an unknown key written before any free-text key', () => {
+    expect(codes(issues('/visit ACME remark:hello note:fine'))).toEqual(['unknown_key']);
+  });
+
+  it('refuses a word: in a key that is not free text', () => {
+    expect(codes(issues(`/lead ${LEAD_ARGS} source:website url:acme.cn`))).toEqual(['unknown_key']);
+  });
+});
+
+describe('forms', () => {
+  it.each([
+    ['/lead', 'lead'],
+    ['/线索', 'lead'],
+    ['lead   ', 'lead'],
+    ['/client', 'client'],
+    ['/客户', 'client'],
+    ['/visit', 'visit'],
+    ['拜访', 'visit'],
+  ])('a bare "%s" opens the %s form', (text, form) => {
+    expect(command(text)).toEqual({ kind: 'form', form });
+  });
+
+  it('reports every missing required field of the lead form at once', () => {
+    const parsed = parseFormSubmission('lead', {});
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues).toEqual([
+      { code: 'missing_field', field: 'company', details: {} },
+      { code: 'missing_field', field: 'contact', details: {} },
+      { code: 'missing_field', field: 'phone', details: { or: 'email' } },
+      { code: 'missing_field', field: 'size', details: {} },
+      { code: 'missing_field', field: 'position', details: {} },
+    ]);
+  });
+
+  it('treats blank form values as missing', () => {
+    const parsed = parseFormSubmission('lead', { company: '  ', contact: 'Wang', phone: ' ', size: '10', position: 'top' });
+    expect(parsed.ok ? [] : parsed.issues.map((i) => `${i.code}:${i.field}`)).toEqual(['missing_field:company', 'missing_field:phone']);
+  });
+
+  it('gives a filled-in form the same command as the typed text', () => {
+    const form = parseFormSubmission('lead', {
+      company: 'Shanghai Huaxin Co., Ltd.',
+      contact: 'Wang Xiao Ming',
+      phone: '138 1234 5678',
+      size: '200 人',
+      position: 'regional leader',
+      region: '华东',
+    });
+    const text = parseCommand(
+      '/lead Shanghai Huaxin Co., Ltd. contact:Wang Xiao Ming phone:138 1234 5678 size:200 人 position:regional leader region:华东',
+    );
+    expect(form).toEqual(text);
+    expect(form.ok).toBe(true);
+  });
+
+  it.each([
+    ['lead', { company: 'ACME', contact: 'Wang', phone: 'abc', size: '10', position: 'top' }, 'phone_invalid', 'phone'],
+    ['lead', { company: 'ACME', contact: 'Wang', email: 'wang.acme.cn', size: '10', position: 'top' }, 'email_invalid', 'email'],
+    ['lead', { company: 'ACME 🚀', contact: 'Wang', phone: '13812345678', size: '10', position: 'top' }, 'emoji_not_allowed', 'company'],
+    ['lead', { company: 'ACME', contact: 'W'.repeat(51), phone: '13812345678', size: '10', position: 'top' }, 'too_long', 'contact'],
+    ['visit', { company: 'ACME', method: 'fax' }, 'choice_invalid', 'method'],
+    ['visit', { company: 'ACME', note: 'n'.repeat(501) }, 'too_long', 'note'],
+  ] as const)('checks a submitted %s form like typed text: %j is %s on %s', (form, values, code, field) => {
+    const parsed = parseFormSubmission(form, values);
+    expect(parsed.ok ? [] : parsed.issues.map((i) => [i.code, i.field])).toEqual([[code, field]]);
+  });
+
+  it('refuses control characters in a submitted form as it does in typed text', () => {
+    expect(codes(issues('/visit ACME note:a\u0007b'))).toEqual(['control_characters']);
+    const parsed = parseFormSubmission('visit', { company: 'ACME', note: 'a\u0007b' });
+    expect(parsed.ok ? [] : codes(parsed.issues)).toEqual(['control_characters']);
+  });
+
+  it('does not read key:value inside a form field', () => {
+    expect(parseFormSubmission('visit', { company: 'ACME contact:Wang', note: 'colour:red' })).toEqual({
+      ok: true,
+      value: { kind: 'visit', input: { company: 'ACME contact:Wang', method: 'onsite', note: 'colour:red' } },
+    });
+  });
+});
+
+describe('lead lists', () => {
+  it.each([
+    ['/leads', 'today'],
+    ['/leads today', 'today'],
+    ['/leads week', 'week'],
+    ['/今日线索', 'today'],
+    ['/今日线索 本周', 'week'],
+    ['/今日线索 今天', 'today'],
+  ])('"%s" lists the leads of %s', (text, period) => {
+    expect(command(text)).toEqual({ kind: 'leads', period });
+  });
+
+  it('refuses a period it does not know and lists the ones it does', () => {
+    expect(issues('/leads month')).toEqual([
+      { code: 'choice_invalid', field: 'period', details: { value: 'month', options: expect.stringContaining('week') } },
+    ]);
+  });
+});
+
+describe('what a message may hold', () => {
+  it('refuses a message over 2000 characters before reading it', () => {
+    const text = `/lead ${'A'.repeat(MAX_MESSAGE_CHARS - 6 + 1)}`;
+    expect([...text].length).toBe(2001);
+    expect(issues(text)).toEqual([{ code: 'message_too_long', field: null, details: { max: 2000, length: 2001 } }]);
+  });
+
+  it('reads a message of exactly 2000 characters', () => {
+    const text = `/visit ACME note:${'n'.repeat(MAX_MESSAGE_CHARS - 17)}`;
+    expect([...text].length).toBe(2000);
+    expect(codes(issues(text))).not.toContain('message_too_long');
+  });
+
+  it('counts characters, not UTF-16 units, so a message of 1997 characters outside the BMP is not too long', () => {
+    const text = `/visit ACME note:${'𠀀'.repeat(1980)}`;
+    expect([...text].length).toBe(1997);
+    expect(text.length).toBeGreaterThan(MAX_MESSAGE_CHARS);
+    expect(codes(issues(text))).toEqual(['too_long']);
+  });
+
+  it.each([
+    ['NUL', '\u0000'],
+    ['bell', '\u0007'],
+    ['escape', '\u001b'],
+    ['delete', '\u007f'],
+    ['vertical tab', '\u000b'],
+  ])('refuses a message with the %s control character', (_name, char) => {
+    expect(issues(`/lead ACME${char} ${LEAD_ARGS.slice(5)}`)).toEqual([{ code: 'control_characters', field: null, details: {} }]);
+  });
+
+  it('reads tabs and line breaks as spaces', () => {
+    expect(command('/lead ACME\ncontact:Wang\tphone:13812345678\r\nsize:10 position:top')).toEqual(command(`/lead ${LEAD_ARGS}`));
+  });
+
+  it('keeps the raw words and pairs apart', () => {
+    expect(readCommand('/客户 上海 华信 年采购额：3.5万元')).toEqual({
+      ok: true,
+      value: { name: 'client', words: '上海 华信', pairs: { purchase: '3.5万元' } },
+    });
+  });
+});
+
+describe('client values', () => {
+  it('refuses a grade outside A, B and C', () => {
+    expect(issues('/client X grade:D')).toEqual([
+      { code: 'choice_invalid', field: 'grade', details: { value: 'D', options: 'a, b, c' } },
+    ]);
+  });
+
+  it.each([
+    ['manager:@sunqi', 'sunqi'],
+    ['manager:sunqi', 'sunqi'],
+    ['客户经理:＠SunQi', 'sunqi'],
+  ])('reads %s as the person id %s', (pair, id) => {
+    expect(command(`/client X ${pair}`)).toEqual({
+      kind: 'client',
+      input: { company: 'X', annualPurchaseFen: null, grade: null, reason: null, accountManagerId: id },
+    });
+  });
+
+  it('refuses a manager that is not a person id', () => {
+    expect(issues('/client X manager:!!')).toEqual([{ code: 'person_invalid', field: 'manager', details: { value: '!!' } }]);
+  });
+
+  it.each([
+    ['-5', 'amount_negative'],
+    ['五块', 'amount_invalid'],
+    ['1e9', 'amount_invalid'],
+  ])('refuses the purchase amount %s as %s', (amount, code) => {
+    expect(issues(`/client X purchase:${amount}`)).toEqual([{ code, field: 'purchase', details: { value: amount } }]);
+  });
+
+  it('refuses a client without a company name', () => {
+    expect(issues('/client purchase:5万')).toEqual([{ code: 'missing_field', field: 'company', details: {} }]);
+  });
+});
+
+describe('planned commands', () => {
+  it.each(['/expense 5万 展会', '/费用 5万 展会', '/deals', '/kpi team'])('"%s" is a planned command', (text) => {
+    expect(command(text).kind).toBe('planned');
+  });
+
+  it('names which planned command was asked for', () => {
+    expect(command('/expense 5万 展会')).toEqual({ kind: 'planned', command: 'expense' });
+  });
+
+  it('says a documented planned command with its keys is planned rather than calling its keys unknown', () => {
+    // contract.md: `/deal new <company> [amount:<amount>]` and `/expense <amount> <purpose> [event:<name>]`.
+    expect(parseCommand('/deal new ACME amount:5万')).toEqual({ ok: true, value: { kind: 'planned', command: 'deal' } });
+    expect(parseCommand('/expense 5万 展会 event:进博会')).toEqual({ ok: true, value: { kind: 'planned', command: 'expense' } });
+  });
+});

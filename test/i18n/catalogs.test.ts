@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { FORMS } from '../../src/commands/forms.ts';
+import { INPUT_ERROR_CODES } from '../../src/commands/issues.ts';
+import { KEY_ALIASES } from '../../src/commands/keys.ts';
+import { POLICY_ERROR_CODES } from '../../src/core/errors.ts';
+import { en } from '../../src/i18n/en.ts';
+import { catalogs, translator } from '../../src/i18n/translate.ts';
+import { zhCN } from '../../src/i18n/zh-CN.ts';
+
+const zh: Record<string, string> = zhCN;
+const english: Record<string, string> = en;
+const LANGUAGES = Object.entries(catalogs) as [string, Record<string, string>][];
+
+/** The `{name}` parameters of a message, each once, sorted. */
+const placeholders = (message: string): string[] => [...new Set([...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();
+
+/** The keys that are not in a catalog, per language, so a failure names both. */
+function missingKeys(keys: string[]): Record<string, string[]> {
+  return Object.fromEntries(LANGUAGES.map(([lang, catalog]) => [lang, keys.filter((k) => !Object.hasOwn(catalog, k))]));
+}
+
+const noneMissing = Object.fromEntries(LANGUAGES.map(([lang]) => [lang, []]));
+
+describe('the message catalogs', () => {
+  it('has both languages the bot speaks', () => {
+    expect(Object.keys(catalogs).sort()).toEqual(['en', 'zh-CN']);
+  });
+
+  it('has exactly the same keys in zh-CN and en', () => {
+    expect(Object.keys(english).sort()).toEqual(Object.keys(zh).sort());
+    expect(Object.keys(zh).length).toBeGreaterThan(50);
+  });
+
+  it('has the same {placeholders} in both languages for every message', () => {
+    const mismatched = Object.keys(zh)
+      .filter((key) => JSON.stringify(placeholders(zh[key] ?? '')) !== JSON.stringify(placeholders(english[key] ?? '')))
+      .map((key) => `${key}: zh-CN ${placeholders(zh[key] ?? '')} / en ${placeholders(english[key] ?? '')}`);
+    expect(mismatched).toEqual([]);
+  });
+
+  it('finds placeholders the way the translator fills them', () => {
+    expect(placeholders('「{company}」（{region}）{company}')).toEqual(['company', 'region']);
+    expect(translator('en')('input.too_long', { field: 'note', length: 600, max: 500 })).toBe(
+      'The note is too long (600 characters); at most 500.',
+    );
+  });
+
+  it('has no empty message', () => {
+    const empty = LANGUAGES.flatMap(([lang, catalog]) =>
+      Object.entries(catalog)
+        .filter(([, message]) => message.trim() === '')
+        .map(([key]) => `${lang} ${key}`),
+    );
+    expect(empty).toEqual([]);
+  });
+
+  it('has a refusal.<code> sentence for every policy error code', () => {
+    expect(POLICY_ERROR_CODES.length).toBeGreaterThan(0);
+    expect(missingKeys(POLICY_ERROR_CODES.map((c) => `refusal.${c}`))).toEqual(noneMissing);
+  });
+
+  it('has an input.<code> sentence for every input error code', () => {
+    expect(INPUT_ERROR_CODES.length).toBeGreaterThan(0);
+    expect(missingKeys([...INPUT_ERROR_CODES.map((c) => `input.${c}`), 'input.missing_field_or', 'input.title', 'input.how'])).toEqual(
+      noneMissing,
+    );
+  });
+
+  it('has a field.<key> label for every form field and every command key', () => {
+    const formKeys = Object.values(FORMS).flatMap((fields) => fields.map((f) => f.key));
+    expect(formKeys).toContain('company');
+    const keys = [...new Set([...formKeys, ...Object.keys(KEY_ALIASES)])];
+    expect(missingKeys(keys.map((k) => `field.${k}`))).toEqual(noneMissing);
+  });
+
+  it('has a title for every form and a label for every choice a form offers', () => {
+    const keys = Object.entries(FORMS).flatMap(([name, fields]) => [
+      `form.${name}.title`,
+      ...fields.flatMap((f): string[] => ('options' in f && f.options ? f.options.map((o) => `choice.${f.key}.${o}`) : [])),
+    ]);
+    expect(keys).toContain('choice.method.onsite');
+    expect(missingKeys(keys)).toEqual(noneMissing);
+  });
+});
