@@ -41,17 +41,10 @@ export interface Contact {
   email: string | null;
 }
 
-export interface NewCompany {
-  name: string;
-  normName: string;
-  creditCode: string | null;
-  region: string;
-  ownerId: string;
-  size: string;
-  position: string;
-  source: string | null;
-  createdAt: Date;
-}
+export type NewCompany = Pick<
+  Company,
+  'name' | 'normName' | 'creditCode' | 'region' | 'ownerId' | 'size' | 'position' | 'source' | 'createdAt'
+>;
 
 export type CompanyPatch = Partial<
   Pick<Company, 'grade' | 'gradeOverridden' | 'annualPurchaseFen' | 'customerSince' | 'accountManagerId'>

@@ -394,3 +394,21 @@ describe('planned commands', () => {
     expect(parseCommand('/expense 5万 展会 event:进博会')).toEqual({ ok: true, value: { kind: 'planned', command: 'expense' } });
   });
 });
+
+describe('keys written without a space before them', () => {
+  it('reads a Chinese key glued to the previous value as a new key', () => {
+    const parsed = parseCommand('/线索 上海华信 联系人:王经理电话:13812345678规模：200人 行业地位:龙头');
+    expect(parsed.ok && parsed.value.kind === 'lead' && parsed.value.input).toMatchObject({
+      company: '上海华信',
+      contactName: '王经理',
+      phone: '+8613812345678',
+      size: '200人',
+      position: '龙头',
+    });
+  });
+
+  it('reads the longest Chinese key, so 统一社会信用代码 is not cut to 信用代码', () => {
+    const raw = readCommand('/线索 甲公司 统一社会信用代码:91350100M000100Y43');
+    expect(raw.ok && raw.value.pairs).toEqual({ code: '91350100M000100Y43' });
+  });
+});

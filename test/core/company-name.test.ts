@@ -52,9 +52,9 @@ describe('normalizeCompanyName', () => {
     ['有限公司', '有限公司'],
     ['集团有限公司', '集团有限公司'],
     ['公司', '公司'],
-    ['Group Inc.', 'group'],
+    ['Group Inc.', 'groupinc'],
     ['Co., Ltd.', 'coltd'],
-    ['Ltd. Co.', 'ltd'],
+    ['Ltd. Co.', 'ltdco'],
     ['Limited', 'limited'],
   ])('never strips %s to nothing and keeps %s', (name, key) => {
     expect(normalizeCompanyName(name)).toBe(key);
@@ -66,9 +66,13 @@ describe('normalizeCompanyName', () => {
     expect(normalizeCompanyName('')).toBe('');
   });
 
-  it('strips letters that spell a suffix even without a space, which the caller should know about', () => {
-    expect(normalizeCompanyName('Tesco')).toBe('tes');
+  it('strips a Latin legal form only as a whole word, so Tesco and Zinc keep their letters', () => {
+    expect(normalizeCompanyName('Tesco')).toBe('tesco');
+    expect(normalizeCompanyName('Tesco PLC Co., Ltd.')).toBe('tescoplc');
     expect(normalizeCompanyName('Tes Co.')).toBe('tes');
+    expect(normalizeCompanyName('Zinc')).toBe('zinc');
+    expect(normalizeCompanyName('Zinc Inc.')).toBe('zinc');
+    expect(normalizeCompanyName('Cisco Systems')).not.toBe(normalizeCompanyName('Cis Systems'));
   });
 
   it('joins a letter and its accent that punctuation kept apart, so the key is stable', () => {
@@ -90,7 +94,9 @@ describe('normalizeCompanyName', () => {
   // Base names avoid the characters of the Chinese suffixes, so that appending 有限公司 to a
   // name ending in 股份 (which rightly becomes 股份有限公司) cannot make a false counterexample.
   const cjk = fc.constantFrom(...'阿里巴腾讯华为小米京东美团百度网易北京上海深圳科技贸易信息技术医药');
-  const latin = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
+  // Nor letters that end a Latin legal word (c, o, d, p, n, y): an inserted space could
+  // otherwise cut a base like "xco" into "x co", which is rightly read as "x Co.".
+  const latin = fc.constantFrom(...'abefghijklmqrstuvwxzABEFGHIJKLMQRSTUVWXZ0123456789');
   const baseName = fc.array(fc.oneof(cjk, latin), { minLength: 1, maxLength: 16 }).map((cs) => cs.join(''));
   const suffix = fc.constantFrom(
     '有限公司', '股份有限公司', '有限责任公司', '集团有限公司', '（集团）有限公司', '集团', '公司',
