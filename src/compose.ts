@@ -1,4 +1,5 @@
 import { createBot, type Bot, type BotDeps } from './bot/bot.ts';
+import type { DeliveryLog } from './bot/deliveries.ts';
 import { chinaCalendar } from './calendar/china-calendar.ts';
 import { ConfigError } from './config/config-error.ts';
 import { isEmbeddedConsole, type Env } from './config/env.ts';
@@ -8,6 +9,7 @@ import type { Clock } from './core/ports.ts';
 import { resolveDataKeys } from './crypto/data-key.ts';
 import type { Logger } from './logger.ts';
 import { openDatabase, type OpenedDatabase } from './store/connect.ts';
+import { deliveryLog } from './store/delivery-log.ts';
 import { databaseAnswers } from './store/health.ts';
 import { importOrg } from './store/import-org.ts';
 import { kyselyStore } from './store/kysely-store.ts';
@@ -18,6 +20,7 @@ export interface Core {
   deps: BotDeps;
   database: OpenedDatabase;
   org: OrgFile;
+  deliveries: DeliveryLog;
   /** Set on the run that generated the console's data key. */
   dataKeyGeneratedAt: string | undefined;
   healthy(): Promise<boolean>;
@@ -66,6 +69,7 @@ export async function startCore(env: Env, logger: Logger, clock: Clock = systemC
     deps,
     database,
     org,
+    deliveries: deliveryLog(database.db, clock),
     dataKeyGeneratedAt: keys.generatedAt,
     healthy: () => databaseAnswers(database.db),
     close: () => database.close(),

@@ -6,6 +6,7 @@ import { personById } from './core/identity.ts';
 import { translator } from './i18n/translate.ts';
 import { createLogger } from './logger.ts';
 import { MigrationError } from './store/migrate.ts';
+import { startPlatforms } from './platforms.ts';
 import { startHttpServer } from './server.ts';
 import { join } from 'node:path';
 
@@ -17,7 +18,8 @@ async function main(argv: string[]): Promise<void> {
   const logger = createLogger(env.logLevel, consoleMode ? join(env.dataDir, 'bot.log') : undefined);
   const startedAt = performance.now();
   const core = await startCore(env, logger);
-  const http = await startHttpServer({ port: env.port, healthy: core.healthy }).catch((error: NodeJS.ErrnoException) => {
+  const platforms = startPlatforms(env, core, logger);
+  const http = await startHttpServer({ port: env.port, healthy: core.healthy, routes: platforms.routes }).catch((error: NodeJS.ErrnoException) => {
     // The console chat works without the health endpoint; a platform bot does not.
     if (consoleMode && error.code === 'EADDRINUSE') {
       logger.warn({ port: env.port }, 'port in use: /healthz is not served');
@@ -28,14 +30,14 @@ async function main(argv: string[]): Promise<void> {
   logger.info({ ms: Math.round(performance.now() - startedAt), port: http?.port, database: core.database.kind }, 'started');
 
   const shutdown = async () => {
+    await platforms.stop();
     await http?.close();
     await core.close();
     logger.flush();
   };
 
   if (!consoleMode) {
-    // The Slack and Feishu adapters mount here (issues 3 and 4); until then the bot serves /healthz only.
-    logger.warn('no platform adapter is built yet: serving /healthz only');
+    await platforms.start();
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown().then(() => process.exit(0)));
     return;
   }

@@ -6,6 +6,7 @@ import { commandByWord } from '../commands/catalog.ts';
 import { recordVisit } from '../core/clients/record-visit.ts';
 import { showClient } from '../core/clients/show-client.ts';
 import { updateClient } from '../core/clients/update-client.ts';
+import { homeSummary } from '../core/home.ts';
 import { listRegions } from '../core/identity.ts';
 import { listLeads } from '../core/leads/list-leads.ts';
 import { reportLead } from '../core/leads/report-lead.ts';
@@ -15,6 +16,7 @@ import { translator, type Translate } from '../i18n/translate.ts';
 import { clientCardView, visitRecordedView, type ViewContext } from '../views/client-views.ts';
 import { formView } from '../views/form-view.ts';
 import { helpView, plannedView } from '../views/help-view.ts';
+import { homeView } from '../views/home-view.ts';
 import { leadListView, leadSavedView } from '../views/lead-views.ts';
 import { inputIssuesView, refusalView } from '../views/problem-views.ts';
 import type { View } from '../views/view.ts';
@@ -32,6 +34,8 @@ export interface BotDeps extends CoreDeps {
 export interface Bot {
   handleText(actor: Actor, text: string): Promise<View>;
   submitForm(actor: Actor, form: FormName, values: Record<string, string | undefined>): Promise<View>;
+  /** The person's first screen (Slack App Home). */
+  home(actor: Actor): Promise<View>;
   localeOf(actor: Actor | null): Locale;
 }
 
@@ -85,6 +89,12 @@ export function createBot(deps: BotDeps): Bot {
 
   return {
     localeOf,
+    home(actor) {
+      return guarded(actor, async () => {
+        const { t } = context(actor);
+        return viewOf(t, await homeSummary(deps, actor), (home) => homeView(t, actor.person, home));
+      });
+    },
     handleText(actor, text) {
       return guarded(actor, async () => {
         const parsed = parseCommand(text);

@@ -104,6 +104,8 @@ export interface CompaniesPort {
   /** Inserts, or returns the company that holds the name or credit code already. */
   insert(company: NewCompany, contact: Contact): Promise<{ inserted: Company } | { existing: Company }>;
   contactOf(companyId: number): Promise<Contact | null>;
+  /** Customers (a purchase amount or a signed contract) a person owns or manages as account manager. */
+  customersOf(personId: string): Promise<Company[]>;
   update(companyId: number, patch: CompanyPatch): Promise<Company>;
   addGradeChange(companyId: number, change: GradeChange): Promise<void>;
   gradeHistory(companyId: number): Promise<GradeChange[]>;

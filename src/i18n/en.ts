@@ -96,6 +96,14 @@ export const en: Record<MessageKey, string> = {
   'visit.saved.title': 'Visit recorded',
   'visit.saved.body': 'Recorded a {method} with "{company}" on {date}.',
 
+  'home.title': 'Today · {name}',
+  'home.due.title': 'Clients to follow up',
+  'home.due.item': '{company}: next follow-up {date}',
+  'home.due.overdue': '{company}: follow-up overdue (was due {date})',
+  'home.due.quarter': '{company}: {count}/{required} visits this quarter (A-class)',
+  'home.due.none': 'No follow-up due in the next 7 days.',
+  'home.hint': 'Type /lead in any channel to report a lead, or send me a command in a direct message.',
+
   'help.title': 'What I can do',
   'help.intro': 'Commands work in English or Chinese; arguments are key:value pairs (":" or "：").',
   'help.lead': '/lead <company> contact:… phone:…|email:… size:… position:… [region:… code:… source:…] — record a target company ({target} each working day)',
@@ -116,6 +124,8 @@ export const en: Record<MessageKey, string> = {
   'form.submit': 'Submit',
   'form.cancel': 'Cancel',
   'form.required': 'required',
+
+  'view.more': '{count} more not shown; narrow the request.',
 
   'fault.unavailable': 'The system is unavailable right now; nothing was saved. Please try again shortly.',
 

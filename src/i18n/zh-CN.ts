@@ -102,6 +102,15 @@ export const zhCN = {
   'visit.saved.title': '拜访已记录',
   'visit.saved.body': '已记录 {date} 对「{company}」的{method}。',
 
+  // Home (Slack App Home, the first screen)
+  'home.title': '今日概览 · {name}',
+  'home.due.title': '待回访客户',
+  'home.due.item': '{company}：下次回访 {date}',
+  'home.due.overdue': '{company}：回访已逾期（应于 {date}）',
+  'home.due.quarter': '{company}：本季度拜访 {count}/{required}（A 类）',
+  'home.due.none': '近 7 天没有到期的回访。',
+  'home.hint': '在任意频道输入 /lead 录入线索，或私信我中文命令，例如「线索 …」。',
+
   // Help
   'help.title': '我能做什么',
   'help.intro': '命令可以用英文或中文，参数写成 字段:内容（「:」或「：」都可以）。',
@@ -124,6 +133,9 @@ export const zhCN = {
   'form.submit': '提交',
   'form.cancel': '取消',
   'form.required': '必填',
+
+  // Layout
+  'view.more': '另有 {count} 项未显示，请缩小范围。',
 
   // Faults
   'fault.unavailable': '系统暂时不可用，本次操作未保存，请稍后再试。',

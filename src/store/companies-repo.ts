@@ -112,6 +112,17 @@ export function companiesRepo(db: Kysely<Database>, keyring: Keyring): Companies
       };
     },
 
+    async customersOf(personId) {
+      const rows = await db
+        .selectFrom('companies')
+        .selectAll()
+        .where('customer_since', 'is not', null)
+        .where((eb) => eb.or([eb('owner_id', '=', personId), eb('account_manager_id', '=', personId)]))
+        .orderBy('name')
+        .execute();
+      return rows.map(toCompany);
+    },
+
     async update(companyId, patch: CompanyPatch) {
       const row = await db
         .updateTable('companies')

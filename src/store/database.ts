@@ -100,6 +100,12 @@ export interface AuditLogTable {
   details: ColumnType<Record<string, unknown>, string, never>;
 }
 
+export interface DeliveryReceiptsTable {
+  source: string;
+  delivery_id: string;
+  received_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   regions: RegionsTable;
   people: PeopleTable;
@@ -110,6 +116,7 @@ export interface Database {
   grade_history: GradeHistoryTable;
   visits: VisitsTable;
   audit_log: AuditLogTable;
+  delivery_receipts: DeliveryReceiptsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

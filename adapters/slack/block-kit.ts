@@ -1,0 +1,118 @@
+import type { types } from '@slack/bolt';
+import type { Translate } from '../../src/i18n/translate.ts';
+import { progressBar } from '../../src/views/format.ts';
+import type { Block, Tone, View } from '../../src/views/view.ts';
+
+type KnownBlock = types.KnownBlock;
+
+/** Block Kit's limits; a reply is paged or trimmed to them, never refused by Slack. */
+export const LIMITS = {
+  messageBlocks: 50,
+  surfaceBlocks: 100,
+  text: 3000,
+  fieldText: 2000,
+  fieldsPerSection: 10,
+  header: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  buttonsPerActions: 25,
+  contextText: 3000,
+} as const;
+
+const TONE_EMOJI: Record<Tone, string> = { info: '', success: '✅ ', warning: '⚠️ ', danger: '⛔ ' };
+
+/** mrkdwn treats &, < and > as markup: escaped, a company name can never mention @channel or a user. */
+export const escapeMrkdwn = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export const cut = (text: string, max: number): string => ([...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`);
+
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: cut(text, LIMITS.text) } });
+
+/** Lines joined into as few sections as the text limit allows. */
+function sections(lines: string[]): KnownBlock[] {
+  const out: KnownBlock[] = [];
+  let current = '';
+  for (const line of lines.map((l) => cut(l, LIMITS.text))) {
+    if (current && [...current].length + 1 + [...line].length > LIMITS.text) {
+      out.push(section(current));
+      current = line;
+    } else current = current ? `${current}\n${line}` : line;
+  }
+  if (current) out.push(section(current));
+  return out;
+}
+
+function renderBlock(block: Block): KnownBlock[] {
+  switch (block.type) {
+    case 'text':
+      return sections(escapeMrkdwn(block.text).split('\n'));
+    case 'note':
+      return [{ type: 'context', elements: [{ type: 'mrkdwn', text: cut(escapeMrkdwn(block.text), LIMITS.contextText) }] }];
+    case 'fields': {
+      const out: KnownBlock[] = [];
+      for (let i = 0; i < block.fields.length; i += LIMITS.fieldsPerSection) {
+        out.push({
+          type: 'section',
+          fields: block.fields.slice(i, i + LIMITS.fieldsPerSection).map((f) => ({
+            type: 'mrkdwn' as const,
+            text: cut(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, LIMITS.fieldText),
+          })),
+        });
+      }
+      return out;
+    }
+    case 'progress':
+      return [section(`\`${progressBar(block.current, block.target)}\`  *${escapeMrkdwn(block.label)}*`)];
+    case 'list':
+      return sections(block.items.map((item) => `• ${escapeMrkdwn(item)}`));
+    case 'actions': {
+      const out: KnownBlock[] = [];
+      for (let i = 0; i < block.buttons.length; i += LIMITS.buttonsPerActions) {
+        out.push({
+          type: 'actions',
+          elements: block.buttons.slice(i, i + LIMITS.buttonsPerActions).map((b, j) => ({
+            type: 'button' as const,
+            action_id: `run:${i + j}`,
+            text: { type: 'plain_text' as const, text: cut(b.label, LIMITS.buttonText), emoji: true },
+            value: cut(b.command, LIMITS.buttonValue),
+            ...(b.style && { style: b.style }),
+          })),
+        });
+      }
+      return out;
+    }
+    default: {
+      const unknown: never = block;
+      throw new Error(`unknown block ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/**
+ * A View as Block Kit, within `maxBlocks` (50 in a message, 100 in a modal
+ * or the Home tab), with the fallback text notifications and screen readers use.
+ */
+export function renderBlocks(view: View, t: Translate, maxBlocks: number = LIMITS.messageBlocks): { blocks: KnownBlock[]; text: string } {
+  const blocks: KnownBlock[] = [];
+  if (view.title) {
+    blocks.push({ type: 'header', text: { type: 'plain_text', text: cut(`${TONE_EMOJI[view.tone]}${view.title}`, LIMITS.header), emoji: true } });
+  }
+  for (const block of view.blocks) blocks.push(...renderBlock(block));
+  if (!view.title && blocks[0]?.type === 'section' && blocks[0].text) {
+    blocks[0].text.text = cut(`${TONE_EMOJI[view.tone]}${blocks[0].text.text}`, LIMITS.text);
+  }
+  return { blocks: trimToLimit(blocks, t, maxBlocks), text: fallbackText(view) };
+}
+
+/** Too many blocks: keep the start and say how much was left out. */
+function trimToLimit(blocks: KnownBlock[], t: Translate, max: number): KnownBlock[] {
+  if (blocks.length <= max) return blocks;
+  const kept = blocks.slice(0, max - 1);
+  return [...kept, { type: 'context', elements: [{ type: 'mrkdwn', text: t('view.more', { count: blocks.length - kept.length }) }] }];
+}
+
+function fallbackText(view: View): string {
+  const first = view.blocks.find((b) => b.type === 'text' || b.type === 'note');
+  const parts = [view.title, first && 'text' in first ? first.text : undefined].filter(Boolean);
+  return cut(escapeMrkdwn(parts.join(' — ')) || ' ', LIMITS.text);
+}

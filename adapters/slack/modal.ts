@@ -1,0 +1,86 @@
+import type { types } from '@slack/bolt';
+import { isFormName, type FormName } from '../../src/commands/forms.ts';
+import type { FormFieldView, FormView } from '../../src/views/view.ts';
+import { cut } from './block-kit.ts';
+
+/** Modal titles and button labels are short in Slack: 24 characters. */
+const MODAL_TEXT = 24;
+const INPUT_ACTION = 'value';
+
+export const FORM_CALLBACK_PREFIX = 'form:';
+
+/** Where to answer after the modal closes: the channel the command came from, if any. */
+export interface ModalContext {
+  channel: string | null;
+}
+
+export function formModal(form: FormView, context: ModalContext): types.ModalView {
+  return {
+    type: 'modal',
+    callback_id: `${FORM_CALLBACK_PREFIX}${form.name}`,
+    private_metadata: JSON.stringify(context),
+    title: { type: 'plain_text', text: cut(form.title, MODAL_TEXT) },
+    submit: { type: 'plain_text', text: cut(form.submitLabel, MODAL_TEXT) },
+    close: { type: 'plain_text', text: cut(form.cancelLabel, MODAL_TEXT) },
+    blocks: form.fields.map(inputBlock),
+  };
+}
+
+function inputBlock(field: FormFieldView): types.InputBlock {
+  const label = { type: 'plain_text' as const, text: cut(field.label, 2000) };
+  if (field.kind === 'choice' && field.options?.length) {
+    const options = field.options.slice(0, 100).map((o) => ({ text: { type: 'plain_text' as const, text: cut(o.label, 75) }, value: o.value }));
+    const initial = options.find((o) => o.value === field.value);
+    return {
+      type: 'input',
+      block_id: field.key,
+      optional: !field.required,
+      label,
+      element: { type: 'static_select', action_id: INPUT_ACTION, options, ...(initial && { initial_option: initial }) },
+    };
+  }
+  return {
+    type: 'input',
+    block_id: field.key,
+    optional: !field.required,
+    label,
+    element: {
+      type: 'plain_text_input',
+      action_id: INPUT_ACTION,
+      multiline: field.kind === 'multiline',
+      max_length: field.kind === 'multiline' ? 2000 : 1000,
+      ...(field.value !== undefined && { initial_value: field.value }),
+    },
+  };
+}
+
+type StateValues = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
+
+/** The values of a submitted modal, by field key. */
+export function submittedValues(state: StateValues): Record<string, string | undefined> {
+  const values: Record<string, string | undefined> = {};
+  for (const [blockId, actions] of Object.entries(state)) {
+    const input = actions[INPUT_ACTION];
+    values[blockId] = input?.selected_option?.value ?? input?.value ?? undefined;
+  }
+  return values;
+}
+
+/** `response_action: errors` wants one message per block id, and every field is a block. */
+export function fieldErrors(form: FormView): Record<string, string> {
+  return Object.fromEntries(form.fields.filter((f) => f.error).map((f) => [f.key, cut(f.error as string, 2000)]));
+}
+
+export function formNameOf(callbackId: string): FormName | null {
+  const name = callbackId.slice(FORM_CALLBACK_PREFIX.length);
+  return callbackId.startsWith(FORM_CALLBACK_PREFIX) && isFormName(name) ? name : null;
+}
+
+export function modalContext(privateMetadata: string | undefined): ModalContext {
+  try {
+    const parsed = JSON.parse(privateMetadata ?? '{}') as Partial<ModalContext>;
+    return { channel: typeof parsed.channel === 'string' ? parsed.channel : null };
+  } catch {
+    return { channel: null };
+  }
+}

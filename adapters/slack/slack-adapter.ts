@@ -1,0 +1,182 @@
+import type { RequestListener } from 'node:http';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { Bot } from '../../src/bot/bot.ts';
+import type { DeliveryLog } from '../../src/bot/deliveries.ts';
+import type { Person } from '../../src/core/people.ts';
+import type { Actor } from '../../src/core/ports.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import type { Logger } from '../../src/logger.ts';
+import { refusalView } from '../../src/views/problem-views.ts';
+import type { View } from '../../src/views/view.ts';
+import { LIMITS, renderBlocks } from './block-kit.ts';
+import { fieldErrors, formModal, formNameOf, modalContext, submittedValues } from './modal.ts';
+import { replyWithin } from './reply-within.ts';
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string | undefined;
+  appToken: string | undefined;
+  apiUrl: string | undefined;
+}
+
+export interface SlackAdapterOptions {
+  bot: Bot;
+  config: SlackConfig;
+  identify(slackUserId: string): Promise<Person | null>;
+  deliveries: DeliveryLog;
+  logger: Logger;
+  /** Web API retries; production keeps trying for about two minutes, tests turn it down. */
+  retryConfig?: { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number };
+  /** Bot ids for the App constructor, so it does not call auth.test at start. */
+  botId?: string;
+  botUserId?: string;
+}
+
+export interface SlackAdapter {
+  app: InstanceType<typeof App>;
+  /** Mounted at POST /slack/events on the bot's one server (HTTP mode only). */
+  requestListener: RequestListener | null;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The umbrella command: `/crm <any command>`, for names Slack keeps for itself (/remind, /leave). */
+export const UMBRELLA_COMMAND = '/crm';
+/** Slack shows an error when a request is not acknowledged within 3 s; answer inline only if the work is done by then. */
+const INLINE_WITHIN_MS = 2500;
+/** Interactivity payloads are small; a large body is refused before it is parsed. */
+const BODY_LIMIT = 100 * 1024;
+
+/**
+ * Slack on the real Bolt: slash commands, buttons, modals, direct messages
+ * and the Home tab, all turned into calls on the one Bot. Thin on purpose:
+ * identity, transport and Block Kit here; every rule in the core.
+ */
+export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
+  const { bot, config, logger } = opts;
+  const clientOptions = {
+    ...(config.apiUrl && { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` }),
+    retryConfig: opts.retryConfig ?? { retries: 6, factor: 2, minTimeout: 1000, maxTimeout: 30_000 },
+  };
+  const identity = { tokenVerificationEnabled: false, botId: opts.botId ?? 'B_POLICY_BOT', botUserId: opts.botUserId ?? 'U_POLICY_BOT' };
+  const socketMode = Boolean(config.appToken);
+  const receiver = socketMode
+    ? undefined
+    : new HTTPReceiver({ signingSecret: config.signingSecret ?? '', endpoints: '/slack/events', bodyLimit: BODY_LIMIT, logLevel: LogLevel.ERROR });
+  const app = new App({
+    token: config.botToken,
+    ...(socketMode ? { appToken: config.appToken, socketMode: true } : { receiver }),
+    clientOptions,
+    logLevel: LogLevel.ERROR,
+    ...identity,
+  });
+
+  const actorOf = async (userId: string): Promise<Actor | null> => {
+    const person = await opts.identify(userId);
+    return person ? { person, platform: 'slack' } : null;
+  };
+  const strangerView = (): View => refusalView(translator(bot.localeOf(null)), 'not_in_directory', {});
+  const blocksOf = (view: View, actor: Actor | null, max: number = LIMITS.messageBlocks) =>
+    renderBlocks(view, translator(bot.localeOf(actor)), max);
+
+  /** A reply in the person's own DM: for the Home tab and finished modals, which have no response_url. */
+  async function sendDirect(userId: string, view: View, actor: Actor | null): Promise<void> {
+    const opened = await app.client.conversations.open({ users: userId });
+    const channel = opened.channel?.id;
+    if (!channel) throw new Error('conversations.open returned no channel');
+    await app.client.chat.postMessage({ channel, ...blocksOf(view, actor) });
+  }
+
+  // Slash commands: /lead …, /线索 is not possible in Slack, so /crm 线索 … carries any command in any language.
+  app.command(/.*/, async ({ command, ack, respond, client }) => {
+    const actor = await actorOf(command.user_id);
+    if (!actor) return ack({ response_type: 'ephemeral', ...blocksOf(strangerView(), null) });
+    const text = command.command === UMBRELLA_COMMAND ? command.text.trim() || '/help' : `${command.command} ${command.text}`;
+    await replyWithin(INLINE_WITHIN_MS, bot.handleText(actor, text), {
+      inTime: async (view) => {
+        if (view.form) {
+          await ack();
+          await client.views.open({ trigger_id: command.trigger_id, view: formModal(view.form, { channel: command.channel_id }) });
+        } else {
+          await ack({ response_type: 'ephemeral', ...blocksOf(view, actor) });
+        }
+      },
+      late: async (pending) => {
+        await ack();
+        await respond({ response_type: 'ephemeral', ...blocksOf(await pending, actor) });
+      },
+    });
+  });
+
+  // A button runs the command it carries, as if the person had typed it.
+  app.action(/^run:/, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    if (action.type !== 'button' || !action.value) return;
+    const actor = await actorOf(body.user.id);
+    if (!actor) return sendDirect(body.user.id, strangerView(), null);
+    const view = await bot.handleText(actor, action.value);
+    const triggerId = 'trigger_id' in body ? body.trigger_id : undefined;
+    if (view.form && triggerId) {
+      const channel = 'channel' in body && body.channel ? body.channel.id : null;
+      await client.views.open({ trigger_id: triggerId, view: formModal(view.form, { channel }) });
+    } else if ('response_url' in body && body.response_url) {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...blocksOf(view, actor) });
+    } else {
+      await sendDirect(body.user.id, view, actor);
+    }
+  });
+
+  // A submitted modal: field errors keep it open; anything else closes it and answers where the command came from.
+  app.view(/^form:/, async ({ ack, body, view }) => {
+    const form = formNameOf(view.callback_id);
+    const actor = await actorOf(body.user.id);
+    if (!form || !actor) {
+      await ack();
+      return sendDirect(body.user.id, strangerView(), null);
+    }
+    const result = await bot.submitForm(actor, form, submittedValues(view.state.values));
+    if (result.form) return ack({ response_action: 'errors', errors: fieldErrors(result.form) });
+    await ack();
+    const { channel } = modalContext(view.private_metadata);
+    if (channel) {
+      await app.client.chat.postEphemeral({ channel, user: body.user.id, ...blocksOf(result, actor) });
+    } else {
+      await sendDirect(body.user.id, result, actor);
+    }
+  });
+
+  // Events are retried by Slack when not acknowledged in time: each event id has its effect once.
+  const firstDelivery = async (body: { event_id?: string }) => !body.event_id || (await opts.deliveries.firstTime('slack', body.event_id));
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home' || !(await firstDelivery(body))) return;
+    const actor = await actorOf(event.user);
+    const view = actor ? await bot.home(actor) : strangerView();
+    await client.views.publish({ user_id: event.user, view: { type: 'home', ...blocksOf(view, actor, LIMITS.surfaceBlocks) } });
+  });
+
+  // A direct message to the bot is a command, with or without the leading '/'.
+  app.message(async ({ message, body, say }) => {
+    if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
+    if (!(await firstDelivery(body as { event_id?: string }))) return;
+    const actor = await actorOf(message.user);
+    const text = 'text' in message && message.text ? message.text.trim() : '';
+    const view = actor ? await bot.handleText(actor, text) : strangerView();
+    await say({ ...blocksOf(view, actor) });
+  });
+
+  app.error(async (error) => {
+    logger.error({ err: error }, 'slack handler failed');
+  });
+
+  return {
+    app,
+    requestListener: receiver ? receiver.requestListener : null,
+    start: async () => {
+      if (socketMode) await app.start();
+    },
+    stop: async () => {
+      if (socketMode) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { followUpStatus, type FollowUpStatus } from './clients/follow-up.ts';
+import { dailyProgress, today, type DailyProgress } from './leads/progress.ts';
+import type { Actor, CoreDeps, CoreResult } from './ports.ts';
+import { ok } from './result.ts';
+import { addDays } from './time.ts';
+
+export interface DueClient {
+  company: string;
+  followUp: FollowUpStatus;
+}
+
+export interface HomeSummary {
+  progress: DailyProgress;
+  /** My customers whose follow-up is overdue or due within a week, or A-class clients behind on visits; most urgent first. */
+  dueClients: DueClient[];
+}
+
+const DUE_WITHIN_DAYS = 7;
+
+/** What a person sees on opening the bot (Slack App Home, Feishu menu). */
+export async function homeSummary(deps: CoreDeps, actor: Actor): Promise<CoreResult<HomeSummary>> {
+  return deps.store.transaction(async (tx) => {
+    const date = today(deps);
+    const progress = await dailyProgress(deps, tx, actor.person, date);
+    const soon = addDays(date, DUE_WITHIN_DAYS);
+    const dueClients: DueClient[] = [];
+    for (const company of await tx.companies.customersOf(actor.person.id)) {
+      const followUp = await followUpStatus(deps, tx, company, date);
+      const behind = followUp.quarterVisits !== null && followUp.quarterVisits.count < followUp.quarterVisits.required;
+      if ((followUp.nextVisitDue !== null && followUp.nextVisitDue <= soon) || behind) {
+        dueClients.push({ company: company.name, followUp });
+      }
+    }
+    dueClients.sort((a, b) => (a.followUp.nextVisitDue ?? '9999').localeCompare(b.followUp.nextVisitDue ?? '9999'));
+    return ok({ progress, dueClients });
+  });
+}

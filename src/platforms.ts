@@ -1,0 +1,42 @@
+import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/slack-adapter.ts';
+import type { Core } from './compose.ts';
+import type { Env } from './config/env.ts';
+import { identify } from './core/identity.ts';
+import type { Logger } from './logger.ts';
+import type { Handler } from './server.ts';
+
+export interface Platforms {
+  routes: Record<string, Handler>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The chat platforms the environment configures, with the HTTP paths they mount on the one server. */
+export function startPlatforms(env: Env, core: Core, logger: Logger): Platforms {
+  const routes: Record<string, Handler> = {};
+  const adapters: SlackAdapter[] = [];
+  if (env.slack) {
+    const slack = createSlackAdapter({
+      bot: core.bot,
+      config: env.slack,
+      identify: async (userId) => {
+        const found = await identify(core.deps, 'slack', userId);
+        return found.ok ? found.value : null;
+      },
+      deliveries: core.deliveries,
+      logger: logger.child({ platform: 'slack' }),
+    });
+    if (slack.requestListener) routes['POST /slack/events'] = slack.requestListener;
+    adapters.push(slack);
+  }
+  if (env.feishu) logger.warn('the Feishu adapter is not built yet: FEISHU_* is ignored');
+  return {
+    routes,
+    start: async () => {
+      for (const adapter of adapters) await adapter.start();
+    },
+    stop: async () => {
+      for (const adapter of adapters) await adapter.stop();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { HomeSummary } from '../core/home.ts';
+import type { Person } from '../core/people.ts';
+import type { Translate } from '../i18n/translate.ts';
+import { progressBlocks } from './lead-views.ts';
+import type { View } from './view.ts';
+
+/** The first screen of a person: today's leads and the clients to follow up. */
+export function homeView(t: Translate, person: Person, home: HomeSummary): View {
+  const due = home.dueClients.map(({ company, followUp: f }) => {
+    if (f.overdue && f.nextVisitDue) return t('home.due.overdue', { company, date: f.nextVisitDue });
+    if (f.nextVisitDue) return t('home.due.item', { company, date: f.nextVisitDue });
+    return t('home.due.quarter', { company, count: f.quarterVisits?.count ?? 0, required: f.quarterVisits?.required ?? 0 });
+  });
+  return {
+    tone: home.dueClients.some((d) => d.followUp.overdue) ? 'warning' : 'info',
+    title: t('home.title', { name: person.name }),
+    blocks: [
+      ...progressBlocks(t, home.progress),
+      { type: 'text', text: t('home.due.title') },
+      due.length ? { type: 'list', items: due } : { type: 'note', text: t('home.due.none') },
+      { type: 'actions', buttons: [{ label: t('button.leads_today'), command: '/leads today' }] },
+      { type: 'note', text: t('home.hint') },
+    ],
+  };
+}
