@@ -36,6 +36,12 @@ export interface SlackAdapter {
   app: InstanceType<typeof App>;
   /** Mounted at POST /slack/events on the bot's one server (HTTP mode only). */
   requestListener: RequestListener | null;
+  /**
+   * A message to someone else (an approval card, a reminder), in their DM.
+   * 429 answers are waited out (Retry-After) and other failures retried with
+   * backoff by the Web API client; what still fails is thrown to the caller.
+   */
+  sendTo(person: Person, view: View): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -172,6 +178,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   return {
     app,
     requestListener: receiver ? receiver.requestListener : null,
+    async sendTo(person, view) {
+      if (!person.slackId) throw new Error(`person ${person.id} has no Slack id`);
+      await sendDirect(person.slackId, view, { person, platform: 'slack' });
+    },
     start: async () => {
       if (socketMode) await app.start();
     },
