@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatDriver, DriverFactory } from './chat-driver.ts';
+import { consoleDriver } from './console-driver.ts';
+import { slackDriver } from './slack-driver.ts';
+
+/**
+ * The same conversations on every adapter: what a salesperson does in a day
+ * must read the same in the terminal and in Slack (and, next, in Feishu).
+ */
+const drivers: [string, DriverFactory][] = [
+  ['console', consoleDriver],
+  ['slack', slackDriver],
+];
+
+const LEAD = '/lead 南京钟山仪器有限公司 contact:刘工 phone:13822223333 size:80人 position:细分龙头';
+
+describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
+  let d: ChatDriver;
+  beforeAll(async () => {
+    d = await makeDriver();
+  });
+  afterAll(() => d.close());
+
+  it('reports a lead and shows it saved with today\'s progress', async () => {
+    const reply = await d.send('zhangsan', LEAD);
+    expect(reply).toContain('线索已保存');
+    expect(reply).toContain('今日进度 1/5');
+  });
+
+  it("refuses a colleague's report of the same company, naming the owner and showing no contact", async () => {
+    const reply = await d.send('zhaoliu', '/lead 南京钟山仪器 contact:王 phone:13900009999 size:1 position:无');
+    expect(reply).toContain('张三');
+    expect(reply).toContain('华东');
+    expect(reply).not.toMatch(/13822223333|刘工/);
+  });
+
+  it('takes a lead through the form of a bare command', async () => {
+    const reply = await d.submitForm('zhangsan', '/lead', { company: '无锡太湖环保', contact: '吴', phone: '13711112222', size: '50人', position: '新锐' });
+    expect(reply).toContain('线索已保存');
+    expect(reply).toContain('今日进度 2/5');
+  });
+
+  it('shows a field error of the form and stores nothing', async () => {
+    const reply = await d.submitForm('zhangsan', '/lead', { company: '常州表单错误', contact: '吴', phone: 'abc', size: '50人', position: '新锐' });
+    expect(reply).toContain('电话「abc」不是有效的电话号码');
+    const stored = await d.fixture.database.db.selectFrom('companies').select('id').where('name', '=', '常州表单错误').execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('runs the command behind a button of a reply', async () => {
+    const reply = await d.sendAndPress('zhangsan', '/client 南京钟山仪器', '记录拜访');
+    expect(reply).toContain('拜访已记录');
+    expect(reply).toContain('南京钟山仪器有限公司');
+  });
+});

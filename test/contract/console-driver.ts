@@ -1,0 +1,69 @@
+import { PassThrough } from 'node:stream';
+import { runConsoleChat } from '../../adapters/console/console-chat.ts';
+import { FORMS, isFormName } from '../../src/commands/forms.ts';
+import { personById } from '../../src/core/identity.ts';
+import { botFixture } from '../support/bot-fixture.ts';
+import { pgliteBackend } from '../support/test-database.ts';
+import type { ChatDriver } from './chat-driver.ts';
+
+/** The console chat at a terminal: lines typed, prompts awaited, the printed text read. */
+export async function consoleDriver(): Promise<ChatDriver> {
+  const fixture = await botFixture(pgliteBackend);
+
+  async function session(personId: string, drive: (type: (line: string) => Promise<string>) => Promise<string>): Promise<string> {
+    const input = Object.assign(new PassThrough(), { isTTY: true });
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    const done = runConsoleChat({
+      bot: fixture.bot,
+      findPerson: async (id) => {
+        const found = await personById(fixture.deps, id);
+        return found.ok ? found.value : null;
+      },
+      knownIds: fixture.org.people.map((p) => p.id),
+      startAs: personId,
+      input,
+      output,
+    });
+    /** Types a line and waits for the next prompt; answers what was printed in between. */
+    const type = async (line: string): Promise<string> => {
+      const before = printed.length;
+      input.write(`${line}\n`);
+      const deadline = Date.now() + 10_000;
+      while (!/(> |: )$/.test(printed.slice(before)) || printed.length === before) {
+        if (Date.now() > deadline) throw new Error(`no prompt after "${line}": ${printed.slice(before)}`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return printed.slice(before);
+    };
+    await new Promise((r) => setTimeout(r, 20));
+    const result = await drive(type);
+    input.end();
+    await done;
+    return result;
+  }
+
+  return {
+    name: 'console',
+    fixture,
+    send: (personId, text) => session(personId, (type) => type(text)),
+    sendAndPress: (personId, text, label) =>
+      session(personId, async (type) => {
+        const reply = await type(text);
+        const number = new RegExp(`\\[(\\d+)\\] ${label}`).exec(reply)?.[1];
+        if (!number) throw new Error(`no button "${label}" in: ${reply}`);
+        return type(number);
+      }),
+    submitForm: (personId, command, values) =>
+      session(personId, async (type) => {
+        const name = command.replace(/^\//, '');
+        if (!isFormName(name)) throw new Error(`${command} has no form`);
+        await type(command);
+        let last = '';
+        for (const field of FORMS[name]) last = await type(values[field.key] ?? '');
+        return last;
+      }),
+    close: () => fixture.close(),
+  };
+}
