@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { UMBRELLA_COMMAND } from '../../adapters/slack/slack-adapter.ts';
+import { COMMANDS } from '../../src/commands/catalog.ts';
+
+const manifest = parse(readFileSync(new URL('../../adapters/slack/manifest.yml', import.meta.url), 'utf8'));
+const declared: string[] = manifest.features.slash_commands.map((c: { command: string }) => c.command);
+
+describe('the Slack app manifest', () => {
+  it('declares every command of the contract that Slack does not keep for itself, and the umbrella /crm', () => {
+    const slackOwn = ['/remind', '/leave'];
+    const expected = Object.values(COMMANDS).map((c) => `/${c.words[0]}`).filter((c) => !slackOwn.includes(c));
+    expect(declared.sort()).toEqual([...expected, UMBRELLA_COMMAND].sort());
+  });
+
+  it('sends commands, interactivity and events to the one path the bot serves', () => {
+    const urls = [
+      ...manifest.features.slash_commands.map((c: { url: string }) => c.url),
+      manifest.settings.interactivity.request_url,
+      manifest.settings.event_subscriptions.request_url,
+    ];
+    expect(new Set(urls.map((u: string) => new URL(u).pathname))).toEqual(new Set(['/slack/events']));
+  });
+
+  it('asks for the scopes of the Web API methods the adapter calls, and the events it handles', () => {
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'commands', 'im:history', 'im:write']);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'message.im']);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+});
