@@ -95,14 +95,20 @@ export interface DirectoryPort {
   managerChain(personId: string): Promise<Person[]>;
 }
 
+/** What a new lead would collide with (LEAD-2): the strongest match first. */
+export interface ClaimKeys {
+  normName: string;
+  creditCode: string | null;
+  /** Canonical phone and e-mail, compared through their blind indexes. */
+  phone: string | null;
+  email: string | null;
+}
+
 export interface CompaniesPort {
   byNormName(normName: string): Promise<Company | null>;
-  byCreditCode(code: string): Promise<Company | null>;
   byId(id: number): Promise<Company | null>;
-  /** A company that already has a contact with this phone or email (blind-index lookup). */
-  byContact(contact: { phone: string | null; email: string | null }): Promise<Company | null>;
-  /** Inserts, or returns the company that holds the name or credit code already. */
-  insert(company: NewCompany, contact: Contact): Promise<{ inserted: Company } | { existing: Company }>;
+  /** The company that already holds this credit code, else this name, else this phone or e-mail. */
+  findClaimed(keys: ClaimKeys): Promise<{ company: Company; by: 'code' | 'name' | 'contact' } | null>;
   contactOf(companyId: number): Promise<Contact | null>;
   /** Customers (a purchase amount or a signed contract) a person owns or manages as account manager. */
   customersOf(personId: string): Promise<Company[]>;
@@ -111,8 +117,20 @@ export interface CompaniesPort {
   gradeHistory(companyId: number): Promise<GradeChange[]>;
 }
 
+export interface NewLead {
+  company: NewCompany;
+  contact: Contact;
+  reporterId: string;
+  workDate: IsoDate;
+}
+
 export interface LeadsPort {
-  insert(lead: { companyId: number; reporterId: string; workDate: IsoDate; reportedAt: Date }): Promise<void>;
+  /**
+   * The company, its contact and the lead report, written as one statement;
+   * or, when the name or credit code is taken (a report that raced ours), the
+   * company that holds it and nothing written.
+   */
+  record(lead: NewLead): Promise<{ inserted: Company } | { existing: Company }>;
   countBy(reporterId: string, from: IsoDate, to: IsoDate): Promise<number>;
   listBy(reporterId: string, from: IsoDate, to: IsoDate): Promise<LeadSummary[]>;
 }
@@ -141,6 +159,12 @@ export interface Store {
    * back, so a refused command never leaves anything behind.
    */
   transaction<T>(work: (tx: Tx) => Promise<Result<T, PolicyErrorCode>>): Promise<Result<T, PolicyErrorCode>>;
+  /**
+   * Runs `work` outside a transaction: each statement is atomic on its own,
+   * one round trip each. For lookups, and for use cases whose only write is
+   * one statement (reporting a lead).
+   */
+  direct<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
 /** Everything a use case may touch. */

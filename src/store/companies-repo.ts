@@ -1,14 +1,11 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { CompaniesPort, Company, CompanyPatch, Contact, Grade } from '../core/ports.ts';
-import { blindIndex, blindIndexCandidates } from '../crypto/blind-index.ts';
-import { decryptField, encryptField } from '../crypto/field-cipher.ts';
+import { blindIndexCandidates } from '../crypto/blind-index.ts';
 import type { Keyring } from '../crypto/keyring.ts';
+import { openContact } from './contact-columns.ts';
 import type { CompanyRow, Database } from './database.ts';
 
-// GCM associated data per column: a value pasted into another column fails to decrypt.
-const CONTEXT = { name: 'contact.name', phone: 'contact.phone', email: 'contact.email' } as const;
-
-const toCompany = (row: CompanyRow): Company => ({
+export const toCompany = (row: CompanyRow): Company => ({
   id: row.id,
   name: row.name,
   normName: row.norm_name,
@@ -33,68 +30,25 @@ export function companiesRepo(db: Kysely<Database>, keyring: Keyring): Companies
   };
   return {
     byNormName: (normName) => one('norm_name', normName),
-    byCreditCode: (code) => one('credit_code', code),
     byId: (id) => one('id', id),
 
-    async byContact({ phone, email }) {
-      const phoneKeys = phone ? blindIndexCandidates(keyring, 'phone', phone) : [];
-      const emailKeys = email ? blindIndexCandidates(keyring, 'email', email) : [];
-      if (!phoneKeys.length && !emailKeys.length) return null;
-      const row = await db
-        .selectFrom('contacts')
-        .innerJoin('companies', 'companies.id', 'contacts.company_id')
-        .selectAll('companies')
-        .where((eb) =>
-          eb.or([
-            ...(phoneKeys.length ? [eb('contacts.phone_bidx', 'in', phoneKeys)] : []),
-            ...(emailKeys.length ? [eb('contacts.email_bidx', 'in', emailKeys)] : []),
-          ]),
-        )
-        .orderBy('companies.id')
-        .executeTakeFirst();
-      return row ? toCompany(row) : null;
-    },
-
-    async insert(company, contact) {
-      // ON CONFLICT DO NOTHING: a concurrent report of the same company waits
-      // for the first to commit, then inserts nothing and we name the owner.
-      const row = await db
-        .insertInto('companies')
-        .values({
-          name: company.name,
-          norm_name: company.normName,
-          credit_code: company.creditCode,
-          region: company.region,
-          owner_id: company.ownerId,
-          size: company.size,
-          position: company.position,
-          source: company.source,
-          created_at: company.createdAt,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) {
-        const existing =
-          (company.creditCode ? await one('credit_code', company.creditCode) : null) ??
-          (await one('norm_name', company.normName));
-        if (!existing) throw new Error('company insert conflicted but no existing company was found');
-        return { existing };
-      }
-      await db
-        .insertInto('contacts')
-        .values({
-          company_id: row.id,
-          name_enc: encryptField(keyring, contact.name, CONTEXT.name),
-          phone_enc: contact.phone === null ? null : encryptField(keyring, contact.phone, CONTEXT.phone),
-          email_enc: contact.email === null ? null : encryptField(keyring, contact.email, CONTEXT.email),
-          phone_bidx: contact.phone === null ? null : blindIndex(keyring, 'phone', contact.phone),
-          email_bidx: contact.email === null ? null : blindIndex(keyring, 'email', contact.email),
-          key_id: keyring.currentId,
-          created_at: company.createdAt,
-        })
-        .execute();
-      return { inserted: toCompany(row) };
+    async findClaimed({ normName, creditCode, phone, email }) {
+      // One round trip for every LEAD-2 key, the strongest match first.
+      const bidx = [
+        ...(phone ? blindIndexCandidates(keyring, 'phone', phone) : []),
+        ...(email ? blindIndexCandidates(keyring, 'email', email) : []),
+      ];
+      const byCode = creditCode ? sql`select c.*, 'code' as matched, 1 as rank from companies c where c.credit_code = ${creditCode} union all ` : sql``;
+      const byContact = bidx.length
+        ? sql` union all select c.*, 'contact' as matched, 3 as rank from companies c
+            where c.id in (select company_id from contacts where phone_bidx in (${sql.join(bidx)}) or email_bidx in (${sql.join(bidx)}))`
+        : sql``;
+      const { rows } = await sql<CompanyRow & { matched: 'code' | 'name' | 'contact' }>`
+        select * from (
+          ${byCode}select c.*, 'name' as matched, 2 as rank from companies c where c.norm_name = ${normName}${byContact}
+        ) found order by rank, id limit 1`.execute(db);
+      const row = rows[0];
+      return row ? { company: toCompany(row), by: row.matched } : null;
     },
 
     async contactOf(companyId): Promise<Contact | null> {
@@ -104,12 +58,7 @@ export function companiesRepo(db: Kysely<Database>, keyring: Keyring): Companies
         .where('company_id', '=', companyId)
         .orderBy('id')
         .executeTakeFirst();
-      if (!row) return null;
-      return {
-        name: decryptField(keyring, row.name_enc, CONTEXT.name),
-        phone: row.phone_enc === null ? null : decryptField(keyring, row.phone_enc, CONTEXT.phone),
-        email: row.email_enc === null ? null : decryptField(keyring, row.email_enc, CONTEXT.email),
-      };
+      return row ? openContact(keyring, row) : null;
     },
 
     async customersOf(personId) {

@@ -20,7 +20,7 @@ export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
   return {
     directory: directoryRepo(db),
     companies: companiesRepo(db, keyring),
-    leads: leadsRepo(db),
+    leads: leadsRepo(db, keyring),
     visits: visitsRepo(db),
     audit: auditRepo(db),
   };
@@ -44,6 +44,9 @@ export function kyselyStore(db: Kysely<Database>, keyring: Keyring): Store {
         if (error instanceof RollbackForRefusal) return error.refusal;
         throw error;
       }
+    },
+    direct(work) {
+      return work(repositories(db, keyring));
     },
   };
 }

@@ -1,19 +1,38 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { LeadsPort } from '../core/ports.ts';
-import type { Database } from './database.ts';
+import type { Keyring } from '../crypto/keyring.ts';
+import { toCompany } from './companies-repo.ts';
+import { sealContact } from './contact-columns.ts';
+import type { CompanyRow, Database } from './database.ts';
 
-export function leadsRepo(db: Kysely<Database>): LeadsPort {
+export function leadsRepo(db: Kysely<Database>, keyring: Keyring): LeadsPort {
   return {
-    async insert(lead) {
-      await db
-        .insertInto('leads')
-        .values({
-          company_id: lead.companyId,
-          reporter_id: lead.reporterId,
-          work_date: lead.workDate,
-          reported_at: lead.reportedAt,
-        })
-        .execute();
+    async record({ company: c, contact, reporterId, workDate }) {
+      const k = sealContact(keyring, contact);
+      // One statement, so one transaction of its own: the company, its encrypted
+      // contact and the lead are written together or not at all. ON CONFLICT DO
+      // NOTHING makes a concurrent report of the same company wait for the first
+      // to commit, then write nothing.
+      const { rows } = await sql<CompanyRow>`
+        with company as (
+          insert into companies (name, norm_name, credit_code, region, owner_id, size, position, source, created_at)
+          values (${c.name}, ${c.normName}, ${c.creditCode}, ${c.region}, ${c.ownerId}, ${c.size}, ${c.position}, ${c.source}, ${c.createdAt})
+          on conflict do nothing
+          returning *
+        ), contact as (
+          insert into contacts (company_id, name_enc, phone_enc, email_enc, phone_bidx, email_bidx, key_id, created_at)
+          select id, ${k.name_enc}, ${k.phone_enc}, ${k.email_enc}, ${k.phone_bidx}, ${k.email_bidx}, ${k.key_id}, ${c.createdAt} from company
+        ), lead as (
+          insert into leads (company_id, reporter_id, work_date, reported_at)
+          select id, ${reporterId}, ${workDate}::date, ${c.createdAt} from company
+        )
+        select * from company`.execute(db);
+      if (rows[0]) return { inserted: toCompany(rows[0]) };
+      const existing =
+        (c.creditCode ? await db.selectFrom('companies').selectAll().where('credit_code', '=', c.creditCode).executeTakeFirst() : undefined) ??
+        (await db.selectFrom('companies').selectAll().where('norm_name', '=', c.normName).executeTakeFirst());
+      if (!existing) throw new Error('the company insert conflicted, but no company holds its name or credit code');
+      return { existing: toCompany(existing) };
     },
     async countBy(reporterId, from, to) {
       const row = await db

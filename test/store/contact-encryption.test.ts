@@ -57,10 +57,10 @@ describe.each(backends)('client contact data at rest on $name', (backend) => {
   it('still reads and finds values written under a key that has since been rotated', async () => {
     const rotated = new Keyring(Buffer.alloc(32, 9), [TEST_KEY]);
     const store = kyselyStore(f.database.db, rotated);
-    const found = await store.transaction(async (tx) => ({ ok: true as const, value: await tx.companies.byContact({ phone: PHONE, email: null }) }));
-    expect(found.ok && found.value?.name).toBe('青岛港湾机械');
-    const contact = await store.transaction(async (tx) => ({ ok: true as const, value: await tx.companies.contactOf(found.ok ? found.value!.id : 0) }));
-    expect(contact.ok && contact.value).toEqual({ name: CONTACT, phone: PHONE, email: EMAIL });
+    const found = await store.direct((tx) => tx.companies.findClaimed({ normName: 'other', creditCode: null, phone: PHONE, email: null }));
+    expect(found).toMatchObject({ by: 'contact', company: { name: '青岛港湾机械' } });
+    const contact = await store.direct((tx) => tx.companies.contactOf(found!.company.id));
+    expect(contact).toEqual({ name: CONTACT, phone: PHONE, email: EMAIL });
   });
 
   it.runIf(backend.name === 'postgres' && hasPgDump())('leaves no contact data in a pg_dump of the database', async () => {

@@ -30,30 +30,31 @@ export interface LeadSaved {
   targetReached: boolean;
 }
 
+/**
+ * `/lead`: LEAD-1..3. Runs outside a transaction on purpose: every check
+ * before the write only reads, and the write (company, contact and lead
+ * together) is one statement, so a refusal leaves nothing and a crash leaves
+ * nothing half-written. The unique name and credit code decide a race.
+ */
 export async function reportLead(deps: CoreDeps, actor: Actor, cmd: ReportLeadCommand): Promise<CoreResult<LeadSaved>> {
   const { person } = actor;
   if (!mayOwnClients(person.role)) return refuse('not_allowed', { role: person.role });
-
   const tooLong = checkCompanyName(deps, cmd);
   if (tooLong) return tooLong;
 
-  return deps.store.transaction(async (tx) => {
+  return deps.store.direct(async (tx) => {
     const region = cmd.region ?? person.region;
     const regionRefusal = await guardRegion(tx, person, region);
     if (regionRefusal) return regionRefusal;
 
     const normName = normalizeCompanyName(cmd.company);
-    const existing =
-      (cmd.creditCode ? await tx.companies.byCreditCode(cmd.creditCode) : null) ??
-      (await tx.companies.byNormName(normName));
-    if (existing) return ownedRefusal(tx, existing);
-
-    const sameContact = await tx.companies.byContact({ phone: cmd.phone, email: cmd.email });
-    if (sameContact) return ownedRefusal(tx, sameContact, 'contact_owned');
+    const claimed = await tx.companies.findClaimed({ normName, creditCode: cmd.creditCode, phone: cmd.phone, email: cmd.email });
+    if (claimed) return ownedRefusal(tx, claimed.company, claimed.by === 'contact' ? 'contact_owned' : 'company_owned');
 
     const now = deps.clock.now();
-    const saved = await tx.companies.insert(
-      {
+    const date = today(deps);
+    const saved = await tx.leads.record({
+      company: {
         name: cmd.company,
         normName,
         creditCode: cmd.creditCode,
@@ -64,13 +65,13 @@ export async function reportLead(deps: CoreDeps, actor: Actor, cmd: ReportLeadCo
         source: cmd.source,
         createdAt: now,
       },
-      { name: cmd.contactName, phone: cmd.phone, email: cmd.email },
-    );
-    // Someone else's report of the same company committed between our check and our insert.
+      contact: { name: cmd.contactName, phone: cmd.phone, email: cmd.email },
+      reporterId: person.id,
+      workDate: date,
+    });
+    // Someone else's report of the same company was written between our check and our write.
     if ('existing' in saved) return ownedRefusal(tx, saved.existing);
 
-    const date = today(deps);
-    await tx.leads.insert({ companyId: saved.inserted.id, reporterId: person.id, workDate: date, reportedAt: now });
     const progress = await dailyProgress(deps, tx, person, date);
     const { id, name } = saved.inserted;
     return ok({

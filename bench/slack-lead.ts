@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import pg from 'pg';
+import { pino } from 'pino';
+import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
+import { createBot } from '../src/bot/bot.ts';
+import { chinaCalendar } from '../src/calendar/china-calendar.ts';
+import { identify } from '../src/core/identity.ts';
+import type { Person } from '../src/core/people.ts';
+import { DEFAULT_POLICY } from '../src/core/policy.ts';
+import { Keyring } from '../src/crypto/keyring.ts';
+import { startHttpServer, type Handler } from '../src/server.ts';
+import { openDatabase } from '../src/store/connect.ts';
+import { deliveryLog } from '../src/store/delivery-log.ts';
+import { importOrg } from '../src/store/import-org.ts';
+import { kyselyStore } from '../src/store/kysely-store.ts';
+import { migrateToLatest } from '../src/store/migrate.ts';
+import { slackSignature, slashCommand } from '../test/fakes/slack-signing.ts';
+import { runLoad, type LoadResult } from './load.ts';
+
+/**
+ * `/lead` over signed Slack requests against the bot on the real PostgreSQL,
+ * beside a bare Bolt app that acks after one insert and one count: how much
+ * of Bolt's own speed the policy (eight queries in a transaction, encryption,
+ * rendering) keeps.
+ */
+const SECRET = 'bench-signing-secret';
+const USERS = 200;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 24);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+
+export async function benchSlackLead(adminUrl: string): Promise<{ bot: LoadResult; bare: LoadResult }> {
+  const dbName = `bench_${randomBytes(4).toString('hex')}`;
+  await adminQuery(adminUrl, `create database ${dbName}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const database = openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
+  try {
+    await migrateToLatest(database.db);
+    const people: Person[] = Array.from({ length: USERS }, (_, i) => ({
+      id: `sales${i}`,
+      name: `销售${i}`,
+      role: 'sales',
+      region: '华东',
+      managerId: null,
+      slackId: `U_SALES${i}`,
+      feishuId: null,
+      locale: null,
+      monthlySalaryFen: null,
+    }));
+    await importOrg(database.db, { regions: ['华东'], people });
+
+    const logger = pino({ level: 'silent' });
+    const clock = { now: () => new Date() };
+    const deps = {
+      store: kyselyStore(database.db, new Keyring(randomBytes(32))),
+      clock,
+      calendar: chinaCalendar(DEFAULT_POLICY.calendar),
+      policy: DEFAULT_POLICY,
+      timezone: 'Asia/Shanghai',
+      defaultLocale: 'zh-CN' as const,
+      logger,
+    };
+    const adapter = createSlackAdapter({
+      bot: createBot(deps),
+      config: { botToken: 'xoxb-bench', signingSecret: SECRET, appToken: undefined, apiUrl: 'http://127.0.0.1:9/api/' },
+      identify: async (id) => {
+        const found = await identify(deps, 'slack', id);
+        return found.ok ? found.value : null;
+      },
+      deliveries: deliveryLog(database.db, clock),
+      logger,
+    });
+    const bot = await measure(adapter.requestListener!, (n) =>
+      slashCommand({
+        command: '/lead',
+        text: `压测公司${n} 联系人:王${n} 电话:+86 139${String(n).padStart(8, '0')} 规模:100人 行业地位:龙头`,
+        user_id: `U_SALES${n % USERS}`,
+      }).body,
+      (json) => JSON.stringify(json).includes('今日进度'),
+    );
+
+    // The bare app: the same receiver and signature checks, one insert and one count, an ack.
+    const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+    await pool.query('create table bare_leads (id serial primary key, user_id text not null, text text not null)');
+    const receiver = new HTTPReceiver({ signingSecret: SECRET, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
+    const bare = new App({ token: 'xoxb-bare', receiver, tokenVerificationEnabled: false, botId: 'B', botUserId: 'U', logLevel: LogLevel.ERROR });
+    bare.command('/lead', async ({ command, ack }) => {
+      await pool.query('insert into bare_leads (user_id, text) values ($1, $2)', [command.user_id, command.text]);
+      const { rows } = await pool.query('select count(*) from bare_leads where user_id = $1', [command.user_id]);
+      await ack({ response_type: 'ephemeral', text: `saved ${rows[0].count}` });
+    });
+    const bareResult = await measure(receiver.requestListener, (n) =>
+      slashCommand({ command: '/lead', text: `压测公司${n}`, user_id: `U_SALES${n % USERS}` }).body,
+      (json) => String(json?.text).startsWith('saved'),
+    );
+    await pool.end();
+    return { bot, bare: bareResult };
+  } finally {
+    await database.close();
+    await adminQuery(adminUrl, `drop database if exists ${dbName} with (force)`);
+  }
+}
+
+async function measure(listener: Handler, body: (n: number) => string, ok: (json: any) => boolean): Promise<LoadResult> {
+  const http = await startHttpServer({ port: 0, healthy: async () => true, routes: { 'POST /slack/events': listener } });
+  try {
+    return await runLoad({
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      async send(n) {
+        const payload = body(n);
+        const res = await fetch(`http://127.0.0.1:${http.port}/slack/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(SECRET, payload) },
+          body: payload,
+        });
+        return res.status === 200 && ok(await res.json());
+      },
+    });
+  } finally {
+    await http.close();
+  }
+}
+
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}

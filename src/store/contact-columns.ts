@@ -1,0 +1,36 @@
+import type { Contact } from '../core/ports.ts';
+import { blindIndex } from '../crypto/blind-index.ts';
+import { decryptField, encryptField } from '../crypto/field-cipher.ts';
+import type { Keyring } from '../crypto/keyring.ts';
+
+// GCM associated data per column: a value pasted into another column fails to decrypt.
+const CONTEXT = { name: 'contact.name', phone: 'contact.phone', email: 'contact.email' } as const;
+
+export interface SealedContact {
+  name_enc: string;
+  phone_enc: string | null;
+  email_enc: string | null;
+  phone_bidx: string | null;
+  email_bidx: string | null;
+  key_id: string;
+}
+
+/** A contact as it is stored: ciphertext, blind indexes for the duplicate checks, and the key id (SEC-1). */
+export function sealContact(keyring: Keyring, contact: Contact): SealedContact {
+  return {
+    name_enc: encryptField(keyring, contact.name, CONTEXT.name),
+    phone_enc: contact.phone === null ? null : encryptField(keyring, contact.phone, CONTEXT.phone),
+    email_enc: contact.email === null ? null : encryptField(keyring, contact.email, CONTEXT.email),
+    phone_bidx: contact.phone === null ? null : blindIndex(keyring, 'phone', contact.phone),
+    email_bidx: contact.email === null ? null : blindIndex(keyring, 'email', contact.email),
+    key_id: keyring.currentId,
+  };
+}
+
+export function openContact(keyring: Keyring, row: Pick<SealedContact, 'name_enc' | 'phone_enc' | 'email_enc'>): Contact {
+  return {
+    name: decryptField(keyring, row.name_enc, CONTEXT.name),
+    phone: row.phone_enc === null ? null : decryptField(keyring, row.phone_enc, CONTEXT.phone),
+    email: row.email_enc === null ? null : decryptField(keyring, row.email_enc, CONTEXT.email),
+  };
+}
