@@ -45,7 +45,11 @@ export async function startCore(env: Env, logger: Logger, clock: Clock = systemC
   const database = openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
   try {
     if (!(await databaseAnswers(database.db, 10_000))) {
-      throw new ConfigError(`DATABASE_URL: the database does not answer (${database.kind})`);
+      throw new ConfigError(
+        env.databaseUrl
+          ? 'DATABASE_URL: the database does not answer'
+          : `DATA_DIR: the embedded database in ${env.dataDir} does not open (is another bot using it?)`,
+      );
     }
     const applied = await migrateToLatest(database.db);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');

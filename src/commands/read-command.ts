@@ -13,7 +13,8 @@ export interface RawCommand {
 export const MAX_MESSAGE_CHARS = 2000;
 
 // `key:value` or `key：value` at the start of a word; the key is letters (Latin or CJK).
-const KEY_TOKEN = /^([A-Za-z\u3400-\u9fff]{1,20})[:：](.*)$/su;
+// `https://…` is a value, not a key called https.
+const KEY_TOKEN = /^([A-Za-z\u3400-\u9fff]{1,20})[:：](?!\/\/)(.*)$/su;
 // Control characters other than tab and line breaks have no place in a chat command.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
 // Chinese writers often leave out the space before a key (联系人:王经理电话:138…):

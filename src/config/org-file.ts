@@ -9,11 +9,10 @@
  *       slack: U01ZHANGSAN, feishu: ou_…, locale: zh-CN, monthly_salary: 15000 }
  * ```
  *
- * Every problem in the file is collected, then ConfigError is thrown with
- *   ORG_FILE org.yaml:
- *   - person "zhangsan": unknown role "boss"; roles are sales, account_manager, …
- * one problem per line, each naming the person, so the bot never starts with
- * half a directory.
+ * Every problem in the file is collected, then ConfigError is thrown with one
+ * line (contract.md), the problems separated by ` | `, each naming the person:
+ *   ORG_FILE org.yaml: person "zhangsan": unknown role "boss"; roles are … | manager loop: a -> b -> a
+ * so the bot never starts with half a directory.
  */
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';

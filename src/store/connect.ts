@@ -33,6 +33,9 @@ export function openDatabase(target: DatabaseTarget): OpenedDatabase {
     const pool = new pg.Pool({
       connectionString: target.databaseUrl,
       max: 10,
+      // A server that drops packets must not hang a command: fail, answer, roll back.
+      connectionTimeoutMillis: 5000,
+      statement_timeout: 15_000,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === INT8) return parseInt8;

@@ -121,7 +121,8 @@ describe('parseDate', () => {
 
   it('moves relative words exactly one day per step', () => {
     fc.assert(
-      fc.property(isoDate, (today) => {
+      // Two days short of the parser's last year, so that 后天 stays inside it.
+      fc.property(isoDate.filter((d) => d < '2199-12-30'), (today) => {
         const tomorrow = read('明天', today);
         expect(read('昨天', tomorrow)).toBe(today);
         expect(read('后天', today)).toBe(read('明天', tomorrow));

@@ -412,3 +412,15 @@ describe('keys written without a space before them', () => {
     expect(raw.ok && raw.value.pairs).toEqual({ code: '91350100M000100Y43' });
   });
 });
+
+describe('values that look like keys', () => {
+  it('keeps a URL in a value instead of reading https as a key', () => {
+    const raw = readCommand('/lead 甲公司 contact:王 phone:13812345678 size:1 position:1 source:企查查 https://www.qcc.com/firm/1');
+    expect(raw.ok && raw.value.pairs.source).toBe('企查查 https://www.qcc.com/firm/1');
+  });
+
+  it('asks for the grade when a reason is given alone, instead of dropping it', () => {
+    const parsed = parseCommand('/client 甲公司 reason:需求潜力大');
+    expect(parsed.ok ? null : parsed.issues).toEqual([{ code: 'missing_field', field: 'grade', details: {} }]);
+  });
+});

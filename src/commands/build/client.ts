@@ -15,6 +15,8 @@ export function buildClient({ words, pairs }: RawCommand): Parsed<UpdateClientCo
   const annualPurchaseFen = optionalValue(pairs.purchase, 'purchase', parseAmount, issues);
   const grade = choice(pairs.grade, 'grade', GRADE_WORDS, issues);
   const reason = optionalText(pairs.reason, 'reason', { max: 200, allowEmoji: true }, issues);
+  // A reason belongs to a grade override (CLI-1); alone it would be silently dropped.
+  if (reason !== null && pairs.grade === undefined) issues.push(issue('missing_field', 'grade'));
   let accountManagerId: string | null = null;
   if (pairs.manager !== undefined) {
     const match = PERSON_REF.exec(pairs.manager.trim());

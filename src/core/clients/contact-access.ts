@@ -25,23 +25,23 @@ export function maskContact(contact: Contact): Contact {
   };
 }
 
-/** 张三丰 -> 张**, John Smith -> J********* (the length of a name tells little). */
+/** 张三丰 -> 张**, John Smith -> J*********; a one-character name (李) shows nothing: its first character is all of it. */
 export function maskName(name: string): string {
   const chars = [...name.trim()];
-  return (chars[0] ?? '') + '*'.repeat(Math.max(chars.length - 1, 1));
+  if (chars.length <= 1) return '*';
+  return (chars[0] ?? '') + '*'.repeat(chars.length - 1);
 }
 
-/** +8613812345678 -> 138****5678; +86-21-12345678 -> 021-****5678. */
+/** +8613812345678 -> 138****5678; +86-21-12345678(-ext) -> 021-****5678. */
 export function maskPhone(canonical: string): string {
+  const [, area, number] = canonical.split('-');
+  if (area && number) return `0${area}-****${number.slice(-4)}`;
   const digits = canonical.replace(/\D/g, '').replace(/^86/, '');
-  const last4 = digits.slice(-4);
-  if (/^1\d{10}$/.test(digits)) return `${digits.slice(0, 3)}****${last4}`;
-  const area = canonical.split('-')[1];
-  return area ? `0${area}-****${last4}` : `****${last4}`;
+  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
 }
 
-/** zhang.san@acme.com -> z***@acme.com */
+/** zhang.san@acme.com -> z***@acme.com; a local part of one or two characters shows none of them. */
 export function maskEmail(email: string): string {
   const [local = '', domain = ''] = email.split('@');
-  return `${local.slice(0, 1)}***@${domain}`;
+  return `${local.length > 2 ? local.slice(0, 1) : ''}***@${domain}`;
 }

@@ -14,7 +14,8 @@ export async function followUpStatus(deps: CoreDeps, tx: Tx, company: Company, t
   const last = await tx.visits.last(company.id);
   const lastVisit = last?.visitDate ?? null;
   const since = company.customerSince ? localDate(company.customerSince, deps.timezone) : null;
-  const base = lastVisit ?? since;
+  // A visit from before the company became a customer does not start the clock.
+  const base = lastVisit && since ? (lastVisit > since ? lastVisit : since) : (lastVisit ?? since);
   const nextVisitDue = since && base ? addMonths(base, deps.policy.clients.followUpEveryMonths) : null;
   let quarterVisits: FollowUpStatus['quarterVisits'] = null;
   if (company.grade === 'A') {
