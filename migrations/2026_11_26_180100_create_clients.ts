@@ -8,8 +8,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('companies')
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
     .addColumn('name', 'text', (c) => c.notNull())
-    // LEAD-2: one company, one owner, by normalised name and by credit code.
-    .addColumn('norm_name', 'text', (c) => c.notNull().unique())
+    // LEAD-2: one company, one owner, by credit code and by normalised name;
+    // the code is the stronger key, so two companies of one name may both
+    // exist when their codes differ (the partial index below).
+    .addColumn('norm_name', 'text', (c) => c.notNull())
     .addColumn('credit_code', 'text', (c) => c.unique())
     .addColumn('region', 'text', (c) => c.notNull())
     .addColumn('owner_id', 'text', (c) => c.notNull().references('people.id'))
@@ -24,6 +26,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('companies_owner_idx').on('companies').column('owner_id').execute();
+  await db.schema.createIndex('companies_norm_name_idx').on('companies').column('norm_name').execute();
+  await db.schema
+    .createIndex('companies_norm_name_uncoded_key')
+    .on('companies')
+    .column('norm_name')
+    .unique()
+    .where(sql.ref('credit_code'), 'is', null)
+    .execute();
 
   await db.schema
     .createTable('contacts')

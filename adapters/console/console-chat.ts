@@ -3,6 +3,7 @@ import type { Bot } from '../../src/bot/bot.ts';
 import type { Person } from '../../src/core/people.ts';
 import type { Actor } from '../../src/core/ports.ts';
 import { translator, type Translate } from '../../src/i18n/translate.ts';
+import { roleName } from '../../src/views/role-name.ts';
 import type { Button, FormFieldView, FormView, View } from '../../src/views/view.ts';
 import { renderText } from './render-text.ts';
 
@@ -105,14 +106,14 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
       actor = { person, platform: 'console' };
       t = translator(bot.localeOf(actor));
       buttons = [];
-      print(t('console.switched', { name: person.name, id: person.id, role: person.role }));
+      print(t('console.switched', { name: person.name, id: person.id, role: roleName(t, person.role) }));
       return;
     }
     const pick = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
     show(await bot.handleText(actor, pick ? pick.command : line));
   };
 
-  print(t('console.welcome', { name: actor.person.name, id: actor.person.id, role: actor.person.role }));
+  print(t('console.welcome', { name: actor.person.name, id: actor.person.id, role: roleName(t, actor.person.role) }));
   const rl = createInterface({ input: opts.input, terminal: false });
   // The command prompt is for a terminal; a form always says which field it wants next.
   const prompt = () => {

@@ -7,6 +7,8 @@
 export const POLICY_ERROR_CODES = [
   'not_in_directory',
   'not_allowed',
+  'not_client_insider',
+  'managers_only',
   'company_too_long',
   'unknown_region',
   'wrong_region',

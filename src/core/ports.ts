@@ -105,7 +105,8 @@ export interface ClaimKeys {
 }
 
 export interface CompaniesPort {
-  byNormName(normName: string): Promise<Company | null>;
+  /** `for update` locks the row until the transaction ends, for a read-then-write. */
+  byNormName(normName: string, lock?: 'for update'): Promise<Company | null>;
   byId(id: number): Promise<Company | null>;
   /** The company that already holds this credit code, else this name, else this phone or e-mail. */
   findClaimed(keys: ClaimKeys): Promise<{ company: Company; by: 'code' | 'name' | 'contact' } | null>;
@@ -132,6 +133,8 @@ export interface LeadsPort {
    */
   record(lead: NewLead): Promise<{ inserted: Company } | { existing: Company }>;
   countBy(reporterId: string, from: IsoDate, to: IsoDate): Promise<number>;
+  /** True for the first caller only, per person and day: the target is celebrated once. */
+  celebrateOnce(personId: string, date: IsoDate): Promise<boolean>;
   listBy(reporterId: string, from: IsoDate, to: IsoDate): Promise<LeadSummary[]>;
 }
 

@@ -6,11 +6,13 @@ export const zhCN = {
   // Refusals of the policy core
   'refusal.not_in_directory': '你不在本部门的人员目录中，机器人不能为你记录任何内容。如需开通，请联系管理员。',
   'refusal.not_allowed': '你的岗位（{role}）不能执行这个操作。',
+  'refusal.not_client_insider': '只有「{company}」的负责人 {owner}、其上级经理和专属客户经理可以这样做。',
+  'refusal.managers_only': '只有负责人的上级经理可以调整客户等级或指派客户经理。',
   'refusal.company_too_long': '公司名称太长（{length} 个字），最多 {max} 个字。',
   'refusal.unknown_region': '没有「{region}」这个区域。可用区域：{regions}。',
   'refusal.wrong_region': '不能跨区域认领：这家公司属于「{region}」区域，请联系该区域经理 {manager}（LEAD-3 防止跨区域窜货）。',
   'refusal.company_owned': '「{company}」已由 {owner}（{region}）跟进，不能重复录入（LEAD-2 一家公司一个负责人）。',
-  'refusal.contact_owned': '这个电话或邮箱已登记在「{company}」名下，由 {owner}（{region}）跟进，不能重复录入。',
+  'refusal.contact_owned': '这个电话或邮箱已登记在另一家客户名下，由 {owner}（{region}）跟进，不能重复录入；如有疑问请联系 {owner}。',
   'refusal.client_not_found': '没有找到客户「{company}」。请检查名称，或先用 /线索 录入。',
   'refusal.reason_required': '调整客户等级需要写明原因，例如：原因:需求潜力大。',
   'refusal.person_not_found': '人员目录中没有 @{person}。',
@@ -37,6 +39,17 @@ export const zhCN = {
   'input.control_characters': '消息里有不可见的控制字符，请重新输入。',
   'input.title': '输入有误，未保存任何内容',
   'input.how': '写法：{usage}',
+
+  // Roles (policy.md)
+  'role.sales': '销售',
+  'role.account_manager': '专属客户经理',
+  'role.regional_manager': '区域经理',
+  'role.department_manager': '部门经理',
+  'role.marketing_reviewer': '市场部审核',
+  'role.legal': '法务',
+  'role.finance': '财务',
+  'role.partner': '外包合作方',
+  'role.admin': '管理员',
 
   // Field names
   'field.company': '公司名称',

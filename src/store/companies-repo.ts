@@ -24,12 +24,13 @@ export const toCompany = (row: CompanyRow): Company => ({
 });
 
 export function companiesRepo(db: Kysely<Database>, keyring: Keyring): CompaniesPort {
-  const one = async (column: 'norm_name' | 'credit_code' | 'id', value: string | number) => {
-    const row = await db.selectFrom('companies').selectAll().where(column, '=', value).executeTakeFirst();
+  const one = async (column: 'norm_name' | 'id', value: string | number, lock?: 'for update') => {
+    const query = db.selectFrom('companies').selectAll().where(column, '=', value).orderBy('id');
+    const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
     return row ? toCompany(row) : null;
   };
   return {
-    byNormName: (normName) => one('norm_name', normName),
+    byNormName: (normName, lock) => one('norm_name', normName, lock),
     byId: (id) => one('id', id),
 
     async findClaimed({ normName, creditCode, phone, email }) {
@@ -45,7 +46,8 @@ export function companiesRepo(db: Kysely<Database>, keyring: Keyring): Companies
         : sql``;
       const { rows } = await sql<CompanyRow & { matched: 'code' | 'name' | 'contact' }>`
         select * from (
-          ${byCode}select c.*, 'name' as matched, 2 as rank from companies c where c.norm_name = ${normName}${byContact}
+          ${byCode}select c.*, 'name' as matched, 2 as rank from companies c
+          where c.norm_name = ${normName} and (c.credit_code is null or ${creditCode}::text is null or c.credit_code = ${creditCode})${byContact}
         ) found order by rank, id limit 1`.execute(db);
       const row = rows[0];
       return row ? { company: toCompany(row), by: row.matched } : null;

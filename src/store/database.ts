@@ -106,6 +106,11 @@ export interface DeliveryReceiptsTable {
   received_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface LeadCelebrationsTable {
+  person_id: string;
+  work_date: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   people: PeopleTable;
@@ -117,6 +122,7 @@ export interface Database {
   visits: VisitsTable;
   audit_log: AuditLogTable;
   delivery_receipts: DeliveryReceiptsTable;
+  lead_celebrations: LeadCelebrationsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -30,9 +30,18 @@ export function leadsRepo(db: Kysely<Database>, keyring: Keyring): LeadsPort {
       if (rows[0]) return { inserted: toCompany(rows[0]) };
       const existing =
         (c.creditCode ? await db.selectFrom('companies').selectAll().where('credit_code', '=', c.creditCode).executeTakeFirst() : undefined) ??
-        (await db.selectFrom('companies').selectAll().where('norm_name', '=', c.normName).executeTakeFirst());
+        (await db.selectFrom('companies').selectAll().where('norm_name', '=', c.normName).where('credit_code', 'is', null).executeTakeFirst());
       if (!existing) throw new Error('the company insert conflicted, but no company holds its name or credit code');
       return { existing: toCompany(existing) };
+    },
+    async celebrateOnce(personId, date) {
+      const row = await db
+        .insertInto('lead_celebrations')
+        .values({ person_id: personId, work_date: date })
+        .onConflict((oc) => oc.columns(['person_id', 'work_date']).doNothing())
+        .returning('person_id')
+        .executeTakeFirst();
+      return row !== undefined;
     },
     async countBy(reporterId, from, to) {
       const row = await db

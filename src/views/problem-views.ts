@@ -2,6 +2,7 @@ import type { CommandName } from '../commands/catalog.ts';
 import type { InputIssue } from '../commands/issues.ts';
 import type { PolicyErrorCode } from '../core/errors.ts';
 import { hasMessage, type MessageKey, type Translate } from '../i18n/translate.ts';
+import { roleName } from './role-name.ts';
 import type { View } from './view.ts';
 
 // `refusal.${code}` must be a message key for every code: the compiler checks
@@ -10,7 +11,8 @@ const refusalKey = (code: PolicyErrorCode): MessageKey => `refusal.${code}`;
 
 /** A refusal of the policy core, in the reader's language. */
 export function refusalView(t: Translate, code: PolicyErrorCode, details: Record<string, string | number>): View {
-  return { tone: 'warning', blocks: [{ type: 'text', text: t(refusalKey(code), details) }] };
+  const params = typeof details.role === 'string' ? { ...details, role: roleName(t, details.role) } : details;
+  return { tone: 'warning', blocks: [{ type: 'text', text: t(refusalKey(code), params) }] };
 }
 
 /** Everything wrong with what was typed, each naming its field, and how to write the command. */

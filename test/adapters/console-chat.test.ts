@@ -121,7 +121,7 @@ describe('reporting leads in the console chat', () => {
     const asZhaoliu = after(text, '已切换为 赵六');
     expect(asZhaoliu).not.toContain('线索已保存');
     expect(count(asZhaoliu, '已由 张三（华东）跟进，不能重复录入')).toBe(2);
-    expect(asZhaoliu).toContain('已登记在「苏州Acme精密机械有限公司」名下，由 张三（华东）跟进');
+    expect(asZhaoliu).toContain('已登记在另一家客户名下，由 张三（华东）跟进');
     // SEC-1: nothing of the contact leaks into a refusal.
     expect(asZhaoliu).not.toContain('陈建国');
     expect(asZhaoliu).not.toContain('5566');
@@ -320,13 +320,13 @@ describe('switching person', () => {
 
   it('/as with an @ switches to that person and the prompt shows who is typing', async () => {
     const text = await chat(['/as @wujiu', '/leads']);
-    expect(text).toContain('已切换为 吴九（wujiu，sales）。');
+    expect(text).toContain('已切换为 吴九（wujiu，销售）。');
     expect(after(text, '已切换为 吴九')).toContain('[wujiu] > ');
   });
 
   it('the chat welcomes the person it starts as', async () => {
     const text = await chat([], 'lisi');
-    expect(text).toContain('你现在是 李四（lisi，regional_manager）');
+    expect(text).toContain('你现在是 李四（lisi，区域经理）');
     expect(text).toContain('再见。');
   });
 });

@@ -153,7 +153,7 @@ describe('npm start with nothing configured: the console chat on the embedded da
 
   it('saves five leads typed on stdin and exits 0 at the end of input', () => {
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toContain('你现在是 张三（zhangsan，sales）');
+    expect(first.stdout).toContain('你现在是 张三（zhangsan，销售）');
     expect(count(first.stdout, '线索已保存')).toBe(5);
     if (workingDay) {
       expect(first.stdout).toContain('今日进度 5/5');

@@ -85,7 +85,7 @@ describe.each(backends)('client cards, grades and visits on $name', (backend) =>
 
   it('lets only a manager above the owner override the grade, with a reason, keeping the history', async () => {
     const bySales = await updateClient(f.deps, f.as('zhangsan'), update(COMPANY, { grade: 'A', reason: '需求潜力大' }));
-    expect(bySales.ok ? null : bySales.code).toBe('not_allowed');
+    expect(bySales.ok ? null : bySales.code).toBe('managers_only');
     const noReason = await updateClient(f.deps, f.as('lisi'), update(COMPANY, { grade: 'A' }));
     expect(noReason.ok ? null : noReason.code).toBe('reason_required');
     const byManager = await updateClient(f.deps, f.as('lisi'), update(COMPANY, { grade: 'A', reason: '需求潜力大' }));
@@ -133,8 +133,38 @@ describe.each(backends)('client cards, grades and visits on $name', (backend) =>
     f.clock.set('2026-11-26T10:00:00+08:00');
   });
 
+  it('keeps the override when an override and a purchase amount arrive at the same moment', async () => {
+    await Promise.all([
+      updateClient(f.deps, f.as('wangwu'), update(COMPANY, { grade: 'A', reason: '战略客户' })),
+      updateClient(f.deps, f.as('zhangsan'), update(COMPANY, { annualPurchaseFen: 100 })),
+    ]);
+    const card = await showClient(f.deps, f.as('zhangsan'), COMPANY);
+    expect(card.ok && card.value.company).toMatchObject({ grade: 'A', gradeOverridden: true });
+  });
+
+  it("lets the department manager override the grade of any client, his own included", async () => {
+    const own = await reportLead(f.deps, f.as('wangwu'), {
+      company: '部门经理自有客户', contactName: '郑', phone: '+8613100001111', email: null, size: '1', position: '1', region: null, creditCode: null, source: null,
+    });
+    expect(own.ok).toBe(true);
+    const r = await updateClient(f.deps, f.as('wangwu'), update('部门经理自有客户', { grade: 'A', reason: '集团战略' }));
+    expect(r.ok && r.value.company.grade).toBe('A');
+  });
+
+  it('counts the follow-up from becoming a customer when the last visit came before', async () => {
+    await reportLead(f.deps, f.as('zhangsan'), {
+      company: '先拜访后成交', contactName: '钱', phone: '+8613100002222', email: null, size: '1', position: '1', region: null, creditCode: null, source: null,
+    });
+    f.clock.set('2026-06-01T10:00:00+08:00');
+    await recordVisit(f.deps, f.as('zhangsan'), { company: '先拜访后成交', method: 'onsite', note: null });
+    f.clock.set('2026-10-15T10:00:00+08:00');
+    const r = await updateClient(f.deps, f.as('zhangsan'), update('先拜访后成交', { annualPurchaseFen: 200_000_000 }));
+    expect(r.ok && r.value.followUp).toMatchObject({ lastVisit: '2026-06-01', nextVisitDue: '2026-11-15', overdue: false });
+    f.clock.set('2026-11-26T10:00:00+08:00');
+  });
+
   it('refuses a visit by someone who is not the owner, a manager above, or the account manager', async () => {
     const r = await recordVisit(f.deps, f.as('zhaoliu'), { company: COMPANY, method: 'onsite', note: null });
-    expect(r.ok ? null : r.code).toBe('not_allowed');
+    expect(r).toEqual({ ok: false, code: 'not_client_insider', details: { company: COMPANY, owner: '张三' } });
   });
 });

@@ -63,12 +63,21 @@ describe.each(backends)('reporting leads on $name', (backend) => {
     expect(renamed.ok ? null : renamed.code).toBe('company_owned');
   });
 
+  it('lets two companies of one name exist when their credit codes differ, the code being the stronger key', async () => {
+    await reportLead(f.deps, f.as('zhangsan'), lead('华信科技有限公司', { creditCode: '91350100M000100Y43' }));
+    const otherCode = await reportLead(f.deps, f.as('zhaoliu'), lead('华信科技', { creditCode: '91310000MA1FL8LQ21'.slice(0, 17) + 'X' }));
+    // The code above is checked by the edge, not here: the core compares what it is given.
+    expect(otherCode.ok).toBe(true);
+    const noCode = await reportLead(f.deps, f.as('zhaoliu'), lead('华信科技股份有限公司'));
+    expect(noCode.ok ? null : noCode.code).toBe('company_owned');
+  });
+
   it('refuses a lead whose phone or e-mail is already recorded for another company', async () => {
     await reportLead(f.deps, f.as('zhangsan'), lead('嘉兴纺织', { phone: '+8613700002222', email: 'li@jiaxing.example' }));
     const samePhone = await reportLead(f.deps, f.as('zhaoliu'), lead('嘉兴纺织二号', { phone: '+8613700002222' }));
     const sameEmail = await reportLead(f.deps, f.as('zhaoliu'), lead('嘉兴纺织三号', { phone: null, email: 'li@jiaxing.example' }));
     expect(samePhone.ok ? null : samePhone.code).toBe('contact_owned');
-    expect(sameEmail.ok ? null : sameEmail.details).toEqual({ company: '嘉兴纺织', owner: '张三', region: '华东' });
+    expect(sameEmail.ok ? null : sameEmail.details).toMatchObject({ owner: '张三', region: '华东' });
   });
 
   it('refuses a claim in another region and names that region\'s manager (LEAD-3)', async () => {
@@ -98,6 +107,14 @@ describe.each(backends)('reporting leads on $name', (backend) => {
   it('refuses a company name longer than the policy allows', async () => {
     const result = await reportLead(f.deps, f.as('zhangsan'), lead('长'.repeat(101)));
     expect(result).toEqual({ ok: false, code: 'company_too_long', details: { max: 100, length: 101 } });
+  });
+
+  it('celebrates the target exactly once when the fourth and fifth leads land together', async () => {
+    f.clock.set('2026-11-27T10:00:00+08:00'); // Friday, a day of its own
+    for (const name of ['并发庆祝一', '并发庆祝二', '并发庆祝三']) await reportLead(f.deps, f.as('zhaoliu'), lead(name));
+    const results = await Promise.all(['并发庆祝四', '并发庆祝五'].map((n) => reportLead(f.deps, f.as('zhaoliu'), lead(n))));
+    expect(results.filter((r) => r.ok && r.value.targetReached)).toHaveLength(1);
+    f.clock.set('2026-11-26T10:00:00+08:00');
   });
 
   it('keeps exactly one owner when two people report the same company at once', async () => {

@@ -1,5 +1,6 @@
 import type { Company, Contact, Tx } from '../ports.ts';
 import type { Person } from '../people.ts';
+import { refuse } from '../result.ts';
 
 /**
  * SEC-1: contact data in full only for the owner, the owner's managers and the
@@ -11,8 +12,18 @@ export async function isClientInsider(tx: Tx, person: Person, company: Company):
   return isManagerOfOwner(tx, person, company);
 }
 
-/** Only a manager above the owner may override a grade or assign an account manager. */
+/** The refusal for someone outside the client: it names whom to ask, never the contact. */
+export async function notInsider(tx: Tx, company: Company) {
+  const owner = await tx.directory.personById(company.ownerId);
+  return refuse('not_client_insider', { company: company.name, owner: owner?.name ?? company.ownerId });
+}
+
+/**
+ * Only a manager above the owner may override a grade or assign an account
+ * manager; the department manager, who runs every region, always may.
+ */
 export async function isManagerOfOwner(tx: Tx, actor: Person, company: Company): Promise<boolean> {
+  if (actor.role === 'department_manager') return true;
   const chain = await tx.directory.managerChain(company.ownerId);
   return chain.some((m) => m.id === actor.id);
 }

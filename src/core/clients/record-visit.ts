@@ -1,6 +1,6 @@
 import { findClient } from './find-client.ts';
 import { followUpStatus, type FollowUpStatus } from './follow-up.ts';
-import { isClientInsider } from './contact-access.ts';
+import { isClientInsider, notInsider } from './contact-access.ts';
 import { today } from '../leads/progress.ts';
 import type { Actor, Company, CoreDeps, CoreResult } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
@@ -23,7 +23,7 @@ export async function recordVisit(deps: CoreDeps, actor: Actor, cmd: RecordVisit
   return deps.store.transaction(async (tx) => {
     const company = await findClient(tx, cmd.company);
     if (!company) return refuse('client_not_found', { company: cmd.company });
-    if (!(await isClientInsider(tx, actor.person, company))) return refuse('not_allowed', { role: actor.person.role });
+    if (!(await isClientInsider(tx, actor.person, company))) return notInsider(tx, company);
     const visitDate = today(deps);
     await tx.visits.insert({
       companyId: company.id,

@@ -1,7 +1,7 @@
 import { clientCard, type ClientCard } from './show-client.ts';
 import { findClient } from './find-client.ts';
 import { gradeForPurchase } from './grade.ts';
-import { isClientInsider, isManagerOfOwner } from './contact-access.ts';
+import { isClientInsider, isManagerOfOwner, notInsider } from './contact-access.ts';
 import type { Actor, Company, CoreDeps, CoreResult, Grade, Tx } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 
@@ -25,13 +25,12 @@ export interface UpdateClientCommand {
 export async function updateClient(deps: CoreDeps, actor: Actor, cmd: UpdateClientCommand): Promise<CoreResult<ClientCard>> {
   if (cmd.grade !== null && !cmd.reason?.trim()) return refuse('reason_required');
   return deps.store.transaction(async (tx) => {
-    let company = await findClient(tx, cmd.company);
+    // Locked: a manager's override and a new purchase amount must not interleave (CLI-1).
+    let company = await findClient(tx, cmd.company, 'for update');
     if (!company) return refuse('client_not_found', { company: cmd.company });
-    if (!(await isClientInsider(tx, actor.person, company))) return refuse('not_allowed', { role: actor.person.role });
+    if (!(await isClientInsider(tx, actor.person, company))) return notInsider(tx, company);
     const managerOnly = cmd.grade !== null || cmd.accountManagerId !== null;
-    if (managerOnly && !(await isManagerOfOwner(tx, actor.person, company))) {
-      return refuse('not_allowed', { role: actor.person.role });
-    }
+    if (managerOnly && !(await isManagerOfOwner(tx, actor.person, company))) return refuse('managers_only');
     const now = deps.clock.now();
 
     if (cmd.annualPurchaseFen !== null) {

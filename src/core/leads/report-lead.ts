@@ -72,12 +72,15 @@ export async function reportLead(deps: CoreDeps, actor: Actor, cmd: ReportLeadCo
     // Someone else's report of the same company was written between our check and our write.
     if ('existing' in saved) return ownedRefusal(tx, saved.existing);
 
+    // Counted after our write committed: of two reports landing together, the
+    // later count sees both, so at least one reaches the target and one celebrates.
     const progress = await dailyProgress(deps, tx, person, date);
+    const reached = progress.target > 0 && progress.count >= progress.target;
     const { id, name } = saved.inserted;
     return ok({
       company: { id, name, region },
       progress,
-      targetReached: progress.target > 0 && progress.count === progress.target,
+      targetReached: reached && (await tx.leads.celebrateOnce(person.id, date)),
     });
   });
 }
