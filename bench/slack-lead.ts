@@ -53,7 +53,7 @@ export async function benchSlackLead(adminUrl: string): Promise<{ bot: LoadResul
     const logger = pino({ level: 'silent' });
     const clock = { now: () => new Date() };
     const deps = {
-      store: kyselyStore(database.db, new Keyring(randomBytes(32))),
+      store: kyselyStore(database.db, new Keyring(randomBytes(32)), { directoryTtlMs: 10_000 }),
       clock,
       calendar: chinaCalendar(DEFAULT_POLICY.calendar),
       policy: DEFAULT_POLICY,

@@ -60,7 +60,8 @@ export async function startCore(env: Env, logger: Logger, clock: Clock = systemC
     throw error;
   }
   const deps: BotDeps = {
-    store: kyselyStore(database.db, keys.keyring),
+    // People and regions change with an org import; another process's import is seen within 10 s.
+    store: kyselyStore(database.db, keys.keyring, { directoryTtlMs: 10_000 }),
     clock,
     calendar: chinaCalendar(policy.calendar),
     policy,

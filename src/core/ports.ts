@@ -127,11 +127,12 @@ export interface NewLead {
 
 export interface LeadsPort {
   /**
-   * The company, its contact and the lead report, written as one statement;
-   * or, when the name or credit code is taken (a report that raced ours), the
-   * company that holds it and nothing written.
+   * The company, its contact and the lead report, written as one statement,
+   * with the reporter's count of leads that day (this one included); or, when
+   * the name or credit code is taken (a report that raced ours), the company
+   * that holds it and nothing written.
    */
-  record(lead: NewLead): Promise<{ inserted: Company } | { existing: Company }>;
+  record(lead: NewLead): Promise<{ inserted: Company; reporterLeadsThatDay: number } | { existing: Company }>;
   countBy(reporterId: string, from: IsoDate, to: IsoDate): Promise<number>;
   /** True for the first caller only, per person and day: the target is celebrated once. */
   celebrateOnce(personId: string, date: IsoDate): Promise<boolean>;

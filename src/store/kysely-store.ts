@@ -5,6 +5,7 @@ import type { Keyring } from '../crypto/keyring.ts';
 import { auditRepo } from './audit-repo.ts';
 import { companiesRepo } from './companies-repo.ts';
 import type { Database } from './database.ts';
+import { cachedDirectory } from './directory-cache.ts';
 import { directoryRepo } from './directory-repo.ts';
 import { leadsRepo } from './leads-repo.ts';
 import { visitsRepo } from './visits-repo.ts';
@@ -31,7 +32,9 @@ export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
  * every query of a use case runs on its one connection (PGlite has only one:
  * a query on `db` inside the transaction would wait forever).
  */
-export function kyselyStore(db: Kysely<Database>, keyring: Keyring): Store {
+export function kyselyStore(db: Kysely<Database>, keyring: Keyring, options: { directoryTtlMs?: number } = {}): Store {
+  // Inside a transaction the directory is read fresh; outside, lookups may come from the cache.
+  const directory = cachedDirectory(options.directoryTtlMs ?? 0);
   return {
     async transaction(work) {
       try {
@@ -46,7 +49,8 @@ export function kyselyStore(db: Kysely<Database>, keyring: Keyring): Store {
       }
     },
     direct(work) {
-      return work(repositories(db, keyring));
+      const repos = repositories(db, keyring);
+      return work({ ...repos, directory: directory.wrap(repos.directory) });
     },
   };
 }

@@ -26,8 +26,13 @@ export function leadsRepo(db: Kysely<Database>, keyring: Keyring): LeadsPort {
           insert into leads (company_id, reporter_id, work_date, reported_at)
           select id, ${reporterId}, ${workDate}::date, ${c.createdAt} from company
         )
-        select * from company`.execute(db);
-      if (rows[0]) return { inserted: toCompany(rows[0]) };
+        select company.*, (
+          -- The statement's snapshot does not see its own new lead: count it in.
+          select count(*) + 1 from leads where reporter_id = ${reporterId} and work_date = ${workDate}::date
+        ) as reporter_leads_that_day
+        from company`.execute(db);
+      const row = rows[0] as (CompanyRow & { reporter_leads_that_day: number | string }) | undefined;
+      if (row) return { inserted: toCompany(row), reporterLeadsThatDay: Number(row.reporter_leads_that_day) };
       const existing =
         (c.creditCode ? await db.selectFrom('companies').selectAll().where('credit_code', '=', c.creditCode).executeTakeFirst() : undefined) ??
         (await db.selectFrom('companies').selectAll().where('norm_name', '=', c.normName).where('credit_code', 'is', null).executeTakeFirst());

@@ -16,8 +16,12 @@ export function today(deps: Pick<CoreDeps, 'clock' | 'timezone'>): IsoDate {
 }
 
 export async function dailyProgress(deps: CoreDeps, tx: Tx, person: Person, date: IsoDate): Promise<DailyProgress> {
+  return progressOf(deps, person, date, await tx.leads.countBy(person.id, date, date));
+}
+
+/** The target of a day for a person, with the count of their leads that day. */
+export function progressOf(deps: Pick<CoreDeps, 'calendar' | 'policy'>, person: Person, date: IsoDate, count: number): DailyProgress {
   const workingDay = deps.calendar.isWorkingDay(date);
-  const count = await tx.leads.countBy(person.id, date, date);
   const target = workingDay && hasLeadTarget(person.role) ? deps.policy.leads.dailyTarget : 0;
   return { date, count, target, workingDay };
 }

@@ -1,5 +1,5 @@
 import { normalizeCompanyName } from './company-name.ts';
-import { dailyProgress, today, type DailyProgress } from './progress.ts';
+import { dailyProgress, progressOf, today, type DailyProgress } from './progress.ts';
 import type { Actor, Company, CoreDeps, CoreResult, Tx } from '../ports.ts';
 import { mayOwnClients, type Person } from '../people.ts';
 import { ok, refuse } from '../result.ts';
@@ -72,9 +72,11 @@ export async function reportLead(deps: CoreDeps, actor: Actor, cmd: ReportLeadCo
     // Someone else's report of the same company was written between our check and our write.
     if ('existing' in saved) return ownedRefusal(tx, saved.existing);
 
-    // Counted after our write committed: of two reports landing together, the
-    // later count sees both, so at least one reaches the target and one celebrates.
-    const progress = await dailyProgress(deps, tx, person, date);
+    let progress = progressOf(deps, person, date, saved.reporterLeadsThatDay);
+    // The statement counted the leads committed before it. Two reports landing
+    // together may both count one short of the target: counted again now that
+    // ours is committed, the later of them sees the target reached.
+    if (progress.target > 0 && progress.count === progress.target - 1) progress = await dailyProgress(deps, tx, person, date);
     const reached = progress.target > 0 && progress.count >= progress.target;
     const { id, name } = saved.inserted;
     return ok({
