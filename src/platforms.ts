@@ -1,4 +1,5 @@
-import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/slack-adapter.ts';
+import { createFeishuAdapter } from '../adapters/feishu/feishu-adapter.ts';
+import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
 import type { Core } from './compose.ts';
 import type { Env } from './config/env.ts';
 import { identify } from './core/identity.ts';
@@ -14,7 +15,7 @@ export interface Platforms {
 /** The chat platforms the environment configures, with the HTTP paths they mount on the one server. */
 export function startPlatforms(env: Env, core: Core, logger: Logger): Platforms {
   const routes: Record<string, Handler> = {};
-  const adapters: SlackAdapter[] = [];
+  const adapters: { start(): Promise<void>; stop(): Promise<void> }[] = [];
   if (env.slack) {
     const slack = createSlackAdapter({
       bot: core.bot,
@@ -29,7 +30,20 @@ export function startPlatforms(env: Env, core: Core, logger: Logger): Platforms 
     if (slack.requestListener) routes['POST /slack/events'] = slack.requestListener;
     adapters.push(slack);
   }
-  if (env.feishu) logger.warn('the Feishu adapter is not built yet: FEISHU_* is ignored');
+  if (env.feishu) {
+    const feishu = createFeishuAdapter({
+      bot: core.bot,
+      config: env.feishu,
+      identify: async (openId) => {
+        const found = await identify(core.deps, 'feishu', openId);
+        return found.ok ? found.value : null;
+      },
+      deliveries: core.deliveries,
+      logger: logger.child({ platform: 'feishu' }),
+    });
+    if (feishu.requestListener) routes['POST /feishu/events'] = feishu.requestListener;
+    adapters.push(feishu);
+  }
   return {
     routes,
     start: async () => {

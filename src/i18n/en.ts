@@ -137,6 +137,11 @@ export const en: Record<MessageKey, string> = {
   'form.cancel': 'Cancel',
   'form.required': 'required',
 
+  'feishu.unsupported_message': 'I can only read text messages. Send "help" to see what I can do.',
+  'feishu.sent_privately': 'The answer holds client contact data, so I sent it to you privately.',
+  'toast.done': 'Done',
+  'toast.fix_form': 'Please correct the marked fields',
+
   'view.more': '{count} more not shown; narrow the request.',
 
   'fault.unavailable': 'The system is unavailable right now; nothing was saved. Please try again shortly.',

@@ -147,6 +147,12 @@ export const zhCN = {
   'form.cancel': '取消',
   'form.required': '必填',
 
+  // Feishu
+  'feishu.unsupported_message': '我只能读懂文字消息。发送「帮助」查看我能做什么。',
+  'feishu.sent_privately': '结果含客户联系方式，已私信发给你。',
+  'toast.done': '已完成',
+  'toast.fix_form': '请按提示修改后再提交',
+
   // Layout
   'view.more': '另有 {count} 项未显示，请缩小范围。',
 

@@ -55,7 +55,12 @@ export function clientCardView({ t, locale, timezone }: ViewContext, card: Clien
   if (card.contactMasked && contact) blocks.push({ type: 'note', text: t('client.masked') });
   if (history.length) blocks.push({ type: 'text', text: t('client.history') }, { type: 'list', items: history });
   blocks.push({ type: 'actions', buttons: [{ label: t('button.visit'), command: `/visit ${company.name}` }] });
-  return { tone: card.followUp.overdue ? 'warning' : 'info', title: company.name, blocks };
+  return {
+    tone: card.followUp.overdue ? 'warning' : 'info',
+    title: company.name,
+    blocks,
+    ...(contact && !card.contactMasked && { sensitive: true }),
+  };
 }
 
 export function visitRecordedView({ t }: ViewContext, visit: VisitRecorded, method: 'phone' | 'onsite'): View {

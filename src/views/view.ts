@@ -45,4 +45,9 @@ export interface View {
   blocks: Block[];
   /** Set when the reply is a form to fill in. */
   form?: FormView;
+  /**
+   * Holds client contact data in full (SEC-2): an adapter shows it only to
+   * the person who asked, never in a group chat or a channel.
+   */
+  sensitive?: boolean;
 }

@@ -1,0 +1,185 @@
+import { Client, Domain, EventDispatcher, LoggerLevel, WSClient } from '@larksuiteoapi/node-sdk';
+import type { Bot } from '../../src/bot/bot.ts';
+import type { DeliveryLog } from '../../src/bot/deliveries.ts';
+import { isFormName } from '../../src/commands/forms.ts';
+import type { Person } from '../../src/core/people.ts';
+import type { Actor } from '../../src/core/ports.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { Handler } from '../../src/server.ts';
+import { refusalView } from '../../src/views/problem-views.ts';
+import type { View } from '../../src/views/view.ts';
+import { renderCard, type ButtonValue } from './card.ts';
+import { commandText } from './message-text.ts';
+import { sendWithRetry, type RetryPolicy } from './send-with-retry.ts';
+import { feishuWebhook } from './webhook.ts';
+
+export interface FeishuConfig {
+  appId: string;
+  appSecret: string;
+  encryptKey: string | undefined;
+  verificationToken: string | undefined;
+  mode: 'ws' | 'webhook';
+  /** feishu, lark, or a base URL (tests point it at a fake). */
+  domain: string;
+}
+
+export interface FeishuAdapterOptions {
+  bot: Bot;
+  config: FeishuConfig;
+  identify(openId: string): Promise<Person | null>;
+  deliveries: DeliveryLog;
+  logger: Logger;
+  retry?: RetryPolicy;
+}
+
+export interface FeishuAdapter {
+  dispatcher: EventDispatcher;
+  /** Mounted at POST /feishu/events in webhook mode. */
+  requestListener: Handler | null;
+  /** A message to someone else (an approval card, a reminder), to their open_id. */
+  sendTo(person: Person, view: View): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** What the SDK hands a handler: the v2 header and the event merged into one object. */
+interface MessageEvent {
+  event_id?: string;
+  sender?: { sender_id?: { open_id?: string } };
+  message?: {
+    message_id: string;
+    chat_type: 'p2p' | 'group' | string;
+    message_type: string;
+    content: string;
+    mentions?: { key: string }[];
+  };
+}
+
+interface CardActionEvent {
+  event_id?: string;
+  operator?: { open_id?: string };
+  action?: { value?: ButtonValue; form_value?: Record<string, unknown> };
+  context?: { open_message_id?: string };
+}
+
+const domainOf = (domain: string): Domain | string =>
+  domain === 'feishu' ? Domain.Feishu : domain === 'lark' ? Domain.Lark : domain.replace(/\/$/, '');
+
+/**
+ * Feishu and Lark on the real SDK: one-to-one and @-mention messages are
+ * commands, buttons and forms come back as card callbacks, and replies are
+ * JSON 2.0 cards in the person's language. Each event has its effect once.
+ */
+export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
+  const { bot, config, logger } = opts;
+  const retry = opts.retry ?? { attempts: 5, baseMs: 1000 };
+  const client = new Client({ appId: config.appId, appSecret: config.appSecret, domain: domainOf(config.domain), loggerLevel: LoggerLevel.error });
+  const dispatcher = new EventDispatcher({ encryptKey: config.encryptKey, verificationToken: config.verificationToken, loggerLevel: LoggerLevel.error });
+
+  const actorOf = async (openId: string | undefined): Promise<Actor | null> => {
+    const person = openId ? await opts.identify(openId) : null;
+    return person ? { person, platform: 'feishu' } : null;
+  };
+  const t = (actor: Actor | null) => translator(bot.localeOf(actor));
+  const stranger = () => refusalView(t(null), 'not_in_directory', {});
+  const card = (view: View, actor: Actor | null) => JSON.stringify(renderCard(view, t(actor)));
+
+  /**
+   * Each event id has its effect once: Feishu redelivers for hours when an
+   * answer is late. (Who sent it is settled before: the signature in webhook
+   * mode, the authenticated connection in long-connection mode.)
+   */
+  const firstDelivery = async (event: { event_id?: string }) => !event.event_id || (await opts.deliveries.firstTime('feishu', event.event_id));
+
+  const toPerson = (openId: string, view: View, actor: Actor | null) =>
+    sendWithRetry(
+      () => client.im.message.create({ params: { receive_id_type: 'open_id' }, data: { receive_id: openId, msg_type: 'interactive', content: card(view, actor) } }),
+      retry,
+    );
+  const replyTo = (messageId: string, view: View, actor: Actor | null) =>
+    sendWithRetry(() => client.im.message.reply({ path: { message_id: messageId }, data: { msg_type: 'interactive', content: card(view, actor) } }), retry);
+
+  /** Contact data never goes into a group (SEC-2): there it is sent to the person, with a note in the group. */
+  async function answer(message: NonNullable<MessageEvent['message']>, openId: string, view: View, actor: Actor | null) {
+    if (message.chat_type === 'group' && view.sensitive) {
+      await toPerson(openId, view, actor);
+      await replyTo(message.message_id, { tone: 'info', blocks: [{ type: 'text', text: t(actor)('feishu.sent_privately') }] }, actor);
+    } else {
+      await replyTo(message.message_id, view, actor);
+    }
+  }
+
+  async function onMessage(event: MessageEvent) {
+    const message = event.message;
+    const openId = event.sender?.sender_id?.open_id;
+    if (!message || !openId) return;
+    // In a group the bot hears only what is addressed to it.
+    if (message.chat_type === 'group' && !message.mentions?.length) return;
+    if (!(await firstDelivery(event))) return;
+    const actor = await actorOf(openId);
+    if (!actor) return answer(message, openId, stranger(), null);
+    const text = commandText(message);
+    const view = text === null ? { tone: 'info' as const, blocks: [{ type: 'text' as const, text: t(actor)('feishu.unsupported_message') }] } : await bot.handleText(actor, text);
+    await answer(message, openId, view, actor);
+  }
+
+  async function onCardAction(event: CardActionEvent) {
+    const openId = event.operator?.open_id;
+    const actor = await actorOf(openId);
+    const tr = t(actor);
+    if (!(await firstDelivery(event))) return { toast: { type: 'info', content: tr('toast.done') } };
+    if (!actor || !openId) return { toast: { type: 'error', content: tr('refusal.not_in_directory') } };
+    const value = event.action?.value ?? {};
+    if (value.form && isFormName(value.form)) {
+      const values = Object.fromEntries(Object.entries(event.action?.form_value ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
+      const view = await bot.submitForm(actor, value.form, values);
+      if (view.form) return { toast: { type: 'error', content: tr('toast.fix_form') }, card: { type: 'raw', data: renderCard(view, tr) } };
+      if (view.sensitive) {
+        void toPerson(openId, view, actor).catch((err: unknown) => logger.error({ err }, 'feishu send failed'));
+        return { toast: { type: 'success', content: tr('feishu.sent_privately') } };
+      }
+      return { toast: { type: 'success', content: tr('toast.done') }, card: { type: 'raw', data: renderCard(view, tr) } };
+    }
+    if (value.cmd) {
+      const view = await bot.handleText(actor, value.cmd);
+      // The answer is a message of its own, sent after the callback is answered (3 s).
+      const messageId = event.context?.open_message_id;
+      const send = view.sensitive || !messageId ? toPerson(openId, view, actor) : replyTo(messageId, view, actor);
+      void send.catch((err: unknown) => logger.error({ err }, 'feishu send failed'));
+    }
+    return { toast: { type: 'success', content: tr('toast.done') } };
+  }
+
+  const safely =
+    <E>(handler: (event: E) => Promise<unknown>) =>
+    async (event: E) => {
+      try {
+        return await handler(event);
+      } catch (err) {
+        logger.error({ err }, 'feishu handler failed');
+        return undefined;
+      }
+    };
+  // card.action.trigger is missing from the SDK's typed map; it dispatches it all the same.
+  dispatcher.register({
+    'im.message.receive_v1': safely(onMessage),
+    'card.action.trigger': safely(onCardAction),
+  } as Parameters<EventDispatcher['register']>[0]);
+
+  const ws = config.mode === 'ws' ? new WSClient({ appId: config.appId, appSecret: config.appSecret, domain: domainOf(config.domain), loggerLevel: LoggerLevel.error }) : null;
+  return {
+    dispatcher,
+    requestListener: config.mode === 'webhook' ? feishuWebhook(dispatcher, config.encryptKey ?? '', config.verificationToken ?? '') : null,
+    async sendTo(person, view) {
+      if (!person.feishuId) throw new Error(`person ${person.id} has no Feishu open_id`);
+      await toPerson(person.feishuId, view, { person, platform: 'feishu' });
+    },
+    async start() {
+      if (ws) await ws.start({ eventDispatcher: dispatcher });
+    },
+    async stop() {
+      ws?.close?.();
+    },
+  };
+}
