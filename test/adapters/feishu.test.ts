@@ -171,3 +171,32 @@ describe('messages to other people on Feishu', () => {
     await expect(f.adapter.sendTo(f.person('lisi'), notice)).rejects.toThrow(/230002/);
   });
 });
+
+describe('Feishu over the long connection', () => {
+  let f: FeishuFixture;
+  beforeAll(async () => {
+    f = await feishuFixture(pgliteBackend);
+  });
+  afterAll(() => f.close());
+
+  it('serves no HTTP path and handles what the connection hands to the same dispatcher', async () => {
+    const { createFeishuAdapter } = await import('../../adapters/feishu/feishu-adapter.ts');
+    const { deliveryLog } = await import('../../src/store/delivery-log.ts');
+    const { identify } = await import('../../src/core/identity.ts');
+    const ws = createFeishuAdapter({
+      bot: f.bot,
+      config: { appId: 'cli_ws_mode', appSecret: 's', encryptKey: undefined, verificationToken: undefined, mode: 'ws', domain: f.api.baseUrl },
+      identify: async (id) => {
+        const found = await identify(f.deps, 'feishu', id);
+        return found.ok ? found.value : null;
+      },
+      deliveries: deliveryLog(f.database.db, f.clock),
+      logger: f.deps.logger,
+    });
+    expect(ws.requestListener).toBeNull();
+    // The WSClient decodes frames into exactly this call (the SDK's own path, without a signature).
+    await ws.dispatcher.invoke(textMessage({ token: '', openId: f.openId('zhangsan'), text: 'help' }), { needCheck: false });
+    const [reply] = await f.api.waitForMessages(1);
+    expect(cardText(reply!.body.content)).toContain('我能做什么');
+  });
+});

@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatDriver, DriverFactory } from './chat-driver.ts';
 import { consoleDriver } from './console-driver.ts';
+import { feishuDriver } from './feishu-driver.ts';
 import { slackDriver } from './slack-driver.ts';
 
 /**
  * The same conversations on every adapter: what a salesperson does in a day
- * must read the same in the terminal and in Slack (and, next, in Feishu).
+ * must read the same in the terminal, in Slack and in Feishu.
  */
 const drivers: [string, DriverFactory][] = [
   ['console', consoleDriver],
   ['slack', slackDriver],
+  ['feishu', feishuDriver],
 ];
 
 const LEAD = '/lead 南京钟山仪器有限公司 contact:刘工 phone:13822223333 size:80人 position:细分龙头';

@@ -2,7 +2,7 @@ import type { BotFixture } from '../support/bot-fixture.ts';
 
 /**
  * One adapter as a person uses it. The contract suite runs the same
- * scenarios through every driver: console and Slack now, Feishu next.
+ * scenarios through every driver: the console, Slack and Feishu.
  * Every method answers with the text the person reads.
  */
 export interface ChatDriver {

@@ -1,0 +1,58 @@
+import { cardAction, textMessage } from '../fakes/feishu-events.ts';
+import { VERIFICATION_TOKEN, feishuFixture } from '../support/feishu-fixture.ts';
+import { pgliteBackend } from '../support/test-database.ts';
+import type { ChatDriver } from './chat-driver.ts';
+
+/** Every plain text of a Feishu card, forms included. */
+export const cardText = (card: any): string => {
+  const out: string[] = [card?.header?.title?.content ?? ''];
+  const walk = (elements: any[] = []) => {
+    for (const e of elements) {
+      if (e.text?.content) out.push(e.text.content);
+      walk(e.elements);
+    }
+  };
+  walk(card?.body?.elements);
+  return out.join('\n');
+};
+
+const buttons = (card: any): any[] => {
+  const found: any[] = [];
+  const walk = (elements: any[] = []) => {
+    for (const e of elements) {
+      if (e.tag === 'button') found.push(e);
+      walk(e.elements);
+    }
+  };
+  walk(card?.body?.elements);
+  return found;
+};
+
+/** Feishu through encrypted, signed webhook events to the real SDK; answers read from the cards the bot sends. */
+export async function feishuDriver(): Promise<ChatDriver> {
+  const f = await feishuFixture(pgliteBackend);
+  const say = async (personId: string, text: string) => {
+    const before = f.api.messages().length;
+    await f.deliver(textMessage({ token: VERIFICATION_TOKEN, openId: f.openId(personId), text }));
+    return (await f.api.waitForMessages(before + 1)).at(-1)!.body.content;
+  };
+  return {
+    name: 'feishu',
+    fixture: f,
+    send: async (personId, text) => cardText(await say(personId, text)),
+    async sendAndPress(personId, text, label) {
+      const button = buttons(await say(personId, text)).find((b) => b.text?.content === label);
+      if (!button) throw new Error(`no button "${label}"`);
+      const before = f.api.messages().length;
+      await f.deliver(cardAction({ token: VERIFICATION_TOKEN, openId: f.openId(personId), value: button.behaviors[0].value }));
+      return cardText((await f.api.waitForMessages(before + 1)).at(-1)!.body.content);
+    },
+    async submitForm(personId, command, values) {
+      const form = await say(personId, command);
+      const submit = buttons(form).find((b) => b.action_type === 'form_submit');
+      const res = await f.deliver(cardAction({ token: VERIFICATION_TOKEN, openId: f.openId(personId), value: submit.behaviors[0].value, formValue: values }));
+      return cardText(res.json.card?.data);
+    },
+    close: () => f.close(),
+  };
+}
