@@ -11,7 +11,9 @@ import { refusalView } from '../../src/views/problem-views.ts';
 import type { View } from '../../src/views/view.ts';
 import { renderCard, type ButtonValue } from './card.ts';
 import { commandText } from './message-text.ts';
+import { SendRateLimiter } from './rate-limiter.ts';
 import { sendWithRetry, type RetryPolicy } from './send-with-retry.ts';
+import { replyWithin } from '../../src/bot/reply-within.ts';
 import { feishuWebhook } from './webhook.ts';
 
 export interface FeishuConfig {
@@ -49,6 +51,7 @@ interface MessageEvent {
   sender?: { sender_id?: { open_id?: string } };
   message?: {
     message_id: string;
+    chat_id?: string;
     chat_type: 'p2p' | 'group' | string;
     message_type: string;
     content: string;
@@ -60,7 +63,7 @@ interface CardActionEvent {
   event_id?: string;
   operator?: { open_id?: string };
   action?: { value?: ButtonValue; form_value?: Record<string, unknown> };
-  context?: { open_message_id?: string };
+  context?: { open_message_id?: string; open_chat_id?: string };
 }
 
 const domainOf = (domain: string): Domain | string =>
@@ -92,21 +95,28 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
    */
   const firstDelivery = async (event: { event_id?: string }) => !event.event_id || (await opts.deliveries.firstTime('feishu', event.event_id));
 
-  const toPerson = (openId: string, view: View, actor: Actor | null) =>
-    sendWithRetry(
+  // Every send waits its turn under the app's limits (50/s, 1,000/min, 5/s to one chat), then retries what is still refused.
+  const limiter = new SendRateLimiter();
+  const toPerson = async (openId: string, view: View, actor: Actor | null) => {
+    await limiter.acquire(openId);
+    return sendWithRetry(
       () => client.im.message.create({ params: { receive_id_type: 'open_id' }, data: { receive_id: openId, msg_type: 'interactive', content: card(view, actor) } }),
       retry,
     );
-  const replyTo = (messageId: string, view: View, actor: Actor | null) =>
-    sendWithRetry(() => client.im.message.reply({ path: { message_id: messageId }, data: { msg_type: 'interactive', content: card(view, actor) } }), retry);
+  };
+  const replyTo = async (messageId: string, chat: string, view: View, actor: Actor | null) => {
+    await limiter.acquire(chat);
+    return sendWithRetry(() => client.im.message.reply({ path: { message_id: messageId }, data: { msg_type: 'interactive', content: card(view, actor) } }), retry);
+  };
 
   /** Contact data never goes into a group (SEC-2): there it is sent to the person, with a note in the group. */
   async function answer(message: NonNullable<MessageEvent['message']>, openId: string, view: View, actor: Actor | null) {
+    const chat = message.chat_id ?? openId;
     if (message.chat_type === 'group' && view.sensitive) {
       await toPerson(openId, view, actor);
-      await replyTo(message.message_id, { tone: 'info', blocks: [{ type: 'text', text: t(actor)('feishu.sent_privately') }] }, actor);
+      await replyTo(message.message_id, chat, { tone: 'info', blocks: [{ type: 'text', text: t(actor)('feishu.sent_privately') }] }, actor);
     } else {
-      await replyTo(message.message_id, view, actor);
+      await replyTo(message.message_id, chat, view, actor);
     }
   }
 
@@ -145,7 +155,7 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
       const view = await bot.handleText(actor, value.cmd);
       // The answer is a message of its own, sent after the callback is answered (3 s).
       const messageId = event.context?.open_message_id;
-      const send = view.sensitive || !messageId ? toPerson(openId, view, actor) : replyTo(messageId, view, actor);
+      const send = view.sensitive || !messageId ? toPerson(openId, view, actor) : replyTo(messageId, event.context?.open_chat_id ?? openId, view, actor);
       void send.catch((err: unknown) => logger.error({ err }, 'feishu send failed'));
     }
     return { toast: { type: 'success', content: tr('toast.done') } };
@@ -162,8 +172,11 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
       }
     };
   // card.action.trigger is missing from the SDK's typed map; it dispatches it all the same.
+  /** Feishu wants an answer within 3 s; a reply still being sent (rate limits, retries) goes on after it. */
+  const within3s = (event: MessageEvent) =>
+    replyWithin(2500, safely(onMessage)(event), { inTime: async () => undefined, late: async () => undefined });
   dispatcher.register({
-    'im.message.receive_v1': safely(onMessage),
+    'im.message.receive_v1': within3s,
     'card.action.trigger': safely(onCardAction),
   } as Parameters<EventDispatcher['register']>[0]);
 

@@ -10,7 +10,7 @@ import { refusalView } from '../../src/views/problem-views.ts';
 import type { View } from '../../src/views/view.ts';
 import { LIMITS, renderBlocks } from './block-kit.ts';
 import { fieldErrors, formModal, formNameOf, modalContext, submittedValues } from './modal.ts';
-import { replyWithin } from './reply-within.ts';
+import { replyWithin } from '../../src/bot/reply-within.ts';
 
 export interface SlackConfig {
   botToken: string;

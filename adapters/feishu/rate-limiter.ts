@@ -1,0 +1,59 @@
+/**
+ * Feishu's sending limits for one app: 50 messages a second and 1,000 a
+ * minute in all, 5 a second to one person. `acquire` waits until a message
+ * may go, so the platform is not asked to refuse it.
+ */
+export interface SendLimits {
+  perSecond: number;
+  perMinute: number;
+  perRecipientPerSecond: number;
+}
+
+export const FEISHU_LIMITS: SendLimits = { perSecond: 50, perMinute: 1000, perRecipientPerSecond: 5 };
+
+export class SendRateLimiter {
+  private readonly sent: number[] = [];
+  private readonly byRecipient = new Map<string, number[]>();
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly limits: SendLimits = FEISHU_LIMITS,
+    private readonly now: () => number = Date.now,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {}
+
+  /** Resolves when a message to `recipient` may be sent; callers are served in order. */
+  acquire(recipient: string): Promise<void> {
+    const turn = this.chain.then(() => this.wait(recipient));
+    this.chain = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async wait(recipient: string): Promise<void> {
+    for (;;) {
+      const t = this.now();
+      const recent = prune(this.sent, t - 60_000);
+      const mine = prune(this.byRecipient.get(recipient) ?? [], t - 1000);
+      const lastSecond = recent.filter((s) => s > t - 1000);
+      const delay = Math.max(
+        lastSecond.length >= this.limits.perSecond ? lastSecond[lastSecond.length - this.limits.perSecond]! + 1000 - t : 0,
+        recent.length >= this.limits.perMinute ? recent[recent.length - this.limits.perMinute]! + 60_000 - t : 0,
+        mine.length >= this.limits.perRecipientPerSecond ? mine[mine.length - this.limits.perRecipientPerSecond]! + 1000 - t : 0,
+      );
+      if (delay <= 0) {
+        this.sent.push(t);
+        this.byRecipient.set(recipient, [...mine, t]);
+        return;
+      }
+      await this.sleep(delay);
+    }
+  }
+}
+
+/** Drops timestamps older than `since` in place (they are in order) and returns the array. */
+function prune(times: number[], since: number): number[] {
+  let drop = 0;
+  while (drop < times.length && times[drop]! <= since) drop++;
+  times.splice(0, drop);
+  return times;
+}
