@@ -3,6 +3,7 @@ import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
 import type { Core } from './compose.ts';
 import type { Env } from './config/env.ts';
 import { identify } from './core/identity.ts';
+import type { Platform } from './core/people.ts';
 import type { Logger } from './logger.ts';
 import type { Handler } from './server.ts';
 
@@ -20,10 +21,7 @@ export function startPlatforms(env: Env, core: Core, logger: Logger): Platforms 
     const slack = createSlackAdapter({
       bot: core.bot,
       config: env.slack,
-      identify: async (userId) => {
-        const found = await identify(core.deps, 'slack', userId);
-        return found.ok ? found.value : null;
-      },
+      identify: identifyOn(core, 'slack'),
       deliveries: core.deliveries,
       logger: logger.child({ platform: 'slack' }),
     });
@@ -34,10 +32,7 @@ export function startPlatforms(env: Env, core: Core, logger: Logger): Platforms 
     const feishu = createFeishuAdapter({
       bot: core.bot,
       config: env.feishu,
-      identify: async (openId) => {
-        const found = await identify(core.deps, 'feishu', openId);
-        return found.ok ? found.value : null;
-      },
+      identify: identifyOn(core, 'feishu'),
       deliveries: core.deliveries,
       logger: logger.child({ platform: 'feishu' }),
     });
@@ -54,3 +49,9 @@ export function startPlatforms(env: Env, core: Core, logger: Logger): Platforms 
     },
   };
 }
+
+/** A platform user id → the person of the directory, or null. */
+const identifyOn = (core: Core, platform: Platform) => async (platformId: string) => {
+  const found = await identify(core.deps, platform, platformId);
+  return found.ok ? found.value : null;
+};

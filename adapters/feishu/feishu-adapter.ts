@@ -1,5 +1,6 @@
 import { Client, Domain, EventDispatcher, LoggerLevel, WSClient } from '@larksuiteoapi/node-sdk';
 import type { Bot } from '../../src/bot/bot.ts';
+import type { Env } from '../../src/config/env.ts';
 import type { DeliveryLog } from '../../src/bot/deliveries.ts';
 import { isFormName } from '../../src/commands/forms.ts';
 import type { Person } from '../../src/core/people.ts';
@@ -16,15 +17,8 @@ import { sendWithRetry, type RetryPolicy } from './send-with-retry.ts';
 import { replyWithin } from '../../src/bot/reply-within.ts';
 import { feishuWebhook } from './webhook.ts';
 
-export interface FeishuConfig {
-  appId: string;
-  appSecret: string;
-  encryptKey: string | undefined;
-  verificationToken: string | undefined;
-  mode: 'ws' | 'webhook';
-  /** feishu, lark, or a base URL (tests point it at a fake). */
-  domain: string;
-}
+/** The FEISHU_* settings, as src/config/env.ts reads them. */
+export type FeishuConfig = NonNullable<Env['feishu']>;
 
 export interface FeishuAdapterOptions {
   bot: Bot;

@@ -1,6 +1,7 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Bot } from '../../src/bot/bot.ts';
+import type { Env } from '../../src/config/env.ts';
 import type { DeliveryLog } from '../../src/bot/deliveries.ts';
 import type { Person } from '../../src/core/people.ts';
 import type { Actor } from '../../src/core/ports.ts';
@@ -12,12 +13,8 @@ import { LIMITS, renderBlocks } from './block-kit.ts';
 import { fieldErrors, formModal, formNameOf, modalContext, submittedValues } from './modal.ts';
 import { replyWithin } from '../../src/bot/reply-within.ts';
 
-export interface SlackConfig {
-  botToken: string;
-  signingSecret: string | undefined;
-  appToken: string | undefined;
-  apiUrl: string | undefined;
-}
+/** The SLACK_* settings, as src/config/env.ts reads them. */
+export type SlackConfig = NonNullable<Env['slack']>;
 
 export interface SlackAdapterOptions {
   bot: Bot;

@@ -2,18 +2,13 @@ import type { Contact } from '../core/ports.ts';
 import { blindIndex } from '../crypto/blind-index.ts';
 import { decryptField, encryptField } from '../crypto/field-cipher.ts';
 import type { Keyring } from '../crypto/keyring.ts';
+import type { Insertable } from 'kysely';
+import type { ContactsTable } from './database.ts';
 
 // GCM associated data per column: a value pasted into another column fails to decrypt.
 const CONTEXT = { name: 'contact.name', phone: 'contact.phone', email: 'contact.email' } as const;
 
-export interface SealedContact {
-  name_enc: string;
-  phone_enc: string | null;
-  email_enc: string | null;
-  phone_bidx: string | null;
-  email_bidx: string | null;
-  key_id: string;
-}
+export type SealedContact = Omit<Insertable<ContactsTable>, 'company_id' | 'created_at'>;
 
 /** A contact as it is stored: ciphertext, blind indexes for the duplicate checks, and the key id (SEC-1). */
 export function sealContact(keyring: Keyring, contact: Contact): SealedContact {
@@ -27,7 +22,7 @@ export function sealContact(keyring: Keyring, contact: Contact): SealedContact {
   };
 }
 
-export function openContact(keyring: Keyring, row: Pick<SealedContact, 'name_enc' | 'phone_enc' | 'email_enc'>): Contact {
+export function openContact(keyring: Keyring, row: { name_enc: string; phone_enc: string | null; email_enc: string | null }): Contact {
   return {
     name: decryptField(keyring, row.name_enc, CONTEXT.name),
     phone: row.phone_enc === null ? null : decryptField(keyring, row.phone_enc, CONTEXT.phone),
