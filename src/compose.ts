@@ -21,6 +21,8 @@ export interface Core {
   database: OpenedDatabase;
   org: OrgFile;
   deliveries: DeliveryLog;
+  /** Run after every command (the outbox dispatcher adds itself here). */
+  afterChange: (() => void)[];
   /** Set on the run that generated the console's data key. */
   dataKeyGeneratedAt: string | undefined;
   healthy(): Promise<boolean>;
@@ -59,7 +61,9 @@ export async function startCore(env: Env, logger: Logger, clock: Clock = systemC
     await database.close();
     throw error;
   }
+  const afterChange: (() => void)[] = [];
   const deps: BotDeps = {
+    afterChange: () => afterChange.forEach((run) => run()),
     // People and regions change with an org import; another process's import is seen within 10 s.
     store: kyselyStore(database.db, keys.keyring, { directoryTtlMs: 10_000 }),
     clock,
@@ -75,6 +79,7 @@ export async function startCore(env: Env, logger: Logger, clock: Clock = systemC
     database,
     org,
     deliveries: deliveryLog(database.db, clock),
+    afterChange,
     dataKeyGeneratedAt: keys.generatedAt,
     healthy: () => databaseAnswers(database.db),
     close: () => database.close(),

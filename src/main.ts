@@ -1,4 +1,6 @@
 import { runConsoleChat } from '../adapters/console/console-chat.ts';
+import { consoleDeliverer } from '../adapters/console/console-deliverer.ts';
+import { createOutboxDispatcher } from './jobs/outbox-dispatcher.ts';
 import { ConfigError } from './config/config-error.ts';
 import { isEmbeddedConsole, readEnv } from './config/env.ts';
 import { startCore } from './compose.ts';
@@ -29,7 +31,19 @@ async function main(argv: string[]): Promise<void> {
   });
   logger.info({ ms: Math.round(performance.now() - startedAt), port: http?.port, database: core.database.kind }, 'started');
 
+  // What a change queues for someone else leaves right after the command, and retries come due every second.
+  const dispatcher = createOutboxDispatcher({
+    db: core.database.db,
+    deliverers: consoleMode ? [consoleDeliverer(process.stdout, env.locale)] : platforms.deliverers,
+    clock: core.deps.clock,
+    logger,
+    defaultLocale: env.locale,
+  });
+  core.afterChange.push(() => void dispatcher.kick());
+  dispatcher.start();
+
   const shutdown = async () => {
+    await dispatcher.stop();
     await platforms.stop();
     await http?.close();
     await core.close();

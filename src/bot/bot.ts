@@ -24,6 +24,8 @@ import type { View } from '../views/view.ts';
 export interface BotDeps extends CoreDeps {
   defaultLocale: Locale;
   logger: Logger;
+  /** Called after every command: the outbox dispatcher sends what the change queued. */
+  afterChange?: () => void;
 }
 
 /**
@@ -82,6 +84,11 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
+  function afterwards(view: View): View {
+    deps.afterChange?.();
+    return view;
+  }
+
   async function regions(): Promise<string[]> {
     const result = await listRegions(deps);
     return result.ok ? result.value : [];
@@ -103,7 +110,7 @@ export function createBot(deps: BotDeps): Bot {
           return inputIssuesView(context(actor).t, parsed.issues, named);
         }
         deps.logger.info({ person: actor.person.id, platform: actor.platform, command: parsed.value.kind }, 'command');
-        return execute(actor, parsed.value);
+        return afterwards(await execute(actor, parsed.value));
       });
     },
     submitForm(actor, form, values) {
@@ -114,7 +121,7 @@ export function createBot(deps: BotDeps): Bot {
           return formView(context(actor).t, form, await regions(), filled, parsed.issues);
         }
         deps.logger.info({ person: actor.person.id, platform: actor.platform, command: parsed.value.kind, form }, 'form');
-        return execute(actor, parsed.value);
+        return afterwards(await execute(actor, parsed.value));
       });
     },
   };

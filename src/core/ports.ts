@@ -1,4 +1,5 @@
 import type { PolicyErrorCode } from './errors.ts';
+import type { OutboxEntry } from './notices.ts';
 import type { Person, Platform } from './people.ts';
 import type { Policy } from './policy.ts';
 import type { Refusal, Result } from './result.ts';
@@ -149,7 +150,13 @@ export interface AuditPort {
   record(entry: AuditEntry): Promise<void>;
 }
 
+export interface OutboxPort {
+  /** Queues a message in the caller's transaction; a known dedupe key adds nothing. */
+  enqueue(entry: OutboxEntry, at: Date): Promise<void>;
+}
+
 export interface Tx {
+  outbox: OutboxPort;
   directory: DirectoryPort;
   companies: CompaniesPort;
   leads: LeadsPort;

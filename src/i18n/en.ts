@@ -137,6 +137,10 @@ export const en: Record<MessageKey, string> = {
   'form.cancel': 'Cancel',
   'form.required': 'required',
 
+  'notice.account_manager_assigned.title': 'A new client of yours',
+  'notice.account_manager_assigned.body': '{by} made you the account manager of "{company}" (CLI-2). A-class clients get at least 2 visits a quarter.',
+  'console.delivered': '📨 To {name}:',
+
   'feishu.unsupported_message': 'I can only read text messages. Send "help" to see what I can do.',
   'feishu.sent_privately': 'The answer holds client contact data, so I sent it to you privately.',
   'toast.done': 'Done',

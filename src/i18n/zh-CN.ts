@@ -147,6 +147,11 @@ export const zhCN = {
   'form.cancel': '取消',
   'form.required': '必填',
 
+  // Notices (sent by the bot on its own)
+  'notice.account_manager_assigned.title': '新的专属客户',
+  'notice.account_manager_assigned.body': '{by} 指派你为「{company}」的专属客户经理（CLI-2）。A 类客户每季度至少拜访 2 次。',
+  'console.delivered': '📨 发给 {name}：',
+
   // Feishu
   'feishu.unsupported_message': '我只能读懂文字消息。发送「帮助」查看我能做什么。',
   'feishu.sent_privately': '结果含客户联系方式，已私信发给你。',

@@ -111,6 +111,21 @@ export interface LeadCelebrationsTable {
   work_date: string;
 }
 
+export interface OutboxTable {
+  id: Generated<number>;
+  dedupe_key: string;
+  person_id: string;
+  notice: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  status: ColumnType<'pending' | 'sending' | 'sent' | 'failed', 'pending' | undefined, 'pending' | 'sending' | 'sent' | 'failed'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  lease_until: Timestamp | null;
+  sent_at: Timestamp | null;
+  platform: string | null;
+  last_error: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   people: PeopleTable;
@@ -123,6 +138,7 @@ export interface Database {
   audit_log: AuditLogTable;
   delivery_receipts: DeliveryReceiptsTable;
   lead_celebrations: LeadCelebrationsTable;
+  outbox: OutboxTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -8,6 +8,7 @@ import type { Database } from './database.ts';
 import { cachedDirectory } from './directory-cache.ts';
 import { directoryRepo } from './directory-repo.ts';
 import { leadsRepo } from './leads-repo.ts';
+import { outboxRepo } from './outbox-repo.ts';
 import { visitsRepo } from './visits-repo.ts';
 
 /** Carries a refusal out of Kysely's transaction callback so that it rolls back. */
@@ -19,6 +20,7 @@ class RollbackForRefusal extends Error {
 
 export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
   return {
+    outbox: outboxRepo(db),
     directory: directoryRepo(db),
     companies: companiesRepo(db, keyring),
     leads: leadsRepo(db, keyring),

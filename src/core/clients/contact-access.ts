@@ -1,5 +1,5 @@
 import type { Company, Contact, Tx } from '../ports.ts';
-import type { Person } from '../people.ts';
+import { isManagerRole, type Person } from '../people.ts';
 import { refuse } from '../result.ts';
 
 /**
@@ -20,10 +20,13 @@ export async function notInsider(tx: Tx, company: Company) {
 
 /**
  * Only a manager above the owner may override a grade or assign an account
- * manager; the department manager, who runs every region, always may.
+ * manager (or a manager who owns the client); the department manager, who
+ * runs every region, always may.
  */
 export async function isManagerOfOwner(tx: Tx, actor: Person, company: Company): Promise<boolean> {
   if (actor.role === 'department_manager') return true;
+  // A regional manager who owns a client manages it too.
+  if (isManagerRole(actor.role) && actor.id === company.ownerId) return true;
   const chain = await tx.directory.managerChain(company.ownerId);
   return chain.some((m) => m.id === actor.id);
 }

@@ -68,6 +68,17 @@ export async function updateClient(deps: CoreDeps, actor: Actor, cmd: UpdateClie
       if (manager.role !== 'account_manager') return refuse('not_account_manager', { person: manager.name });
       company = await tx.companies.update(company.id, { accountManagerId: manager.id });
       await audit(tx, actor, now, 'client.account_manager', company, { person: manager.id });
+      // Told in the same transaction: if the assignment rolls back, so does the message.
+      if (manager.id !== actor.person.id) {
+        await tx.outbox.enqueue(
+          {
+            dedupeKey: `account_manager_assigned:${company.id}:${manager.id}:${now.toISOString()}`,
+            personId: manager.id,
+            notice: { kind: 'account_manager_assigned', company: company.name, by: actor.person.name },
+          },
+          now,
+        );
+      }
     }
     return ok(await clientCard(deps, tx, actor, company));
   });

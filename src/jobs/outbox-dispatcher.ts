@@ -1,0 +1,135 @@
+import { type Kysely, sql } from 'kysely';
+import type { Notice } from '../core/notices.ts';
+import type { Locale, Person } from '../core/people.ts';
+import type { Clock } from '../core/ports.ts';
+import { translator } from '../i18n/translate.ts';
+import type { Logger } from '../logger.ts';
+import type { Database } from '../store/database.ts';
+import { toPerson } from '../store/directory-repo.ts';
+import { noticeView } from '../views/notice-view.ts';
+import type { View } from '../views/view.ts';
+
+/** One way to reach people: a platform adapter, or the console. */
+export interface Deliverer {
+  name: string;
+  canReach(person: Person): boolean;
+  send(person: Person, view: View): Promise<void>;
+  /** True when a failure will not mend with time (the user is gone, the bot was blocked). */
+  isPermanent(error: unknown): boolean;
+}
+
+export interface DispatchReport {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+export interface DispatcherOptions {
+  db: Kysely<Database>;
+  deliverers: Deliverer[];
+  clock: Clock;
+  logger: Logger;
+  defaultLocale: Locale;
+  /** How long a claim lasts: a dispatcher that died mid-send lets its rows go after this. */
+  leaseMs?: number;
+  maxAttempts?: number;
+  batch?: number;
+}
+
+/**
+ * Sends what the outbox holds. Rows are claimed with FOR UPDATE SKIP LOCKED
+ * in one statement, so two dispatchers (two bot instances) never take the
+ * same row; a claim is a lease, so a row whose dispatcher died is taken again
+ * once the lease runs out. Nothing is sent inside a transaction.
+ */
+export function createOutboxDispatcher(opts: DispatcherOptions) {
+  const { db, clock, logger } = opts;
+  const leaseMs = opts.leaseMs ?? 60_000;
+  const maxAttempts = opts.maxAttempts ?? 8;
+
+  async function claim(limit: number) {
+    const now = clock.now();
+    const { rows } = await sql<{ id: number; person_id: string; notice: Notice; attempts: number }>`
+      update outbox set status = 'sending', attempts = attempts + 1,
+        lease_until = ${new Date(now.getTime() + leaseMs)}
+      where id in (
+        select id from outbox
+        where (status = 'pending' and next_attempt_at <= ${now}) or (status = 'sending' and lease_until < ${now})
+        order by id limit ${limit}
+        for update skip locked
+      )
+      returning id, person_id, notice, attempts`.execute(db);
+    return rows;
+  }
+
+  async function settle(id: number, change: { status: 'sent' | 'pending' | 'failed'; platform?: string; error?: string; retryAt?: Date }) {
+    await db
+      .updateTable('outbox')
+      .set({
+        status: change.status,
+        lease_until: null,
+        ...(change.status === 'sent' && { sent_at: clock.now() }),
+        ...(change.platform && { platform: change.platform }),
+        ...(change.error !== undefined && { last_error: change.error.slice(0, 500) }),
+        ...(change.retryAt && { next_attempt_at: change.retryAt }),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Claims what is due and sends it; every row ends sent, due again later, or failed with its reason. */
+  async function dispatchOnce(): Promise<DispatchReport> {
+    const report: DispatchReport = { sent: 0, retried: 0, failed: 0 };
+    for (const row of await claim(opts.batch ?? 50)) {
+      const personRow = await db.selectFrom('people').selectAll().where('id', '=', row.person_id).executeTakeFirst();
+      const person = personRow && personRow.active ? toPerson(personRow) : null;
+      const deliverer = person ? opts.deliverers.find((d) => d.canReach(person)) : undefined;
+      if (!person || !deliverer) {
+        await settle(row.id, { status: 'failed', error: person ? 'no platform reaches this person' : 'person not in the directory' });
+        report.failed++;
+        continue;
+      }
+      try {
+        await deliverer.send(person, noticeView(translator(person.locale ?? opts.defaultLocale), row.notice));
+        await settle(row.id, { status: 'sent', platform: deliverer.name });
+        report.sent++;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        if (deliverer.isPermanent(error) || row.attempts >= maxAttempts) {
+          await settle(row.id, { status: 'failed', platform: deliverer.name, error: reason });
+          report.failed++;
+        } else {
+          // 2, 4, 8 … seconds, at most ten minutes.
+          const delay = Math.min(600_000, 2000 * 2 ** (row.attempts - 1));
+          await settle(row.id, { status: 'pending', error: reason, retryAt: new Date(clock.now().getTime() + delay) });
+          report.retried++;
+        }
+      }
+    }
+    if (report.sent || report.retried || report.failed) logger.info({ ...report }, 'outbox dispatched');
+    if (report.failed) logger.warn({ failed: report.failed }, 'outbox messages failed for good');
+    return report;
+  }
+
+  let running: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    dispatchOnce,
+    /** Sends soon: called after a change, so a notice leaves within the contract's 2 seconds. */
+    kick() {
+      running = running.then(dispatchOnce).catch((err: unknown) => logger.error({ err }, 'outbox dispatch failed'));
+      return running;
+    },
+    /** Also looks every `everyMs` for retries that have come due. */
+    start(everyMs = 1000) {
+      timer ??= setInterval(() => void this.kick(), everyMs);
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
+
+export type OutboxDispatcher = ReturnType<typeof createOutboxDispatcher>;

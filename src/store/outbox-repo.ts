@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely';
+import type { OutboxPort } from '../core/ports.ts';
+import type { Database } from './database.ts';
+
+export function outboxRepo(db: Kysely<Database>): OutboxPort {
+  return {
+    async enqueue(entry, at) {
+      await db
+        .insertInto('outbox')
+        .values({
+          dedupe_key: entry.dedupeKey,
+          person_id: entry.personId,
+          notice: JSON.stringify(entry.notice),
+          created_at: at,
+          next_attempt_at: at,
+        })
+        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .execute();
+    },
+  };
+}
