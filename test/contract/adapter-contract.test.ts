@@ -49,6 +49,14 @@ describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
     expect(stored).toEqual([]);
   });
 
+  it("delivers a message to another person: the account manager hears of a new client", async () => {
+    const reply = await d.send('lisi', '/client 南京钟山仪器 manager:@sunqi');
+    expect(reply).toContain('孙七');
+    const message = await d.delivered('sunqi');
+    expect(message).toContain('新的专属客户');
+    expect(message).toContain('李四 指派你为「南京钟山仪器有限公司」的专属客户经理');
+  });
+
   it('runs the command behind a button of a reply', async () => {
     const reply = await d.sendAndPress('zhangsan', '/client 南京钟山仪器', '记录拜访');
     expect(reply).toContain('拜访已记录');

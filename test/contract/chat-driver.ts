@@ -1,3 +1,5 @@
+import { pino } from 'pino';
+import { createOutboxDispatcher, type Deliverer } from '../../src/jobs/outbox-dispatcher.ts';
 import type { BotFixture } from '../support/bot-fixture.ts';
 
 /**
@@ -14,7 +16,32 @@ export interface ChatDriver {
   sendAndPress(personId: string, text: string, label: string): Promise<string>;
   /** A person opens the form of a bare command (`/lead`) and submits these values. */
   submitForm(personId: string, command: string, values: Record<string, string>): Promise<string>;
+  /** Waits for the bot to send a message of its own to this person; its text. */
+  delivered(personId: string): Promise<string>;
   close(): Promise<void>;
 }
 
 export type DriverFactory = () => Promise<ChatDriver>;
+
+/** Runs the outbox after every command, as the bot does, through this platform's deliverer. */
+export function wireOutbox(fixture: BotFixture, deliverer: Deliverer) {
+  const dispatcher = createOutboxDispatcher({
+    db: fixture.database.db,
+    deliverers: [deliverer],
+    clock: fixture.clock,
+    logger: pino({ level: 'silent' }),
+    defaultLocale: 'zh-CN',
+  });
+  fixture.deps.afterChange = () => void dispatcher.kick();
+  return dispatcher;
+}
+
+export async function waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

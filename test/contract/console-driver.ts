@@ -4,11 +4,17 @@ import { FORMS, isFormName } from '../../src/commands/forms.ts';
 import { personById } from '../../src/core/identity.ts';
 import { botFixture } from '../support/bot-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
-import type { ChatDriver } from './chat-driver.ts';
+import { consoleDeliverer } from '../../adapters/console/console-deliverer.ts';
+import { waitFor, wireOutbox, type ChatDriver } from './chat-driver.ts';
 
 /** The console chat at a terminal: lines typed, prompts awaited, the printed text read. */
 export async function consoleDriver(): Promise<ChatDriver> {
   const fixture = await botFixture(pgliteBackend);
+  // Everyone is at the one terminal: messages to others are printed there.
+  const terminal = new PassThrough();
+  let printedToOthers = '';
+  terminal.on('data', (chunk: Buffer) => (printedToOthers += chunk.toString('utf8')));
+  wireOutbox(fixture, consoleDeliverer(terminal, 'zh-CN'));
 
   async function session(personId: string, drive: (type: (line: string) => Promise<string>) => Promise<string>): Promise<string> {
     const input = Object.assign(new PassThrough(), { isTTY: true });
@@ -64,6 +70,12 @@ export async function consoleDriver(): Promise<ChatDriver> {
         for (const field of FORMS[name]) last = await type(values[field.key] ?? '');
         return last;
       }),
+    delivered: (personId) =>
+      waitFor(() => {
+        const to = `发给 ${fixture.person(personId).name}：`;
+        const at = printedToOthers.lastIndexOf(to);
+        return at >= 0 ? printedToOthers.slice(at) : undefined;
+      }, `a message to ${personId}`),
     close: () => fixture.close(),
   };
 }

@@ -1,7 +1,7 @@
 import { cardAction, textMessage } from '../fakes/feishu-events.ts';
 import { VERIFICATION_TOKEN, feishuFixture } from '../support/feishu-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
-import type { ChatDriver } from './chat-driver.ts';
+import { waitFor, wireOutbox, type ChatDriver } from './chat-driver.ts';
 
 /** Every plain text of a Feishu card, forms included. */
 export const cardText = (card: any): string => {
@@ -31,10 +31,13 @@ const buttons = (card: any): any[] => {
 /** Feishu through encrypted, signed webhook events to the real SDK; answers read from the cards the bot sends. */
 export async function feishuDriver(): Promise<ChatDriver> {
   const f = await feishuFixture(pgliteBackend);
+  wireOutbox(f, { name: 'feishu', canReach: (p) => Boolean(p.feishuId), send: f.adapter.sendTo, isPermanent: () => false });
   const say = async (personId: string, text: string) => {
     const before = f.api.messages().length;
     await f.deliver(textMessage({ token: VERIFICATION_TOKEN, openId: f.openId(personId), text }));
-    return (await f.api.waitForMessages(before + 1)).at(-1)!.body.content;
+    // The answer is the reply to the person's message; a notice to someone else may come first.
+    const reply = await waitFor(() => f.api.messages().slice(before).find((c) => c.path.endsWith('/reply')), `the reply to "${text}"`);
+    return reply.body.content;
   };
   return {
     name: 'feishu',
@@ -52,6 +55,11 @@ export async function feishuDriver(): Promise<ChatDriver> {
       const submit = buttons(form).find((b) => b.action_type === 'form_submit');
       const res = await f.deliver(cardAction({ token: VERIFICATION_TOKEN, openId: f.openId(personId), value: submit.behaviors[0].value, formValue: values }));
       return cardText(res.json.card?.data);
+    },
+    async delivered(personId) {
+      const openId = f.openId(personId);
+      const sent = await waitFor(() => f.api.messages().findLast((c) => c.query.receive_id_type === 'open_id' && c.body?.receive_id === openId), `a message to ${personId}`);
+      return cardText(sent.body.content);
     },
     close: () => f.close(),
   };

@@ -1,7 +1,7 @@
 import { interactivity, slashCommand } from '../fakes/slack-signing.ts';
 import { slackFixture } from '../support/slack-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
-import type { ChatDriver } from './chat-driver.ts';
+import { waitFor, wireOutbox, type ChatDriver } from './chat-driver.ts';
 
 /** Every text of Block Kit blocks. */
 export const blockText = (blocks: any[] = []): string =>
@@ -13,6 +13,7 @@ export const blockText = (blocks: any[] = []): string =>
 export async function slackDriver(): Promise<ChatDriver> {
   const f = await slackFixture(pgliteBackend);
   let responses = 0;
+  wireOutbox(f, { name: 'slack', canReach: (p) => Boolean(p.slackId), send: f.adapter.sendTo, isPermanent: () => false });
 
   const command = (personId: string, text: string, extra: { trigger_id?: string } = {}) => {
     const [name = '', ...rest] = text.split(' ');
@@ -65,6 +66,11 @@ export async function slackDriver(): Promise<ChatDriver> {
       }
       const answer = f.api.calls.filter((c) => c.method === 'chat.postEphemeral' || c.method === 'chat.postMessage').at(-1)!;
       return blockText(answer.args.blocks);
+    },
+    async delivered(personId) {
+      const channel = `D_${f.slackId(personId)}`;
+      const post = await waitFor(() => f.api.callsOf('chat.postMessage').findLast((c) => c.args.channel === channel), `a DM to ${personId}`);
+      return blockText(post.args.blocks);
     },
     close: () => f.close(),
   };
