@@ -6,7 +6,13 @@ import { commandByWord } from '../commands/catalog.ts';
 import { recordVisit } from '../core/clients/record-visit.ts';
 import { showClient } from '../core/clients/show-client.ts';
 import { updateClient } from '../core/clients/update-client.ts';
+import { decideApproval, listApprovals, withdrawApproval } from '../core/approvals/decide.ts';
+import { namesOn } from '../core/approvals/names.ts';
+import { submitApproval } from '../core/approvals/submit.ts';
+import type { ApprovalRequest } from '../core/approvals/types.ts';
 import { homeSummary } from '../core/home.ts';
+import { localDate } from '../core/time.ts';
+import { approvalListView, approvalView, submittedView } from '../views/approval-views.ts';
 import { listRegions } from '../core/identity.ts';
 import { listLeads } from '../core/leads/list-leads.ts';
 import { reportLead } from '../core/leads/report-lead.ts';
@@ -71,6 +77,12 @@ export function createBot(deps: BotDeps): Bot {
       }
       case 'visit':
         return viewOf(t, await recordVisit(deps, actor, command.input), (v) => visitRecordedView(ctx, v, command.input.method));
+      case 'submit_approval': {
+        const result = await submitApproval(deps, actor, command.input);
+        return result.ok ? submittedView(approvalCtx(ctx), result.value, await namesOn(deps, result.value)) : viewOf(t, result, () => ({ tone: 'info', blocks: [] }));
+      }
+      case 'approvals':
+        return approvals(actor, command.input);
       case 'help':
         return helpView(t, ctx.locale, deps.policy, command.topic);
       case 'planned':
@@ -83,6 +95,24 @@ export function createBot(deps: BotDeps): Bot {
       }
     }
   }
+
+  const approvalCtx = (ctx: ViewContext) => ({ t: ctx.t, locale: ctx.locale, policy: deps.policy });
+
+  async function approvals(actor: Actor, input: Extract<Command, { kind: 'approvals' }>['input']): Promise<View> {
+    const ctx = context(actor);
+    if (input.action === 'list') return viewOf(ctx.t, await listApprovals(deps, actor), (list) => approvalListView(approvalCtx(ctx), list));
+    const result: CoreResult<ApprovalRequest> =
+      input.action === 'withdraw' ? await withdrawApproval(deps, actor, input.requestId) : await decideApproval(deps, actor, input);
+    if (result.ok) return approvalView(approvalCtx(ctx), result.value, await namesOn(deps, result.value));
+    const refused = refusalView(ctx.t, result.code, result.details);
+    // A reject without a reason: say how to give one.
+    if (result.code === 'reason_required' && input.action === 'decide') {
+      refused.blocks.push({ type: 'note', text: ctx.t('approvals.reject_how', { id: input.requestId }) });
+    }
+    return refused;
+  }
+
+  const parseContext = () => ({ today: localDate(deps.clock.now(), deps.timezone) });
 
   function afterwards(view: View): View {
     deps.afterChange?.();
@@ -104,7 +134,7 @@ export function createBot(deps: BotDeps): Bot {
     },
     handleText(actor, text) {
       return guarded(actor, async () => {
-        const parsed = parseCommand(text);
+        const parsed = parseCommand(text, parseContext());
         if (!parsed.ok) {
           const named = commandByWord(text.trim().split(/\s+/u)[0] ?? '');
           return inputIssuesView(context(actor).t, parsed.issues, named);
@@ -115,7 +145,7 @@ export function createBot(deps: BotDeps): Bot {
     },
     submitForm(actor, form, values) {
       return guarded(actor, async () => {
-        const parsed = parseFormSubmission(form, values);
+        const parsed = parseFormSubmission(form, values, parseContext());
         if (!parsed.ok) {
           const filled = Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => !!e[1]));
           return formView(context(actor).t, form, await regions(), filled, parsed.issues);

@@ -8,16 +8,19 @@ import type { KeyName } from './keys.ts';
 export interface FormField {
   key: KeyName;
   required: boolean;
+  /** Written as the command's words (before any key), in this order: `/expense <amount> <purpose>`. */
+  positional?: true;
   kind: 'text' | 'multiline' | 'choice' | 'region';
   /** For 'choice': the values, each with an i18n label `choice.<key>.<value>`. */
   options?: readonly string[];
 }
 
 const text = (key: KeyName, required = false): FormField => ({ key, required, kind: 'text' });
+const words = (key: KeyName): FormField => ({ key, required: true, kind: 'text', positional: true });
 
 export const FORMS = {
   lead: [
-    text('company', true),
+    words('company'),
     text('contact', true),
     text('phone'),
     text('email'),
@@ -27,12 +30,14 @@ export const FORMS = {
     text('code'),
     text('source'),
   ],
-  client: [text('company', true)],
+  client: [words('company')],
   visit: [
-    text('company', true),
+    words('company'),
     { key: 'method', required: false, kind: 'choice', options: ['onsite', 'phone'] },
     { key: 'note', required: false, kind: 'multiline' },
   ],
+  expense: [words('amount'), words('purpose'), text('event'), text('date')],
+  promo: [words('subject'), text('product'), text('start'), text('budget')],
 } as const satisfies Record<string, readonly FormField[]>;
 
 export type FormName = keyof typeof FORMS;

@@ -18,6 +18,14 @@ export const KEY_ALIASES = {
   manager: ['manager', '客户经理'],
   method: ['method', '方式'],
   note: ['note', '备注'],
+  amount: ['amount', '金额'],
+  purpose: ['purpose', '用途'],
+  event: ['event', '活动'],
+  date: ['date', '日期'],
+  subject: ['subject', '名称'],
+  product: ['product', '产品'],
+  start: ['start', '开始'],
+  budget: ['budget', '预算'],
 } as const;
 
 export type KeyName = keyof typeof KEY_ALIASES;

@@ -2,12 +2,15 @@ import type { RecordVisitCommand } from '../core/clients/record-visit.ts';
 import type { UpdateClientCommand } from '../core/clients/update-client.ts';
 import type { LeadPeriod } from '../core/leads/list-leads.ts';
 import type { ReportLeadCommand } from '../core/leads/report-lead.ts';
+import type { SubmitApprovalCommand } from '../core/approvals/submit.ts';
+import { issue, type InputIssue } from './issues.ts';
+import { buildApprovals, buildExpense, buildPromo, type ApprovalsAction, type ParseContext } from './build/approvals.ts';
 import { buildClient } from './build/client.ts';
 import { buildLead } from './build/lead.ts';
 import { buildLeads } from './build/leads.ts';
 import { buildVisit } from './build/visit.ts';
 import { COMMANDS, commandByWord, type CommandName } from './catalog.ts';
-import { FORMS, isFormName, type FormName } from './forms.ts';
+import { FORMS, isFormName, type FormField, type FormName } from './forms.ts';
 import type { Parsed } from './issues.ts';
 import { readCommand, textIssues, type RawCommand } from './read-command.ts';
 
@@ -17,35 +20,51 @@ export type Command =
   | { kind: 'leads'; period: LeadPeriod }
   | { kind: 'client'; input: UpdateClientCommand }
   | { kind: 'visit'; input: RecordVisitCommand }
+  | { kind: 'submit_approval'; input: SubmitApprovalCommand }
+  | { kind: 'approvals'; input: ApprovalsAction }
   | { kind: 'help'; topic: CommandName | null }
   | { kind: 'form'; form: FormName }
   | { kind: 'planned'; command: CommandName };
 
+export type { ParseContext };
+
 /** Text typed in any chat → Command. */
-export function parseCommand(text: string): Parsed<Command> {
+export function parseCommand(text: string, ctx?: ParseContext): Parsed<Command> {
   const raw = readCommand(text);
   if (!raw.ok) return raw;
   const { name, words, pairs } = raw.value;
   if (isFormName(name) && !words && Object.keys(pairs).length === 0) return ok({ kind: 'form', form: name });
-  return build(raw.value);
+  return build(raw.value, ctx);
 }
 
 /** A submitted form → Command, through the same checks as typed text. */
-export function parseFormSubmission(form: FormName, values: Record<string, string | undefined>): Parsed<Command> {
+export function parseFormSubmission(form: FormName, values: Record<string, string | undefined>, ctx?: ParseContext): Parsed<Command> {
   const pairs: RawCommand['pairs'] = {};
-  const problems = [];
-  for (const field of FORMS[form]) {
+  const words: string[] = [];
+  const problems: InputIssue[] = [];
+  for (const field of FORMS[form] as readonly FormField[]) {
     const value = values[field.key]?.trim();
-    if (!value) continue;
+    if (!value) {
+      // A missing word would shift the next into its place (a purpose read as an amount).
+      if (field.positional) problems.push(issue('missing_field', field.key));
+      continue;
+    }
     problems.push(...textIssues(value, field.key));
-    if (field.key !== 'company') pairs[field.key] = value;
+    if (field.positional) words.push(value);
+    else pairs[field.key] = value;
   }
   if (problems.length) return { ok: false, issues: problems };
-  return build({ name: form, words: values.company?.trim() ?? '', pairs });
+  return build({ name: form, words: words.join(' '), pairs }, ctx);
 }
 
-function build(raw: RawCommand): Parsed<Command> {
+function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {
   switch (raw.name) {
+    case 'expense':
+      return map(buildExpense(raw, ctx), (input) => ({ kind: 'submit_approval', input }));
+    case 'promo':
+      return map(buildPromo(raw, ctx), (input) => ({ kind: 'submit_approval', input }));
+    case 'approvals':
+      return map(buildApprovals(raw), (input) => ({ kind: 'approvals', input }));
     case 'lead':
       return map(buildLead(raw), (input) => ({ kind: 'lead', input }));
     case 'leads':

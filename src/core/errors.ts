@@ -18,5 +18,10 @@ export const POLICY_ERROR_CODES = [
   'reason_required',
   'person_not_found',
   'not_account_manager',
+  'no_approver',
+  'approval_not_found',
+  'not_your_step',
+  'already_decided',
+  'not_requester',
 ] as const;
 export type PolicyErrorCode = (typeof POLICY_ERROR_CODES)[number];

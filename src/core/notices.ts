@@ -3,7 +3,13 @@
  * and it is put into words in the reader's language only when it is sent.
  * No contact data ever goes into a notice (the outbox is not encrypted).
  */
-export type Notice = { kind: 'account_manager_assigned'; company: string; by: string };
+export type Notice =
+  | { kind: 'account_manager_assigned'; company: string; by: string }
+  /** To the approver whose step it is now: the card with Approve and Reject. */
+  | { kind: 'approval_requested'; requestId: number; approvalKind: 'expense' | 'promotion' | 'contract'; subject: string; amountFen: number | null; event: string | null; requester: string; overBenchmark: boolean }
+  /** To the requester, after each step and at the end. */
+  | { kind: 'approval_progress'; requestId: number; subject: string; by: string; next: string }
+  | { kind: 'approval_decided'; requestId: number; subject: string; outcome: 'approved' | 'rejected' | 'withdrawn'; by: string; reason: string | null };
 
 export interface OutboxEntry {
   /** What, whom, about what and when: the same key twice is one message. */

@@ -1,6 +1,7 @@
 import type { PolicyErrorCode } from './errors.ts';
+import type { ApprovalRequest, ApprovalTransition, NewApproval } from './approvals/types.ts';
 import type { OutboxEntry } from './notices.ts';
-import type { Person, Platform } from './people.ts';
+import type { Person, Platform, Role } from './people.ts';
 import type { Policy } from './policy.ts';
 import type { Refusal, Result } from './result.ts';
 import type { IsoDate } from './time.ts';
@@ -92,6 +93,8 @@ export interface DirectoryPort {
   personByPlatform(platform: Platform, platformId: string): Promise<Person | null>;
   regions(): Promise<string[]>;
   regionalManagersOf(region: string): Promise<Person[]>;
+  /** Active people of a role, in id order; of one region when given. */
+  withRole(role: Role, region?: string): Promise<Person[]>;
   /** The manager, the manager's manager, … up to the top. */
   managerChain(personId: string): Promise<Person[]>;
 }
@@ -155,7 +158,20 @@ export interface OutboxPort {
   enqueue(entry: OutboxEntry, at: Date): Promise<void>;
 }
 
+export interface ApprovalsPort {
+  create(request: NewApproval): Promise<ApprovalRequest>;
+  /** `for update` holds the row until the transaction ends: decisions on one request queue up. */
+  byId(id: number, lock?: 'for update'): Promise<ApprovalRequest | null>;
+  /** False when the request has moved on since `expectedVersion` (another decision won). */
+  transition(id: number, expectedVersion: number, change: ApprovalTransition): Promise<boolean>;
+  /** Pending requests whose current step waits on this person. */
+  waitingOn(personId: string): Promise<ApprovalRequest[]>;
+  /** This person's own requests still pending. */
+  openBy(personId: string): Promise<ApprovalRequest[]>;
+}
+
 export interface Tx {
+  approvals: ApprovalsPort;
   outbox: OutboxPort;
   directory: DirectoryPort;
   companies: CompaniesPort;

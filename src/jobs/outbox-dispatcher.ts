@@ -59,7 +59,8 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
         for update skip locked
       )
       returning id, person_id, notice, attempts`.execute(db);
-    return rows;
+    // UPDATE … RETURNING keeps no order: send in the order the messages were queued.
+    return rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
 
   async function settle(id: number, change: { status: 'sent' | 'pending' | 'failed'; platform?: string; error?: string; retryAt?: Date }) {
@@ -90,7 +91,8 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
         continue;
       }
       try {
-        await deliverer.send(person, noticeView(translator(person.locale ?? opts.defaultLocale), row.notice));
+        const locale = person.locale ?? opts.defaultLocale;
+        await deliverer.send(person, noticeView(translator(locale), locale, row.notice));
         await settle(row.id, { status: 'sent', platform: deliverer.name });
         report.sent++;
       } catch (error) {

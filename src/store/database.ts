@@ -126,6 +126,35 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+export interface ApprovalRequestsTable {
+  id: Generated<number>;
+  kind: 'expense' | 'promotion' | 'contract';
+  requester_id: string;
+  subject: string;
+  amount_fen: number | null;
+  event: string | null;
+  product: string | null;
+  on_date: string | null;
+  over_benchmark: boolean;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'expired';
+  current_step: number;
+  version: ColumnType<number, number | undefined, number>;
+  reason: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+}
+
+export interface ApprovalStepsTable {
+  request_id: number;
+  seq: number;
+  role: string;
+  approver_id: string;
+  status: 'waiting' | 'pending' | 'approved' | 'rejected' | 'cancelled';
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  reason: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   people: PeopleTable;
@@ -139,6 +168,8 @@ export interface Database {
   delivery_receipts: DeliveryReceiptsTable;
   lead_celebrations: LeadCelebrationsTable;
   outbox: OutboxTable;
+  approval_requests: ApprovalRequestsTable;
+  approval_steps: ApprovalStepsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

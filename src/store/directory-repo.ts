@@ -34,6 +34,11 @@ export function directoryRepo(db: Kysely<Database>): DirectoryPort {
       const rows = await active().where('role', '=', 'regional_manager').where('region', '=', region).orderBy('id').execute();
       return rows.map(toPerson);
     },
+    async withRole(role, region) {
+      let query = active().where('role', '=', role);
+      if (region !== undefined) query = query.where('region', '=', region);
+      return (await query.orderBy('id').execute()).map(toPerson);
+    },
     async managerChain(personId) {
       const chain: Person[] = [];
       const seen = new Set([personId]);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Store, Tx } from '../core/ports.ts';
 import type { Refusal } from '../core/result.ts';
 import type { Keyring } from '../crypto/keyring.ts';
+import { approvalsRepo } from './approvals-repo.ts';
 import { auditRepo } from './audit-repo.ts';
 import { companiesRepo } from './companies-repo.ts';
 import type { Database } from './database.ts';
@@ -20,6 +21,7 @@ class RollbackForRefusal extends Error {
 
 export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
   return {
+    approvals: approvalsRepo(db),
     outbox: outboxRepo(db),
     directory: directoryRepo(db),
     companies: companiesRepo(db, keyring),

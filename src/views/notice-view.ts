@@ -1,9 +1,11 @@
 import type { Notice } from '../core/notices.ts';
+import type { Locale } from '../core/people.ts';
 import type { Translate } from '../i18n/translate.ts';
+import { formatMoney } from './format.ts';
 import type { View } from './view.ts';
 
 /** A notice in the reader's words, when it is sent. */
-export function noticeView(t: Translate, notice: Notice): View {
+export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
   switch (notice.kind) {
     case 'account_manager_assigned':
       return {
@@ -14,9 +16,43 @@ export function noticeView(t: Translate, notice: Notice): View {
           { type: 'actions', buttons: [{ label: t('button.client'), command: `/client ${notice.company}` }] },
         ],
       };
+    case 'approval_requested':
+      return {
+        tone: notice.overBenchmark ? 'warning' : 'info',
+        title: t('notice.approval_requested.title', { kind: t(`approval.kind.${notice.approvalKind}`), id: notice.requestId }),
+        blocks: [
+          { type: 'text', text: t('notice.approval_requested.body', { requester: notice.requester, subject: notice.subject }) },
+          {
+            type: 'fields',
+            fields: [
+              ...(notice.amountFen !== null ? [{ label: t('approval.amount'), value: formatMoney(notice.amountFen, locale) }] : []),
+              ...(notice.event ? [{ label: t('approval.event'), value: notice.event }] : []),
+            ],
+          },
+          {
+            type: 'actions',
+            buttons: [
+              { label: t('button.approve'), command: `/approvals approve ${notice.requestId}`, style: 'primary' },
+              { label: t('button.reject'), command: `/approvals reject ${notice.requestId}`, style: 'danger' },
+            ],
+          },
+        ],
+      };
+    case 'approval_progress':
+      return {
+        tone: 'info',
+        title: t('notice.approval_progress.title', { id: notice.requestId }),
+        blocks: [{ type: 'text', text: t('notice.approval_progress.body', { by: notice.by, subject: notice.subject, next: notice.next }) }],
+      };
+    case 'approval_decided':
+      return {
+        tone: notice.outcome === 'approved' ? 'success' : notice.outcome === 'rejected' ? 'danger' : 'info',
+        title: t(`notice.approval_decided.${notice.outcome}`, { id: notice.requestId }),
+        blocks: [{ type: 'text', text: t(`notice.approval_decided.body.${notice.outcome}`, { by: notice.by, subject: notice.subject, reason: notice.reason ?? '' }) }],
+      };
     default: {
-      const unknown: never = notice.kind;
-      throw new Error(`unknown notice ${String(unknown)}`);
+      const unknown: never = notice;
+      throw new Error(`unknown notice ${JSON.stringify(unknown)}`);
     }
   }
 }

@@ -11,7 +11,10 @@ const refusalKey = (code: PolicyErrorCode): MessageKey => `refusal.${code}`;
 
 /** A refusal of the policy core, in the reader's language. */
 export function refusalView(t: Translate, code: PolicyErrorCode, details: Record<string, string | number>): View {
-  const params = typeof details.role === 'string' ? { ...details, role: roleName(t, details.role) } : details;
+  const params = { ...details };
+  if (typeof details.role === 'string') params.role = roleName(t, details.role);
+  const status = `approval.status.${details.status}`;
+  if (hasMessage(status)) params.status = t(status);
   return { tone: 'warning', blocks: [{ type: 'text', text: t(refusalKey(code), params) }] };
 }
 

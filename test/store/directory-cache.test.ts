@@ -16,6 +16,7 @@ function changingDirectory() {
     personByPlatform: async () => (asked++, current),
     regions: async () => (asked++, ['华东']),
     regionalManagersOf: async () => [],
+    withRole: async () => [],
     managerChain: async () => [],
   };
   return { directory, change: () => (current = person('second')), asked: () => asked };

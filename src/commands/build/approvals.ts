@@ -1,0 +1,70 @@
+import type { DecideCommand } from '../../core/approvals/decide.ts';
+import type { SubmitApprovalCommand } from '../../core/approvals/submit.ts';
+import { issue, type InputIssue, type Parsed } from '../issues.ts';
+import type { RawCommand } from '../read-command.ts';
+import { parseAmount } from '../values/amount.ts';
+import { parseDate } from '../values/date.ts';
+import { choice, optionalText, optionalValue, parsed } from './fields.ts';
+
+export interface ParseContext {
+  /** Today in the company's zone, for dates such as 明天 or 12月1日. */
+  today: string;
+}
+
+const dateIn = (ctx: ParseContext | undefined) => (text: string) => {
+  if (!ctx) throw new Error('a date was given but the parser has no today');
+  return parseDate(text, ctx.today);
+};
+
+/** `/expense <amount> <purpose> [event:…] [date:…]` (EXP-1). */
+export function buildExpense({ words, pairs }: RawCommand, ctx?: ParseContext): Parsed<SubmitApprovalCommand> {
+  const issues: InputIssue[] = [];
+  const [amountWord, ...rest] = words.split(/\s+/).filter(Boolean);
+  if (!amountWord) issues.push(issue('missing_field', 'amount'));
+  const amountFen = amountWord ? optionalValue(amountWord, 'amount', parseAmount, issues) : null;
+  if (amountFen === 0) issues.push(issue('amount_invalid', 'amount', { value: amountWord ?? '' }));
+  const subject = optionalText(rest.join(' '), 'purpose', { max: 200 }, issues);
+  if (amountWord && !subject) issues.push(issue('missing_field', 'purpose'));
+  const event = optionalText(pairs.event, 'event', { max: 100 }, issues);
+  const onDate = optionalValue(pairs.date, 'date', dateIn(ctx), issues);
+  return parsed({ kind: 'expense', subject: subject ?? '', amountFen, event, product: null, onDate }, issues);
+}
+
+/** `/promo <name> [product:…] [start:…] [budget:…]` (PROMO-1). */
+export function buildPromo({ words, pairs }: RawCommand, ctx?: ParseContext): Parsed<SubmitApprovalCommand> {
+  const issues: InputIssue[] = [];
+  const subject = optionalText(words, 'subject', { max: 200 }, issues);
+  if (!subject) issues.push(issue('missing_field', 'subject'));
+  const product = optionalText(pairs.product, 'product', { max: 100 }, issues);
+  const onDate = optionalValue(pairs.start, 'start', dateIn(ctx), issues);
+  const amountFen = optionalValue(pairs.budget, 'budget', parseAmount, issues);
+  return parsed({ kind: 'promotion', subject: subject ?? '', amountFen, event: null, product, onDate }, issues);
+}
+
+export type ApprovalsAction = { action: 'list' } | ({ action: 'decide' } & DecideCommand) | { action: 'withdraw'; requestId: number };
+
+const VERBS: Record<string, 'approve' | 'reject' | 'withdraw'> = {
+  approve: 'approve',
+  同意: 'approve',
+  通过: 'approve',
+  reject: 'reject',
+  拒绝: 'reject',
+  驳回: 'reject',
+  withdraw: 'withdraw',
+  撤回: 'withdraw',
+};
+
+/** `/approvals`, `/approvals approve 12`, `/approvals reject 12 reason:…`, `/approvals withdraw 12`. */
+export function buildApprovals({ words, pairs }: RawCommand): Parsed<ApprovalsAction> {
+  const issues: InputIssue[] = [];
+  const [verbWord, idWord, ...extra] = words.split(/\s+/).filter(Boolean);
+  if (!verbWord) return parsed({ action: 'list' }, issues);
+  const verb = choice(verbWord, 'decision', VERBS, issues);
+  const id = idWord && /^#?\d{1,9}$/.test(idWord) ? Number(idWord.replace('#', '')) : null;
+  if (id === null) issues.push(idWord ? issue('choice_invalid', 'id', { value: idWord.slice(0, 20), options: '12, #12' }) : issue('missing_field', 'id'));
+  if (extra.length) issues.push(issue('unknown_key', null, { key: extra[0]!.slice(0, 20), keys: 'reason/原因' }));
+  const reason = optionalText(pairs.reason, 'reason', { max: 200, allowEmoji: true }, issues);
+  if (!verb || id === null) return parsed({ action: 'list' }, issues);
+  if (verb === 'withdraw') return parsed({ action: 'withdraw', requestId: id }, issues);
+  return parsed({ action: 'decide', requestId: id, decision: verb, reason }, issues);
+}

@@ -1,0 +1,136 @@
+import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
+import { ok, refuse } from '../result.ts';
+import { notifyApprover } from './notify.ts';
+import { audit, refuseNotFound } from './submit.ts';
+import type { ApprovalRequest } from './types.ts';
+
+export interface DecideCommand {
+  requestId: number;
+  decision: 'approve' | 'reject';
+  reason: string | null;
+}
+
+/**
+ * Approve or reject the current step. The request row is locked and its
+ * version checked: two clicks, two devices or two approvers racing give one
+ * decision, and every other click is told it was already decided.
+ */
+export async function decideApproval(deps: CoreDeps, actor: Actor, cmd: DecideCommand): Promise<CoreResult<ApprovalRequest>> {
+  if (cmd.decision === 'reject' && !cmd.reason?.trim()) return refuse('reason_required');
+  return deps.store.transaction(async (tx) => {
+    const request = await tx.approvals.byId(cmd.requestId, 'for update');
+    if (!request) return refuseNotFound(cmd.requestId);
+    if (request.status !== 'pending') return refuse('already_decided', { id: request.id, status: request.status });
+    const step = request.steps[request.currentStep - 1];
+    if (!step) throw new Error(`approval ${request.id} has no step ${request.currentStep}`);
+    if (step.approverId !== actor.person.id) {
+      const approver = await tx.directory.personById(step.approverId);
+      return refuse('not_your_step', { id: request.id, approver: approver?.name ?? step.approverId });
+    }
+    const now = deps.clock.now();
+    const requester = await tx.directory.personById(request.requesterId);
+    const requesterName = requester?.name ?? request.requesterId;
+    const next = request.steps[request.currentStep];
+    let moved: boolean;
+    if (cmd.decision === 'reject') {
+      moved = await tx.approvals.transition(request.id, request.version, {
+        status: 'rejected',
+        reason: cmd.reason?.trim() ?? null,
+        decidedAt: now,
+        steps: [
+          { seq: step.seq, status: 'rejected', decidedBy: actor.person.id, decidedAt: now, reason: cmd.reason?.trim() ?? null },
+          ...request.steps.filter((s) => s.seq > step.seq).map((s) => ({ seq: s.seq, status: 'cancelled' as const })),
+        ],
+      });
+    } else if (next) {
+      moved = await tx.approvals.transition(request.id, request.version, {
+        currentStep: next.seq,
+        steps: [
+          { seq: step.seq, status: 'approved', decidedBy: actor.person.id, decidedAt: now },
+          { seq: next.seq, status: 'pending' },
+        ],
+      });
+    } else {
+      moved = await tx.approvals.transition(request.id, request.version, {
+        status: 'approved',
+        decidedAt: now,
+        steps: [{ seq: step.seq, status: 'approved', decidedBy: actor.person.id, decidedAt: now }],
+      });
+    }
+    if (!moved) return refuse('already_decided', { id: request.id, status: request.status });
+    const updated = (await tx.approvals.byId(request.id))!;
+
+    if (updated.status === 'pending') {
+      await notifyApprover(tx, updated, requesterName, now);
+      const nextApprover = await tx.directory.personById(updated.steps[updated.currentStep - 1]!.approverId);
+      await tx.outbox.enqueue(
+        {
+          dedupeKey: `approval:${updated.id}:progress:${step.seq}`,
+          personId: updated.requesterId,
+          notice: { kind: 'approval_progress', requestId: updated.id, subject: updated.subject, by: actor.person.name, next: nextApprover?.name ?? '' },
+        },
+        now,
+      );
+    } else {
+      await tx.outbox.enqueue(
+        {
+          dedupeKey: `approval:${updated.id}:decided`,
+          personId: updated.requesterId,
+          notice: { kind: 'approval_decided', requestId: updated.id, subject: updated.subject, outcome: updated.status === 'approved' ? 'approved' : 'rejected', by: actor.person.name, reason: updated.reason },
+        },
+        now,
+      );
+    }
+    await audit(tx, actor, now, `approval.${cmd.decision}`, updated, { step: String(step.seq), ...(cmd.reason ? { reason: cmd.reason } : {}) });
+    return ok(updated);
+  });
+}
+
+/** The requester takes back a request still pending; its approver is told. */
+export async function withdrawApproval(deps: CoreDeps, actor: Actor, requestId: number): Promise<CoreResult<ApprovalRequest>> {
+  return deps.store.transaction(async (tx) => {
+    const request = await tx.approvals.byId(requestId, 'for update');
+    if (!request) return refuseNotFound(requestId);
+    if (request.requesterId !== actor.person.id) return refuse('not_requester', { id: request.id });
+    if (request.status !== 'pending') return refuse('already_decided', { id: request.id, status: request.status });
+    const now = deps.clock.now();
+    const moved = await tx.approvals.transition(request.id, request.version, {
+      status: 'withdrawn',
+      decidedAt: now,
+      steps: request.steps.filter((s) => s.status === 'pending' || s.status === 'waiting').map((s) => ({ seq: s.seq, status: 'cancelled' as const })),
+    });
+    if (!moved) return refuse('already_decided', { id: request.id, status: request.status });
+    const current = request.steps[request.currentStep - 1];
+    if (current) {
+      await tx.outbox.enqueue(
+        {
+          dedupeKey: `approval:${request.id}:withdrawn`,
+          personId: current.approverId,
+          notice: { kind: 'approval_decided', requestId: request.id, subject: request.subject, outcome: 'withdrawn', by: actor.person.name, reason: null },
+        },
+        now,
+      );
+    }
+    const updated = (await tx.approvals.byId(request.id))!;
+    await audit(tx, actor, now, 'approval.withdraw', updated);
+    return ok(updated);
+  });
+}
+
+export interface ApprovalList {
+  waitingOnMe: ApprovalRequest[];
+  mine: ApprovalRequest[];
+  names: Record<string, string>;
+}
+
+/** `/approvals`: what waits on me, and my own open requests. */
+export async function listApprovals(deps: CoreDeps, actor: Actor): Promise<CoreResult<ApprovalList>> {
+  return deps.store.transaction(async (tx) => {
+    const waitingOnMe = await tx.approvals.waitingOn(actor.person.id);
+    const mine = await tx.approvals.openBy(actor.person.id);
+    const ids = new Set([...waitingOnMe, ...mine].flatMap((r) => [r.requesterId, ...r.steps.map((s) => s.approverId)]));
+    const names: Record<string, string> = {};
+    for (const id of ids) names[id] = (await tx.directory.personById(id))?.name ?? id;
+    return ok({ waitingOnMe, mine, names });
+  });
+}

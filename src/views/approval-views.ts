@@ -1,0 +1,99 @@
+import type { ApprovalList } from '../core/approvals/decide.ts';
+import type { ApprovalRequest } from '../core/approvals/types.ts';
+import type { Locale } from '../core/people.ts';
+import type { Policy } from '../core/policy.ts';
+import type { Translate } from '../i18n/translate.ts';
+import { formatMoney } from './format.ts';
+import { roleName } from './role-name.ts';
+import type { Block, View } from './view.ts';
+
+export interface ApprovalViewContext {
+  t: Translate;
+  locale: Locale;
+  policy: Policy;
+}
+
+const money = (ctx: ApprovalViewContext, fen: number | null) => (fen === null ? '' : formatMoney(fen, ctx.locale));
+
+/** The request with its chain and where it stands; the requester may withdraw it while pending. */
+export function approvalView(ctx: ApprovalViewContext, request: ApprovalRequest, names: Record<string, string>): View {
+  const { t } = ctx;
+  const blocks: Block[] = [
+    {
+      type: 'fields',
+      fields: [
+        { label: t('approval.requester'), value: names[request.requesterId] ?? request.requesterId },
+        { label: t('approval.subject'), value: request.subject },
+        ...(request.amountFen !== null ? [{ label: t('approval.amount'), value: money(ctx, request.amountFen) }] : []),
+        ...(request.event ? [{ label: t('approval.event'), value: request.event }] : []),
+        ...(request.product ? [{ label: t('approval.product'), value: request.product }] : []),
+        ...(request.onDate ? [{ label: t('approval.date'), value: request.onDate }] : []),
+        { label: t('approval.status'), value: t(`approval.status.${request.status}`) },
+      ],
+    },
+    ...(request.overBenchmark ? [{ type: 'text' as const, text: `⚠ ${t('approval.over_benchmark', { benchmark: formatMoney(ctx.policy.expenses.eventBenchmark * 100, ctx.locale) })}` }] : []),
+    { type: 'text', text: t('approval.chain') },
+    {
+      type: 'list',
+      items: request.steps.map((s) =>
+        t('approval.step_line', { seq: s.seq, role: roleName(t, s.role), name: names[s.approverId] ?? s.approverId, status: t(`approval.step.${s.status}`) }),
+      ),
+    },
+  ];
+  return {
+    tone: request.status === 'approved' ? 'success' : request.status === 'rejected' ? 'danger' : 'info',
+    title: t('approval.title', { kind: t(`approval.kind.${request.kind}`), id: request.id }),
+    blocks,
+  };
+}
+
+/** What `/expense` and `/promo` answer: the request, submitted, and whom it waits on. */
+export function submittedView(ctx: ApprovalViewContext, request: ApprovalRequest, names: Record<string, string>): View {
+  const view = approvalView(ctx, request, names);
+  const first = request.steps[0];
+  return {
+    ...view,
+    tone: 'success',
+    blocks: [
+      { type: 'text', text: ctx.t('approval.submitted', { approver: first ? (names[first.approverId] ?? first.approverId) : '' }) },
+      ...view.blocks,
+      { type: 'actions', buttons: [{ label: ctx.t('button.withdraw'), command: `/approvals withdraw ${request.id}` }] },
+    ],
+  };
+}
+
+/** `/approvals`: what waits on me (with Approve and Reject) and my own open requests. */
+export function approvalListView(ctx: ApprovalViewContext, list: ApprovalList): View {
+  const { t } = ctx;
+  const line = (r: ApprovalRequest) => ({ id: r.id, kind: t(`approval.kind.${r.kind}`), subject: r.subject, amount: money(ctx, r.amountFen) });
+  const blocks: Block[] = [];
+  if (list.waitingOnMe.length) {
+    blocks.push({ type: 'text', text: t('approvals.waiting') });
+    for (const r of list.waitingOnMe) {
+      blocks.push(
+        { type: 'list', items: [t('approvals.item', { ...line(r), requester: list.names[r.requesterId] ?? r.requesterId })] },
+        {
+          type: 'actions',
+          buttons: [
+            { label: t('button.approve'), command: `/approvals approve ${r.id}`, style: 'primary' },
+            { label: t('button.reject'), command: `/approvals reject ${r.id}`, style: 'danger' },
+          ],
+        },
+      );
+    }
+  }
+  if (list.mine.length) {
+    blocks.push(
+      { type: 'text', text: t('approvals.mine') },
+      {
+        type: 'list',
+        items: list.mine.map((r) => {
+          const step = r.steps[r.currentStep - 1];
+          return t('approvals.mine_item', { ...line(r), approver: step ? (list.names[step.approverId] ?? step.approverId) : '' });
+        }),
+      },
+    );
+  }
+  if (!blocks.length) blocks.push({ type: 'note', text: t('approvals.none') });
+  return { tone: 'info', title: t('approvals.title'), blocks };
+}

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainRoles } from '../../src/core/approvals/chain.ts';
+import { decideApproval, listApprovals, withdrawApproval } from '../../src/core/approvals/decide.ts';
+import { submitApproval, type SubmitApprovalCommand } from '../../src/core/approvals/submit.ts';
+import { DEFAULT_POLICY } from '../../src/core/policy.ts';
+import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
+import { backends } from '../support/test-database.ts';
+
+const expense = (yuan: number, subject = '展会'): SubmitApprovalCommand => ({
+  kind: 'expense', subject, amountFen: yuan * 100, event: null, product: null, onDate: null,
+});
+
+describe('the approval chain by amount (EXP-1)', () => {
+  it.each([
+    [5_000, ['regional_manager']],
+    [10_000, ['regional_manager']],
+    [10_001, ['regional_manager', 'department_manager']],
+    [50_000, ['regional_manager', 'department_manager']],
+    [50_001, ['regional_manager', 'department_manager', 'finance']],
+  ])('asks for %i yuan: %j', (yuan, roles) => {
+    expect(chainRoles(DEFAULT_POLICY, 'expense', yuan * 100)).toEqual(roles);
+  });
+
+  it('sends a promotion to the marketing reviewer (PROMO-1)', () => {
+    expect(chainRoles(DEFAULT_POLICY, 'promotion', null)).toEqual(['marketing_reviewer']);
+  });
+});
+
+describe.each(backends)('approvals on $name', (backend) => {
+  let f: BotFixture;
+  beforeAll(async () => {
+    f = await botFixture(backend);
+  });
+  afterAll(() => f.close());
+
+  const outboxTo = async (personId: string) =>
+    (await f.database.db.selectFrom('outbox').selectAll().where('person_id', '=', personId).orderBy('id').execute()).map((r) => r.notice);
+
+  it('walks 80,000 through the regional manager, the department manager and finance, telling the requester at each step', async () => {
+    const submitted = await submitApproval(f.deps, f.as('zhangsan'), { ...expense(80_000, '上海车展展位'), event: '2026上海车展' });
+    if (!submitted.ok) throw new Error(submitted.code);
+    const id = submitted.value.id;
+    expect(submitted.value.steps.map((s) => s.approverId)).toEqual(['lisi', 'wangwu', 'qianhui']);
+    expect(submitted.value.overBenchmark).toBe(true);
+    expect(await outboxTo('lisi')).toEqual([expect.objectContaining({ kind: 'approval_requested', requestId: id, amountFen: 8_000_000 })]);
+
+    expect((await decideApproval(f.deps, f.as('lisi'), { requestId: id, decision: 'approve', reason: null })).ok).toBe(true);
+    expect((await decideApproval(f.deps, f.as('wangwu'), { requestId: id, decision: 'approve', reason: null })).ok).toBe(true);
+    const last = await decideApproval(f.deps, f.as('qianhui'), { requestId: id, decision: 'approve', reason: null });
+    expect(last.ok && last.value.status).toBe('approved');
+    expect((await outboxTo('zhangsan')).map((n) => n.kind)).toEqual(['approval_progress', 'approval_progress', 'approval_decided']);
+    const audit = await f.database.db.selectFrom('audit_log').select(['action', 'actor_id', 'platform']).where('subject_type', '=', 'approval').where('subject_id', '=', String(id)).orderBy('id').execute();
+    expect(audit.map((a) => `${a.action}:${a.actor_id}`)).toEqual(['approval.submit:zhangsan', 'approval.approve:lisi', 'approval.approve:wangwu', 'approval.approve:qianhui']);
+  });
+
+  it("sends a manager's own request to their own manager: nobody approves themselves", async () => {
+    const r = await submitApproval(f.deps, f.as('lisi'), expense(5_000));
+    expect(r.ok && r.value.steps.map((s) => s.approverId)).toEqual(['wangwu']);
+  });
+
+  it('refuses a click from anyone but the current approver, naming who decides', async () => {
+    const r = await submitApproval(f.deps, f.as('zhangsan'), expense(3_000));
+    if (!r.ok) throw new Error(r.code);
+    const stranger = await decideApproval(f.deps, f.as('zhaoliu'), { requestId: r.value.id, decision: 'approve', reason: null });
+    expect(stranger).toEqual({ ok: false, code: 'not_your_step', details: { id: r.value.id, approver: '李四' } });
+    const requester = await decideApproval(f.deps, f.as('zhangsan'), { requestId: r.value.id, decision: 'approve', reason: null });
+    expect(requester.ok ? null : requester.code).toBe('not_your_step');
+  });
+
+  it('wants a reason to reject, and tells the requester the reason', async () => {
+    const r = await submitApproval(f.deps, f.as('zhangsan'), expense(2_000, '礼品'));
+    if (!r.ok) throw new Error(r.code);
+    const noReason = await decideApproval(f.deps, f.as('lisi'), { requestId: r.value.id, decision: 'reject', reason: null });
+    expect(noReason.ok ? null : noReason.code).toBe('reason_required');
+    const rejected = await decideApproval(f.deps, f.as('lisi'), { requestId: r.value.id, decision: 'reject', reason: '不在预算内' });
+    expect(rejected.ok && rejected.value).toMatchObject({ status: 'rejected', reason: '不在预算内' });
+    expect((await outboxTo('zhangsan')).at(-1)).toMatchObject({ kind: 'approval_decided', outcome: 'rejected', reason: '不在预算内' });
+  });
+
+  it('changes nothing on a second click or a click on a withdrawn request', async () => {
+    const r = await submitApproval(f.deps, f.as('zhangsan'), expense(1_000));
+    if (!r.ok) throw new Error(r.code);
+    await decideApproval(f.deps, f.as('lisi'), { requestId: r.value.id, decision: 'approve', reason: null });
+    const again = await decideApproval(f.deps, f.as('lisi'), { requestId: r.value.id, decision: 'reject', reason: 'x' });
+    expect(again).toEqual({ ok: false, code: 'already_decided', details: { id: r.value.id, status: 'approved' } });
+
+    const w = await submitApproval(f.deps, f.as('zhangsan'), expense(1_500));
+    if (!w.ok) throw new Error(w.code);
+    expect((await withdrawApproval(f.deps, f.as('zhaoliu'), w.value.id)).ok).toBe(false);
+    const withdrawn = await withdrawApproval(f.deps, f.as('zhangsan'), w.value.id);
+    expect(withdrawn.ok && withdrawn.value.status).toBe('withdrawn');
+    const late = await decideApproval(f.deps, f.as('lisi'), { requestId: w.value.id, decision: 'approve', reason: null });
+    expect(late.ok ? null : late.details.status).toBe('withdrawn');
+  });
+
+  it('lists what waits on me and my own open requests', async () => {
+    const r = await submitApproval(f.deps, f.as('zhaoliu'), expense(4_000, '客户答谢'));
+    if (!r.ok) throw new Error(r.code);
+    const mine = await listApprovals(f.deps, f.as('zhaoliu'));
+    const lisi = await listApprovals(f.deps, f.as('lisi'));
+    expect(mine.ok && mine.value.mine.map((a) => a.subject)).toContain('客户答谢');
+    expect(lisi.ok && lisi.value.waitingOnMe.map((a) => a.subject)).toContain('客户答谢');
+  });
+
+  it('gives one decision when two clicks race', async () => {
+    const r = await submitApproval(f.deps, f.as('zhangsan'), expense(6_000));
+    if (!r.ok) throw new Error(r.code);
+    const results = await Promise.all([
+      decideApproval(f.deps, f.as('lisi'), { requestId: r.value.id, decision: 'approve', reason: null }),
+      decideApproval(f.deps, f.as('lisi'), { requestId: r.value.id, decision: 'reject', reason: '重复' }),
+      decideApproval(f.deps, f.as('lisi'), { requestId: r.value.id, decision: 'approve', reason: null }),
+    ]);
+    expect(results.filter((x) => x.ok)).toHaveLength(1);
+    expect(results.filter((x) => !x.ok).map((x) => !x.ok && x.code)).toEqual(['already_decided', 'already_decided']);
+    const decisions = await f.database.db.selectFrom('audit_log').select('action').where('subject_id', '=', String(r.value.id)).where('action', 'like', 'approval.%').execute();
+    expect(decisions.filter((d) => d.action !== 'approval.submit')).toHaveLength(1);
+  });
+});
