@@ -3,7 +3,7 @@ import type { UpdateClientCommand } from '../core/clients/update-client.ts';
 import type { LeadPeriod } from '../core/leads/list-leads.ts';
 import type { ReportLeadCommand } from '../core/leads/report-lead.ts';
 import type { SubmitApprovalCommand } from '../core/approvals/submit.ts';
-import { issue, type InputIssue } from './issues.ts';
+import type { InputIssue } from './issues.ts';
 import { buildApprovals, buildExpense, buildPromo, type ApprovalsAction, type ParseContext } from './build/approvals.ts';
 import { buildClient } from './build/client.ts';
 import { buildLead } from './build/lead.ts';
@@ -42,19 +42,17 @@ export function parseFormSubmission(form: FormName, values: Record<string, strin
   const pairs: RawCommand['pairs'] = {};
   const words: string[] = [];
   const problems: InputIssue[] = [];
+  const fields: RawCommand['fields'] = {};
   for (const field of FORMS[form] as readonly FormField[]) {
     const value = values[field.key]?.trim();
-    if (!value) {
-      // A missing word would shift the next into its place (a purpose read as an amount).
-      if (field.positional) problems.push(issue('missing_field', field.key));
-      continue;
-    }
+    if (!value) continue;
     problems.push(...textIssues(value, field.key));
+    fields[field.key] = value;
     if (field.positional) words.push(value);
     else pairs[field.key] = value;
   }
   if (problems.length) return { ok: false, issues: problems };
-  return build({ name: form, words: words.join(' '), pairs }, ctx);
+  return build({ name: form, words: words.join(' '), pairs, fields }, ctx);
 }
 
 function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {

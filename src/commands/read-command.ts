@@ -7,6 +7,8 @@ export interface RawCommand {
   name: CommandName;
   words: string;
   pairs: Partial<Record<KeyName, string>>;
+  /** From a form: each field by key, the words' fields too, so a missing one cannot shift the next into its place. */
+  fields?: Partial<Record<KeyName, string>>;
 }
 
 /** Longer than any real command; a 10,000-character paste is refused, not parsed. */

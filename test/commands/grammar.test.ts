@@ -380,18 +380,18 @@ describe('client values', () => {
 });
 
 describe('planned commands', () => {
-  it.each(['/expense 5万 展会', '/费用 5万 展会', '/deals', '/kpi team'])('"%s" is a planned command', (text) => {
+  it.each(['/deal new ACME', '/商机 新建 ACME', '/deals', '/kpi team'])('"%s" is a planned command', (text) => {
     expect(command(text).kind).toBe('planned');
   });
 
   it('names which planned command was asked for', () => {
-    expect(command('/expense 5万 展会')).toEqual({ kind: 'planned', command: 'expense' });
+    expect(command('/kpi team')).toEqual({ kind: 'planned', command: 'kpi' });
   });
 
   it('says a documented planned command with its keys is planned rather than calling its keys unknown', () => {
-    // contract.md: `/deal new <company> [amount:<amount>]` and `/expense <amount> <purpose> [event:<name>]`.
+    // contract.md: `/deal new <company> [amount:<amount>]` and `/payment <contract> amount:<a>`.
     expect(parseCommand('/deal new ACME amount:5万')).toEqual({ ok: true, value: { kind: 'planned', command: 'deal' } });
-    expect(parseCommand('/expense 5万 展会 event:进博会')).toEqual({ ok: true, value: { kind: 'planned', command: 'expense' } });
+    expect(parseCommand('/payment 12 amount:5万')).toEqual({ ok: true, value: { kind: 'planned', command: 'payment' } });
   });
 });
 
@@ -422,5 +422,48 @@ describe('values that look like keys', () => {
   it('asks for the grade when a reason is given alone, instead of dropping it', () => {
     const parsed = parseCommand('/client 甲公司 reason:需求潜力大');
     expect(parsed.ok ? null : parsed.issues).toEqual([{ code: 'missing_field', field: 'grade', details: {} }]);
+  });
+});
+
+describe('approval commands', () => {
+  const ctx = { today: '2026-11-26' };
+  it('reads /expense as an amount, then the purpose, with event and date', () => {
+    const parsed = parseCommand('/费用 3.5万元 秋季展会 展位 活动:进博会 日期:明天', ctx);
+    expect(parsed.ok && parsed.value).toEqual({
+      kind: 'submit_approval',
+      input: { kind: 'expense', subject: '秋季展会 展位', amountFen: 3_500_000, event: '进博会', product: null, onDate: '2026-11-27' },
+    });
+  });
+
+  it('names a missing purpose and a bad amount', () => {
+    const noPurpose = parseCommand('/expense 5000', ctx);
+    const badAmount = parseCommand('/expense 五块 礼品', ctx);
+    expect(noPurpose.ok ? [] : noPurpose.issues.map((i) => `${i.code}:${i.field}`)).toEqual(['missing_field:purpose']);
+    expect(badAmount.ok ? [] : badAmount.issues.map((i) => `${i.code}:${i.field}`)).toEqual(['amount_invalid:amount']);
+  });
+
+  it('keeps form fields in their places: a missing amount is not filled by the purpose', () => {
+    const parsed = parseFormSubmission('expense', { purpose: '展会' }, ctx);
+    expect(parsed.ok ? [] : parsed.issues.map((i) => `${i.code}:${i.field}`)).toEqual(['missing_field:amount']);
+  });
+
+  it('reads /promo with product, start and budget', () => {
+    const parsed = parseCommand('/推广 新品试用季 产品:智能锁X1 开始:12月1日 预算:3万', ctx);
+    expect(parsed.ok && parsed.value).toMatchObject({ kind: 'submit_approval', input: { kind: 'promotion', subject: '新品试用季', product: '智能锁X1', onDate: '2026-12-01', amountFen: 3_000_000 } });
+  });
+
+  it.each([
+    ['/approvals', { action: 'list' }],
+    ['/审批 同意 12', { action: 'decide', requestId: 12, decision: 'approve', reason: null }],
+    ['/approvals reject #12 reason:over budget', { action: 'decide', requestId: 12, decision: 'reject', reason: 'over budget' }],
+    ['/审批 撤回 7', { action: 'withdraw', requestId: 7 }],
+  ])('reads "%s"', (text, input) => {
+    const parsed = parseCommand(text, ctx);
+    expect(parsed.ok && parsed.value).toEqual({ kind: 'approvals', input });
+  });
+
+  it('names a missing or bad approval number', () => {
+    const missing = parseCommand('/审批 同意', ctx);
+    expect(missing.ok ? [] : missing.issues.map((i) => `${i.code}:${i.field}`)).toEqual(['missing_field:id']);
   });
 });

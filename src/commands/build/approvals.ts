@@ -17,14 +17,17 @@ const dateIn = (ctx: ParseContext | undefined) => (text: string) => {
 };
 
 /** `/expense <amount> <purpose> [event:…] [date:…]` (EXP-1). */
-export function buildExpense({ words, pairs }: RawCommand, ctx?: ParseContext): Parsed<SubmitApprovalCommand> {
+export function buildExpense({ words, pairs, fields }: RawCommand, ctx?: ParseContext): Parsed<SubmitApprovalCommand> {
   const issues: InputIssue[] = [];
-  const [amountWord, ...rest] = words.split(/\s+/).filter(Boolean);
+  // Typed: the first word is the amount, the rest the purpose. From a form: each its own field.
+  const [typedAmount, ...typedRest] = words.split(/\s+/).filter(Boolean);
+  const amountWord = fields ? fields.amount : typedAmount;
+  const rest = fields ? [fields.purpose ?? ''] : typedRest;
   if (!amountWord) issues.push(issue('missing_field', 'amount'));
   const amountFen = amountWord ? optionalValue(amountWord, 'amount', parseAmount, issues) : null;
   if (amountFen === 0) issues.push(issue('amount_invalid', 'amount', { value: amountWord ?? '' }));
   const subject = optionalText(rest.join(' '), 'purpose', { max: 200 }, issues);
-  if (amountWord && !subject) issues.push(issue('missing_field', 'purpose'));
+  if (!subject) issues.push(issue('missing_field', 'purpose'));
   const event = optionalText(pairs.event, 'event', { max: 100 }, issues);
   const onDate = optionalValue(pairs.date, 'date', dateIn(ctx), issues);
   return parsed({ kind: 'expense', subject: subject ?? '', amountFen, event, product: null, onDate }, issues);
