@@ -1,4 +1,5 @@
-import { Client, Domain, EventDispatcher, LoggerLevel, WSClient } from '@larksuiteoapi/node-sdk';
+import { randomUUID } from 'node:crypto';
+import { Client, Domain, EventDispatcher, LoggerLevel, WSClient, defaultHttpInstance } from '@larksuiteoapi/node-sdk';
 import type { Bot } from '../../src/bot/bot.ts';
 import type { Env } from '../../src/config/env.ts';
 import type { DeliveryLog } from '../../src/bot/deliveries.ts';
@@ -8,7 +9,7 @@ import type { Actor } from '../../src/core/ports.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Handler } from '../../src/server.ts';
-import { refusalView } from '../../src/views/problem-views.ts';
+import { strangerView } from '../../src/views/stranger-view.ts';
 import type { View } from '../../src/views/view.ts';
 import { renderCard, type ButtonValue } from './card.ts';
 import { commandText } from './message-text.ts';
@@ -33,8 +34,8 @@ export interface FeishuAdapter {
   dispatcher: EventDispatcher;
   /** Mounted at POST /feishu/events in webhook mode. */
   requestListener: Handler | null;
-  /** A message to someone else (an approval card, a reminder), to their open_id. */
-  sendTo(person: Person, view: View): Promise<void>;
+  /** A message to someone else (an approval card, a reminder), to their open_id; `key` makes repeats of one message one. */
+  sendTo(person: Person, view: View, key?: string): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -71,6 +72,8 @@ const domainOf = (domain: string): Domain | string =>
 export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
   const { bot, config, logger } = opts;
   const retry = opts.retry ?? { attempts: 5, baseMs: 1000 };
+  // The SDK's axios instance waits for ever by default: a hung connection must not hold a reply (or the outbox).
+  (defaultHttpInstance as unknown as { defaults: { timeout: number } }).defaults.timeout = 10_000;
   const client = new Client({ appId: config.appId, appSecret: config.appSecret, domain: domainOf(config.domain), loggerLevel: LoggerLevel.error });
   const dispatcher = new EventDispatcher({ encryptKey: config.encryptKey, verificationToken: config.verificationToken, loggerLevel: LoggerLevel.error });
 
@@ -79,7 +82,7 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     return person ? { person, platform: 'feishu' } : null;
   };
   const t = (actor: Actor | null) => translator(bot.localeOf(actor));
-  const stranger = () => refusalView(t(null), 'not_in_directory', {});
+  const stranger = (openId: string) => strangerView(t(null), bot.localeOf(null) === 'en' ? 'Feishu' : '飞书', openId);
   const card = (view: View, actor: Actor | null) => JSON.stringify(renderCard(view, t(actor)));
 
   /**
@@ -91,10 +94,15 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
 
   // Every send waits its turn under the app's limits (50/s, 1,000/min, 5/s to one chat), then retries what is still refused.
   const limiter = new SendRateLimiter();
-  const toPerson = async (openId: string, view: View, actor: Actor | null) => {
+  // `uuid` lets Feishu drop a repeat of a create that we retried after a timeout (within an hour).
+  const toPerson = async (openId: string, view: View, actor: Actor | null, key: string = randomUUID()) => {
     await limiter.acquire(openId);
     return sendWithRetry(
-      () => client.im.message.create({ params: { receive_id_type: 'open_id' }, data: { receive_id: openId, msg_type: 'interactive', content: card(view, actor) } }),
+      () =>
+        client.im.message.create({
+          params: { receive_id_type: 'open_id' },
+          data: { receive_id: openId, msg_type: 'interactive', content: card(view, actor), uuid: key.slice(0, 50) },
+        }),
       retry,
     );
   };
@@ -103,12 +111,16 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     return sendWithRetry(() => client.im.message.reply({ path: { message_id: messageId }, data: { msg_type: 'interactive', content: card(view, actor) } }), retry);
   };
 
-  /** Contact data never goes into a group (SEC-2): there it is sent to the person, with a note in the group. */
+  /**
+   * Contact data never goes into a group (SEC-2): a card that holds it, or a
+   * form that will ask for it, goes to the person, with a note in the group.
+   */
   async function answer(message: NonNullable<MessageEvent['message']>, openId: string, view: View, actor: Actor | null) {
     const chat = message.chat_id ?? openId;
-    if (message.chat_type === 'group' && view.sensitive) {
+    if (message.chat_type === 'group' && (view.sensitive || view.form)) {
       await toPerson(openId, view, actor);
-      await replyTo(message.message_id, chat, { tone: 'info', blocks: [{ type: 'text', text: t(actor)('feishu.sent_privately') }] }, actor);
+      const note = t(actor)(view.form ? 'feishu.form_sent_privately' : 'feishu.sent_privately');
+      await replyTo(message.message_id, chat, { tone: 'info', blocks: [{ type: 'text', text: note }] }, actor);
     } else {
       await replyTo(message.message_id, chat, view, actor);
     }
@@ -122,7 +134,7 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     if (message.chat_type === 'group' && !message.mentions?.length) return;
     if (!(await firstDelivery(event))) return;
     const actor = await actorOf(openId);
-    if (!actor) return answer(message, openId, stranger(), null);
+    if (!actor) return answer(message, openId, stranger(openId), null);
     const text = commandText(message);
     const view = text === null ? { tone: 'info' as const, blocks: [{ type: 'text' as const, text: t(actor)('feishu.unsupported_message') }] } : await bot.handleText(actor, text);
     await answer(message, openId, view, actor);
@@ -178,9 +190,9 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
   return {
     dispatcher,
     requestListener: config.mode === 'webhook' ? feishuWebhook(dispatcher, config.encryptKey ?? '', config.verificationToken ?? '') : null,
-    async sendTo(person, view) {
+    async sendTo(person, view, key) {
       if (!person.feishuId) throw new Error(`person ${person.id} has no Feishu open_id`);
-      await toPerson(person.feishuId, view, { person, platform: 'feishu' });
+      await toPerson(person.feishuId, view, { person, platform: 'feishu' }, key);
     },
     async start() {
       if (ws) await ws.start({ eventDispatcher: dispatcher });

@@ -27,11 +27,21 @@ export function feishuWebhook(dispatcher: EventDispatcher, encryptKey: string, v
       if ((challengeToken(dispatcher, data) ?? verificationToken) !== verificationToken) return void res.writeHead(401).end();
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(challenge));
     }
-    if (!signatureMatches(req, raw, encryptKey)) return void res.writeHead(401).end();
+    if (!signatureMatches(req, raw, encryptKey) || !fresh(req)) return void res.writeHead(401).end();
     const request = Object.assign(Object.create({ headers: req.headers }), data);
     const answer = await dispatcher.invoke(request, { needCheck: false });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(typeof answer === 'object' && answer ? answer : {}));
   };
+}
+
+/**
+ * A signed request replayed long after is refused: event receipts are kept a
+ * day, so anything older than half of that could otherwise act again.
+ */
+const MAX_AGE_SECONDS = 12 * 3600;
+function fresh(req: IncomingMessage, nowSeconds = Date.now() / 1000): boolean {
+  const timestamp = Number(req.headers['x-lark-request-timestamp']);
+  return Number.isFinite(timestamp) && Math.abs(nowSeconds - timestamp) <= MAX_AGE_SECONDS;
 }
 
 function signatureMatches(req: IncomingMessage, raw: string, encryptKey: string): boolean {

@@ -7,11 +7,12 @@ import type { Person } from '../../src/core/people.ts';
 import type { Actor } from '../../src/core/ports.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { Logger } from '../../src/logger.ts';
-import { refusalView } from '../../src/views/problem-views.ts';
+import { strangerView as stranger } from '../../src/views/stranger-view.ts';
 import type { View } from '../../src/views/view.ts';
 import { LIMITS, renderBlocks } from './block-kit.ts';
 import { fieldErrors, formModal, formNameOf, modalContext, submittedValues } from './modal.ts';
 import { replyWithin } from '../../src/bot/reply-within.ts';
+import { typedText } from './message-text.ts';
 
 /** The SLACK_* settings, as src/config/env.ts reads them. */
 export type SlackConfig = NonNullable<Env['slack']>;
@@ -60,6 +61,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const clientOptions = {
     ...(config.apiUrl && { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` }),
     retryConfig: opts.retryConfig ?? { retries: 6, factor: 2, minTimeout: 1000, maxTimeout: 30_000 },
+    // A hung connection must not hold a reply (or the outbox) for ever.
+    timeout: 10_000,
   };
   const identity = { tokenVerificationEnabled: false, botId: opts.botId ?? 'B_POLICY_BOT', botUserId: opts.botUserId ?? 'U_POLICY_BOT' };
   const socketMode = Boolean(config.appToken);
@@ -78,7 +81,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     const person = await opts.identify(userId);
     return person ? { person, platform: 'slack' } : null;
   };
-  const strangerView = (): View => refusalView(translator(bot.localeOf(null)), 'not_in_directory', {});
+  const strangerView = (userId: string): View => stranger(translator(bot.localeOf(null)), 'Slack', userId);
   const blocksOf = (view: View, actor: Actor | null, max: number = LIMITS.messageBlocks) =>
     renderBlocks(view, translator(bot.localeOf(actor)), max);
 
@@ -93,7 +96,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   // Slash commands: /lead …, /线索 is not possible in Slack, so /crm 线索 … carries any command in any language.
   app.command(/.*/, async ({ command, ack, respond, client }) => {
     const actor = await actorOf(command.user_id);
-    if (!actor) return ack({ response_type: 'ephemeral', ...blocksOf(strangerView(), null) });
+    if (!actor) return ack({ response_type: 'ephemeral', ...blocksOf(strangerView(command.user_id), null) });
     const text = command.command === UMBRELLA_COMMAND ? command.text.trim() || '/help' : `${command.command} ${command.text}`;
     await replyWithin(INLINE_WITHIN_MS, bot.handleText(actor, text), {
       inTime: async (view) => {
@@ -116,7 +119,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     await ack();
     if (action.type !== 'button' || !action.value) return;
     const actor = await actorOf(body.user.id);
-    if (!actor) return sendDirect(body.user.id, strangerView(), null);
+    if (!actor) return sendDirect(body.user.id, strangerView(body.user.id), null);
     const view = await bot.handleText(actor, action.value);
     const triggerId = 'trigger_id' in body ? body.trigger_id : undefined;
     if (view.form && triggerId) {
@@ -135,17 +138,17 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     const actor = await actorOf(body.user.id);
     if (!form || !actor) {
       await ack();
-      return sendDirect(body.user.id, strangerView(), null);
+      return sendDirect(body.user.id, strangerView(body.user.id), null);
     }
     const result = await bot.submitForm(actor, form, submittedValues(view.state.values));
     if (result.form) return ack({ response_action: 'errors', errors: fieldErrors(result.form) });
     await ack();
     const { channel } = modalContext(view.private_metadata);
-    if (channel) {
-      await app.client.chat.postEphemeral({ channel, user: body.user.id, ...blocksOf(result, actor) });
-    } else {
-      await sendDirect(body.user.id, result, actor);
-    }
+    // An ephemeral reply needs the bot in that channel; where it is not, the answer goes to the DM instead of nowhere.
+    const ephemeral = channel
+      ? await app.client.chat.postEphemeral({ channel, user: body.user.id, ...blocksOf(result, actor) }).then(() => true, () => false)
+      : false;
+    if (!ephemeral) await sendDirect(body.user.id, result, actor);
   });
 
   // Events are retried by Slack when not acknowledged in time: each event id has its effect once.
@@ -154,17 +157,19 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home' || !(await firstDelivery(body))) return;
     const actor = await actorOf(event.user);
-    const view = actor ? await bot.home(actor) : strangerView();
+    const view = actor ? await bot.home(actor) : strangerView(event.user);
     await client.views.publish({ user_id: event.user, view: { type: 'home', ...blocksOf(view, actor, LIMITS.surfaceBlocks) } });
   });
 
   // A direct message to the bot is a command, with or without the leading '/'.
   app.message(async ({ message, body, say }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
+    // The bot's own messages come back as events too: answering them would never end.
+    if ('bot_id' in message && message.bot_id) return;
     if (!(await firstDelivery(body as { event_id?: string }))) return;
     const actor = await actorOf(message.user);
-    const text = 'text' in message && message.text ? message.text.trim() : '';
-    const view = actor ? await bot.handleText(actor, text) : strangerView();
+    const text = 'text' in message && message.text ? typedText(message.text) : '';
+    const view = actor ? await bot.handleText(actor, text) : strangerView(message.user);
     await say({ ...blocksOf(view, actor) });
   });
 

@@ -210,8 +210,11 @@ export const en: Record<MessageKey, string> = {
   'notice.account_manager_assigned.body': '{by} made you the account manager of "{company}" (CLI-2). A-class clients get at least 2 visits a quarter.',
   'console.delivered': '📨 To {name}:',
 
+  'identity.your_id': 'Your {platform} user id is {id}: send it to an admin, who can add you to the directory.',
+
   'feishu.unsupported_message': 'I can only read text messages. Send "help" to see what I can do.',
   'feishu.sent_privately': 'The answer holds client contact data, so I sent it to you privately.',
+  'feishu.form_sent_privately': 'I sent you the form privately: client contacts are not typed into a group.',
   'toast.done': 'Done',
   'toast.fix_form': 'Please correct the marked fields',
 

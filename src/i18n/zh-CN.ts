@@ -222,9 +222,13 @@ export const zhCN = {
   'notice.account_manager_assigned.body': '{by} 指派你为「{company}」的专属客户经理（CLI-2）。A 类客户每季度至少拜访 2 次。',
   'console.delivered': '📨 发给 {name}：',
 
+  // Identity
+  'identity.your_id': '你的{platform}用户编号是 {id}：请把它发给管理员，加入人员目录后即可使用。',
+
   // Feishu
   'feishu.unsupported_message': '我只能读懂文字消息。发送「帮助」查看我能做什么。',
   'feishu.sent_privately': '结果含客户联系方式，已私信发给你。',
+  'feishu.form_sent_privately': '表单已私信发给你：客户联系方式不在群里填写。',
   'toast.done': '已完成',
   'toast.fix_form': '请按提示修改后再提交',
 

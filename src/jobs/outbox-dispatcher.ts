@@ -13,7 +13,8 @@ import type { View } from '../views/view.ts';
 export interface Deliverer {
   name: string;
   canReach(person: Person): boolean;
-  send(person: Person, view: View): Promise<void>;
+  /** `key` is the same on every attempt of one message: a platform that supports it drops repeats. */
+  send(person: Person, view: View, key?: string): Promise<void>;
   /** True when a failure will not mend with time (the user is gone, the bot was blocked). */
   isPermanent(error: unknown): boolean;
 }
@@ -63,7 +64,24 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
     return rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
 
-  async function settle(id: number, change: { status: 'sent' | 'pending' | 'failed'; platform?: string; error?: string; retryAt?: Date }) {
+  /**
+   * A row is ours while it is 'sending' with the attempt count we set. Its
+   * lease is renewed just before its send: a batch whose sends are slow does
+   * not let its later rows be taken by another dispatcher, and a row another
+   * dispatcher took meanwhile (its lease ran out) is skipped, not sent twice.
+   */
+  async function renew(id: number, attempts: number): Promise<boolean> {
+    const renewed = await db
+      .updateTable('outbox')
+      .set({ lease_until: new Date(clock.now().getTime() + leaseMs) })
+      .where('id', '=', id)
+      .where('status', '=', 'sending')
+      .where('attempts', '=', attempts)
+      .executeTakeFirst();
+    return Number(renewed.numUpdatedRows) === 1;
+  }
+
+  async function settle(id: number, attempts: number, change: { status: 'sent' | 'pending' | 'failed'; platform?: string; error?: string; retryAt?: Date }) {
     await db
       .updateTable('outbox')
       .set({
@@ -75,6 +93,8 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
         ...(change.retryAt && { next_attempt_at: change.retryAt }),
       })
       .where('id', '=', id)
+      .where('status', '=', 'sending')
+      .where('attempts', '=', attempts)
       .execute();
   }
 
@@ -86,24 +106,25 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
       const person = personRow && personRow.active ? toPerson(personRow) : null;
       const deliverer = person ? opts.deliverers.find((d) => d.canReach(person)) : undefined;
       if (!person || !deliverer) {
-        await settle(row.id, { status: 'failed', error: person ? 'no platform reaches this person' : 'person not in the directory' });
+        await settle(row.id, row.attempts, { status: 'failed', error: person ? 'no platform reaches this person' : 'person not in the directory' });
         report.failed++;
         continue;
       }
+      if (!(await renew(row.id, row.attempts))) continue;
       try {
         const locale = person.locale ?? opts.defaultLocale;
-        await deliverer.send(person, noticeView(translator(locale), locale, row.notice));
-        await settle(row.id, { status: 'sent', platform: deliverer.name });
+        await deliverer.send(person, noticeView(translator(locale), locale, row.notice), `outbox-${row.id}`);
+        await settle(row.id, row.attempts, { status: 'sent', platform: deliverer.name });
         report.sent++;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         if (deliverer.isPermanent(error) || row.attempts >= maxAttempts) {
-          await settle(row.id, { status: 'failed', platform: deliverer.name, error: reason });
+          await settle(row.id, row.attempts, { status: 'failed', platform: deliverer.name, error: reason });
           report.failed++;
         } else {
           // 2, 4, 8 … seconds, at most ten minutes.
           const delay = Math.min(600_000, 2000 * 2 ** (row.attempts - 1));
-          await settle(row.id, { status: 'pending', error: reason, retryAt: new Date(clock.now().getTime() + delay) });
+          await settle(row.id, row.attempts, { status: 'pending', error: reason, retryAt: new Date(clock.now().getTime() + delay) });
           report.retried++;
         }
       }
@@ -113,13 +134,23 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
     return report;
   }
 
-  let running: Promise<unknown> = Promise.resolve();
+  // One run at a time; kicks during a run ask for one more run after it, not one each.
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = async (): Promise<void> => {
+    do {
+      again = false;
+      await dispatchOnce().catch((err: unknown) => logger.error({ err }, 'outbox dispatch failed'));
+    } while (again);
+    running = null;
+  };
   let timer: NodeJS.Timeout | null = null;
   return {
     dispatchOnce,
     /** Sends soon: called after a change, so a notice leaves within the contract's 2 seconds. */
-    kick() {
-      running = running.then(dispatchOnce).catch((err: unknown) => logger.error({ err }, 'outbox dispatch failed'));
+    kick(): Promise<void> {
+      if (running) again = true;
+      else running = run();
       return running;
     },
     /** Also looks every `everyMs` for retries that have come due. */

@@ -71,6 +71,14 @@ describe('Feishu on the real Lark SDK (webhook mode)', () => {
     expect(f.api.messages().length).toBe(before);
   });
 
+  it('refuses a correctly signed request replayed a day later', async () => {
+    const res = await f.deliver(textMessage({ token: VERIFICATION_TOKEN, openId: f.openId('zhangsan'), text: '线索 重放公司 联系人:林 电话:13511113333 规模:1 行业地位:1' }), {
+      timestamp: Math.floor(Date.now() / 1000) - 25 * 3600,
+    });
+    expect(res.status).toBe(401);
+    expect(await f.database.db.selectFrom('companies').select('id').where('name', '=', '重放公司').execute()).toEqual([]);
+  });
+
   it('hears a group message only when the bot is mentioned, the mention taken out', async () => {
     const before = f.api.messages().length;
     await f.deliver(textMessage({ token: VERIFICATION_TOKEN, openId: f.openId('zhangsan'), text: '帮助', chatType: 'group' }));
@@ -94,11 +102,22 @@ describe('Feishu on the real Lark SDK (webhook mode)', () => {
     expect(cardText(inGroup!.body.content)).toContain('已私信');
   });
 
+  it('sends a form asked for in a group privately, so no contact is typed into the group', async () => {
+    const before = f.api.messages().length;
+    await f.deliver(textMessage({ token: VERIFICATION_TOKEN, openId: f.openId('zhangsan'), text: '@_user_1 线索', chatType: 'group', mentions: [{ key: '@_user_1', name: 'Policy Bot' }] }));
+    const [privately, inGroup] = (await f.api.waitForMessages(before + 2)).slice(before);
+    expect(privately!.body.receive_id).toBe(f.openId('zhangsan'));
+    expect(privately!.body.content.body.elements[0].tag).toBe('form');
+    expect(cardText(inGroup!.body.content)).toContain('表单已私信发给你');
+  });
+
   it('politely refuses someone not in the directory, in Chinese, storing nothing', async () => {
     const before = f.api.messages().length;
     await f.deliver(textMessage({ token: VERIFICATION_TOKEN, openId: 'ou_stranger', text: '线索 陌生公司 联系人:某 电话:13000000009 规模:1 行业地位:1' }));
     const reply = await lastMessage(before + 1);
     expect(cardText(reply.body.content)).toContain('不在本部门的人员目录');
+    // The id an admin needs to add them, and nothing else about anyone.
+    expect(cardText(reply.body.content)).toContain('你的飞书用户编号是 ou_stranger');
     expect(await f.database.db.selectFrom('companies').select('id').where('name', '=', '陌生公司').execute()).toEqual([]);
   });
 
@@ -164,6 +183,10 @@ describe('messages to other people on Feishu', () => {
     f.api.failNextSends({ status: 200, code: 230020 });
     await f.adapter.sendTo(f.person('lisi'), notice);
     expect(f.api.messages().map((c) => c.method)).toEqual(['POST!', 'POST!', 'POST', 'POST!', 'POST']);
+    // Every attempt of one message carries the same uuid, so Feishu drops a repeat of one that did arrive.
+    const uuids = f.api.messages().map((c) => c.body.uuid);
+    expect(new Set(uuids.slice(0, 3)).size).toBe(1);
+    expect(uuids[3]).not.toBe(uuids[0]);
   });
 
   it('fail loudly on a refusal that retrying cannot mend', async () => {

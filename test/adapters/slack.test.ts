@@ -46,6 +46,7 @@ describe('Slack on the real Bolt', () => {
     const before = await f.database.db.selectFrom('companies').select('id').execute();
     const res = await f.post(slashCommand({ command: '/lead', text: '陌生公司 联系人:某 电话:13000000000 规模:1 行业地位:无', user_id: 'U_STRANGER' }));
     expect(blockText(res.json.blocks)).toContain('不在本部门的人员目录');
+    expect(blockText(res.json.blocks)).toContain('你的Slack用户编号是 U_STRANGER');
     expect(await f.database.db.selectFrom('companies').select('id').execute()).toHaveLength(before.length);
   });
 
@@ -148,5 +149,37 @@ describe('Slack on the real Bolt', () => {
     const shown = `${res.json.text}\n${blockText(res.json.blocks)}`;
     expect(shown).not.toContain('<!channel>');
     expect(shown).toContain('&lt;!channel&gt;');
+  });
+});
+
+describe('Slack direct messages as Slack really sends them', () => {
+  let f: SlackFixture;
+  beforeAll(async () => {
+    f = await slackFixture(pgliteBackend);
+  });
+  afterAll(() => f.close());
+
+  it("never answers the bot's own messages, which come back as events", async () => {
+    await f.post(eventCallback('Ev_OWN_1', { type: 'message', channel_type: 'im', channel: 'D_ZHANG', user: 'U07REALBOT', bot_id: 'B07REAL', text: '线索已保存', ts: '2.1', event_ts: '2.1' }));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(f.api.callsOf('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('reads escaped text and wrapped e-mails as the person typed them', async () => {
+    await f.post(
+      eventCallback('Ev_DM_MAIL', {
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D_ZHANG',
+        user: f.slackId('zhangsan'),
+        text: '线索 A&amp;B 贸易 联系人:王 邮箱:<mailto:wang@acme.cn|wang@acme.cn> 规模:10人 行业地位:新锐',
+        ts: '3.1',
+        event_ts: '3.1',
+      }),
+    );
+    const [said] = await f.api.waitFor('chat.postMessage');
+    expect(blockText(said!.args.blocks)).toContain('线索已保存');
+    const stored = await f.database.db.selectFrom('companies').select('name').execute();
+    expect(stored.map((c) => c.name)).toContain('A&B 贸易');
   });
 });

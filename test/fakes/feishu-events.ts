@@ -9,9 +9,9 @@ export function encryptEvent(encryptKey: string, payload: unknown): string {
 }
 
 /** The body and headers of a webhook request, encrypted and signed as Feishu sends it. */
-export function signedEvent(encryptKey: string, payload: unknown, opts: { signWith?: string } = {}) {
+export function signedEvent(encryptKey: string, payload: unknown, opts: { signWith?: string; timestamp?: number } = {}) {
   const body = JSON.stringify({ encrypt: encryptEvent(encryptKey, payload) });
-  const timestamp = String(Math.floor(Date.now() / 1000));
+  const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
   const nonce = randomBytes(8).toString('hex');
   const signature = createHash('sha256').update(timestamp + nonce + (opts.signWith ?? encryptKey) + body).digest('hex');
   return { body, headers: { 'content-type': 'application/json', 'x-lark-request-timestamp': timestamp, 'x-lark-request-nonce': nonce, 'x-lark-signature': signature } };

@@ -124,6 +124,41 @@ describe.each(backends)('the outbox on $name', (backend) => {
   });
 });
 
+describe.each(backends)('slow sends and short leases on $name', (backend) => {
+  let f: BotFixture;
+  beforeAll(async () => {
+    f = await botFixture(backend);
+  });
+  afterAll(() => f.close());
+
+  it('never send a row twice when a batch outlasts its lease and another dispatcher claims meanwhile', async () => {
+    const repo = outboxRepo(f.database.db);
+    for (let i = 0; i < 3; i++) {
+      await repo.enqueue({ dedupeKey: `slow-${i}`, personId: 'sunqi', notice: { kind: 'account_manager_assigned', company: `慢${i}`, by: '王五' } }, new Date(Date.now() - 1000));
+    }
+    const sends: string[] = [];
+    const slow = (name: string): Deliverer => ({
+      name,
+      canReach: () => true,
+      async send(_person, view) {
+        await new Promise((r) => setTimeout(r, 400));
+        sends.push(JSON.stringify(view.blocks[0]));
+      },
+      isPermanent: () => false,
+    });
+    const realClock = { now: () => new Date() };
+    const make = (name: string) => createOutboxDispatcher({ db: f.database.db, deliverers: [slow(name)], clock: realClock, logger: silent, defaultLocale: 'zh-CN', leaseMs: 500 });
+    const first = make('a').dispatchOnce();
+    await new Promise((r) => setTimeout(r, 650));
+    const second = make('b').dispatchOnce();
+    await Promise.all([first, second]);
+    expect(sends).toHaveLength(3);
+    expect(new Set(sends).size).toBe(3);
+    const statuses = await f.database.db.selectFrom('outbox').select('status').execute();
+    expect(statuses.every((s) => s.status === 'sent')).toBe(true);
+  });
+});
+
 describe.runIf(backends.some((b) => b.name === 'postgres'))('two dispatchers on one PostgreSQL', () => {
   let f: BotFixture;
   beforeAll(async () => {

@@ -18,7 +18,7 @@ export interface FeishuFixture extends BotFixture {
   http: HttpServer;
   openId(personId: string): string;
   /** POSTs an event to /feishu/events, encrypted and signed as Feishu does (or signed with another key). */
-  deliver(payload: unknown, opts?: { signWith?: string }): Promise<{ status: number; json: any }>;
+  deliver(payload: unknown, opts?: { signWith?: string; timestamp?: number }): Promise<{ status: number; json: any }>;
 }
 
 /**
