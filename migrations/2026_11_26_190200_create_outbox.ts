@@ -19,6 +19,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('lease_until', 'timestamptz')
     .addColumn('sent_at', 'timestamptz')
     .addColumn('platform', 'text')
+    // Where the sent message lives (Slack channel and ts, Feishu message_id), so it can be updated in place.
+    .addColumn('ref', 'jsonb')
+    // An update of a message already sent: the outbox row that sent it.
+    .addColumn('update_of', 'bigint', (c) => c.references('outbox.id'))
     .addColumn('last_error', 'text')
     .execute();
   await db.schema.createIndex('outbox_due_idx').on('outbox').columns(['status', 'next_attempt_at']).execute();

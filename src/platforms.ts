@@ -32,7 +32,7 @@ export function startPlatforms(env: Env, core: Core, logger: Logger): Platforms 
     });
     if (slack.requestListener) routes['POST /slack/events'] = slack.requestListener;
     adapters.push(slack);
-    deliverers.push({ name: 'slack', canReach: (p) => Boolean(p.slackId), send: slack.sendTo, isPermanent: slackFailureIsPermanent });
+    deliverers.push({ name: 'slack', canReach: (p) => Boolean(p.slackId), send: slack.sendTo, update: slack.update, isPermanent: slackFailureIsPermanent });
   }
   if (env.feishu) {
     const feishu = createFeishuAdapter({
@@ -44,7 +44,7 @@ export function startPlatforms(env: Env, core: Core, logger: Logger): Platforms 
     });
     if (feishu.requestListener) routes['POST /feishu/events'] = feishu.requestListener;
     adapters.push(feishu);
-    deliverers.push({ name: 'feishu', canReach: (p) => Boolean(p.feishuId), send: feishu.sendTo, isPermanent: (e) => e instanceof FeishuApiError && !e.transient });
+    deliverers.push({ name: 'feishu', canReach: (p) => Boolean(p.feishuId), send: feishu.sendTo, update: feishu.update, isPermanent: (e) => e instanceof FeishuApiError && !e.transient });
   }
   return {
     routes,

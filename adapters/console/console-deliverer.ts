@@ -14,6 +14,10 @@ export function consoleDeliverer(output: NodeJS.WritableStream, locale: Locale):
     canReach: () => true,
     async send(person, view) {
       output.write(`\n${t('console.delivered', { name: person.name })}\n${renderText(view)}\n`);
+      return { person: person.id };
+    },
+    async update(ref, view) {
+      output.write(`\n${t('console.updated', { id: ref.person ?? '' })}\n${renderText(view)}\n`);
     },
     isPermanent: () => false,
   };

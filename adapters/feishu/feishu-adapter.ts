@@ -35,7 +35,9 @@ export interface FeishuAdapter {
   /** Mounted at POST /feishu/events in webhook mode. */
   requestListener: Handler | null;
   /** A message to someone else (an approval card, a reminder), to their open_id; `key` makes repeats of one message one. */
-  sendTo(person: Person, view: View, key?: string): Promise<void>;
+  sendTo(person: Person, view: View, key?: string): Promise<{ message_id: string }>;
+  /** Replaces a card sent before (im.message.patch). */
+  update(ref: { message_id?: string }, view: View): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -192,7 +194,13 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     requestListener: config.mode === 'webhook' ? feishuWebhook(dispatcher, config.encryptKey ?? '', config.verificationToken ?? '') : null,
     async sendTo(person, view, key) {
       if (!person.feishuId) throw new Error(`person ${person.id} has no Feishu open_id`);
-      await toPerson(person.feishuId, view, { person, platform: 'feishu' }, key);
+      const sent = await toPerson(person.feishuId, view, { person, platform: 'feishu' }, key);
+      return { message_id: sent?.message_id ?? '' };
+    },
+    async update(ref, view) {
+      if (!ref.message_id) throw new Error('a Feishu message reference needs message_id');
+      const messageId = ref.message_id;
+      await sendWithRetry(() => client.im.message.patch({ path: { message_id: messageId }, data: { content: card(view, null) } }), retry);
     },
     async start() {
       if (ws) await ws.start({ eventDispatcher: dispatcher });

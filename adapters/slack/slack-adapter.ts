@@ -39,7 +39,9 @@ export interface SlackAdapter {
    * 429 answers are waited out (Retry-After) and other failures retried with
    * backoff by the Web API client; what still fails is thrown to the caller.
    */
-  sendTo(person: Person, view: View): Promise<void>;
+  sendTo(person: Person, view: View): Promise<{ channel: string; ts: string }>;
+  /** Replaces a message sent before (a card whose request was decided). */
+  update(ref: { channel?: string; ts?: string }, view: View): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -86,11 +88,12 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     renderBlocks(view, translator(bot.localeOf(actor)), max);
 
   /** A reply in the person's own DM: for the Home tab and finished modals, which have no response_url. */
-  async function sendDirect(userId: string, view: View, actor: Actor | null): Promise<void> {
+  async function sendDirect(userId: string, view: View, actor: Actor | null): Promise<{ channel: string; ts: string }> {
     const opened = await app.client.conversations.open({ users: userId });
     const channel = opened.channel?.id;
     if (!channel) throw new Error('conversations.open returned no channel');
-    await app.client.chat.postMessage({ channel, ...blocksOf(view, actor) });
+    const posted = await app.client.chat.postMessage({ channel, ...blocksOf(view, actor) });
+    return { channel: posted.channel ?? channel, ts: posted.ts ?? '' };
   }
 
   // Slash commands: /lead …, /线索 is not possible in Slack, so /crm 线索 … carries any command in any language.
@@ -119,7 +122,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     await ack();
     if (action.type !== 'button' || !action.value) return;
     const actor = await actorOf(body.user.id);
-    if (!actor) return sendDirect(body.user.id, strangerView(body.user.id), null);
+    if (!actor) return void (await sendDirect(body.user.id, strangerView(body.user.id), null));
     const view = await bot.handleText(actor, action.value);
     const triggerId = 'trigger_id' in body ? body.trigger_id : undefined;
     if (view.form && triggerId) {
@@ -138,7 +141,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     const actor = await actorOf(body.user.id);
     if (!form || !actor) {
       await ack();
-      return sendDirect(body.user.id, strangerView(body.user.id), null);
+      return void (await sendDirect(body.user.id, strangerView(body.user.id), null));
     }
     const result = await bot.submitForm(actor, form, submittedValues(view.state.values));
     if (result.form) return ack({ response_action: 'errors', errors: fieldErrors(result.form) });
@@ -182,7 +185,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     requestListener: receiver ? receiver.requestListener : null,
     async sendTo(person, view) {
       if (!person.slackId) throw new Error(`person ${person.id} has no Slack id`);
-      await sendDirect(person.slackId, view, { person, platform: 'slack' });
+      return sendDirect(person.slackId, view, { person, platform: 'slack' });
+    },
+    async update(ref, view) {
+      if (!ref.channel || !ref.ts) throw new Error('a Slack message reference needs channel and ts');
+      await app.client.chat.update({ channel: ref.channel, ts: ref.ts, ...blocksOf(view, null) });
     },
     start: async () => {
       if (socketMode) await app.start();

@@ -9,11 +9,29 @@ export type Notice =
   | { kind: 'approval_requested'; requestId: number; approvalKind: 'expense' | 'promotion' | 'contract'; subject: string; amountFen: number | null; event: string | null; requester: string; overBenchmark: boolean }
   /** To the requester, after each step and at the end. */
   | { kind: 'approval_progress'; requestId: number; subject: string; by: string; next: string }
-  | { kind: 'approval_decided'; requestId: number; subject: string; outcome: 'approved' | 'rejected' | 'withdrawn'; by: string; reason: string | null };
+  | { kind: 'approval_decided'; requestId: number; subject: string; outcome: 'approved' | 'rejected' | 'withdrawn'; by: string; reason: string | null }
+  /**
+   * An approval card already sent, shown again in its new state with no
+   * buttons left: decided (approved, rejected, withdrawn) or passed on to the
+   * next approver.
+   */
+  | {
+      kind: 'approval_card_closed';
+      requestId: number;
+      approvalKind: 'expense' | 'promotion' | 'contract';
+      subject: string;
+      amountFen: number | null;
+      requester: string;
+      outcome: 'approved' | 'rejected' | 'withdrawn' | 'passed_on';
+      by: string;
+      at: string;
+    };
 
 export interface OutboxEntry {
   /** What, whom, about what and when: the same key twice is one message. */
   dedupeKey: string;
   personId: string;
   notice: Notice;
+  /** Set to update a message already queued under that key, in place, instead of sending a new one. */
+  updates?: string;
 }

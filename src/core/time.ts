@@ -28,3 +28,7 @@ export const quarterOf = (date: IsoDate): { from: IsoDate; to: IsoDate } => {
 };
 
 export const daysBetween = (from: IsoDate, to: IsoDate): number => Math.round(day(to).diff(day(from), 'days').days);
+
+/** 'YYYY-MM-DD HH:mm' on the company's wall clock, for "decided at" lines. */
+export const localDateTime = (instant: Date, zone: string): string =>
+  DateTime.fromJSDate(instant, { zone }).toFormat('yyyy-MM-dd HH:mm');

@@ -179,6 +179,10 @@ export const en: Record<MessageKey, string> = {
   'approvals.reject_how': 'To reject, give a reason: /approvals reject {id} reason:…',
   'notice.approval_requested.title': 'For your approval · {kind} #{id}',
   'notice.approval_requested.body': '{requester} asks for: {subject}',
+  'notice.approval_card.approved': '✅ Approved by {by} ({at}): the request is approved.',
+  'notice.approval_card.rejected': '⛔ Rejected by {by} ({at}).',
+  'notice.approval_card.withdrawn': 'Withdrawn by the requester, {by} ({at}): nothing to do.',
+  'notice.approval_card.passed_on': '✅ Approved by {by} ({at}); passed on to the next approver.',
   'notice.approval_progress.title': 'Approval progress #{id}',
   'notice.approval_progress.body': '{by} approved "{subject}"; {next} decides next.',
   'notice.approval_decided.approved': 'Approved #{id}',
@@ -209,6 +213,7 @@ export const en: Record<MessageKey, string> = {
   'notice.account_manager_assigned.title': 'A new client of yours',
   'notice.account_manager_assigned.body': '{by} made you the account manager of "{company}" (CLI-2). A-class clients get at least 2 visits a quarter.',
   'console.delivered': '📨 To {name}:',
+  'console.updated': '🔄 Card sent to {id}, updated:',
 
   'identity.your_id': 'Your {platform} user id is {id}: send it to an admin, who can add you to the directory.',
 

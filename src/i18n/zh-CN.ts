@@ -190,6 +190,10 @@ export const zhCN = {
   'approvals.reject_how': '拒绝请写明原因：/审批 拒绝 {id} 原因:…',
   'notice.approval_requested.title': '待你审批 · {kind} #{id}',
   'notice.approval_requested.body': '{requester} 申请：{subject}',
+  'notice.approval_card.approved': '✅ {by} 已同意（{at}），审批通过。',
+  'notice.approval_card.rejected': '⛔ {by} 已拒绝（{at}）。',
+  'notice.approval_card.withdrawn': '申请人 {by} 已撤回（{at}），无需处理。',
+  'notice.approval_card.passed_on': '✅ {by} 已同意（{at}），已转下一位审批人。',
   'notice.approval_progress.title': '审批进展 #{id}',
   'notice.approval_progress.body': '{by} 已同意「{subject}」，下一步由 {next} 审批。',
   'notice.approval_decided.approved': '审批已通过 #{id}',
@@ -221,6 +225,7 @@ export const zhCN = {
   'notice.account_manager_assigned.title': '新的专属客户',
   'notice.account_manager_assigned.body': '{by} 指派你为「{company}」的专属客户经理（CLI-2）。A 类客户每季度至少拜访 2 次。',
   'console.delivered': '📨 发给 {name}：',
+  'console.updated': '🔄 更新发给 {id} 的卡片：',
 
   // Identity
   'identity.your_id': '你的{platform}用户编号是 {id}：请把它发给管理员，加入人员目录后即可使用。',

@@ -13,11 +13,19 @@ import type { View } from '../views/view.ts';
 export interface Deliverer {
   name: string;
   canReach(person: Person): boolean;
-  /** `key` is the same on every attempt of one message: a platform that supports it drops repeats. */
-  send(person: Person, view: View, key?: string): Promise<void>;
+  /**
+   * Sends; answers where the message lives, if it can be updated later.
+   * `key` is the same on every attempt of one message: a platform that supports it drops repeats.
+   */
+  send(person: Person, view: View, key?: string): Promise<MessageRef | void>;
+  /** Replaces a message sent before (chat.update, im.message.patch). */
+  update?(ref: MessageRef, view: View): Promise<void>;
   /** True when a failure will not mend with time (the user is gone, the bot was blocked). */
   isPermanent(error: unknown): boolean;
 }
+
+/** Where a sent message lives on its platform (Slack: channel and ts; Feishu: message_id). */
+export type MessageRef = Record<string, string>;
 
 export interface DispatchReport {
   sent: number;
@@ -50,7 +58,7 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
 
   async function claim(limit: number) {
     const now = clock.now();
-    const { rows } = await sql<{ id: number; person_id: string; notice: Notice; attempts: number }>`
+    const { rows } = await sql<{ id: number; person_id: string; notice: Notice; attempts: number; update_of: number | null }>`
       update outbox set status = 'sending', attempts = attempts + 1,
         lease_until = ${new Date(now.getTime() + leaseMs)}
       where id in (
@@ -59,7 +67,7 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
         order by id limit ${limit}
         for update skip locked
       )
-      returning id, person_id, notice, attempts`.execute(db);
+      returning id, person_id, notice, attempts, update_of`.execute(db);
     // UPDATE … RETURNING keeps no order: send in the order the messages were queued.
     return rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
@@ -81,7 +89,11 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
     return Number(renewed.numUpdatedRows) === 1;
   }
 
-  async function settle(id: number, attempts: number, change: { status: 'sent' | 'pending' | 'failed'; platform?: string; error?: string; retryAt?: Date }) {
+  async function settle(
+    id: number,
+    attempts: number,
+    change: { status: 'sent' | 'pending' | 'failed'; platform?: string; error?: string; retryAt?: Date; ref?: MessageRef | void },
+  ) {
     await db
       .updateTable('outbox')
       .set({
@@ -91,11 +103,39 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
         ...(change.platform && { platform: change.platform }),
         ...(change.error !== undefined && { last_error: change.error.slice(0, 500) }),
         ...(change.retryAt && { next_attempt_at: change.retryAt }),
+        ...(change.ref && { ref: JSON.stringify(change.ref) }),
       })
       .where('id', '=', id)
       .where('status', '=', 'sending')
       .where('attempts', '=', attempts)
       .execute();
+  }
+
+  /**
+   * An update goes to the message the original row sent, on its platform.
+   * Not sent yet: the update waits for it. Never sent: there is nothing to update.
+   */
+  async function updateInPlace(row: { id: number; attempts: number; update_of: number | null }, view: View): Promise<keyof DispatchReport> {
+    const original = await db.selectFrom('outbox').select(['status', 'platform', 'ref']).where('id', '=', row.update_of as number).executeTakeFirst();
+    if (original && (original.status === 'pending' || original.status === 'sending') && row.attempts < maxAttempts) {
+      await settle(row.id, row.attempts, { status: 'pending', error: 'waiting for the original message', retryAt: new Date(clock.now().getTime() + 2000) });
+      return 'retried';
+    }
+    const deliverer = opts.deliverers.find((d) => d.name === original?.platform);
+    if (original?.status !== 'sent' || !original.ref || !deliverer?.update) {
+      await settle(row.id, row.attempts, { status: 'failed', error: 'the original message was not delivered or cannot be updated' });
+      return 'failed';
+    }
+    try {
+      await deliverer.update(original.ref, view);
+      await settle(row.id, row.attempts, { status: 'sent', platform: deliverer.name });
+      return 'sent';
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const permanent = deliverer.isPermanent(error) || row.attempts >= maxAttempts;
+      await settle(row.id, row.attempts, permanent ? { status: 'failed', error: reason } : { status: 'pending', error: reason, retryAt: new Date(clock.now().getTime() + 2000 * 2 ** (row.attempts - 1)) });
+      return permanent ? 'failed' : 'retried';
+    }
   }
 
   /** Claims what is due and sends it; every row ends sent, due again later, or failed with its reason. */
@@ -111,10 +151,15 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
         continue;
       }
       if (!(await renew(row.id, row.attempts))) continue;
+      const locale = person.locale ?? opts.defaultLocale;
+      const view = noticeView(translator(locale), locale, row.notice);
+      if (row.update_of !== null) {
+        report[await updateInPlace(row, view)]++;
+        continue;
+      }
       try {
-        const locale = person.locale ?? opts.defaultLocale;
-        await deliverer.send(person, noticeView(translator(locale), locale, row.notice), `outbox-${row.id}`);
-        await settle(row.id, row.attempts, { status: 'sent', platform: deliverer.name });
+        const ref = await deliverer.send(person, view, `outbox-${row.id}`);
+        await settle(row.id, row.attempts, { status: 'sent', platform: deliverer.name, ref });
         report.sent++;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);

@@ -123,6 +123,8 @@ export interface OutboxTable {
   lease_until: Timestamp | null;
   sent_at: Timestamp | null;
   platform: string | null;
+  ref: ColumnType<Record<string, string> | null, string | null, string | null>;
+  update_of: number | null;
   last_error: string | null;
 }
 

@@ -13,6 +13,9 @@ export function outboxRepo(db: Kysely<Database>): OutboxPort {
           notice: JSON.stringify(entry.notice),
           created_at: at,
           next_attempt_at: at,
+          update_of: entry.updates
+            ? (eb) => eb.selectFrom('outbox').select('id').where('dedupe_key', '=', entry.updates as string)
+            : null,
         })
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
         .execute();

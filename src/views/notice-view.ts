@@ -38,6 +38,16 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
           },
         ],
       };
+    case 'approval_card_closed':
+      return {
+        tone: notice.outcome === 'rejected' ? 'danger' : notice.outcome === 'withdrawn' ? 'info' : 'success',
+        title: t('notice.approval_requested.title', { kind: t(`approval.kind.${notice.approvalKind}`), id: notice.requestId }),
+        blocks: [
+          { type: 'text', text: t('notice.approval_requested.body', { requester: notice.requester, subject: notice.subject }) },
+          ...(notice.amountFen !== null ? [{ type: 'fields' as const, fields: [{ label: t('approval.amount'), value: formatMoney(notice.amountFen, locale) }] }] : []),
+          { type: 'text', text: t(`notice.approval_card.${notice.outcome}`, { by: notice.by, at: notice.at }) },
+        ],
+      };
     case 'approval_progress':
       return {
         tone: 'info',

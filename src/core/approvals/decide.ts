@@ -1,6 +1,6 @@
 import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
-import { notifyApprover } from './notify.ts';
+import { closeCard, notifyApprover } from './notify.ts';
 import { audit, refuseNotFound } from './submit.ts';
 import type { ApprovalRequest } from './types.ts';
 
@@ -59,6 +59,8 @@ export async function decideApproval(deps: CoreDeps, actor: Actor, cmd: DecideCo
     }
     if (!moved) return refuse('already_decided', { id: request.id, status: request.status });
     const updated = (await tx.approvals.byId(request.id))!;
+    const outcome = cmd.decision === 'reject' ? 'rejected' : updated.status === 'approved' ? 'approved' : 'passed_on';
+    await closeCard(tx, updated, step.seq, outcome, actor.person, requesterName, now, deps.timezone);
 
     if (updated.status === 'pending') {
       await notifyApprover(tx, updated, requesterName, now);
@@ -102,6 +104,7 @@ export async function withdrawApproval(deps: CoreDeps, actor: Actor, requestId: 
     if (!moved) return refuse('already_decided', { id: request.id, status: request.status });
     const current = request.steps[request.currentStep - 1];
     if (current) {
+      await closeCard(tx, request, current.seq, 'withdrawn', actor.person, actor.person.name, now, deps.timezone);
       await tx.outbox.enqueue(
         {
           dedupeKey: `approval:${request.id}:withdrawn`,
