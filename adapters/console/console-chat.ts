@@ -53,8 +53,10 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
     const retry = view.fields.some((f) => f.error);
     if (!retry) print(t('console.form.intro', { title: view.title }));
     for (const f of view.fields) if (f.error) print(`  ⚠ ${f.error}`);
-    const queue = retry ? view.fields.filter((f) => f.error || (f.required && !previous[f.key])) : view.fields;
-    return { form: view, queue, values: retry ? { ...previous } : {} };
+    // A field the bot filled in already (the number of the request to reject) is not asked again.
+    const given = Object.fromEntries(view.fields.filter((f) => f.value !== undefined).map((f) => [f.key, f.value as string]));
+    const queue = retry ? view.fields.filter((f) => f.error || (f.required && !previous[f.key])) : view.fields.filter((f) => f.value === undefined);
+    return { form: view, queue, values: retry ? { ...given, ...previous } : given };
   };
 
   const promptText = (): string => {

@@ -104,12 +104,11 @@ export function createBot(deps: BotDeps): Bot {
     const result: CoreResult<ApprovalRequest> =
       input.action === 'withdraw' ? await withdrawApproval(deps, actor, input.requestId) : await decideApproval(deps, actor, input);
     if (result.ok) return approvalView(approvalCtx(ctx), result.value, await namesOn(deps, result.value));
-    const refused = refusalView(ctx.t, result.code, result.details);
-    // A reject without a reason: say how to give one.
+    // A reject without a reason opens the reject form, the request's number filled in.
     if (result.code === 'reason_required' && input.action === 'decide') {
-      refused.blocks.push({ type: 'note', text: ctx.t('approvals.reject_how', { id: input.requestId }) });
+      return formView(ctx.t, 'reject', [], { id: String(input.requestId) });
     }
-    return refused;
+    return refusalView(ctx.t, result.code, result.details);
   }
 
   const parseContext = () => ({ today: localDate(deps.clock.now(), deps.timezone) });

@@ -26,6 +26,7 @@ export const KEY_ALIASES = {
   product: ['product', '产品'],
   start: ['start', '开始'],
   budget: ['budget', '预算'],
+  id: ['id', '编号'],
 } as const;
 
 export type KeyName = keyof typeof KEY_ALIASES;

@@ -52,6 +52,8 @@ export function parseFormSubmission(form: FormName, values: Record<string, strin
     else pairs[field.key] = value;
   }
   if (problems.length) return { ok: false, issues: problems };
+  // The reject form is `/approvals reject <id> reason:…` filled in.
+  if (form === 'reject') return build({ name: 'approvals', words: `reject ${words.join(' ')}`.trim(), pairs }, ctx);
   return build({ name: form, words: words.join(' '), pairs, fields }, ctx);
 }
 

@@ -202,6 +202,7 @@ export const en: Record<MessageKey, string> = {
   'field.id': 'approval number',
   'field.decision': 'action',
   'form.expense.title': 'Ask for an expense',
+  'form.reject.title': 'Reject a request',
   'form.promo.title': 'Submit a promotion',
   'help.expense': '/expense <amount> <purpose> [event:… date:…] — ask for a marketing expense approval (EXP-1)',
   'help.promo': '/promo <name> [product:… start:… budget:…] — submit a promotion for review (PROMO-1)',

@@ -213,6 +213,7 @@ export const zhCN = {
   'field.id': '审批编号',
   'field.decision': '操作',
   'form.expense.title': '申请市场费用',
+  'form.reject.title': '拒绝审批',
   'form.promo.title': '提交推广审核',
   'help.expense': '/费用 <金额> <用途> [活动:… 日期:…] —— 申请市场费用审批（EXP-1）',
   'help.promo': '/推广 <名称> [产品:… 开始:… 预算:…] —— 提交推广审核（PROMO-1）',

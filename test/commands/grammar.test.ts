@@ -467,3 +467,10 @@ describe('approval commands', () => {
     expect(missing.ok ? [] : missing.issues.map((i) => `${i.code}:${i.field}`)).toEqual(['missing_field:id']);
   });
 });
+
+describe('the reject form', () => {
+  it('is /approvals reject <id> reason:… filled in', () => {
+    const parsed = parseFormSubmission('reject', { id: '12', reason: '超出预算' }, { today: '2026-11-26' });
+    expect(parsed.ok && parsed.value).toEqual({ kind: 'approvals', input: { action: 'decide', requestId: 12, decision: 'reject', reason: '超出预算' } });
+  });
+});

@@ -93,6 +93,17 @@ describe.each(backends)('approvals on $name', (backend) => {
     expect(late.ok ? null : late.details.status).toBe('withdrawn');
   });
 
+  it('opens the reject form, the number filled in, when a reject comes without a reason', async () => {
+    const r = await submitApproval(f.deps, f.as('zhangsan'), expense(2_500, '宣传册'));
+    if (!r.ok) throw new Error(r.code);
+    const view = await f.bot.handleText(f.as('lisi'), `/审批 拒绝 ${r.value.id}`);
+    expect(view.form?.name).toBe('reject');
+    expect(view.form?.fields.find((x) => x.key === 'id')?.value).toBe(String(r.value.id));
+    const done = await f.bot.submitForm(f.as('lisi'), 'reject', { id: String(r.value.id), reason: '已有库存' });
+    expect(done.title).toContain(`#${r.value.id}`);
+    expect(JSON.stringify(done.blocks)).toContain('已拒绝');
+  });
+
   it('lists what waits on me and my own open requests', async () => {
     const r = await submitApproval(f.deps, f.as('zhaoliu'), expense(4_000, '客户答谢'));
     if (!r.ok) throw new Error(r.code);
