@@ -11,6 +11,8 @@ export interface DueClient {
 
 export interface HomeSummary {
   progress: DailyProgress;
+  /** Approvals whose current step is mine, and my own requests still pending. */
+  approvals: { waitingOnMe: { id: number; subject: string }[]; mine: { id: number; subject: string }[] };
   /** My customers whose follow-up is overdue or due within a week, or A-class clients behind on visits; most urgent first. */
   dueClients: DueClient[];
 }
@@ -32,6 +34,11 @@ export async function homeSummary(deps: CoreDeps, actor: Actor): Promise<CoreRes
       }
     }
     dueClients.sort((a, b) => (a.followUp.nextVisitDue ?? '9999').localeCompare(b.followUp.nextVisitDue ?? '9999'));
-    return ok({ progress, dueClients });
+    const brief = (r: { id: number; subject: string }) => ({ id: r.id, subject: r.subject });
+    const approvals = {
+      waitingOnMe: (await tx.approvals.waitingOn(actor.person.id)).map(brief),
+      mine: (await tx.approvals.openBy(actor.person.id)).map(brief),
+    };
+    return ok({ progress, dueClients, approvals });
   });
 }

@@ -114,6 +114,9 @@ export const en: Record<MessageKey, string> = {
   'home.due.overdue': '{company}: follow-up overdue (was due {date})',
   'home.due.quarter': '{company}: {count}/{required} visits this quarter (A-class)',
   'home.due.none': 'No follow-up due in the next 7 days.',
+  'home.approvals.waiting': 'Waiting on me ({count})',
+  'home.approvals.mine': 'My requests pending ({count})',
+  'button.approvals': 'Approvals',
   'home.hint': 'Type /lead in any channel to report a lead, or send me a command in a direct message.',
 
   'help.title': 'What I can do',

@@ -122,6 +122,9 @@ export const zhCN = {
   'home.due.overdue': '{company}：回访已逾期（应于 {date}）',
   'home.due.quarter': '{company}：本季度拜访 {count}/{required}（A 类）',
   'home.due.none': '近 7 天没有到期的回访。',
+  'home.approvals.waiting': '等我审批（{count}）',
+  'home.approvals.mine': '我的申请在审批中（{count}）',
+  'button.approvals': '处理审批',
   'home.hint': '在任意频道输入 /lead 录入线索，或私信我中文命令，例如「线索 …」。',
 
   // Help

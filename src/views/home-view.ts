@@ -18,7 +18,25 @@ export function homeView(t: Translate, person: Person, home: HomeSummary): View 
       ...progressBlocks(t, home.progress),
       { type: 'text', text: t('home.due.title') },
       due.length ? { type: 'list', items: due } : { type: 'note', text: t('home.due.none') },
-      { type: 'actions', buttons: [{ label: t('button.leads_today'), command: '/leads today' }] },
+      ...(home.approvals.waitingOnMe.length
+        ? [
+            { type: 'text' as const, text: t('home.approvals.waiting', { count: home.approvals.waitingOnMe.length }) },
+            { type: 'list' as const, items: home.approvals.waitingOnMe.map((a) => `#${a.id} ${a.subject}`) },
+          ]
+        : []),
+      ...(home.approvals.mine.length
+        ? [
+            { type: 'text' as const, text: t('home.approvals.mine', { count: home.approvals.mine.length }) },
+            { type: 'list' as const, items: home.approvals.mine.map((a) => `#${a.id} ${a.subject}`) },
+          ]
+        : []),
+      {
+        type: 'actions',
+        buttons: [
+          { label: t('button.leads_today'), command: '/leads today' },
+          ...(home.approvals.waitingOnMe.length || home.approvals.mine.length ? [{ label: t('button.approvals'), command: '/approvals' }] : []),
+        ],
+      },
       { type: 'note', text: t('home.hint') },
     ],
   };

@@ -113,6 +113,16 @@ describe.each(backends)('approvals on $name', (backend) => {
     expect(lisi.ok && lisi.value.waitingOnMe.map((a) => a.subject)).toContain('客户答谢');
   });
 
+  it("shows what waits on an approver on their first screen (Slack's Home tab)", async () => {
+    const r = await submitApproval(f.deps, f.as('zhangsan'), expense(1_200, '样品快递'));
+    if (!r.ok) throw new Error(r.code);
+    const home = await f.bot.home(f.as('lisi'));
+    const text = JSON.stringify(home.blocks);
+    expect(text).toContain('等我审批');
+    expect(text).toContain(`#${r.value.id} 样品快递`);
+    expect(JSON.stringify((await f.bot.home(f.as('zhangsan'))).blocks)).toContain('我的申请在审批中');
+  });
+
   it('gives one decision when two clicks race', async () => {
     const r = await submitApproval(f.deps, f.as('zhangsan'), expense(6_000));
     if (!r.ok) throw new Error(r.code);
