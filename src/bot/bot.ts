@@ -9,6 +9,7 @@ import { updateClient } from '../core/clients/update-client.ts';
 import { decideApproval, listApprovals, withdrawApproval } from '../core/approvals/decide.ts';
 import { namesOn } from '../core/approvals/names.ts';
 import { submitApproval } from '../core/approvals/submit.ts';
+import { setDelegate } from '../core/approvals/delegate.ts';
 import type { ApprovalRequest } from '../core/approvals/types.ts';
 import { homeSummary } from '../core/home.ts';
 import { localDate } from '../core/time.ts';
@@ -83,6 +84,11 @@ export function createBot(deps: BotDeps): Bot {
       }
       case 'approvals':
         return approvals(actor, command.input);
+      case 'delegate':
+        return viewOf(t, await setDelegate(deps, actor, command.input), ({ delegate, until }) => ({
+          tone: 'success',
+          blocks: [{ type: 'text', text: t('delegate.set', { name: delegate.name, until }) }],
+        }));
       case 'help':
         return helpView(t, ctx.locale, deps.policy, command.topic);
       case 'planned':

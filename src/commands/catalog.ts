@@ -34,7 +34,7 @@ export const COMMANDS = {
   expense: { words: ['expense', '费用'], keys: ['event', 'date'] },
   promo: { words: ['promo', '推广'], keys: ['product', 'start', 'budget'] },
   approvals: { words: ['approvals', '审批'], keys: ['reason'], freeText: ['reason'] },
-  delegate: { words: ['delegate', '委托'], keys: [], planned: true },
+  delegate: { words: ['delegate', '委托'], keys: ['until'] },
   kpi: { words: ['kpi', '业绩'], keys: [], planned: true },
   plan: { words: ['plan', '改进'], keys: [], planned: true },
   goal: { words: ['goal', '目标'], keys: [], planned: true },

@@ -27,6 +27,7 @@ export const KEY_ALIASES = {
   start: ['start', '开始'],
   budget: ['budget', '预算'],
   id: ['id', '编号'],
+  until: ['until', '截止', '到'],
 } as const;
 
 export type KeyName = keyof typeof KEY_ALIASES;

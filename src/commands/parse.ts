@@ -4,7 +4,8 @@ import type { LeadPeriod } from '../core/leads/list-leads.ts';
 import type { ReportLeadCommand } from '../core/leads/report-lead.ts';
 import type { SubmitApprovalCommand } from '../core/approvals/submit.ts';
 import type { InputIssue } from './issues.ts';
-import { buildApprovals, buildExpense, buildPromo, type ApprovalsAction, type ParseContext } from './build/approvals.ts';
+import { buildApprovals, buildDelegate, buildExpense, buildPromo, type ApprovalsAction, type ParseContext } from './build/approvals.ts';
+import type { DelegateCommand } from '../core/approvals/delegate.ts';
 import { buildClient } from './build/client.ts';
 import { buildLead } from './build/lead.ts';
 import { buildLeads } from './build/leads.ts';
@@ -22,6 +23,7 @@ export type Command =
   | { kind: 'visit'; input: RecordVisitCommand }
   | { kind: 'submit_approval'; input: SubmitApprovalCommand }
   | { kind: 'approvals'; input: ApprovalsAction }
+  | { kind: 'delegate'; input: DelegateCommand }
   | { kind: 'help'; topic: CommandName | null }
   | { kind: 'form'; form: FormName }
   | { kind: 'planned'; command: CommandName };
@@ -65,6 +67,8 @@ function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {
       return map(buildPromo(raw, ctx), (input) => ({ kind: 'submit_approval', input }));
     case 'approvals':
       return map(buildApprovals(raw), (input) => ({ kind: 'approvals', input }));
+    case 'delegate':
+      return map(buildDelegate(raw, ctx), (input) => ({ kind: 'delegate', input }));
     case 'lead':
       return map(buildLead(raw), (input) => ({ kind: 'lead', input }));
     case 'leads':

@@ -23,5 +23,7 @@ export const POLICY_ERROR_CODES = [
   'not_your_step',
   'already_decided',
   'not_requester',
+  'delegate_self',
+  'until_past',
 ] as const;
 export type PolicyErrorCode = (typeof POLICY_ERROR_CODES)[number];

@@ -170,7 +170,14 @@ export interface ApprovalsPort {
   openBy(personId: string): Promise<ApprovalRequest[]>;
 }
 
+export interface DelegationsPort {
+  set(personId: string, delegateId: string, until: IsoDate, at: Date): Promise<void>;
+  /** The person's delegate on `date`, the latest named, or null. */
+  activeFor(personId: string, date: IsoDate): Promise<string | null>;
+}
+
 export interface Tx {
+  delegations: DelegationsPort;
   approvals: ApprovalsPort;
   outbox: OutboxPort;
   directory: DirectoryPort;

@@ -214,6 +214,14 @@ export const en: Record<MessageKey, string> = {
   'help.usage.promo': '/promo New product trial product:Smart Lock X1 start:2026-12-01 budget:30000',
   'help.usage.approvals': '/approvals reject 12 reason:over the event benchmark',
 
+  'refusal.delegate_self': 'You cannot delegate to yourself.',
+  'refusal.until_past': 'The date {until} has passed; give today or a later date.',
+  'delegate.set': '{name} now decides your approvals with you until {until}, and gets your approval cards.',
+  'field.delegate': 'delegate',
+  'field.until': 'until',
+  'help.delegate': '/delegate @id until:<date> — name a delegate for your approvals while away',
+  'help.usage.delegate': '/delegate @wangwu until:2026-12-05',
+
   'notice.account_manager_assigned.title': 'A new client of yours',
   'notice.account_manager_assigned.body': '{by} made you the account manager of "{company}" (CLI-2). A-class clients get at least 2 visits a quarter.',
   'console.delivered': '📨 To {name}:',

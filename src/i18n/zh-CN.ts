@@ -225,6 +225,14 @@ export const zhCN = {
   'help.usage.promo': '/推广 新品试用季 产品:智能锁X1 开始:12月1日 预算:3万',
   'help.usage.approvals': '/审批 拒绝 12 原因:预算超出基准',
 
+  'refusal.delegate_self': '不能委托给自己。',
+  'refusal.until_past': '截止日期 {until} 已经过去，请写今天或以后的日期。',
+  'delegate.set': '已委托 {name} 代为审批，至 {until} 止。期间你的审批卡片也会发给 {name}。',
+  'field.delegate': '代理人',
+  'field.until': '截止日期',
+  'help.delegate': '/委托 @编号 截止:<日期> —— 外出时委托他人代为审批',
+  'help.usage.delegate': '/委托 @wangwu 截止:12月5日',
+
   // Notices (sent by the bot on its own)
   'notice.account_manager_assigned.title': '新的专属客户',
   'notice.account_manager_assigned.body': '{by} 指派你为「{company}」的专属客户经理（CLI-2）。A 类客户每季度至少拜访 2 次。',

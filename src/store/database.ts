@@ -157,6 +157,14 @@ export interface ApprovalStepsTable {
   reason: string | null;
 }
 
+export interface DelegationsTable {
+  id: Generated<number>;
+  person_id: string;
+  delegate_id: string;
+  until: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionsTable;
   people: PeopleTable;
@@ -172,6 +180,7 @@ export interface Database {
   outbox: OutboxTable;
   approval_requests: ApprovalRequestsTable;
   approval_steps: ApprovalStepsTable;
+  delegations: DelegationsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -1,22 +1,23 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { OutboxPort } from '../core/ports.ts';
 import type { Database } from './database.ts';
 
 export function outboxRepo(db: Kysely<Database>): OutboxPort {
   return {
     async enqueue(entry, at) {
+      const notice = JSON.stringify(entry.notice);
+      if (entry.updates) {
+        // An update of a message never queued (a delegate who got no card) is nothing to send.
+        await sql`
+          insert into outbox (dedupe_key, person_id, notice, created_at, next_attempt_at, update_of)
+          select ${entry.dedupeKey}, ${entry.personId}, ${notice}::jsonb, ${at}, ${at}, id
+          from outbox where dedupe_key = ${entry.updates}
+          on conflict (dedupe_key) do nothing`.execute(db);
+        return;
+      }
       await db
         .insertInto('outbox')
-        .values({
-          dedupe_key: entry.dedupeKey,
-          person_id: entry.personId,
-          notice: JSON.stringify(entry.notice),
-          created_at: at,
-          next_attempt_at: at,
-          update_of: entry.updates
-            ? (eb) => eb.selectFrom('outbox').select('id').where('dedupe_key', '=', entry.updates as string)
-            : null,
-        })
+        .values({ dedupe_key: entry.dedupeKey, person_id: entry.personId, notice, created_at: at, next_attempt_at: at })
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
         .execute();
     },

@@ -474,3 +474,15 @@ describe('the reject form', () => {
     expect(parsed.ok && parsed.value).toEqual({ kind: 'approvals', input: { action: 'decide', requestId: 12, decision: 'reject', reason: '超出预算' } });
   });
 });
+
+describe('/delegate', () => {
+  it('reads the person and the date', () => {
+    const parsed = parseCommand('/委托 @wangwu 截止:12月5日', { today: '2026-11-26' });
+    expect(parsed.ok && parsed.value).toEqual({ kind: 'delegate', input: { delegateId: 'wangwu', until: '2026-12-05' } });
+  });
+
+  it('names a missing date and a bad person', () => {
+    const parsed = parseCommand('/delegate !!', { today: '2026-11-26' });
+    expect(parsed.ok ? [] : parsed.issues.map((i) => `${i.code}:${i.field}`)).toEqual(['person_invalid:delegate', 'missing_field:until']);
+  });
+});

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainRoles } from '../../src/core/approvals/chain.ts';
 import { decideApproval, listApprovals, withdrawApproval } from '../../src/core/approvals/decide.ts';
 import { submitApproval, type SubmitApprovalCommand } from '../../src/core/approvals/submit.ts';
+import { setDelegate } from '../../src/core/approvals/delegate.ts';
 import { DEFAULT_POLICY } from '../../src/core/policy.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
@@ -121,6 +122,32 @@ describe.each(backends)('approvals on $name', (backend) => {
     expect(text).toContain('等我审批');
     expect(text).toContain(`#${r.value.id} 样品快递`);
     expect(JSON.stringify((await f.bot.home(f.as('zhangsan'))).blocks)).toContain('我的申请在审批中');
+  });
+
+  it('lets a named delegate decide while the approver is away, sending them the card too, and audits it', async () => {
+    const set = await setDelegate(f.deps, f.as('lisi'), { delegateId: 'wangwu', until: '2026-11-30' });
+    expect(set.ok).toBe(true);
+    const r = await submitApproval(f.deps, f.as('zhangsan'), expense(900, '快递费'));
+    if (!r.ok) throw new Error(r.code);
+    const cards = (await outboxTo('wangwu')).filter((n) => n.kind === 'approval_requested' && n.requestId === r.value.id);
+    expect(cards).toHaveLength(1);
+    const decided = await decideApproval(f.deps, f.as('wangwu'), { requestId: r.value.id, decision: 'approve', reason: null });
+    expect(decided.ok && decided.value.steps[0]).toMatchObject({ approverId: 'lisi', status: 'approved', decidedBy: 'wangwu' });
+    const audit = await f.database.db.selectFrom('audit_log').select('action').where('action', '=', 'delegation.set').execute();
+    expect(audit).toHaveLength(1);
+
+    f.clock.set('2026-12-01T10:00:00+08:00');
+    const later = await submitApproval(f.deps, f.as('zhangsan'), expense(800, '停车费'));
+    if (!later.ok) throw new Error(later.code);
+    const refused = await decideApproval(f.deps, f.as('wangwu'), { requestId: later.value.id, decision: 'approve', reason: null });
+    expect(refused.ok ? null : refused.code).toBe('not_your_step');
+    f.clock.set('2026-11-26T10:00:00+08:00');
+  });
+
+  it('refuses a delegate who is oneself, unknown, or a date already past', async () => {
+    expect(await setDelegate(f.deps, f.as('lisi'), { delegateId: 'lisi', until: '2026-12-01' })).toEqual({ ok: false, code: 'delegate_self', details: {} });
+    expect((await setDelegate(f.deps, f.as('lisi'), { delegateId: 'nobody', until: '2026-12-01' })).ok).toBe(false);
+    expect(await setDelegate(f.deps, f.as('lisi'), { delegateId: 'wangwu', until: '2026-11-01' })).toEqual({ ok: false, code: 'until_past', details: { until: '2026-11-01' } });
   });
 
   it('gives one decision when two clicks race', async () => {

@@ -1,5 +1,6 @@
 import type { DecideCommand } from '../../core/approvals/decide.ts';
 import type { SubmitApprovalCommand } from '../../core/approvals/submit.ts';
+import type { DelegateCommand } from '../../core/approvals/delegate.ts';
 import { issue, type InputIssue, type Parsed } from '../issues.ts';
 import type { RawCommand } from '../read-command.ts';
 import { parseAmount } from '../values/amount.ts';
@@ -70,4 +71,17 @@ export function buildApprovals({ words, pairs }: RawCommand): Parsed<ApprovalsAc
   if (!verb || id === null) return parsed({ action: 'list' }, issues);
   if (verb === 'withdraw') return parsed({ action: 'withdraw', requestId: id }, issues);
   return parsed({ action: 'decide', requestId: id, decision: verb, reason }, issues);
+}
+
+const PERSON_REF = /^[@＠]?([a-z0-9][a-z0-9._-]{0,62})$/i;
+
+/** `/delegate @id until:<date>`. */
+export function buildDelegate({ words, pairs }: RawCommand, ctx?: ParseContext): Parsed<DelegateCommand> {
+  const issues: InputIssue[] = [];
+  const match = PERSON_REF.exec(words.trim());
+  if (!words.trim()) issues.push(issue('missing_field', 'delegate'));
+  else if (!match?.[1]) issues.push(issue('person_invalid', 'delegate', { value: words.slice(0, 40) }));
+  if (pairs.until === undefined) issues.push(issue('missing_field', 'until'));
+  const until = optionalValue(pairs.until, 'until', dateIn(ctx), issues);
+  return parsed({ delegateId: match?.[1]?.toLowerCase() ?? '', until: until ?? '' }, issues);
 }

@@ -1,6 +1,7 @@
 import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
-import { closeCard, notifyApprover } from './notify.ts';
+import { closeCard, deciders, notifyApprover } from './notify.ts';
+import { localDate } from '../time.ts';
 import { audit, refuseNotFound } from './submit.ts';
 import type { ApprovalRequest } from './types.ts';
 
@@ -23,7 +24,8 @@ export async function decideApproval(deps: CoreDeps, actor: Actor, cmd: DecideCo
     if (request.status !== 'pending') return refuse('already_decided', { id: request.id, status: request.status });
     const step = request.steps[request.currentStep - 1];
     if (!step) throw new Error(`approval ${request.id} has no step ${request.currentStep}`);
-    if (step.approverId !== actor.person.id) {
+    const today = localDate(deps.clock.now(), deps.timezone);
+    if (!(await deciders(tx, step.approverId, today)).includes(actor.person.id)) {
       const approver = await tx.directory.personById(step.approverId);
       return refuse('not_your_step', { id: request.id, approver: approver?.name ?? step.approverId });
     }
@@ -63,7 +65,7 @@ export async function decideApproval(deps: CoreDeps, actor: Actor, cmd: DecideCo
     await closeCard(tx, updated, step.seq, outcome, actor.person, requesterName, now, deps.timezone);
 
     if (updated.status === 'pending') {
-      await notifyApprover(tx, updated, requesterName, now);
+      await notifyApprover(tx, updated, requesterName, now, today);
       const nextApprover = await tx.directory.personById(updated.steps[updated.currentStep - 1]!.approverId);
       await tx.outbox.enqueue(
         {

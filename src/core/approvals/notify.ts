@@ -1,17 +1,30 @@
 import type { Tx } from '../ports.ts';
-import { localDateTime } from '../time.ts';
+import { localDate, localDateTime, type IsoDate } from '../time.ts';
 import type { ApprovalRequest } from './types.ts';
 
 export const cardKey = (requestId: number, seq: number, approverId: string) => `approval:${requestId}:step:${seq}:to:${approverId}`;
 
-/** The current step's approver gets the card (Approve, Reject), once per version of the request. */
-export function notifyApprover(tx: Tx, request: ApprovalRequest, requesterName: string, at: Date) {
+/** Who may decide a step today: its approver, and the delegate they named while away. */
+export async function deciders(tx: Tx, approverId: string, today: IsoDate): Promise<string[]> {
+  const delegate = await tx.delegations.activeFor(approverId, today);
+  return delegate && delegate !== approverId ? [approverId, delegate] : [approverId];
+}
+
+/** The current step's deciders get the card (Approve, Reject), once each. */
+export async function notifyApprover(tx: Tx, request: ApprovalRequest, requesterName: string, at: Date, today: IsoDate) {
   const step = request.steps[request.currentStep - 1];
-  if (!step) return Promise.resolve();
+  if (!step) return;
+  for (const personId of await deciders(tx, step.approverId, today)) {
+    if (personId === request.requesterId) continue;
+    await sendCard(tx, request, step.seq, personId, requesterName, at);
+  }
+}
+
+function sendCard(tx: Tx, request: ApprovalRequest, seq: number, personId: string, requesterName: string, at: Date) {
   return tx.outbox.enqueue(
     {
-      dedupeKey: cardKey(request.id, step.seq, step.approverId),
-      personId: step.approverId,
+      dedupeKey: cardKey(request.id, seq, personId),
+      personId,
       notice: {
         kind: 'approval_requested',
         requestId: request.id,
@@ -31,7 +44,7 @@ export function notifyApprover(tx: Tx, request: ApprovalRequest, requesterName: 
  * The card a step's approver was sent is updated in place: who decided and
  * when, and no buttons left, so a second click anywhere has nothing to press.
  */
-export function closeCard(
+export async function closeCard(
   tx: Tx,
   request: ApprovalRequest,
   seq: number,
@@ -42,12 +55,29 @@ export function closeCard(
   timezone: string,
 ) {
   const step = request.steps[seq - 1];
-  if (!step) return Promise.resolve();
-  const key = cardKey(request.id, step.seq, step.approverId);
+  if (!step) return;
+  // Every copy: the approver's and a delegate's (a copy never sent is skipped by the outbox).
+  for (const personId of await deciders(tx, step.approverId, localDate(at, timezone))) {
+    await closeOne(tx, request, step.seq, personId, outcome, by, requesterName, at, timezone);
+  }
+}
+
+function closeOne(
+  tx: Tx,
+  request: ApprovalRequest,
+  seq: number,
+  personId: string,
+  outcome: 'approved' | 'rejected' | 'withdrawn' | 'passed_on',
+  by: { name: string },
+  requesterName: string,
+  at: Date,
+  timezone: string,
+) {
+  const key = cardKey(request.id, seq, personId);
   return tx.outbox.enqueue(
     {
       dedupeKey: `${key}:closed`,
-      personId: step.approverId,
+      personId,
       updates: key,
       notice: {
         kind: 'approval_card_closed',

@@ -1,6 +1,6 @@
 import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
-import type { IsoDate } from '../time.ts';
+import { localDate, type IsoDate } from '../time.ts';
 import { resolveChain } from './chain.ts';
 import { notifyApprover } from './notify.ts';
 import type { ApprovalKind, ApprovalRequest } from './types.ts';
@@ -37,7 +37,7 @@ export async function submitApproval(deps: CoreDeps, actor: Actor, cmd: SubmitAp
       createdAt: now,
       steps: chain.value,
     });
-    await notifyApprover(tx, request, actor.person.name, now);
+    await notifyApprover(tx, request, actor.person.name, now, localDate(now, deps.timezone));
     await audit(tx, actor, now, 'approval.submit', request);
     return ok(request);
   });
