@@ -31,6 +31,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('approver_id', 'text', (c) => c.notNull().references('people.id'))
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('waiting', 'pending', 'approved', 'rejected', 'cancelled')`))
+    // Since when the step waits on its approver: escalation counts working days from here.
+    .addColumn('pending_since', 'timestamptz')
     .addColumn('decided_by', 'text', (c) => c.references('people.id'))
     .addColumn('decided_at', 'timestamptz')
     .addColumn('reason', 'text')

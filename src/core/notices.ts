@@ -9,6 +9,8 @@ export type Notice =
   | { kind: 'approval_requested'; requestId: number; approvalKind: 'expense' | 'promotion' | 'contract'; subject: string; amountFen: number | null; event: string | null; requester: string; overBenchmark: boolean }
   /** To the requester, after each step and at the end. */
   | { kind: 'approval_progress'; requestId: number; subject: string; by: string; next: string }
+  /** To the requester: a step waited too long and went to the approver's manager. */
+  | { kind: 'approval_escalated'; requestId: number; subject: string; from: string; to: string; days: number }
   | { kind: 'approval_decided'; requestId: number; subject: string; outcome: 'approved' | 'rejected' | 'withdrawn'; by: string; reason: string | null }
   /**
    * An approval card already sent, shown again in its new state with no
@@ -22,7 +24,7 @@ export type Notice =
       subject: string;
       amountFen: number | null;
       requester: string;
-      outcome: 'approved' | 'rejected' | 'withdrawn' | 'passed_on';
+      outcome: 'approved' | 'rejected' | 'withdrawn' | 'passed_on' | 'escalated';
       by: string;
       at: string;
     };

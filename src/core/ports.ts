@@ -168,6 +168,8 @@ export interface ApprovalsPort {
   waitingOn(personId: string): Promise<ApprovalRequest[]>;
   /** This person's own requests still pending. */
   openBy(personId: string): Promise<ApprovalRequest[]>;
+  /** Every pending request, oldest first (for escalation). */
+  pending(): Promise<ApprovalRequest[]>;
 }
 
 export interface DelegationsPort {

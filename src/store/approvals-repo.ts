@@ -9,6 +9,7 @@ const toStep = (row: Selectable<ApprovalStepsTable>): ApprovalStep => ({
   role: row.role as Role,
   approverId: row.approver_id,
   status: row.status,
+  pendingSince: row.pending_since ? new Date(row.pending_since) : null,
   decidedBy: row.decided_by,
   decidedAt: row.decided_at ? new Date(row.decided_at) : null,
   reason: row.reason,
@@ -60,7 +61,16 @@ export function approvalsRepo(db: Kysely<Database>): ApprovalsPort {
         .executeTakeFirstOrThrow();
       await db
         .insertInto('approval_steps')
-        .values(request.steps.map((s, i) => ({ request_id: row.id, seq: i + 1, role: s.role, approver_id: s.approverId, status: i === 0 ? 'pending' : 'waiting' })))
+        .values(
+          request.steps.map((s, i) => ({
+            request_id: row.id,
+            seq: i + 1,
+            role: s.role,
+            approver_id: s.approverId,
+            status: i === 0 ? ('pending' as const) : ('waiting' as const),
+            pending_since: i === 0 ? request.createdAt : null,
+          })),
+        )
         .execute();
       return (await withSteps([row]))[0]!;
     },
@@ -93,6 +103,8 @@ export function approvalsRepo(db: Kysely<Database>): ApprovalsPort {
             ...(step.decidedBy !== undefined && { decided_by: step.decidedBy }),
             ...(step.decidedAt !== undefined && { decided_at: step.decidedAt }),
             ...(step.reason !== undefined && { reason: step.reason }),
+            ...(step.approverId !== undefined && { approver_id: step.approverId }),
+            ...(step.pendingSince !== undefined && { pending_since: step.pendingSince }),
           })
           .where('request_id', '=', id)
           .where('seq', '=', step.seq)
@@ -113,6 +125,10 @@ export function approvalsRepo(db: Kysely<Database>): ApprovalsPort {
         .orderBy('approval_requests.id')
         .execute();
       return withSteps(rows);
+    },
+
+    async pending() {
+      return withSteps(await db.selectFrom('approval_requests').selectAll().where('status', '=', 'pending').orderBy('id').execute());
     },
 
     async openBy(personId) {

@@ -152,6 +152,7 @@ export interface ApprovalStepsTable {
   role: string;
   approver_id: string;
   status: 'waiting' | 'pending' | 'approved' | 'rejected' | 'cancelled';
+  pending_since: Timestamp | null;
   decided_by: string | null;
   decided_at: Timestamp | null;
   reason: string | null;

@@ -40,13 +40,19 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
       };
     case 'approval_card_closed':
       return {
-        tone: notice.outcome === 'rejected' ? 'danger' : notice.outcome === 'withdrawn' ? 'info' : 'success',
+        tone: notice.outcome === 'rejected' ? 'danger' : notice.outcome === 'withdrawn' || notice.outcome === 'escalated' ? 'info' : 'success',
         title: t('notice.approval_requested.title', { kind: t(`approval.kind.${notice.approvalKind}`), id: notice.requestId }),
         blocks: [
           { type: 'text', text: t('notice.approval_requested.body', { requester: notice.requester, subject: notice.subject }) },
           ...(notice.amountFen !== null ? [{ type: 'fields' as const, fields: [{ label: t('approval.amount'), value: formatMoney(notice.amountFen, locale) }] }] : []),
           { type: 'text', text: t(`notice.approval_card.${notice.outcome}`, { by: notice.by, at: notice.at }) },
         ],
+      };
+    case 'approval_escalated':
+      return {
+        tone: 'warning',
+        title: t('notice.approval_escalated.title', { id: notice.requestId }),
+        blocks: [{ type: 'text', text: t('notice.approval_escalated.body', { subject: notice.subject, from: notice.from, to: notice.to, days: notice.days }) }],
       };
     case 'approval_progress':
       return {

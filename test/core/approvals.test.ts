@@ -3,6 +3,7 @@ import { chainRoles } from '../../src/core/approvals/chain.ts';
 import { decideApproval, listApprovals, withdrawApproval } from '../../src/core/approvals/decide.ts';
 import { submitApproval, type SubmitApprovalCommand } from '../../src/core/approvals/submit.ts';
 import { setDelegate } from '../../src/core/approvals/delegate.ts';
+import { escalateWaitingApprovals } from '../../src/core/approvals/escalate.ts';
 import { DEFAULT_POLICY } from '../../src/core/policy.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
@@ -148,6 +149,23 @@ describe.each(backends)('approvals on $name', (backend) => {
     expect(await setDelegate(f.deps, f.as('lisi'), { delegateId: 'lisi', until: '2026-12-01' })).toEqual({ ok: false, code: 'delegate_self', details: {} });
     expect((await setDelegate(f.deps, f.as('lisi'), { delegateId: 'nobody', until: '2026-12-01' })).ok).toBe(false);
     expect(await setDelegate(f.deps, f.as('lisi'), { delegateId: 'wangwu', until: '2026-11-01' })).toEqual({ ok: false, code: 'until_past', details: { until: '2026-11-01' } });
+  });
+
+  it('escalates a step waiting more than 2 working days to the approver\'s manager, and tells the requester', async () => {
+    f.clock.set('2026-11-26T10:00:00+08:00'); // Thursday
+    const r = await submitApproval(f.deps, f.as('zhaoliu'), expense(700, '茶歇'));
+    if (!r.ok) throw new Error(r.code);
+    f.clock.set('2026-11-30T18:00:00+08:00'); // Monday: Friday and Monday have passed, the weekend does not count
+    expect(await escalateWaitingApprovals(f.deps)).toBe(0);
+    f.clock.set('2026-12-01T10:00:00+08:00'); // Tuesday: the third working day
+    expect(await escalateWaitingApprovals(f.deps)).toBeGreaterThanOrEqual(1);
+    const request = await f.database.db.selectFrom('approval_steps').selectAll().where('request_id', '=', r.value.id).executeTakeFirstOrThrow();
+    expect(request).toMatchObject({ approver_id: 'wangwu', status: 'pending' });
+    expect((await outboxTo('zhaoliu')).at(-1)).toMatchObject({ kind: 'approval_escalated', from: '李四', to: '王五', days: 2 });
+    expect(await escalateWaitingApprovals(f.deps)).toBe(0);
+    const decided = await decideApproval(f.deps, f.as('wangwu'), { requestId: r.value.id, decision: 'approve', reason: null });
+    expect(decided.ok && decided.value.status).toBe('approved');
+    f.clock.set('2026-11-26T10:00:00+08:00');
   });
 
   it('gives one decision when two clicks race', async () => {

@@ -49,7 +49,7 @@ export async function decideApproval(deps: CoreDeps, actor: Actor, cmd: DecideCo
         currentStep: next.seq,
         steps: [
           { seq: step.seq, status: 'approved', decidedBy: actor.person.id, decidedAt: now },
-          { seq: next.seq, status: 'pending' },
+          { seq: next.seq, status: 'pending', pendingSince: now },
         ],
       });
     } else {

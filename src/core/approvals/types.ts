@@ -12,6 +12,8 @@ export interface ApprovalStep {
   role: Role;
   approverId: string;
   status: StepStatus;
+  /** Since when it waits on its approver (null while a later step is not reached). */
+  pendingSince: Date | null;
   decidedBy: string | null;
   decidedAt: Date | null;
   reason: string | null;
@@ -46,5 +48,5 @@ export interface ApprovalTransition {
   currentStep?: number;
   reason?: string | null;
   decidedAt?: Date | null;
-  steps: { seq: number; status: StepStatus; decidedBy?: string; decidedAt?: Date; reason?: string | null }[];
+  steps: { seq: number; status: StepStatus; decidedBy?: string; decidedAt?: Date; reason?: string | null; approverId?: string; pendingSince?: Date }[];
 }
