@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<void> {
   // (The reminder jobs of contract.md join this schedule next.)
   const escalate = () =>
     void escalateWaitingApprovals(core.deps)
-      .then((count) => count > 0 && dispatcher.kick())
+      .then((count) => (count > 0 ? dispatcher.kick() : undefined))
       .catch((err: unknown) => logger.error({ err }, 'escalation failed'));
   const escalation = env.scheduler ? setInterval(escalate, 3_600_000) : null;
   escalation?.unref();
