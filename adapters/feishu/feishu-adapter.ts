@@ -84,7 +84,7 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     return person ? { person, platform: 'feishu' } : null;
   };
   const t = (actor: Actor | null) => translator(bot.localeOf(actor));
-  const stranger = (openId: string) => strangerView(t(null), bot.localeOf(null) === 'en' ? 'Feishu' : '飞书', openId);
+  const stranger = (openId: string) => strangerView(t(null), 'feishu', openId);
   const card = (view: View, actor: Actor | null) => JSON.stringify(renderCard(view, t(actor)));
 
   /**

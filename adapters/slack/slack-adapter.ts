@@ -83,7 +83,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     const person = await opts.identify(userId);
     return person ? { person, platform: 'slack' } : null;
   };
-  const strangerView = (userId: string): View => stranger(translator(bot.localeOf(null)), 'Slack', userId);
+  const strangerView = (userId: string): View => stranger(translator(bot.localeOf(null)), 'slack', userId);
   const blocksOf = (view: View, actor: Actor | null, max: number = LIMITS.messageBlocks) =>
     renderBlocks(view, translator(bot.localeOf(actor)), max);
 

@@ -230,6 +230,8 @@ export const en: Record<MessageKey, string> = {
   'console.delivered': '📨 To {name}:',
   'console.updated': '🔄 Card sent to {id}, updated:',
 
+  'platform.slack': 'Slack',
+  'platform.feishu': 'Feishu',
   'identity.your_id': 'Your {platform} user id is {id}: send it to an admin, who can add you to the directory.',
 
   'feishu.unsupported_message': 'I can only read text messages. Send "help" to see what I can do.',

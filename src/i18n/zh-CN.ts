@@ -243,6 +243,8 @@ export const zhCN = {
   'console.updated': '🔄 更新发给 {id} 的卡片：',
 
   // Identity
+  'platform.slack': 'Slack',
+  'platform.feishu': '飞书',
   'identity.your_id': '你的{platform}用户编号是 {id}：请把它发给管理员，加入人员目录后即可使用。',
 
   // Feishu
