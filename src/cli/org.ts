@@ -1,36 +1,27 @@
 import { ConfigError } from '../config/config-error.ts';
-import { readEnv } from '../config/env.ts';
-import { loadOrgFile } from '../config/org-file.ts';
-import { openDatabase } from '../store/connect.ts';
+import { loadOrgFile, type OrgFile } from '../config/org-file.ts';
 import { importOrg } from '../store/import-org.ts';
-import { migrateToLatest, MigrationError } from '../store/migrate.ts';
+import { exitWith, runOnDatabase } from './run.ts';
 
 /**
  * `npm run org -- import FILE`: loads an org file into the database the bot
- * uses (DATABASE_URL, else the PGlite in DATA_DIR), in place. The embedded
- * database can be open in one process only: stop a console bot first.
+ * uses, in place. The file is checked before the database is opened. The
+ * embedded database can be open in one process only: stop a console bot first.
  */
-async function main([verb, file]: string[]): Promise<void> {
-  if (verb !== 'import' || !file) {
-    throw new ConfigError('usage: npm run org -- import <org.yaml>');
-  }
-  const env = readEnv();
-  const org = loadOrgFile(file);
-  const database = openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
-  try {
-    await migrateToLatest(database.db);
-    const summary = await importOrg(database.db, org);
-    process.stdout.write(
-      `${file}: ${org.people.length} people in ${org.regions.length} regions; ` +
-        `${summary.added} added, ${summary.updated} updated, ${summary.deactivated} deactivated\n`,
-    );
-  } finally {
-    await database.close();
-  }
+const [verb, file] = process.argv.slice(2);
+let org: OrgFile | undefined;
+try {
+  if (verb !== 'import' || !file) throw new ConfigError('usage: npm run org -- import <org.yaml>');
+  org = loadOrgFile(file);
+} catch (error) {
+  exitWith(error);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  const expected = error instanceof ConfigError || error instanceof MigrationError;
-  process.stderr.write(`${expected ? (error as Error).message : error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
+runOnDatabase(async (database) => {
+  const directory = org as OrgFile;
+  const summary = await importOrg(database.db, directory);
+  process.stdout.write(
+    `${file}: ${directory.people.length} people in ${directory.regions.length} regions; ` +
+      `${summary.added} added, ${summary.updated} updated, ${summary.deactivated} deactivated\n`,
+  );
 });

@@ -1,3 +1,4 @@
+import type { Notice } from '../notices.ts';
 import type { Tx } from '../ports.ts';
 import { localDate, localDateTime, type IsoDate } from '../time.ts';
 import type { ApprovalRequest } from './types.ts';
@@ -48,7 +49,7 @@ export async function closeCard(
   tx: Tx,
   request: ApprovalRequest,
   seq: number,
-  outcome: 'approved' | 'rejected' | 'withdrawn' | 'passed_on' | 'escalated',
+  outcome: Extract<Notice, { kind: 'approval_card_closed' }>['outcome'],
   by: { name: string },
   requesterName: string,
   at: Date,
@@ -56,41 +57,20 @@ export async function closeCard(
 ) {
   const step = request.steps[seq - 1];
   if (!step) return;
+  const notice: Notice = {
+    kind: 'approval_card_closed',
+    requestId: request.id,
+    approvalKind: request.kind,
+    subject: request.subject,
+    amountFen: request.amountFen,
+    requester: requesterName,
+    outcome,
+    by: by.name,
+    at: localDateTime(at, timezone),
+  };
   // Every copy: the approver's and a delegate's (a copy never sent is skipped by the outbox).
   for (const personId of await deciders(tx, step.approverId, localDate(at, timezone))) {
-    await closeOne(tx, request, step.seq, personId, outcome, by, requesterName, at, timezone);
+    const key = cardKey(request.id, step.seq, personId);
+    await tx.outbox.enqueue({ dedupeKey: `${key}:closed`, personId, updates: key, notice }, at);
   }
-}
-
-function closeOne(
-  tx: Tx,
-  request: ApprovalRequest,
-  seq: number,
-  personId: string,
-  outcome: 'approved' | 'rejected' | 'withdrawn' | 'passed_on' | 'escalated',
-  by: { name: string },
-  requesterName: string,
-  at: Date,
-  timezone: string,
-) {
-  const key = cardKey(request.id, seq, personId);
-  return tx.outbox.enqueue(
-    {
-      dedupeKey: `${key}:closed`,
-      personId,
-      updates: key,
-      notice: {
-        kind: 'approval_card_closed',
-        requestId: request.id,
-        approvalKind: request.kind,
-        subject: request.subject,
-        amountFen: request.amountFen,
-        requester: requesterName,
-        outcome,
-        by: by.name,
-        at: localDateTime(at, timezone),
-      },
-    },
-    at,
-  );
 }
