@@ -57,6 +57,19 @@ describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
     expect(message).toContain('李四 指派你为「南京钟山仪器有限公司」的专属客户经理');
   });
 
+  it('takes an expense through its approval: the approver gets the card, a stranger and a second click change nothing, the requester is told', async () => {
+    const submitted = await d.send('zhangsan', '/expense 5000 客户样品 event:季度拜访');
+    expect(submitted).toContain('已提交，等待 李四 审批');
+    const id = /#(\d+)/.exec(submitted)?.[1];
+    expect(id).toBeDefined();
+    expect(await d.delivered('lisi')).toContain(`待你审批 · 费用 #${id}`);
+
+    expect(await d.send('zhaoliu', `/approvals approve ${id}`)).toContain(`审批 #${id} 现在等待 李四 处理，你不能操作`);
+    expect(await d.send('lisi', `/审批 同意 ${id}`)).toContain('已通过');
+    expect(await d.delivered('zhangsan')).toContain(`审批已通过 #${id}`);
+    expect(await d.send('lisi', `/审批 拒绝 ${id} 原因:重复`)).toContain('这次操作没有生效');
+  });
+
   it('runs the command behind a button of a reply', async () => {
     const reply = await d.sendAndPress('zhangsan', '/client 南京钟山仪器', '记录拜访');
     expect(reply).toContain('拜访已记录');
