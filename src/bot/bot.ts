@@ -10,6 +10,7 @@ import { decideApproval, listApprovals, withdrawApproval } from '../core/approva
 import { namesOn } from '../core/approvals/names.ts';
 import { submitApproval } from '../core/approvals/submit.ts';
 import { setDelegate } from '../core/approvals/delegate.ts';
+import { recordLeave, setReminders } from '../core/reminders/availability.ts';
 import type { ApprovalRequest } from '../core/approvals/types.ts';
 import { homeSummary } from '../core/home.ts';
 import { localDate } from '../core/time.ts';
@@ -89,6 +90,10 @@ export function createBot(deps: BotDeps): Bot {
           tone: 'success',
           blocks: [{ type: 'text', text: t('delegate.set', { name: delegate.name, until }) }],
         }));
+      case 'leave':
+        return viewOf(t, await recordLeave(deps, actor, command.input), (leave) => ({ tone: 'success', blocks: [{ type: 'text', text: t('leave.saved', leave) }] }));
+      case 'remind':
+        return viewOf(t, await setReminders(deps, actor, command.on), (on) => ({ tone: 'success', blocks: [{ type: 'text', text: t(on ? 'remind.on' : 'remind.off') }] }));
       case 'help':
         return helpView(t, ctx.locale, deps.policy, command.topic);
       case 'planned':

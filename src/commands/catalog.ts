@@ -39,8 +39,8 @@ export const COMMANDS = {
   plan: { words: ['plan', '改进'], keys: [], planned: true },
   goal: { words: ['goal', '目标'], keys: [], planned: true },
   finance: { words: ['finance', '财务'], keys: [], planned: true },
-  leave: { words: ['leave', '请假'], keys: [], planned: true },
-  remind: { words: ['remind', '提醒'], keys: [], planned: true },
+  leave: { words: ['leave', '请假'], keys: [] },
+  remind: { words: ['remind', '提醒'], keys: [] },
 } as const satisfies Record<string, CommandDef>;
 
 export type CommandName = keyof typeof COMMANDS;

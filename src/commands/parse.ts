@@ -5,6 +5,7 @@ import type { ReportLeadCommand } from '../core/leads/report-lead.ts';
 import type { SubmitApprovalCommand } from '../core/approvals/submit.ts';
 import type { InputIssue } from './issues.ts';
 import { buildApprovals, buildDelegate, buildExpense, buildPromo, type ApprovalsAction, type ParseContext } from './build/approvals.ts';
+import { buildLeave, buildRemind } from './build/reminders.ts';
 import type { DelegateCommand } from '../core/approvals/delegate.ts';
 import { buildClient } from './build/client.ts';
 import { buildLead } from './build/lead.ts';
@@ -24,6 +25,8 @@ export type Command =
   | { kind: 'submit_approval'; input: SubmitApprovalCommand }
   | { kind: 'approvals'; input: ApprovalsAction }
   | { kind: 'delegate'; input: DelegateCommand }
+  | { kind: 'leave'; input: { from: string; to: string } }
+  | { kind: 'remind'; on: boolean }
   | { kind: 'help'; topic: CommandName | null }
   | { kind: 'form'; form: FormName }
   | { kind: 'planned'; command: CommandName };
@@ -69,6 +72,10 @@ function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {
       return map(buildApprovals(raw), (input) => ({ kind: 'approvals', input }));
     case 'delegate':
       return map(buildDelegate(raw, ctx), (input) => ({ kind: 'delegate', input }));
+    case 'leave':
+      return map(buildLeave(raw, ctx), (input) => ({ kind: 'leave', input }));
+    case 'remind':
+      return map(buildRemind(raw), (on) => ({ kind: 'remind', on }));
     case 'lead':
       return map(buildLead(raw), (input) => ({ kind: 'lead', input }));
     case 'leads':

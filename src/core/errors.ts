@@ -25,5 +25,6 @@ export const POLICY_ERROR_CODES = [
   'not_requester',
   'delegate_self',
   'until_past',
+  'leave_order',
 ] as const;
 export type PolicyErrorCode = (typeof POLICY_ERROR_CODES)[number];

@@ -9,6 +9,16 @@ export type Notice =
   | { kind: 'approval_requested'; requestId: number; approvalKind: 'expense' | 'promotion' | 'contract'; subject: string; amountFen: number | null; event: string | null; requester: string; overBenchmark: boolean }
   /** To the requester, after each step and at the end. */
   | { kind: 'approval_progress'; requestId: number; subject: string; by: string; next: string }
+  /** LEAD-1 kick-off: today's target and the last working day's result. */
+  | { kind: 'leads_morning'; date: string; target: number; previousDate: string | null; previousCount: number; previousTarget: number }
+  /** LEAD-1 afternoon nudge, only to those under target. */
+  | { kind: 'leads_nudge'; date: string; count: number; target: number; missing: number }
+  /** CLI-2, CLI-3: my clients due or overdue for a visit, in one digest. */
+  | { kind: 'followups_digest'; items: { company: string; due: string | null; overdue: boolean; visits: string | null }[] }
+  /** CLI-3 for managers: their team's follow-ups overdue past the grace period. */
+  | { kind: 'followups_team'; items: { owner: string; company: string; due: string }[] }
+  /** EXP-1, PROMO-1: what waits on an approver, in one digest. */
+  | { kind: 'approvals_waiting'; items: { id: number; subject: string; since: string }[] }
   /** To the requester: a step waited too long and went to the approver's manager. */
   | { kind: 'approval_escalated'; requestId: number; subject: string; from: string; to: string; days: number }
   | { kind: 'approval_decided'; requestId: number; subject: string; outcome: 'approved' | 'rejected' | 'withdrawn'; by: string; reason: string | null }

@@ -138,6 +138,8 @@ export interface LeadsPort {
    */
   record(lead: NewLead): Promise<{ inserted: Company; reporterLeadsThatDay: number } | { existing: Company }>;
   countBy(reporterId: string, from: IsoDate, to: IsoDate): Promise<number>;
+  /** Every reporter's count of leads on one day, in one query. */
+  countsOn(date: IsoDate): Promise<Map<string, number>>;
   /** True for the first caller only, per person and day: the target is celebrated once. */
   celebrateOnce(personId: string, date: IsoDate): Promise<boolean>;
   listBy(reporterId: string, from: IsoDate, to: IsoDate): Promise<LeadSummary[]>;
@@ -154,8 +156,8 @@ export interface AuditPort {
 }
 
 export interface OutboxPort {
-  /** Queues a message in the caller's transaction; a known dedupe key adds nothing. */
-  enqueue(entry: OutboxEntry, at: Date): Promise<void>;
+  /** Queues a message in the caller's transaction; a known dedupe key adds nothing (false). */
+  enqueue(entry: OutboxEntry, at: Date): Promise<boolean>;
 }
 
 export interface ApprovalsPort {
@@ -178,7 +180,17 @@ export interface DelegationsPort {
   activeFor(personId: string, date: IsoDate): Promise<string | null>;
 }
 
+export interface AvailabilityPort {
+  addLeave(personId: string, from: IsoDate, to: IsoDate, at: Date): Promise<void>;
+  /** Of these people, those on leave on `date`. */
+  onLeave(personIds: string[], date: IsoDate): Promise<Set<string>>;
+  setMuted(personId: string, muted: boolean, at: Date): Promise<void>;
+  /** Of these people, those who muted the optional reminders. */
+  muted(personIds: string[]): Promise<Set<string>>;
+}
+
 export interface Tx {
+  availability: AvailabilityPort;
   delegations: DelegationsPort;
   approvals: ApprovalsPort;
   outbox: OutboxPort;

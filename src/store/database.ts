@@ -166,6 +166,20 @@ export interface DelegationsTable {
   created_at: Timestamp;
 }
 
+export interface LeavesTable {
+  id: Generated<number>;
+  person_id: string;
+  from_date: string;
+  to_date: string;
+  created_at: Timestamp;
+}
+
+export interface ReminderPrefsTable {
+  person_id: string;
+  muted: boolean;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionsTable;
   people: PeopleTable;
@@ -182,6 +196,8 @@ export interface Database {
   approval_requests: ApprovalRequestsTable;
   approval_steps: ApprovalStepsTable;
   delegations: DelegationsTable;
+  leaves: LeavesTable;
+  reminder_prefs: ReminderPrefsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

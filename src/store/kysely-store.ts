@@ -4,6 +4,7 @@ import type { Refusal } from '../core/result.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { approvalsRepo } from './approvals-repo.ts';
 import { auditRepo } from './audit-repo.ts';
+import { availabilityRepo } from './availability-repo.ts';
 import { delegationsRepo } from './delegations-repo.ts';
 import { companiesRepo } from './companies-repo.ts';
 import type { Database } from './database.ts';
@@ -22,6 +23,7 @@ class RollbackForRefusal extends Error {
 
 export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
   return {
+    availability: availabilityRepo(db),
     delegations: delegationsRepo(db),
     approvals: approvalsRepo(db),
     outbox: outboxRepo(db),

@@ -48,6 +48,15 @@ export function leadsRepo(db: Kysely<Database>, keyring: Keyring): LeadsPort {
         .executeTakeFirst();
       return row !== undefined;
     },
+    async countsOn(date) {
+      const rows = await db
+        .selectFrom('leads')
+        .select(['reporter_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where('work_date', '=', date)
+        .groupBy('reporter_id')
+        .execute();
+      return new Map(rows.map((r) => [r.reporter_id, Number(r.n)]));
+    },
     async countBy(reporterId, from, to) {
       const row = await db
         .selectFrom('leads')

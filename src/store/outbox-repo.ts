@@ -8,18 +8,21 @@ export function outboxRepo(db: Kysely<Database>): OutboxPort {
       const notice = JSON.stringify(entry.notice);
       if (entry.updates) {
         // An update of a message never queued (a delegate who got no card) is nothing to send.
-        await sql`
+        const { rows } = await sql`
           insert into outbox (dedupe_key, person_id, notice, created_at, next_attempt_at, update_of)
           select ${entry.dedupeKey}, ${entry.personId}, ${notice}::jsonb, ${at}, ${at}, id
           from outbox where dedupe_key = ${entry.updates}
-          on conflict (dedupe_key) do nothing`.execute(db);
-        return;
+          on conflict (dedupe_key) do nothing
+          returning id`.execute(db);
+        return rows.length > 0;
       }
-      await db
+      const row = await db
         .insertInto('outbox')
         .values({ dedupe_key: entry.dedupeKey, person_id: entry.personId, notice, created_at: at, next_attempt_at: at })
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .execute();
+        .returning('id')
+        .executeTakeFirst();
+      return row !== undefined;
     },
   };
 }

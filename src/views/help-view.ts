@@ -4,7 +4,7 @@ import type { Policy } from '../core/policy.ts';
 import { hasMessage, type Translate } from '../i18n/translate.ts';
 import type { View } from './view.ts';
 
-const AVAILABLE = ['lead', 'leads', 'client', 'visit', 'expense', 'promo', 'approvals', 'delegate', 'help'] as const;
+const AVAILABLE = ['lead', 'leads', 'client', 'visit', 'expense', 'promo', 'approvals', 'delegate', 'leave', 'remind', 'help'] as const;
 
 /** `/help` lists what works; `/help <command>` shows that command and an example. */
 export function helpView(t: Translate, locale: Locale, policy: Policy, topic: CommandName | null): View {

@@ -48,6 +48,60 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
           { type: 'text', text: t(`notice.approval_card.${notice.outcome}`, { by: notice.by, at: notice.at }) },
         ],
       };
+    case 'leads_morning':
+      return {
+        tone: 'info',
+        title: t('reminder.morning.title'),
+        blocks: [
+          { type: 'text', text: t('reminder.morning.body', { target: notice.target }) },
+          ...(notice.previousDate
+            ? [{ type: 'progress' as const, label: t('reminder.morning.previous', { date: notice.previousDate, count: notice.previousCount, target: notice.previousTarget }), current: notice.previousCount, target: notice.previousTarget }]
+            : []),
+          { type: 'actions', buttons: [{ label: t('button.record_lead'), command: '/lead', style: 'primary' }] },
+        ],
+      };
+    case 'leads_nudge':
+      return {
+        tone: 'warning',
+        title: t('reminder.nudge.title', { missing: notice.missing }),
+        blocks: [
+          { type: 'progress', label: t('lead.progress', { count: notice.count, target: notice.target }), current: notice.count, target: notice.target },
+          { type: 'text', text: t('reminder.nudge.body', { count: notice.count, target: notice.target, missing: notice.missing }) },
+          { type: 'actions', buttons: [{ label: t('button.record_lead'), command: '/lead', style: 'primary' }] },
+        ],
+      };
+    case 'followups_digest':
+      return {
+        tone: notice.items.some((i) => i.overdue) ? 'warning' : 'info',
+        title: t('reminder.followups.title'),
+        blocks: [
+          {
+            type: 'list',
+            items: notice.items.map((i) =>
+              i.overdue && i.due
+                ? t('reminder.followups.overdue', { company: i.company, due: i.due })
+                : i.due
+                  ? t('reminder.followups.item', { company: i.company, due: i.due })
+                  : t('reminder.followups.quarter', { company: i.company, visits: i.visits ?? '' }),
+            ),
+          },
+        ],
+      };
+    case 'followups_team':
+      return {
+        tone: 'warning',
+        title: t('reminder.team.title'),
+        blocks: [{ type: 'list', items: notice.items.map((i) => t('reminder.team.item', i)) }],
+      };
+    case 'approvals_waiting':
+      return {
+        tone: 'info',
+        title: t('reminder.approvals.title', { count: notice.items.length }),
+        blocks: [
+          { type: 'list', items: notice.items.map((i) => t('reminder.approvals.item', i)) },
+          { type: 'actions', buttons: [{ label: t('button.approvals'), command: '/approvals' }] },
+        ],
+      };
     case 'approval_escalated':
       return {
         tone: 'warning',

@@ -4,18 +4,10 @@ import type { DelegateCommand } from '../../core/approvals/delegate.ts';
 import { issue, type InputIssue, type Parsed } from '../issues.ts';
 import type { RawCommand } from '../read-command.ts';
 import { parseAmount } from '../values/amount.ts';
-import { parseDate } from '../values/date.ts';
 import { choice, optionalText, optionalValue, parsed } from './fields.ts';
+import { dateIn, type ParseContext } from './context.ts';
 
-export interface ParseContext {
-  /** Today in the company's zone, for dates such as 明天 or 12月1日. */
-  today: string;
-}
-
-const dateIn = (ctx: ParseContext | undefined) => (text: string) => {
-  if (!ctx) throw new Error('a date was given but the parser has no today');
-  return parseDate(text, ctx.today);
-};
+export type { ParseContext };
 
 /** `/expense <amount> <purpose> [event:…] [date:…]` (EXP-1). */
 export function buildExpense({ words, pairs, fields }: RawCommand, ctx?: ParseContext): Parsed<SubmitApprovalCommand> {
@@ -85,3 +77,4 @@ export function buildDelegate({ words, pairs }: RawCommand, ctx?: ParseContext):
   const until = optionalValue(pairs.until, 'until', dateIn(ctx), issues);
   return parsed({ delegateId: match?.[1]?.toLowerCase() ?? '', until: until ?? '' }, issues);
 }
+

@@ -1,0 +1,27 @@
+import cron from 'node-cron';
+import type { CoreDeps } from '../core/ports.ts';
+import type { Logger } from '../logger.ts';
+import { dailyCron, JOBS } from './registry.ts';
+
+/**
+ * SCHEDULER=on: each job every day at its policy time, in the company's time
+ * zone. A job skips days off (China calendar) and quiet hours itself, and its
+ * dedupe keys make a second instance's run add nothing.
+ */
+export function startSchedule(deps: CoreDeps, logger: Logger, afterRun: () => void): () => void {
+  const tasks = Object.entries(JOBS).flatMap(([name, job]) => {
+    if (!job) return [];
+    return [
+      cron.schedule(
+        dailyCron(job.at(deps.policy)),
+        async () => {
+          const outcome = await job.run(deps, deps.clock.now());
+          logger.info({ job: name, ...outcome }, 'job ran');
+          if (outcome.queued) afterRun();
+        },
+        { timezone: deps.timezone, name, noOverlap: true },
+      ),
+    ];
+  });
+  return () => tasks.forEach((task) => void task.stop());
+}

@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { AvailabilityPort } from '../core/ports.ts';
+import type { Database } from './database.ts';
+
+export function availabilityRepo(db: Kysely<Database>): AvailabilityPort {
+  return {
+    async addLeave(personId, from, to, at) {
+      await db.insertInto('leaves').values({ person_id: personId, from_date: from, to_date: to, created_at: at }).execute();
+    },
+    async onLeave(personIds, date) {
+      if (!personIds.length) return new Set();
+      const rows = await db
+        .selectFrom('leaves')
+        .select('person_id')
+        .where('person_id', 'in', personIds)
+        .where('from_date', '<=', date)
+        .where('to_date', '>=', date)
+        .execute();
+      return new Set(rows.map((r) => r.person_id));
+    },
+    async setMuted(personId, muted, at) {
+      await db
+        .insertInto('reminder_prefs')
+        .values({ person_id: personId, muted, updated_at: at })
+        .onConflict((oc) => oc.column('person_id').doUpdateSet({ muted, updated_at: at }))
+        .execute();
+    },
+    async muted(personIds) {
+      if (!personIds.length) return new Set();
+      const rows = await db.selectFrom('reminder_prefs').select('person_id').where('person_id', 'in', personIds).where('muted', '=', true).execute();
+      return new Set(rows.map((r) => r.person_id));
+    },
+  };
+}
