@@ -486,3 +486,18 @@ describe('/delegate', () => {
     expect(parsed.ok ? [] : parsed.issues.map((i) => `${i.code}:${i.field}`)).toEqual(['person_invalid:delegate', 'missing_field:until']);
   });
 });
+
+describe('/leave and /remind', () => {
+  const ctx = { today: '2026-11-26' };
+  it('reads a leave of two dates, or of one day', () => {
+    expect(parseCommand('/请假 12月1日 12月3日', ctx)).toEqual({ ok: true, value: { kind: 'leave', input: { from: '2026-12-01', to: '2026-12-03' } } });
+    expect(parseCommand('/leave tomorrow', ctx)).toEqual({ ok: true, value: { kind: 'leave', input: { from: '2026-11-27', to: '2026-11-27' } } });
+  });
+
+  it('reads /remind off and /提醒 开, and names a wrong word', () => {
+    expect(parseCommand('/remind off', ctx)).toEqual({ ok: true, value: { kind: 'remind', on: false } });
+    expect(parseCommand('/提醒 开', ctx)).toEqual({ ok: true, value: { kind: 'remind', on: true } });
+    const wrong = parseCommand('/remind maybe', ctx);
+    expect(wrong.ok ? [] : wrong.issues.map((i) => `${i.code}:${i.field}`)).toEqual(['choice_invalid:switch']);
+  });
+});

@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = new URL('../..', import.meta.url).pathname;
+const job = (dataDir: string, ...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', 'src/cli/job.ts', ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0' } });
+
+describe('npm run job', () => {
+  it('runs one job as of --at, delivers it, and sends nothing the second time', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'job-'));
+    const first = await job(dataDir, 'daily-leads-nudge', '--at', '2026-12-01T16:30:00+08:00');
+    expect(first.stdout).toContain('📨 发给 张三');
+    expect(first.stdout).toContain('今日线索还差 5 家');
+    expect(first.stdout).toMatch(/daily-leads-nudge at 2026-12-01T08:30:00.000Z: queued 6; sent 6, failed 0/);
+    const second = await job(dataDir, 'daily-leads-nudge', '--at', '2026-12-01T16:30:00+08:00');
+    expect(second.stdout).toMatch(/queued 0; sent 0, failed 0/);
+    const holiday = await job(dataDir, 'daily-leads-morning', '--at', '2026-10-01T09:00:00+08:00');
+    expect(holiday.stdout).toMatch(/queued 0 \(skipped: not_working_day\)/);
+  });
+
+  it('names the jobs when the name is wrong, and takes the ones whose data comes later', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'job-'));
+    const wrong = await job(dataDir, 'nonsense').catch((e: { code: number; stderr: string }) => e);
+    expect((wrong as { code: number }).code).toBe(1);
+    expect((wrong as { stderr: string }).stderr).toMatch(/usage: npm run job -- <daily-leads-morning\|daily-leads-nudge\|followups/);
+    const later = await job(dataDir, 'sla');
+    expect(later.stdout).toContain('sla: nothing to do yet');
+  });
+});
