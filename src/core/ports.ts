@@ -136,7 +136,7 @@ export interface LeadsPort {
    * the name or credit code is taken (a report that raced ours), the company
    * that holds it and nothing written.
    */
-  record(lead: NewLead): Promise<{ inserted: Company; reporterLeadsThatDay: number } | { existing: Company }>;
+  record(lead: NewLead): Promise<{ inserted: Company; reporterLeadsThatDay: number; reporterOnLeave: boolean } | { existing: Company }>;
   countBy(reporterId: string, from: IsoDate, to: IsoDate): Promise<number>;
   /** Every reporter's count of leads on one day, in one query. */
   countsOn(date: IsoDate): Promise<Map<string, number>>;

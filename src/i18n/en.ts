@@ -71,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   'lead.progress': 'Today {count}/{target}',
   'lead.progress.no_target': '{count} recorded today (not a working day: no lead target).',
   'lead.progress.no_role_target': '{count} recorded today.',
+  'lead.progress.on_leave': '{count} recorded today (you are on leave: no lead target).',
   'lead.celebrate': '🎉 Daily target reached: {target} target companies!',
   'lead.remaining': '{missing} more to reach today\'s target.',
   'leads.title.today': 'Today\'s leads',

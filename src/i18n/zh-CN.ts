@@ -77,6 +77,7 @@ export const zhCN = {
   'lead.progress': '今日进度 {count}/{target}',
   'lead.progress.no_target': '今天已记录 {count} 家（今天不是工作日，没有线索目标）。',
   'lead.progress.no_role_target': '今天已记录 {count} 家。',
+  'lead.progress.on_leave': '今天已记录 {count} 家（你今天请假，没有线索目标）。',
   'lead.celebrate': '🎉 今日目标达成：{target} 家目标企业！',
   'lead.remaining': '还差 {missing} 家完成今日目标。',
   'leads.title.today': '今日线索',

@@ -29,10 +29,12 @@ export function leadsRepo(db: Kysely<Database>, keyring: Keyring): LeadsPort {
         select company.*, (
           -- The statement's snapshot does not see its own new lead: count it in.
           select count(*) + 1 from leads where reporter_id = ${reporterId} and work_date = ${workDate}::date
-        ) as reporter_leads_that_day
+        ) as reporter_leads_that_day, exists (
+          select 1 from leaves where person_id = ${reporterId} and from_date <= ${workDate}::date and to_date >= ${workDate}::date
+        ) as reporter_on_leave
         from company`.execute(db);
-      const row = rows[0] as (CompanyRow & { reporter_leads_that_day: number | string }) | undefined;
-      if (row) return { inserted: toCompany(row), reporterLeadsThatDay: Number(row.reporter_leads_that_day) };
+      const row = rows[0] as (CompanyRow & { reporter_leads_that_day: number | string; reporter_on_leave: boolean }) | undefined;
+      if (row) return { inserted: toCompany(row), reporterLeadsThatDay: Number(row.reporter_leads_that_day), reporterOnLeave: row.reporter_on_leave };
       const existing =
         (c.creditCode ? await db.selectFrom('companies').selectAll().where('credit_code', '=', c.creditCode).executeTakeFirst() : undefined) ??
         (await db.selectFrom('companies').selectAll().where('norm_name', '=', c.normName).where('credit_code', 'is', null).executeTakeFirst());

@@ -40,7 +40,7 @@ export function leadListView(t: Translate, list: LeadList): View {
 /** `N/5` with a bar on a working day; just the count otherwise. */
 export function progressBlocks(t: Translate, p: DailyProgress): Block[] {
   if (p.target === 0) {
-    const key = p.workingDay ? 'lead.progress.no_role_target' : 'lead.progress.no_target';
+    const key = p.onLeave ? 'lead.progress.on_leave' : p.workingDay ? 'lead.progress.no_role_target' : 'lead.progress.no_target';
     return [{ type: 'note', text: t(key, { count: p.count }) }];
   }
   const missing = p.target - p.count;

@@ -161,6 +161,16 @@ describe('today and working days follow the company zone and the China calendar'
     expect(r.ok && r.value.progress.target).toBe(0);
   });
 
+  it('sets no target on a day of leave', async () => {
+    const { recordLeave } = await import('../../src/core/reminders/availability.ts');
+    await recordLeave(f.deps, f.as('zhaoliu'), { from: '2026-12-03', to: '2026-12-04' });
+    f.clock.set('2026-12-03T10:00:00+08:00');
+    const r = await reportLead(f.deps, f.as('zhaoliu'), lead('请假日测试'));
+    expect(r.ok && r.value.progress).toMatchObject({ workingDay: true, onLeave: true, target: 0, count: 1 });
+    const list = await listLeads(f.deps, f.as('zhaoliu'), 'today');
+    expect(list.ok && list.value.today).toMatchObject({ onLeave: true, target: 0 });
+  });
+
   it('gives managers no lead target but still counts their leads', async () => {
     f.clock.set('2026-11-26T10:00:00+08:00');
     const r = await reportLead(f.deps, f.as('lisi'), lead('经理录入'));

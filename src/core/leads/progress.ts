@@ -6,9 +6,10 @@ import { localDate, type IsoDate } from '../time.ts';
 export interface DailyProgress {
   date: IsoDate;
   count: number;
-  /** 0 when the person has no target today (not a working day, or no target for the role). */
+  /** 0 when the person has no target today (not a working day, on leave, or no target for the role). */
   target: number;
   workingDay: boolean;
+  onLeave: boolean;
 }
 
 export function today(deps: Pick<CoreDeps, 'clock' | 'timezone'>): IsoDate {
@@ -16,12 +17,13 @@ export function today(deps: Pick<CoreDeps, 'clock' | 'timezone'>): IsoDate {
 }
 
 export async function dailyProgress(deps: CoreDeps, tx: Tx, person: Person, date: IsoDate): Promise<DailyProgress> {
-  return progressOf(deps, person, date, await tx.leads.countBy(person.id, date, date));
+  const onLeave = (await tx.availability.onLeave([person.id], date)).has(person.id);
+  return progressOf(deps, person, date, await tx.leads.countBy(person.id, date, date), onLeave);
 }
 
 /** The target of a day for a person, with the count of their leads that day. */
-export function progressOf(deps: Pick<CoreDeps, 'calendar' | 'policy'>, person: Person, date: IsoDate, count: number): DailyProgress {
+export function progressOf(deps: Pick<CoreDeps, 'calendar' | 'policy'>, person: Person, date: IsoDate, count: number, onLeave: boolean): DailyProgress {
   const workingDay = deps.calendar.isWorkingDay(date);
-  const target = workingDay && hasLeadTarget(person.role) ? deps.policy.leads.dailyTarget : 0;
-  return { date, count, target, workingDay };
+  const target = workingDay && !onLeave && hasLeadTarget(person.role) ? deps.policy.leads.dailyTarget : 0;
+  return { date, count, target, workingDay, onLeave };
 }

@@ -72,7 +72,7 @@ export async function reportLead(deps: CoreDeps, actor: Actor, cmd: ReportLeadCo
     // Someone else's report of the same company was written between our check and our write.
     if ('existing' in saved) return ownedRefusal(tx, saved.existing);
 
-    let progress = progressOf(deps, person, date, saved.reporterLeadsThatDay);
+    let progress = progressOf(deps, person, date, saved.reporterLeadsThatDay, saved.reporterOnLeave);
     // The statement counted the leads committed before it. Two reports landing
     // together may both count one short of the target: counted again now that
     // ours is committed, the later of them sees the target reached.
