@@ -66,6 +66,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('leads')
     .columns(['reporter_id', 'work_date'])
     .execute();
+  // The reminder jobs count everyone's leads of one day at once.
+  await db.schema.createIndex('leads_day_idx').on('leads').column('work_date').execute();
 
   await db.schema
     .createTable('grade_history')

@@ -4,6 +4,28 @@ import type { Database } from './database.ts';
 
 export function outboxRepo(db: Kysely<Database>): OutboxPort {
   return {
+    async enqueueMany(entries, at) {
+      let added = 0;
+      // A few thousand rows a statement keeps within PostgreSQL's parameter limit.
+      for (let i = 0; i < entries.length; i += 5000) {
+        const rows = await db
+          .insertInto('outbox')
+          .values(
+            entries.slice(i, i + 5000).map((e) => ({
+              dedupe_key: e.dedupeKey,
+              person_id: e.personId,
+              notice: JSON.stringify(e.notice),
+              created_at: at,
+              next_attempt_at: at,
+            })),
+          )
+          .onConflict((oc) => oc.column('dedupe_key').doNothing())
+          .returning('id')
+          .execute();
+        added += rows.length;
+      }
+      return added;
+    },
     async enqueue(entry, at) {
       const notice = JSON.stringify(entry.notice);
       if (entry.updates) {

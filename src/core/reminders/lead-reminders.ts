@@ -21,18 +21,14 @@ export async function dailyLeadsMorning(deps: CoreDeps, at: Date): Promise<JobOu
   const result = await deps.store.transaction(async (tx) => {
     const people = await targetHolders(tx, date);
     const previous = previousDate ? await tx.leads.countsOn(previousDate) : new Map<string, number>();
-    let queued = 0;
-    for (const person of people) {
-      const added = await tx.outbox.enqueue(
-        {
-          dedupeKey: `leads_morning:${person.id}:${date}`,
-          personId: person.id,
-          notice: { kind: 'leads_morning', date, target, previousDate, previousCount: previous.get(person.id) ?? 0, previousTarget: previousDate ? target : 0 },
-        },
-        at,
-      );
-      if (added) queued++;
-    }
+    const queued = await tx.outbox.enqueueMany(
+      people.map((person) => ({
+        dedupeKey: `leads_morning:${person.id}:${date}`,
+        personId: person.id,
+        notice: { kind: 'leads_morning' as const, date, target, previousDate, previousCount: previous.get(person.id) ?? 0, previousTarget: previousDate ? target : 0 },
+      })),
+      at,
+    );
     return { ok: true as const, value: queued };
   });
   return { queued: result.ok ? result.value : 0, skipped: null };
@@ -47,16 +43,15 @@ export async function dailyLeadsNudge(deps: CoreDeps, at: Date): Promise<JobOutc
   const result = await deps.store.transaction(async (tx) => {
     const people = await targetHolders(tx, date);
     const counts = await tx.leads.countsOn(date);
-    let queued = 0;
-    for (const person of people) {
-      const count = counts.get(person.id) ?? 0;
-      if (count >= target) continue;
-      const added = await tx.outbox.enqueue(
-        { dedupeKey: `leads_nudge:${person.id}:${date}`, personId: person.id, notice: { kind: 'leads_nudge', date, count, target, missing: target - count } },
-        at,
-      );
-      if (added) queued++;
-    }
+    const under = people.map((person) => ({ person, count: counts.get(person.id) ?? 0 })).filter(({ count }) => count < target);
+    const queued = await tx.outbox.enqueueMany(
+      under.map(({ person, count }) => ({
+        dedupeKey: `leads_nudge:${person.id}:${date}`,
+        personId: person.id,
+        notice: { kind: 'leads_nudge' as const, date, count, target, missing: target - count },
+      })),
+      at,
+    );
     return { ok: true as const, value: queued };
   });
   return { queued: result.ok ? result.value : 0, skipped: null };
