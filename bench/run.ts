@@ -1,3 +1,4 @@
+import { benchFeishuDelivery } from './feishu-delivery.ts';
 import { benchNudgePlanning } from './nudge-plan.ts';
 import { benchSlackLead } from './slack-lead.ts';
 import type { LoadResult } from './load.ts';
@@ -5,7 +6,7 @@ import type { LoadResult } from './load.ts';
 /**
  * `npm run bench`: the benchmarks, on the real PostgreSQL
  * (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server).
- * BENCH_ONLY=slack or BENCH_ONLY=nudge runs one of them.
+ * BENCH_ONLY=slack, nudge or delivery runs one of them.
  */
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 const only = process.env.BENCH_ONLY;
@@ -31,6 +32,14 @@ if (!only || only === 'nudge') {
   met &&= ok;
   console.log(`\nPlanning daily-leads-nudge: ${r.people} salespeople, ${r.leads} leads, real PostgreSQL`);
   console.log(`queued ${r.queued} in ${r.ms.toFixed(0)} ms (target < 1000 ms): ${ok ? 'met' : 'MISSED'}; a second run queued ${r.secondQueued} in ${r.secondMs.toFixed(0)} ms`);
+}
+
+if (!only || only === 'delivery') {
+  const r = await benchFeishuDelivery(adminUrl);
+  const ok = r.perSecond >= 0.9 * r.allowed && r.rateLimited <= 1;
+  met &&= ok;
+  console.log(`\nDelivering ${r.messages} outbox messages to a fake Feishu that allows ${r.allowed}/s`);
+  console.log(`${r.perSecond.toFixed(1)} messages/s (${((r.perSecond / r.allowed) * 100).toFixed(0)}% of the allowed rate, target ≥ 90%); 429 answers: ${r.rateLimited} (target: none after the first): ${ok ? 'met' : 'MISSED'}`);
 }
 
 process.exitCode = met ? 0 : 1;

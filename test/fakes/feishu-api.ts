@@ -18,6 +18,10 @@ type Failure = { status: 429; resetSeconds: number } | { status: 200; code: numb
 export class FakeFeishuApi {
   readonly calls: FeishuCall[] = [];
   private readonly failures: Failure[] = [];
+  /** When set, message sends beyond this many in any second are refused with 429, as Feishu does. */
+  enforcePerSecond: number | null = null;
+  private readonly sendTimes: number[] = [];
+  rateLimited = 0;
   private server: Server | null = null;
   private next = 0;
   port = 0;
@@ -59,6 +63,15 @@ export class FakeFeishuApi {
         return json(200, { code: 0, msg: 'ok', tenant_access_token: 't-fake-token', expire: 7200 });
       }
       if (url.pathname.startsWith('/open-apis/im/v1/messages')) {
+        if (this.enforcePerSecond !== null) {
+          const now = Date.now();
+          while (this.sendTimes.length && this.sendTimes[0]! <= now - 1000) this.sendTimes.shift();
+          if (this.sendTimes.length >= this.enforcePerSecond) {
+            this.rateLimited++;
+            return json(429, { code: 99991400, msg: 'request trigger frequency limit' }, { 'x-ogw-ratelimit-reset': '1' });
+          }
+          this.sendTimes.push(now);
+        }
         const failure = this.failures.shift();
         if (failure) {
           this.calls.push({ ...call, method: `${call.method}!` });
