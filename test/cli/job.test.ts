@@ -21,7 +21,8 @@ describe('npm run job', () => {
     expect(second.stdout).toMatch(/queued 0; sent 0, failed 0/);
     const holiday = await job(dataDir, 'daily-leads-morning', '--at', '2026-10-01T09:00:00+08:00');
     expect(holiday.stdout).toMatch(/queued 0 \(skipped: not_working_day\)/);
-  });
+    // Three cold starts of the embedded database: generous on a busy 2-core machine.
+  }, 180_000);
 
   it('names the jobs when the name is wrong, and takes the ones whose data comes later', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'job-'));
@@ -30,5 +31,5 @@ describe('npm run job', () => {
     expect((wrong as { stderr: string }).stderr).toMatch(/usage: npm run job -- <daily-leads-morning\|daily-leads-nudge\|followups/);
     const later = await job(dataDir, 'sla');
     expect(later.stdout).toContain('sla: nothing to do yet');
-  });
+  }, 120_000);
 });

@@ -41,7 +41,7 @@ describe('npm run org -- import', () => {
     await database.close();
     expect(zhangsan).toMatchObject({ name: '张三丰', manager_id: 'wangwu' });
     expect(active.map((p) => p.id).sort()).toEqual(['wangwu', 'zhangsan']);
-  });
+  }, 120_000);
 
   it('refuses a bad org file with one line naming the person, and changes nothing', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'org-import-'));
@@ -51,11 +51,11 @@ describe('npm run org -- import', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^ORG_FILE .*bad\.yaml: .*manager loop: a -> b -> a/);
-  });
+  }, 120_000);
 
   it('explains its usage when the verb is missing', async () => {
     const result = await run(process.execPath, ['--import', 'tsx', 'src/cli/org.ts'], { cwd: ROOT }).catch((e) => e);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/usage: npm run org -- import <org\.yaml>/);
-  });
+  }, 120_000);
 });

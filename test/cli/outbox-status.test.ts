@@ -31,5 +31,5 @@ describe('npm run outbox -- status', () => {
     expect(stdout).toContain('outbox: pending 1, sending 0, sent 0, failed 1');
     expect(stdout).toContain('oldest pending since 2026-11-26T02:00:00.000Z');
     expect(stdout).toMatch(/failed #\d+ to lisi via slack after 1 attempt\(s\): user_not_found/);
-  });
+  }, 120_000);
 });
