@@ -89,6 +89,7 @@ async function main(argv: string[]): Promise<void> {
     startAs,
     input: process.stdin,
     output: process.stdout,
+    afterEachLine: () => dispatcher.kick(),
   });
   await shutdown();
 }

@@ -16,6 +16,8 @@ export interface ConsoleChatOptions {
   startAs: string;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** Awaited after each line: the bot's own messages to others are printed before the next prompt. */
+  afterEachLine?: () => Promise<void>;
 }
 
 interface FormInProgress {
@@ -125,6 +127,7 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
   prompt();
   for await (const line of rl) {
     if ((await handleLine(line)) === 'quit') break;
+    await opts.afterEachLine?.();
     prompt();
   }
   rl.close();
