@@ -149,24 +149,43 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     if (!(await firstDelivery(event))) return { toast: { type: 'info', content: tr('toast.done') } };
     if (!actor || !openId) return { toast: { type: 'error', content: tr('refusal.not_in_directory') } };
     const value = event.action?.value ?? {};
+    const later = (view: View) => void toPerson(openId, view, actor).catch((err: unknown) => logger.error({ err }, 'feishu send failed'));
+    // Feishu wants the callback answered within 3 s: slower work answers "working on it" and sends its result when done.
+    const working = { toast: { type: 'info', content: tr('toast.working') } };
+    let answer: unknown = { toast: { type: 'success', content: tr('toast.done') } };
     if (value.form && isFormName(value.form)) {
       const values = Object.fromEntries(Object.entries(event.action?.form_value ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
-      const view = await bot.submitForm(actor, value.form, values);
-      if (view.form) return { toast: { type: 'error', content: tr('toast.fix_form') }, card: { type: 'raw', data: renderCard(view, tr) } };
-      if (view.sensitive) {
-        void toPerson(openId, view, actor).catch((err: unknown) => logger.error({ err }, 'feishu send failed'));
-        return { toast: { type: 'success', content: tr('feishu.sent_privately') } };
-      }
-      return { toast: { type: 'success', content: tr('toast.done') }, card: { type: 'raw', data: renderCard(view, tr) } };
+      await replyWithin(2500, bot.submitForm(actor, value.form, values), {
+        inTime: async (view) => {
+          if (view.form) answer = { toast: { type: 'error', content: tr('toast.fix_form') }, card: { type: 'raw', data: renderCard(view, tr) } };
+          else if (view.sensitive) {
+            later(view);
+            answer = { toast: { type: 'success', content: tr('feishu.sent_privately') } };
+          } else answer = { toast: { type: 'success', content: tr('toast.done') }, card: { type: 'raw', data: renderCard(view, tr) } };
+        },
+        late: async (pending) => {
+          answer = working;
+          void pending.then(later);
+        },
+      });
+      return answer;
     }
     if (value.cmd) {
-      const view = await bot.handleText(actor, value.cmd);
-      // The answer is a message of its own, sent after the callback is answered (3 s).
+      // The answer is a message of its own, sent after the callback is answered.
       const messageId = event.context?.open_message_id;
-      const send = view.sensitive || !messageId ? toPerson(openId, view, actor) : replyTo(messageId, event.context?.open_chat_id ?? openId, view, actor);
-      void send.catch((err: unknown) => logger.error({ err }, 'feishu send failed'));
+      const send = (view: View) =>
+        void (view.sensitive || !messageId ? toPerson(openId, view, actor) : replyTo(messageId, event.context?.open_chat_id ?? openId, view, actor)).catch(
+          (err: unknown) => logger.error({ err }, 'feishu send failed'),
+        );
+      await replyWithin(2500, bot.handleText(actor, value.cmd), {
+        inTime: async (view) => send(view),
+        late: async (pending) => {
+          answer = working;
+          void pending.then(send);
+        },
+      });
     }
-    return { toast: { type: 'success', content: tr('toast.done') } };
+    return answer;
   }
 
   const safely =

@@ -265,6 +265,7 @@ export const en: Record<MessageKey, string> = {
   'feishu.sent_privately': 'The answer holds client contact data, so I sent it to you privately.',
   'feishu.form_sent_privately': 'I sent you the form privately: client contacts are not typed into a group.',
   'toast.done': 'Done',
+  'toast.working': 'Working on it; the result follows',
   'toast.fix_form': 'Please correct the marked fields',
 
   'view.more': '{count} more not shown; narrow the request.',

@@ -280,6 +280,7 @@ export const zhCN = {
   'feishu.sent_privately': '结果含客户联系方式，已私信发给你。',
   'feishu.form_sent_privately': '表单已私信发给你：客户联系方式不在群里填写。',
   'toast.done': '已完成',
+  'toast.working': '正在处理，结果稍后发给你',
   'toast.fix_form': '请按提示修改后再提交',
 
   // Layout
