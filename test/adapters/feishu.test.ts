@@ -223,3 +223,38 @@ describe('Feishu over the long connection', () => {
     expect(cardText(reply!.body.content)).toContain('我能做什么');
   });
 });
+
+describe('Feishu callbacks and slow work', () => {
+  let f: FeishuFixture;
+  beforeAll(async () => {
+    f = await feishuFixture(pgliteBackend);
+  });
+  afterAll(() => f.close());
+
+  it('answers a card click within 3 seconds even when the work takes longer, and sends the result after', async () => {
+    const { createFeishuAdapter } = await import('../../adapters/feishu/feishu-adapter.ts');
+    const { deliveryLog } = await import('../../src/store/delivery-log.ts');
+    const { identify } = await import('../../src/core/identity.ts');
+    // The real bot behind a delay, as a slow database would make it.
+    const slowBot = { ...f.bot, handleText: async (...args: Parameters<typeof f.bot.handleText>) => {
+      await new Promise((r) => setTimeout(r, 3200));
+      return f.bot.handleText(...args);
+    } };
+    const adapter = createFeishuAdapter({
+      bot: slowBot,
+      config: { appId: 'cli_slow_work', appSecret: 's', encryptKey: undefined, verificationToken: undefined, mode: 'ws', domain: f.api.baseUrl },
+      identify: async (id) => {
+        const found = await identify(f.deps, 'feishu', id);
+        return found.ok ? found.value : null;
+      },
+      deliveries: deliveryLog(f.database.db, f.clock),
+      logger: f.deps.logger,
+    });
+    const started = Date.now();
+    const answer = (await adapter.dispatcher.invoke(cardAction({ token: '', openId: f.openId('zhangsan'), value: { cmd: '/help' } }), { needCheck: false })) as { toast: { content: string } };
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(answer.toast.content).toContain('正在处理');
+    const [reply] = await f.api.waitForMessages(1, 6000);
+    expect(cardText(reply!.body.content)).toContain('我能做什么');
+  });
+});
