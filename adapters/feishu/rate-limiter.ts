@@ -16,7 +16,6 @@ export const FEISHU_LIMITS: SendLimits = { perSecond: 48, perMinute: 1000, perRe
 export class SendRateLimiter {
   private readonly sent: number[] = [];
   private readonly byRecipient = new Map<string, number[]>();
-  private chain: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly limits: SendLimits = FEISHU_LIMITS,
@@ -24,14 +23,12 @@ export class SendRateLimiter {
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
-  /** Resolves when a message to `recipient` may be sent; callers are served in order. */
-  acquire(recipient: string): Promise<void> {
-    const turn = this.chain.then(() => this.wait(recipient));
-    this.chain = turn.catch(() => undefined);
-    return turn;
-  }
-
-  private async wait(recipient: string): Promise<void> {
+  /**
+   * Resolves when a message to `recipient` may be sent. Each caller waits for
+   * its own limit only: a recipient at 5 a second does not hold up the others.
+   * Checking and taking a slot happen in one tick, so no two callers take the same.
+   */
+  async acquire(recipient: string): Promise<void> {
     for (;;) {
       const t = this.now();
       const recent = prune(this.sent, t - 60_000);

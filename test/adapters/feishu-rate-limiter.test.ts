@@ -29,6 +29,18 @@ describe("keeping to Feishu's sending limits", () => {
     expect(now()).toBe(1000);
   });
 
+  it('does not make others wait behind one busy recipient', async () => {
+    // The real clock: waiters sleep side by side here, which a hand-moved clock cannot show.
+    const limiter = new SendRateLimiter();
+    const started = Date.now();
+    const times: Record<string, number> = {};
+    const busy = Array.from({ length: 7 }, (_, i) => limiter.acquire('ou_busy').then(() => (times[`busy${i}`] = Date.now() - started)));
+    const other = limiter.acquire('ou_other').then(() => (times.other = Date.now() - started));
+    await Promise.all([...busy, other]);
+    expect(times.other).toBeLessThan(100);
+    expect(times.busy6).toBeGreaterThanOrEqual(950);
+  });
+
   it('sends at most 1,000 in a minute', async () => {
     const { limiter, now } = limiterOnFakeClock({ perSecond: 1000, perMinute: 1000, perRecipientPerSecond: 1000 });
     for (let i = 0; i < 1000; i++) await limiter.acquire(`ou_${i % 100}`);
