@@ -143,15 +143,26 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       await ack();
       return void (await sendDirect(body.user.id, strangerView(body.user.id), null));
     }
-    const result = await bot.submitForm(actor, form, submittedValues(view.state.values));
-    if (result.form) return ack({ response_action: 'errors', errors: fieldErrors(result.form) });
-    await ack();
     const { channel } = modalContext(view.private_metadata);
-    // An ephemeral reply needs the bot in that channel; where it is not, the answer goes to the DM instead of nowhere.
-    const ephemeral = channel
-      ? await app.client.chat.postEphemeral({ channel, user: body.user.id, ...blocksOf(result, actor) }).then(() => true, () => false)
-      : false;
-    if (!ephemeral) await sendDirect(body.user.id, result, actor);
+    const answer = async (result: View) => {
+      // An ephemeral reply needs the bot in that channel; where it is not, the answer goes to the DM instead of nowhere.
+      const ephemeral = channel
+        ? await app.client.chat.postEphemeral({ channel, user: body.user.id, ...blocksOf(result, actor) }).then(() => true, () => false)
+        : false;
+      if (!ephemeral) await sendDirect(body.user.id, result, actor);
+    };
+    // Field errors keep the modal open, if they are known within Slack's 3 s; slower work closes it and answers after.
+    await replyWithin(INLINE_WITHIN_MS, bot.submitForm(actor, form, submittedValues(view.state.values)), {
+      inTime: async (result) => {
+        if (result.form) return ack({ response_action: 'errors', errors: fieldErrors(result.form) });
+        await ack();
+        await answer(result);
+      },
+      late: async (pending) => {
+        await ack();
+        await answer(await pending);
+      },
+    });
   });
 
   // Events are retried by Slack when not acknowledged in time: each event id has its effect once.
