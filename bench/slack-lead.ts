@@ -15,8 +15,10 @@ import { deliveryLog } from '../src/store/delivery-log.ts';
 import { importOrg } from '../src/store/import-org.ts';
 import { kyselyStore } from '../src/store/kysely-store.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
-import { slackSignature, slashCommand } from '../test/fakes/slack-signing.ts';
-import { runLoad, type LoadResult } from './load.ts';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { LoadResult } from './load.ts';
 
 /**
  * `/lead` over signed Slack requests against the bot on the real PostgreSQL,
@@ -24,6 +26,7 @@ import { runLoad, type LoadResult } from './load.ts';
  * of Bolt's own speed the policy (eight queries in a transaction, encryption,
  * rendering) keeps.
  */
+const run = promisify(execFile);
 const SECRET = 'bench-signing-secret';
 const USERS = 200;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 24);
@@ -71,14 +74,7 @@ export async function benchSlackLead(adminUrl: string): Promise<{ bot: LoadResul
       deliveries: deliveryLog(database.db, clock),
       logger,
     });
-    const bot = await measure(adapter.requestListener!, (n) =>
-      slashCommand({
-        command: '/lead',
-        text: `压测公司${n} 联系人:王${n} 电话:+86 139${String(n).padStart(8, '0')} 规模:100人 行业地位:龙头`,
-        user_id: `U_SALES${n % USERS}`,
-      }).body,
-      (json) => JSON.stringify(json).includes('今日进度'),
-    );
+    const bot = await measure(adapter.requestListener!, false);
 
     // The bare app: the same receiver and signature checks, one insert and one count, an ack.
     const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
@@ -90,10 +86,7 @@ export async function benchSlackLead(adminUrl: string): Promise<{ bot: LoadResul
       const { rows } = await pool.query('select count(*) from bare_leads where user_id = $1', [command.user_id]);
       await ack({ response_type: 'ephemeral', text: `saved ${rows[0].count}` });
     });
-    const bareResult = await measure(receiver.requestListener, (n) =>
-      slashCommand({ command: '/lead', text: `压测公司${n}`, user_id: `U_SALES${n % USERS}` }).body,
-      (json) => String(json?.text).startsWith('saved'),
-    );
+    const bareResult = await measure(receiver.requestListener, true);
     await pool.end();
     return { bot, bare: bareResult };
   } finally {
@@ -102,22 +95,14 @@ export async function benchSlackLead(adminUrl: string): Promise<{ bot: LoadResul
   }
 }
 
-async function measure(listener: Handler, body: (n: number) => string, ok: (json: any) => boolean): Promise<LoadResult> {
+async function measure(listener: Handler, bare: boolean): Promise<LoadResult> {
   const http = await startHttpServer({ port: 0, healthy: async () => true, routes: { 'POST /slack/events': listener } });
   try {
-    return await runLoad({
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      async send(n) {
-        const payload = body(n);
-        const res = await fetch(`http://127.0.0.1:${http.port}/slack/events`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(SECRET, payload) },
-          body: payload,
-        });
-        return res.status === 200 && ok(await res.json());
-      },
+    const settings = { url: `http://127.0.0.1:${http.port}/slack/events`, secret: SECRET, users: USERS, connections: CONNECTIONS, seconds: SECONDS, bare };
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./load-worker.ts', import.meta.url))], {
+      env: { ...process.env, LOAD_SETTINGS: JSON.stringify(settings) },
     });
+    return JSON.parse(stdout) as LoadResult;
   } finally {
     await http.close();
   }
