@@ -10,11 +10,10 @@ import type { Person } from '../src/core/people.ts';
 import { DEFAULT_POLICY } from '../src/core/policy.ts';
 import { Keyring } from '../src/crypto/keyring.ts';
 import { startHttpServer, type Handler } from '../src/server.ts';
-import { openDatabase } from '../src/store/connect.ts';
 import { deliveryLog } from '../src/store/delivery-log.ts';
 import { importOrg } from '../src/store/import-org.ts';
+import { postgresBackend } from '../test/support/test-database.ts';
 import { kyselyStore } from '../src/store/kysely-store.ts';
-import { migrateToLatest } from '../src/store/migrate.ts';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -23,8 +22,8 @@ import type { LoadResult } from './load.ts';
 /**
  * `/lead` over signed Slack requests against the bot on the real PostgreSQL,
  * beside a bare Bolt app that acks after one insert and one count: how much
- * of Bolt's own speed the policy (eight queries in a transaction, encryption,
- * rendering) keeps.
+ * of Bolt's own speed the policy (the LEAD-2 checks, one statement writing
+ * company, encrypted contact and lead, rendering) keeps.
  */
 const run = promisify(execFile);
 const SECRET = 'bench-signing-secret';
@@ -33,13 +32,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 24);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 
 export async function benchSlackLead(adminUrl: string): Promise<{ bot: LoadResult; bare: LoadResult }> {
-  const dbName = `bench_${randomBytes(4).toString('hex')}`;
-  await adminQuery(adminUrl, `create database ${dbName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const database = openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
+  const database = await postgresBackend(adminUrl).open();
+  const url = database.url as string;
   try {
-    await migrateToLatest(database.db);
     const people: Person[] = Array.from({ length: USERS }, (_, i) => ({
       id: `sales${i}`,
       name: `销售${i}`,
@@ -77,7 +72,7 @@ export async function benchSlackLead(adminUrl: string): Promise<{ bot: LoadResul
     const bot = await measure(adapter.requestListener!, false);
 
     // The bare app: the same receiver and signature checks, one insert and one count, an ack.
-    const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
     await pool.query('create table bare_leads (id serial primary key, user_id text not null, text text not null)');
     const receiver = new HTTPReceiver({ signingSecret: SECRET, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
     const bare = new App({ token: 'xoxb-bare', receiver, tokenVerificationEnabled: false, botId: 'B', botUserId: 'U', logLevel: LogLevel.ERROR });
@@ -91,7 +86,6 @@ export async function benchSlackLead(adminUrl: string): Promise<{ bot: LoadResul
     return { bot, bare: bareResult };
   } finally {
     await database.close();
-    await adminQuery(adminUrl, `drop database if exists ${dbName} with (force)`);
   }
 }
 
@@ -105,15 +99,5 @@ async function measure(listener: Handler, bare: boolean): Promise<LoadResult> {
     return JSON.parse(stdout) as LoadResult;
   } finally {
     await http.close();
-  }
-}
-
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
   }
 }

@@ -10,7 +10,8 @@ import { migrateToLatest } from '../../src/store/migrate.ts';
  */
 export interface TestBackend {
   name: 'pglite' | 'postgres';
-  open(): Promise<OpenedDatabase>;
+  /** A fresh migrated database; on PostgreSQL also its URL, for a second client (benchmarks). */
+  open(): Promise<OpenedDatabase & { url?: string }>;
 }
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -35,6 +36,7 @@ export const postgresBackend = (adminUrl: string): TestBackend => ({
     await migrateToLatest(opened.db);
     return {
       ...opened,
+      url: url.toString(),
       async close() {
         await opened.close();
         await admin(adminUrl, `drop database if exists ${name} with (force)`);
