@@ -16,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
-import { LOCALES, ROLES, type Locale, type Person, type Role } from '../core/people.ts';
+import { LOCALES, PERSON_ID_SOURCE, ROLES, type Locale, type Person, type Role } from '../core/people.ts';
 import { ConfigError, oneLine } from './config-error.ts';
 
 export interface OrgFile {
@@ -28,7 +28,7 @@ export interface OrgFile {
 }
 
 /** Person ids are typed in commands as @id. */
-export const PERSON_ID = /^[a-z0-9][a-z0-9._-]{0,62}$/;
+export const PERSON_ID = new RegExp(`^${PERSON_ID_SOURCE}$`);
 export const NAME_MAX_LENGTH = 50;
 const SLACK_ID = /^[UW][A-Z0-9]{2,}$/;
 const FEISHU_OPEN_ID = /^ou_[A-Za-z0-9]+$/;

@@ -1,3 +1,6 @@
+/** A person's id: typed in commands as @id, so plain lower-case letters, digits and . _ - */
+export const PERSON_ID_SOURCE = '[a-z0-9][a-z0-9._-]{0,62}';
+
 /** Roles of policy.md ("Roles (岗位)"). */
 export const ROLES = [
   'sales',

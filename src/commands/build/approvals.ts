@@ -4,7 +4,7 @@ import type { DelegateCommand } from '../../core/approvals/delegate.ts';
 import { issue, type InputIssue, type Parsed } from '../issues.ts';
 import type { RawCommand } from '../read-command.ts';
 import { parseAmount } from '../values/amount.ts';
-import { choice, optionalText, optionalValue, parsed } from './fields.ts';
+import { choice, optionalText, optionalValue, parsed, personRef } from './fields.ts';
 import { dateIn, type ParseContext } from './context.ts';
 
 export type { ParseContext };
@@ -65,16 +65,13 @@ export function buildApprovals({ words, pairs }: RawCommand): Parsed<ApprovalsAc
   return parsed({ action: 'decide', requestId: id, decision: verb, reason }, issues);
 }
 
-const PERSON_REF = /^[@＠]?([a-z0-9][a-z0-9._-]{0,62})$/i;
-
 /** `/delegate @id until:<date>`. */
 export function buildDelegate({ words, pairs }: RawCommand, ctx?: ParseContext): Parsed<DelegateCommand> {
   const issues: InputIssue[] = [];
-  const match = PERSON_REF.exec(words.trim());
   if (!words.trim()) issues.push(issue('missing_field', 'delegate'));
-  else if (!match?.[1]) issues.push(issue('person_invalid', 'delegate', { value: words.slice(0, 40) }));
+  const delegateId = words.trim() ? personRef(words, 'delegate', issues) : null;
   if (pairs.until === undefined) issues.push(issue('missing_field', 'until'));
   const until = optionalValue(pairs.until, 'until', dateIn(ctx), issues);
-  return parsed({ delegateId: match?.[1]?.toLowerCase() ?? '', until: until ?? '' }, issues);
+  return parsed({ delegateId: delegateId ?? '', until: until ?? '' }, issues);
 }
 

@@ -3,10 +3,9 @@ import type { Grade } from '../../core/ports.ts';
 import { issue, type InputIssue, type Parsed } from '../issues.ts';
 import type { RawCommand } from '../read-command.ts';
 import { parseAmount } from '../values/amount.ts';
-import { choice, optionalText, optionalValue, parsed, requiredText } from './fields.ts';
+import { choice, optionalText, optionalValue, parsed, personRef, requiredText } from './fields.ts';
 
 const GRADE_WORDS: Record<string, Grade> = { a: 'A', b: 'B', c: 'C' };
-const PERSON_REF = /^[@＠]?([a-z0-9][a-z0-9._-]{0,62})$/i;
 
 /** `/client <company> [purchase:…] [grade:A|B|C reason:…] [manager:@id]` */
 export function buildClient({ words, pairs }: RawCommand): Parsed<UpdateClientCommand> {
@@ -17,12 +16,7 @@ export function buildClient({ words, pairs }: RawCommand): Parsed<UpdateClientCo
   const reason = optionalText(pairs.reason, 'reason', { max: 200, allowEmoji: true }, issues);
   // A reason belongs to a grade override (CLI-1); alone it would be silently dropped.
   if (reason !== null && pairs.grade === undefined) issues.push(issue('missing_field', 'grade'));
-  let accountManagerId: string | null = null;
-  if (pairs.manager !== undefined) {
-    const match = PERSON_REF.exec(pairs.manager.trim());
-    if (match?.[1]) accountManagerId = match[1].toLowerCase();
-    else issues.push(issue('person_invalid', 'manager', { value: pairs.manager.slice(0, 40) }));
-  }
+  const accountManagerId = personRef(pairs.manager, 'manager', issues);
   return parsed({ company, annualPurchaseFen, grade, reason, accountManagerId }, issues);
 }
 

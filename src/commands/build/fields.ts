@@ -1,3 +1,4 @@
+import { PERSON_ID_SOURCE } from '../../core/people.ts';
 import { issue, type InputIssue } from '../issues.ts';
 
 /**
@@ -57,3 +58,13 @@ export function choice<T extends string>(
 
 export const parsed = <T>(value: T, issues: InputIssue[]) =>
   issues.length ? ({ ok: false, issues } as const) : ({ ok: true, value } as const);
+
+const PERSON_REF = new RegExp(`^[@＠]?(${PERSON_ID_SOURCE})$`, 'i');
+
+/** `@sunqi` or `sunqi` → 'sunqi'; anything else is a person_invalid issue on `field`. */
+export function personRef(value: string | undefined, field: string, issues: InputIssue[]): string | null {
+  if (value === undefined) return null;
+  const id = PERSON_REF.exec(value.trim())?.[1];
+  if (!id) issues.push(issue('person_invalid', field, { value: value.slice(0, 40) }));
+  return id?.toLowerCase() ?? null;
+}
