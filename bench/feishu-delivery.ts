@@ -38,7 +38,7 @@ export async function benchFeishuDelivery(adminUrl: string, messages = 400) {
     });
     const dispatcher = createOutboxDispatcher({
       db: database.db,
-      deliverers: [{ name: 'feishu', canReach: () => true, send: feishu.sendTo, update: feishu.update, isPermanent: () => false }],
+      deliverers: [feishu.deliverer],
       clock: { now: () => new Date() },
       logger,
       defaultLocale: 'zh-CN',

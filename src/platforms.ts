@@ -1,5 +1,4 @@
 import { createFeishuAdapter } from '../adapters/feishu/feishu-adapter.ts';
-import { FeishuApiError } from '../adapters/feishu/send-with-retry.ts';
 import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
 import type { Core } from './compose.ts';
 import type { Env } from './config/env.ts';
@@ -32,7 +31,7 @@ export function startPlatforms(env: Env, core: Core, logger: Logger): Platforms 
     });
     if (slack.requestListener) routes['POST /slack/events'] = slack.requestListener;
     adapters.push(slack);
-    deliverers.push({ name: 'slack', canReach: (p) => Boolean(p.slackId), send: slack.sendTo, update: slack.update, isPermanent: slackFailureIsPermanent });
+    deliverers.push(slack.deliverer);
   }
   if (env.feishu) {
     const feishu = createFeishuAdapter({
@@ -44,7 +43,7 @@ export function startPlatforms(env: Env, core: Core, logger: Logger): Platforms 
     });
     if (feishu.requestListener) routes['POST /feishu/events'] = feishu.requestListener;
     adapters.push(feishu);
-    deliverers.push({ name: 'feishu', canReach: (p) => Boolean(p.feishuId), send: feishu.sendTo, update: feishu.update, isPermanent: (e) => e instanceof FeishuApiError && !e.transient });
+    deliverers.push(feishu.deliverer);
   }
   return {
     routes,
@@ -64,7 +63,3 @@ const identifyOn = (core: Core, platform: Platform) => async (platformId: string
   return found.ok ? found.value : null;
 };
 
-/** Slack's answers that retrying will not mend: the person or the DM is gone, or the bot may not write. */
-const SLACK_PERMANENT = new Set(['user_not_found', 'account_inactive', 'cannot_dm_bot', 'channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'missing_scope']);
-const slackFailureIsPermanent = (error: unknown): boolean =>
-  SLACK_PERMANENT.has(String((error as { data?: { error?: string } }).data?.error ?? ''));

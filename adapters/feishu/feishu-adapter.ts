@@ -7,6 +7,7 @@ import { isFormName } from '../../src/commands/forms.ts';
 import type { Person } from '../../src/core/people.ts';
 import type { Actor } from '../../src/core/ports.ts';
 import { translator } from '../../src/i18n/translate.ts';
+import type { Deliverer } from '../../src/jobs/outbox-dispatcher.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Handler } from '../../src/server.ts';
 import { strangerView } from '../../src/views/stranger-view.ts';
@@ -14,7 +15,7 @@ import type { View } from '../../src/views/view.ts';
 import { renderCard, type ButtonValue } from './card.ts';
 import { commandText } from './message-text.ts';
 import { SendRateLimiter } from './rate-limiter.ts';
-import { sendWithRetry, type RetryPolicy } from './send-with-retry.ts';
+import { FeishuApiError, sendWithRetry, type RetryPolicy } from './send-with-retry.ts';
 import { replyWithin } from '../../src/bot/reply-within.ts';
 import { feishuWebhook } from './webhook.ts';
 
@@ -38,6 +39,8 @@ export interface FeishuAdapter {
   sendTo(person: Person, view: View, key?: string): Promise<{ message_id: string }>;
   /** Replaces a card sent before (im.message.patch). */
   update(ref: { message_id?: string }, view: View): Promise<void>;
+  /** How the outbox reaches people on Feishu: who has an open_id, and which refusals will not mend. */
+  deliverer: Deliverer;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -208,9 +211,7 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
   } as Parameters<EventDispatcher['register']>[0]);
 
   const ws = config.mode === 'ws' ? new WSClient({ appId: config.appId, appSecret: config.appSecret, domain: domainOf(config.domain), loggerLevel: LoggerLevel.error }) : null;
-  return {
-    dispatcher,
-    requestListener: config.mode === 'webhook' ? feishuWebhook(dispatcher, config.encryptKey ?? '', config.verificationToken ?? '') : null,
+  const messaging: Pick<FeishuAdapter, 'sendTo' | 'update'> = {
     async sendTo(person, view, key) {
       if (!person.feishuId) throw new Error(`person ${person.id} has no Feishu open_id`);
       const sent = await toPerson(person.feishuId, view, { person, platform: 'feishu' }, key);
@@ -220,6 +221,19 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
       if (!ref.message_id) throw new Error('a Feishu message reference needs message_id');
       const messageId = ref.message_id;
       await sendWithRetry(() => client.im.message.patch({ path: { message_id: messageId }, data: { content: card(view, null) } }), retry);
+    },
+  };
+
+  return {
+    dispatcher,
+    requestListener: config.mode === 'webhook' ? feishuWebhook(dispatcher, config.encryptKey ?? '', config.verificationToken ?? '') : null,
+    ...messaging,
+    deliverer: {
+      name: 'feishu',
+      canReach: (p) => Boolean(p.feishuId),
+      send: messaging.sendTo,
+      update: messaging.update,
+      isPermanent: (e) => e instanceof FeishuApiError && !e.transient,
     },
     async start() {
       if (ws) await ws.start({ eventDispatcher: dispatcher });

@@ -6,6 +6,7 @@ import type { DeliveryLog } from '../../src/bot/deliveries.ts';
 import type { Person } from '../../src/core/people.ts';
 import type { Actor } from '../../src/core/ports.ts';
 import { translator } from '../../src/i18n/translate.ts';
+import type { Deliverer } from '../../src/jobs/outbox-dispatcher.ts';
 import type { Logger } from '../../src/logger.ts';
 import { strangerView as stranger } from '../../src/views/stranger-view.ts';
 import type { View } from '../../src/views/view.ts';
@@ -42,6 +43,8 @@ export interface SlackAdapter {
   sendTo(person: Person, view: View): Promise<{ channel: string; ts: string }>;
   /** Replaces a message sent before (a card whose request was decided). */
   update(ref: { channel?: string; ts?: string }, view: View): Promise<void>;
+  /** How the outbox reaches people on Slack: who has an id here, and which failures will not mend. */
+  deliverer: Deliverer;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -191,9 +194,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     logger.error({ err: error }, 'slack handler failed');
   });
 
-  return {
-    app,
-    requestListener: receiver ? receiver.requestListener : null,
+  const messaging: Pick<SlackAdapter, 'sendTo' | 'update'> = {
     async sendTo(person, view) {
       if (!person.slackId) throw new Error(`person ${person.id} has no Slack id`);
       return sendDirect(person.slackId, view, { person, platform: 'slack' });
@@ -202,6 +203,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       if (!ref.channel || !ref.ts) throw new Error('a Slack message reference needs channel and ts');
       await app.client.chat.update({ channel: ref.channel, ts: ref.ts, ...blocksOf(view, null) });
     },
+  };
+
+  return {
+    app,
+    requestListener: receiver ? receiver.requestListener : null,
+    ...messaging,
+    deliverer: { name: 'slack', canReach: (p) => Boolean(p.slackId), send: messaging.sendTo, update: messaging.update, isPermanent: slackFailureIsPermanent },
     start: async () => {
       if (socketMode) await app.start();
     },
@@ -210,3 +218,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     },
   };
 }
+
+/** Slack's answers that retrying will not mend: the person or the DM is gone, or the bot may not write. */
+const SLACK_PERMANENT = new Set(['user_not_found', 'account_inactive', 'cannot_dm_bot', 'channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'missing_scope']);
+const slackFailureIsPermanent = (error: unknown): boolean => SLACK_PERMANENT.has(String((error as { data?: { error?: string } }).data?.error ?? ''));

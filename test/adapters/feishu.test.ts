@@ -189,6 +189,13 @@ describe('messages to other people on Feishu', () => {
     expect(uuids[3]).not.toBe(uuids[0]);
   });
 
+  it('are given up by the outbox only for refusals that retrying cannot mend', async () => {
+    const { FeishuApiError } = await import('../../adapters/feishu/send-with-retry.ts');
+    expect(f.adapter.deliverer.isPermanent(new FeishuApiError(230002, 200, 'bot not in chat'))).toBe(true);
+    expect(f.adapter.deliverer.isPermanent(new FeishuApiError(99991400, 200, 'too fast'))).toBe(false);
+    expect(f.adapter.deliverer.isPermanent(new FeishuApiError(0, 503, 'unavailable'))).toBe(false);
+  });
+
   it('fail loudly on a refusal that retrying cannot mend', async () => {
     f.api.failNextSends({ status: 200, code: 230002 });
     await expect(f.adapter.sendTo(f.person('lisi'), notice)).rejects.toThrow(/230002/);

@@ -48,3 +48,19 @@ describe('messages to other people on Slack', () => {
     await expect(f.adapter.sendTo({ ...f.person('lisi'), slackId: null }, notice)).rejects.toThrow(/no Slack id/);
   });
 });
+
+describe('which Slack failures the outbox gives up on', () => {
+  let f: SlackFixture;
+  beforeAll(async () => {
+    f = await slackFixture(pgliteBackend);
+  });
+  afterAll(() => f.close());
+
+  it('gives up when the person or the DM is gone, and retries a server fault', () => {
+    const { isPermanent, canReach } = f.adapter.deliverer;
+    expect(isPermanent({ data: { error: 'user_not_found' } })).toBe(true);
+    expect(isPermanent({ data: { error: 'account_inactive' } })).toBe(true);
+    expect(isPermanent(new Error('An HTTP protocol error occurred: statusCode = 500'))).toBe(false);
+    expect(canReach({ ...f.person('lisi'), slackId: null })).toBe(false);
+  });
+});

@@ -31,7 +31,7 @@ const buttons = (card: any): any[] => {
 /** Feishu through encrypted, signed webhook events to the real SDK; answers read from the cards the bot sends. */
 export async function feishuDriver(): Promise<ChatDriver> {
   const f = await feishuFixture(pgliteBackend);
-  wireOutbox(f, { name: 'feishu', canReach: (p) => Boolean(p.feishuId), send: f.adapter.sendTo, isPermanent: () => false });
+  wireOutbox(f, f.adapter.deliverer);
   const say = async (personId: string, text: string) => {
     const before = f.api.messages().length;
     await f.deliver(textMessage({ token: VERIFICATION_TOKEN, openId: f.openId(personId), text }));

@@ -13,7 +13,7 @@ export const blockText = (blocks: any[] = []): string =>
 export async function slackDriver(): Promise<ChatDriver> {
   const f = await slackFixture(pgliteBackend);
   let responses = 0;
-  wireOutbox(f, { name: 'slack', canReach: (p) => Boolean(p.slackId), send: f.adapter.sendTo, isPermanent: () => false });
+  wireOutbox(f, f.adapter.deliverer);
 
   const command = (personId: string, text: string, extra: { trigger_id?: string } = {}) => {
     const [name = '', ...rest] = text.split(' ');

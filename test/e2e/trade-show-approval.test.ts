@@ -61,10 +61,7 @@ describe.each(backends)('an 80,000 trade-show expense across Feishu and Slack on
     });
     const dispatcher = createOutboxDispatcher({
       db: f.database.db,
-      deliverers: [
-        { name: 'slack', canReach: (p) => Boolean(p.slackId), send: slack.sendTo, update: slack.update, isPermanent: () => false },
-        { name: 'feishu', canReach: (p) => Boolean(p.feishuId), send: feishu.sendTo, update: feishu.update, isPermanent: () => false },
-      ],
+      deliverers: [slack.deliverer, feishu.deliverer],
       clock: f.clock,
       logger,
       defaultLocale: 'zh-CN',
