@@ -1,10 +1,13 @@
 import { COMMANDS, type CommandName } from '../commands/catalog.ts';
 import type { Locale } from '../core/people.ts';
 import type { Policy } from '../core/policy.ts';
-import { hasMessage, type Translate } from '../i18n/translate.ts';
+import { hasMessage, type MessageKey, type Translate } from '../i18n/translate.ts';
 import type { View } from './view.ts';
 
-const AVAILABLE = ['lead', 'leads', 'client', 'visit', 'expense', 'promo', 'approvals', 'delegate', 'leave', 'remind', 'help'] as const;
+/** Every command that works (not planned), in the catalog's order, /help last. */
+export const AVAILABLE = (Object.keys(COMMANDS) as CommandName[])
+  .filter((name) => !('planned' in COMMANDS[name]) && name !== 'help')
+  .concat('help');
 
 /** `/help` lists what works; `/help <command>` shows that command and an example. */
 export function helpView(t: Translate, locale: Locale, policy: Policy, topic: CommandName | null): View {
@@ -29,7 +32,7 @@ export function helpView(t: Translate, locale: Locale, policy: Policy, topic: Co
     title: t('help.title'),
     blocks: [
       { type: 'text', text: t('help.intro') },
-      { type: 'list', items: AVAILABLE.map((c) => t(`help.${c}`, params)) },
+      { type: 'list', items: AVAILABLE.map((c) => t(`help.${c}` as MessageKey, params)) },
       { type: 'note', text: t('help.planned', { commands: planned.join(' ') }) },
     ],
   };

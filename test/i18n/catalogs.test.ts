@@ -82,3 +82,15 @@ describe('the message catalogs', () => {
     expect(missingKeys(keys)).toEqual(noneMissing);
   });
 });
+
+describe('help covers every command that works', () => {
+  it('has a help line and an example for each command /help lists', async () => {
+    const { AVAILABLE } = await import('../../src/views/help-view.ts');
+    const { hasMessage } = await import('../../src/i18n/translate.ts');
+    const missing = AVAILABLE.flatMap((c) => [`help.${c}`, ...(c === 'help' ? [] : [`help.usage.${c}`])]).filter((key) => !hasMessage(key));
+    expect(missing).toEqual([]);
+    expect(AVAILABLE.at(-1)).toBe('help');
+    expect(AVAILABLE).toContain('expense');
+    expect(AVAILABLE).not.toContain('deal');
+  });
+});
