@@ -28,6 +28,13 @@ export const KEY_ALIASES = {
   budget: ['budget', '预算'],
   id: ['id', '编号'],
   until: ['until', '截止', '到'],
+  // ── deals ──
+
+  // ── contracts and payments ──
+
+  // ── tickets ──
+
+  // ── performance ──
 } as const;
 
 export type KeyName = keyof typeof KEY_ALIASES;

@@ -26,5 +26,12 @@ export const POLICY_ERROR_CODES = [
   'delegate_self',
   'until_past',
   'leave_order',
+  // ── deals ──
+
+  // ── contracts and payments ──
+
+  // ── tickets ──
+
+  // ── performance ──
 ] as const;
 export type PolicyErrorCode = (typeof POLICY_ERROR_CODES)[number];

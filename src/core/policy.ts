@@ -68,6 +68,17 @@ export interface Policy {
     followups: string;
     approvalsWaiting: string;
     paymentsDue: string;
+    /** CON-1: days before a payment's due date that the owner and finance are reminded. */
+    paymentsDueWithinDays: number;
+    /** CLI-4: hours before the response deadline that the owner is warned (the sla job runs hourly). */
+    ticketWarnHours: number;
+    /** KPI-2: the local time on the month's first working day that goals are asked for. */
+    monthlyGoals: string;
+    /** KPI-3: finance's monthly check, on this working day of the month, at `financeCheck`. */
+    financeCheck: string;
+    financeCheckWorkingDay: number;
+    /** KPI-3..6: the review of the quarter just ended, on the new quarter's first working day. */
+    quarterlyReview: string;
     /** Reminders are only sent between these local times. */
     quietBefore: string;
     quietAfter: string;
@@ -125,6 +136,12 @@ export const DEFAULT_POLICY: Policy = {
     followups: '09:30',
     approvalsWaiting: '10:00',
     paymentsDue: '09:30',
+    paymentsDueWithinDays: 3,
+    ticketWarnHours: 12,
+    monthlyGoals: '09:00',
+    financeCheck: '09:00',
+    financeCheckWorkingDay: 3,
+    quarterlyReview: '09:00',
     quietBefore: '08:00',
     quietAfter: '20:00',
     managerGraceDays: 7,

@@ -281,4 +281,11 @@ export const en: Record<MessageKey, string> = {
   'console.form.choices': 'Choices: {options}',
   'console.bye': 'Bye.',
   'console.data_key_generated': 'Generated the data encryption key {path}. Back it up: without it, client contact data cannot be decrypted.',
+  // ── deals (PIPE-1..4) ──
+
+  // ── contracts and payments (CON-1..3, INC-1..2) ──
+
+  // ── after-sales tickets (CLI-4) ──
+
+  // ── performance: kpi, plan, goal, finance (KPI-1..7) ──
 };

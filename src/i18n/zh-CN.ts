@@ -299,6 +299,13 @@ export const zhCN = {
   'console.form.choices': '可选：{options}',
   'console.bye': '再见。',
   'console.data_key_generated': '已生成数据加密密钥 {path}。请妥善备份：丢失后无法解密客户联系方式。',
+  // ── deals (PIPE-1..4) ──
+
+  // ── contracts and payments (CON-1..3, INC-1..2) ──
+
+  // ── after-sales tickets (CLI-4) ──
+
+  // ── performance: kpi, plan, goal, finance (KPI-1..7) ──
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -180,6 +180,68 @@ export interface ReminderPrefsTable {
   updated_at: Timestamp;
 }
 
+export interface DealsTable {
+  id: Generated<number>;
+  company_id: number;
+  owner_id: string;
+  region: string;
+  stage: number;
+  status: string;
+  amount_fen: number | null;
+  /** A JSON array of the checklist's answers, in question order. */
+  needs_answers: ColumnType<string[] | null, string | null, string | null>;
+  needs_method: string | null;
+  needs_recorded_at: Timestamp | null;
+  proposal_products: string | null;
+  proposal_pricing: string | null;
+  proposal_service: string | null;
+  proposal_recorded_at: Timestamp | null;
+  lost_reason: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface ContractsTable {
+  id: Generated<number>;
+  deal_id: number;
+  company_id: number;
+  owner_id: string;
+  amount_fen: number;
+  delivery_date: string;
+  payment_method: string;
+  term_days: number;
+  penalty_bp: number;
+  sign_method: string;
+  status: string;
+  approval_id: number | null;
+  review_comment: string | null;
+  due_date: string;
+  signed_at: Timestamp | null;
+  new_client: boolean | null;
+  reward_fen: number | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  contract_id: number;
+  amount_fen: number;
+  paid_on: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface FinanceLocksTable {
+  /** 'YYYY-MM' */
+  month: string;
+  locked_by: string;
+  locked_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionsTable;
   people: PeopleTable;
@@ -198,6 +260,10 @@ export interface Database {
   delegations: DelegationsTable;
   leaves: LeavesTable;
   reminder_prefs: ReminderPrefsTable;
+  deals: DealsTable;
+  contracts: ContractsTable;
+  payments: PaymentsTable;
+  finance_locks: FinanceLocksTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;
