@@ -79,6 +79,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     ...(socketMode ? { appToken: config.appToken, socketMode: true } : { receiver }),
     clientOptions,
     logLevel: LogLevel.ERROR,
+    // Bolt's conversation store keeps per-channel state we never read; it costs a lookup per request.
+    convoStore: false,
     ...identity,
   });
 

@@ -42,13 +42,14 @@ export function textIssues(text: string, field: string | null = null): InputIssu
 export function readCommand(text: string): Parsed<RawCommand> {
   const problems = textIssues(text);
   if (problems.length) return { ok: false, issues: problems };
-  const [first = '', ...tokens] = text.trim().split(/[\s\u3000]+/u);
+  // \s covers the ideographic space (U+3000) Chinese keyboards type.
+  const [first = '', ...tokens] = text.trim().split(/\s+/);
   const name = commandByWord(first);
   if (!name) return { ok: false, issues: [issue('unknown_command', null, { word: first.slice(0, 30) })] };
   const def: CommandDef = COMMANDS[name];
   // A planned command answers that it is coming, whatever its arguments.
   if (def.planned) return { ok: true, value: { name, words: tokens.join(' '), pairs: {} } };
-  return readArguments(name, def, tokens.join(' ').replace(CJK_KEY, ' $&').split(/[\s\u3000]+/u).filter(Boolean));
+  return readArguments(name, def, tokens.join(' ').replace(CJK_KEY, ' $&').split(/\s+/).filter(Boolean));
 }
 
 function readArguments(name: CommandName, def: CommandDef, tokens: string[]): Parsed<RawCommand> {

@@ -112,8 +112,6 @@ export interface CompaniesPort {
   /** `for update` locks the row until the transaction ends, for a read-then-write. */
   byNormName(normName: string, lock?: 'for update'): Promise<Company | null>;
   byId(id: number): Promise<Company | null>;
-  /** The company that already holds this credit code, else this name, else this phone or e-mail. */
-  findClaimed(keys: ClaimKeys): Promise<{ company: Company; by: 'code' | 'name' | 'contact' } | null>;
   contactOf(companyId: number): Promise<Contact | null>;
   /** Customers (a purchase amount or a signed contract) a person owns or manages as account manager. */
   customersOf(personId: string): Promise<Company[]>;
@@ -127,16 +125,21 @@ export interface NewLead {
   contact: Contact;
   reporterId: string;
   workDate: IsoDate;
+  /** What the lead must not collide with (LEAD-2), checked in the same statement. */
+  claim: ClaimKeys;
 }
+
+/** How a refused lead collided: the credit code, the name, or a phone or e-mail already recorded. */
+export type ClaimMatch = 'code' | 'name' | 'contact';
 
 export interface LeadsPort {
   /**
-   * The company, its contact and the lead report, written as one statement,
-   * with the reporter's count of leads that day (this one included); or, when
-   * the name or credit code is taken (a report that raced ours), the company
-   * that holds it and nothing written.
+   * One statement: the LEAD-2 check, then the company, its contact and the
+   * lead report, with the reporter's count of leads that day (this one
+   * included); or, when the company is claimed already (also by a report
+   * that raced ours), the company that holds it and nothing written.
    */
-  record(lead: NewLead): Promise<{ inserted: Company; reporterLeadsThatDay: number; reporterOnLeave: boolean } | { existing: Company }>;
+  record(lead: NewLead): Promise<{ inserted: Company; reporterLeadsThatDay: number; reporterOnLeave: boolean } | { existing: Company; by: ClaimMatch }>;
   countBy(reporterId: string, from: IsoDate, to: IsoDate): Promise<number>;
   /** Every reporter's count of leads on one day, in one query. */
   countsOn(date: IsoDate): Promise<Map<string, number>>;

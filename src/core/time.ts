@@ -6,8 +6,21 @@ import { DateTime } from 'luxon';
  */
 export type IsoDate = string;
 
-export const localDate = (instant: Date, zone: string): IsoDate =>
-  DateTime.fromJSDate(instant, { zone }).toISODate() as IsoDate;
+/**
+ * The calendar day of an instant in a zone. Every command asks for today, and
+ * luxon's zone arithmetic is among the costliest steps of a lead; a day (in
+ * any zone) only changes on a whole minute, so the answer is kept per zone
+ * and minute.
+ */
+export function localDate(instant: Date, zone: string): IsoDate {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const cached = lastLocalDate.get(zone);
+  if (cached?.minute === minute) return cached.date;
+  const date = DateTime.fromJSDate(instant, { zone }).toISODate() as IsoDate;
+  lastLocalDate.set(zone, { minute, date });
+  return date;
+}
+const lastLocalDate = new Map<string, { minute: number; date: IsoDate }>();
 
 const day = (date: IsoDate): DateTime => DateTime.fromISO(date, { zone: 'UTC' });
 

@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import type { CompaniesPort, Company, CompanyPatch, Contact, Grade } from '../core/ports.ts';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { ClaimKeys, CompaniesPort, Company, CompanyPatch, Contact, Grade } from '../core/ports.ts';
 import { blindIndexCandidates } from '../crypto/blind-index.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { openContact } from './contact-columns.ts';
@@ -23,6 +23,32 @@ export const toCompany = (row: CompanyRow): Company => ({
   createdAt: new Date(row.created_at),
 });
 
+/** Every column of `companies`, in table order: a union of company rows must name them alike. */
+export const COMPANY_COLUMNS = sql.raw(
+  'id, name, norm_name, credit_code, region, owner_id, size, position, source, account_manager_id, annual_purchase_fen, grade, grade_overridden, customer_since, created_at',
+);
+
+/**
+ * LEAD-2 as a query: the company that already holds this credit code, else
+ * this name, else this phone or e-mail (through their blind indexes), the
+ * strongest match first, with how it matched. Part of the lead's one statement.
+ */
+export function claimedCompanySql(keyring: Keyring, { normName, creditCode, phone, email }: ClaimKeys): RawBuilder<unknown> {
+  const bidx = [
+    ...(phone ? blindIndexCandidates(keyring, 'phone', phone) : []),
+    ...(email ? blindIndexCandidates(keyring, 'email', email) : []),
+  ];
+  const byCode = creditCode ? sql`select ${COMPANY_COLUMNS}, 'code' as matched, 1 as rank from companies where credit_code = ${creditCode} union all ` : sql``;
+  const byContact = bidx.length
+    ? sql` union all select ${COMPANY_COLUMNS}, 'contact' as matched, 3 as rank from companies
+        where id in (select company_id from contacts where phone_bidx in (${sql.join(bidx)}) or email_bidx in (${sql.join(bidx)}))`
+    : sql``;
+  return sql`select * from (
+      ${byCode}select ${COMPANY_COLUMNS}, 'name' as matched, 2 as rank from companies
+      where norm_name = ${normName} and (credit_code is null or ${creditCode}::text is null or credit_code = ${creditCode})${byContact}
+    ) found order by rank, id limit 1`;
+}
+
 export function companiesRepo(db: Kysely<Database>, keyring: Keyring): CompaniesPort {
   const one = async (column: 'norm_name' | 'id', value: string | number, lock?: 'for update') => {
     const query = db.selectFrom('companies').selectAll().where(column, '=', value).orderBy('id');
@@ -32,26 +58,6 @@ export function companiesRepo(db: Kysely<Database>, keyring: Keyring): Companies
   return {
     byNormName: (normName, lock) => one('norm_name', normName, lock),
     byId: (id) => one('id', id),
-
-    async findClaimed({ normName, creditCode, phone, email }) {
-      // One round trip for every LEAD-2 key, the strongest match first.
-      const bidx = [
-        ...(phone ? blindIndexCandidates(keyring, 'phone', phone) : []),
-        ...(email ? blindIndexCandidates(keyring, 'email', email) : []),
-      ];
-      const byCode = creditCode ? sql`select c.*, 'code' as matched, 1 as rank from companies c where c.credit_code = ${creditCode} union all ` : sql``;
-      const byContact = bidx.length
-        ? sql` union all select c.*, 'contact' as matched, 3 as rank from companies c
-            where c.id in (select company_id from contacts where phone_bidx in (${sql.join(bidx)}) or email_bidx in (${sql.join(bidx)}))`
-        : sql``;
-      const { rows } = await sql<CompanyRow & { matched: 'code' | 'name' | 'contact' }>`
-        select * from (
-          ${byCode}select c.*, 'name' as matched, 2 as rank from companies c
-          where c.norm_name = ${normName} and (c.credit_code is null or ${creditCode}::text is null or c.credit_code = ${creditCode})${byContact}
-        ) found order by rank, id limit 1`.execute(db);
-      const row = rows[0];
-      return row ? { company: toCompany(row), by: row.matched } : null;
-    },
 
     async contactOf(companyId): Promise<Contact | null> {
       const row = await db

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { preparedStatements } from './prepared-statements.ts';
 
 // Type OIDs whose default parsing differs between pg and PGlite. We want one
 // shape everywhere: int8 as a JS number (our values stay far below 2^53:
@@ -47,7 +48,7 @@ export function openDatabase(target: DatabaseTarget): OpenedDatabase {
     // An idle client losing its server must not crash the process; the next
     // query reports the fault instead.
     pool.on('error', () => undefined);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatements(pool) }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const location = target.dataDir === 'memory://' ? 'memory://' : pgliteFolder(target.dataDir);

@@ -43,6 +43,7 @@ export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
 export function kyselyStore(db: Kysely<Database>, keyring: Keyring, options: { directoryTtlMs?: number } = {}): Store {
   // Inside a transaction the directory is read fresh; outside, lookups may come from the cache.
   const directory = cachedDirectory(options.directoryTtlMs ?? 0);
+  let outside: Tx | undefined;
   return {
     async transaction(work) {
       try {
@@ -57,8 +58,12 @@ export function kyselyStore(db: Kysely<Database>, keyring: Keyring, options: { d
       }
     },
     direct(work) {
-      const repos = repositories(db, keyring);
-      return work({ ...repos, directory: directory.wrap(repos.directory) });
+      // Repositories on `db` hold no state of their own: built once, not on every command.
+      outside ??= (() => {
+        const repos = repositories(db, keyring);
+        return { ...repos, directory: directory.wrap(repos.directory) };
+      })();
+      return work(outside);
     },
   };
 }

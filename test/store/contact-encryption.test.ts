@@ -57,9 +57,21 @@ describe.each(backends)('client contact data at rest on $name', (backend) => {
   it('still reads and finds values written under a key that has since been rotated', async () => {
     const rotated = new Keyring(Buffer.alloc(32, 9), [TEST_KEY]);
     const store = kyselyStore(f.database.db, rotated);
-    const found = await store.direct((tx) => tx.companies.findClaimed({ normName: 'other', creditCode: null, phone: PHONE, email: null }));
-    expect(found).toMatchObject({ by: 'contact', company: { name: '青岛港湾机械' } });
-    const contact = await store.direct((tx) => tx.companies.contactOf(found!.company.id));
+    // The blind index of the old key still finds the phone: another company with it is refused.
+    const again = await reportLead({ ...f.deps, store }, f.as('zhangsan'), {
+      company: '另一家公司',
+      contactName: '钱某',
+      phone: PHONE,
+      email: null,
+      size: '10人',
+      position: '一般',
+      region: null,
+      creditCode: null,
+      source: null,
+    });
+    expect(again).toMatchObject({ ok: false, code: 'contact_owned' });
+    const company = await f.database.db.selectFrom('companies').select('id').where('name', '=', '青岛港湾机械').executeTakeFirstOrThrow();
+    const contact = await store.direct((tx) => tx.companies.contactOf(company.id));
     expect(contact).toEqual({ name: CONTACT, phone: PHONE, email: EMAIL });
   });
 

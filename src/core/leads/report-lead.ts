@@ -31,10 +31,11 @@ export interface LeadSaved {
 }
 
 /**
- * `/lead`: LEAD-1..3. Runs outside a transaction on purpose: every check
- * before the write only reads, and the write (company, contact and lead
- * together) is one statement, so a refusal leaves nothing and a crash leaves
- * nothing half-written. The unique name and credit code decide a race.
+ * `/lead`: LEAD-1..3. Runs outside a transaction on purpose: the region
+ * check reads the cached directory, and the LEAD-2 check and the write
+ * (company, contact and lead together) are one statement, one round trip, so
+ * a refusal leaves nothing and a crash leaves nothing half-written. The
+ * unique name and credit code decide a race.
  */
 export async function reportLead(deps: CoreDeps, actor: Actor, cmd: ReportLeadCommand): Promise<CoreResult<LeadSaved>> {
   const { person } = actor;
@@ -48,9 +49,6 @@ export async function reportLead(deps: CoreDeps, actor: Actor, cmd: ReportLeadCo
     if (regionRefusal) return regionRefusal;
 
     const normName = normalizeCompanyName(cmd.company);
-    const claimed = await tx.companies.findClaimed({ normName, creditCode: cmd.creditCode, phone: cmd.phone, email: cmd.email });
-    if (claimed) return ownedRefusal(tx, claimed.company, claimed.by === 'contact' ? 'contact_owned' : 'company_owned');
-
     const now = deps.clock.now();
     const date = today(deps);
     const saved = await tx.leads.record({
@@ -68,9 +66,9 @@ export async function reportLead(deps: CoreDeps, actor: Actor, cmd: ReportLeadCo
       contact: { name: cmd.contactName, phone: cmd.phone, email: cmd.email },
       reporterId: person.id,
       workDate: date,
+      claim: { normName, creditCode: cmd.creditCode, phone: cmd.phone, email: cmd.email },
     });
-    // Someone else's report of the same company was written between our check and our write.
-    if ('existing' in saved) return ownedRefusal(tx, saved.existing);
+    if ('existing' in saved) return ownedRefusal(tx, saved.existing, saved.by === 'contact' ? 'contact_owned' : 'company_owned');
 
     let progress = progressOf(deps, person, date, saved.reporterLeadsThatDay, saved.reporterOnLeave);
     // The statement counted the leads committed before it. Two reports landing
@@ -105,7 +103,7 @@ async function guardRegion(tx: Tx, person: Person, region: string) {
 }
 
 /** LEAD-2: name the owner and region, never the owner's contact data. */
-async function ownedRefusal(tx: Tx, company: Company, code: 'company_owned' | 'contact_owned' = 'company_owned') {
+async function ownedRefusal(tx: Tx, company: Company, code: 'company_owned' | 'contact_owned') {
   const owner = await tx.directory.personById(company.ownerId);
   return refuse(code, { company: company.name, owner: owner?.name ?? company.ownerId, region: company.region });
 }
