@@ -31,7 +31,7 @@ export async function slaJob(deps: CoreDeps, at: Date): Promise<JobOutcome> {
         const owner = await tx.directory.personById(ticket.ownerId);
         const [manager] = await tx.directory.managerChain(ticket.ownerId);
         const people = [...new Set([...assignees(ticket), ...(manager ? [manager.id] : [])])];
-        const notice = { kind: 'ticket_sla_overdue' as const, ...about, hoursOverdue: Math.ceil(late / HOUR_MS), owner: owner?.name ?? ticket.ownerId };
+        const notice = { kind: 'ticket_sla_overdue' as const, ...about, hoursOverdue: wholeHoursLate(late), owner: owner?.name ?? ticket.ownerId };
         for (const personId of people) entries.push({ dedupeKey: `sla:${ticket.id}:overdue:to:${personId}`, personId, notice });
       } else {
         const notice = { kind: 'ticket_sla_warning' as const, ...about, hoursLeft: Math.ceil(-late / HOUR_MS) };
@@ -42,3 +42,6 @@ export async function slaJob(deps: CoreDeps, at: Date): Promise<JobOutcome> {
   });
   return { queued: result.ok ? result.value : 0, skipped: null };
 }
+
+/** Whole hours past the deadline, at least 1: 1 h 05 min late reads "1 hour overdue", 20 minutes late too. */
+const wholeHoursLate = (lateMs: number): number => Math.max(1, Math.floor(lateMs / HOUR_MS));
