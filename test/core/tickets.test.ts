@@ -166,6 +166,17 @@ describe.each(backends)('after-sales tickets (CLI-4) on $name', (backend) => {
     expect(submitted).toContain('张三：已寄出耗材');
   });
 
+  it("lists my open tickets on the home screen, the account manager's too, not the closed ones", async () => {
+    const open = await f.database.db.selectFrom('tickets').select('id').where('closed_at', 'is', null).execute();
+    for (const who of ['zhangsan', 'sunqi']) {
+      const text = viewText(await f.bot.home(f.as(who)));
+      expect(text).toContain(`我的未结售后工单（${open.length - 1}）`);
+      expect(text).toContain('上海华信科技有限公司：打印机卡纸，客户要求上门');
+      expect(text).not.toContain('：网络中断');
+    }
+    expect(viewText(await f.bot.home(f.as('chener')))).toContain('我的未结售后工单（1）');
+  });
+
   it('opens a ticket from the form', async () => {
     expect((await f.bot.handleText(f.as('zhangsan'), '/工单')).form?.name).toBe('ticket');
     const text = viewText(await f.bot.submitForm(f.as('zhangsan'), 'ticket', { company: '上海华信科技', problem: '扫描仪\n无法连接' }));
