@@ -11,6 +11,7 @@ import { namesOn } from '../core/approvals/names.ts';
 import { submitApproval } from '../core/approvals/submit.ts';
 import { setDelegate } from '../core/approvals/delegate.ts';
 import { recordLeave, setReminders } from '../core/reminders/availability.ts';
+import { ticketCommand } from './ticket-command.ts';
 import type { ApprovalRequest } from '../core/approvals/types.ts';
 import { homeSummary } from '../core/home.ts';
 import { localDate } from '../core/time.ts';
@@ -94,6 +95,8 @@ export function createBot(deps: BotDeps): Bot {
         return viewOf(t, await recordLeave(deps, actor, command.input), (leave) => ({ tone: 'success', blocks: [{ type: 'text', text: t('leave.saved', leave) }] }));
       case 'remind':
         return viewOf(t, await setReminders(deps, actor, command.on), (on) => ({ tone: 'success', blocks: [{ type: 'text', text: t(on ? 'remind.on' : 'remind.off') }] }));
+      case 'ticket':
+        return ticketCommand(deps, actor, ctx, command.input);
       case 'help':
         return helpView(t, ctx.locale, deps.policy, command.topic);
       case 'planned':

@@ -30,7 +30,7 @@ export const COMMANDS = {
   deals: { words: ['deals', '商机列表'], keys: [], planned: true },
   contract: { words: ['contract', '合同'], keys: [], planned: true },
   payment: { words: ['payment', '回款'], keys: [], planned: true },
-  ticket: { words: ['ticket', '工单'], keys: [], planned: true },
+  ticket: { words: ['ticket', '工单', '售后'], keys: ['problem', 'response'], freeText: ['problem', 'response'] },
   expense: { words: ['expense', '费用'], keys: ['event', 'date'] },
   promo: { words: ['promo', '推广'], keys: ['product', 'start', 'budget'] },
   approvals: { words: ['approvals', '审批'], keys: ['reason'], freeText: ['reason'] },

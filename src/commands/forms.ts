@@ -38,6 +38,9 @@ export const FORMS = {
   ],
   expense: [words('amount'), words('purpose'), text('event'), text('date')],
   promo: [words('subject'), text('product'), text('start'), text('budget')],
+  ticket: [words('company'), { key: 'problem', required: true, kind: 'multiline' }],
+  /** Opened by a ticket's Respond button: the ticket's number filled in, the response asked for. */
+  ticket_respond: [words('ticket'), { key: 'response', required: true, kind: 'multiline' }],
   /** Opened by a Reject button: the request's number filled in, the reason asked for. */
   reject: [words('id'), { key: 'reason', required: true, kind: 'multiline' }],
 } as const satisfies Record<string, readonly FormField[]>;

@@ -33,6 +33,9 @@ export const KEY_ALIASES = {
   // ── contracts and payments ──
 
   // ── tickets ──
+  problem: ['problem', 'issue', '问题', '故障'],
+  response: ['response', 'reply', '回复内容'],
+  ticket: ['ticket', '工单编号', '工单号'],
 
   // ── performance ──
 } as const;

@@ -11,6 +11,7 @@ import { buildClient } from './build/client.ts';
 import { buildLead } from './build/lead.ts';
 import { buildLeads } from './build/leads.ts';
 import { buildVisit } from './build/visit.ts';
+import { buildTicket, type TicketAction } from './build/ticket.ts';
 import { COMMANDS, commandByWord, type CommandName } from './catalog.ts';
 import { FORMS, isFormName, type FormField, type FormName } from './forms.ts';
 import type { Parsed } from './issues.ts';
@@ -27,6 +28,7 @@ export type Command =
   | { kind: 'delegate'; input: DelegateCommand }
   | { kind: 'leave'; input: { from: string; to: string } }
   | { kind: 'remind'; on: boolean }
+  | { kind: 'ticket'; input: TicketAction }
   | { kind: 'help'; topic: CommandName | null }
   | { kind: 'form'; form: FormName }
   | { kind: 'planned'; command: CommandName };
@@ -59,6 +61,8 @@ export function parseFormSubmission(form: FormName, values: Record<string, strin
   if (problems.length) return { ok: false, issues: problems };
   // The reject form is `/approvals reject <id> reason:…` filled in.
   if (form === 'reject') return build({ name: 'approvals', words: `reject ${words.join(' ')}`.trim(), pairs }, ctx);
+  // The ticket response form is `/ticket <id> respond response:…` filled in.
+  if (form === 'ticket_respond') return build({ name: 'ticket', words: `${words.join(' ')} respond`.trim(), pairs }, ctx);
   return build({ name: form, words: words.join(' '), pairs, fields }, ctx);
 }
 
@@ -84,6 +88,8 @@ function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {
       return map(buildClient(raw), (input) => ({ kind: 'client', input }));
     case 'visit':
       return map(buildVisit(raw), (input) => ({ kind: 'visit', input }));
+    case 'ticket':
+      return map(buildTicket(raw), (input) => ({ kind: 'ticket', input }));
     case 'help':
       return ok({ kind: 'help', topic: raw.words ? (commandByWord(raw.words.split(/\s+/)[0] ?? '') ?? null) : null });
     default:

@@ -31,6 +31,9 @@ export const POLICY_ERROR_CODES = [
   // ── contracts and payments ──
 
   // ── tickets ──
+  'ticket_not_found',
+  'ticket_closed',
+  'ticket_needs_response',
 
   // ── performance ──
 ] as const;

@@ -15,6 +15,8 @@ export interface HomeSummary {
   approvals: { waitingOnMe: { id: number; subject: string }[]; mine: { id: number; subject: string }[] };
   /** My customers whose follow-up is overdue or due within a week, or A-class clients behind on visits; most urgent first. */
   dueClients: DueClient[];
+  /** CLI-4: open after-sales tickets assigned to me (owner or account manager), nearest deadline first. */
+  tickets: { id: number; company: string; problem: string }[];
 }
 
 const DUE_WITHIN_DAYS = 7;
@@ -39,6 +41,7 @@ export async function homeSummary(deps: CoreDeps, actor: Actor): Promise<CoreRes
       waitingOnMe: (await tx.approvals.waitingOn(actor.person.id)).map(brief),
       mine: (await tx.approvals.openBy(actor.person.id)).map(brief),
     };
-    return ok({ progress, dueClients, approvals });
+    const tickets = (await tx.tickets.openFor(actor.person.id)).map((k) => ({ id: k.id, company: k.companyName, problem: k.problem }));
+    return ok({ progress, dueClients, approvals, tickets });
   });
 }

@@ -37,7 +37,13 @@ export type Notice =
       outcome: 'approved' | 'rejected' | 'withdrawn' | 'passed_on' | 'escalated';
       by: string;
       at: string;
-    };
+    }
+  /** CLI-4: a ticket was opened on my client by someone else; respondBy is local 'YYYY-MM-DD HH:mm'. */
+  | { kind: 'ticket_opened'; ticketId: number; company: string; problem: string; by: string; respondBy: string }
+  /** CLI-4: the first response of a ticket is due within the policy's warning hours. */
+  | { kind: 'ticket_sla_warning'; ticketId: number; company: string; problem: string; respondBy: string; hoursLeft: number }
+  /** CLI-4: the first response is overdue; to the owner and the owner's manager. */
+  | { kind: 'ticket_sla_overdue'; ticketId: number; company: string; problem: string; respondBy: string; hoursOverdue: number; owner: string };
 
 export interface OutboxEntry {
   /** What, whom, about what and when: the same key twice is one message. */

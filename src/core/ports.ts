@@ -5,6 +5,7 @@ import type { Person, Platform, Role } from './people.ts';
 import type { Policy } from './policy.ts';
 import type { Refusal, Result } from './result.ts';
 import type { IsoDate } from './time.ts';
+import type { NewTicket, Ticket, TicketResponse } from './tickets/types.ts';
 
 /** What the core needs from the outside world; implemented in src/store and src/calendar. */
 
@@ -194,6 +195,21 @@ export interface AvailabilityPort {
   muted(personIds: string[]): Promise<Set<string>>;
 }
 
+/** CLI-4: after-sales tickets and their responses. */
+export interface TicketsPort {
+  open(ticket: NewTicket): Promise<Ticket>;
+  /** `for update` holds the row until the transaction ends: responses and closing queue up. */
+  byId(id: number, lock?: 'for update'): Promise<Ticket | null>;
+  responses(ticketId: number): Promise<TicketResponse[]>;
+  /** Keeps the response; the first one also stops the clock. False when the ticket moved on since `expectedVersion`. */
+  respond(ticketId: number, expectedVersion: number, response: TicketResponse): Promise<boolean>;
+  close(ticketId: number, expectedVersion: number, by: string, at: Date): Promise<boolean>;
+  /** Open tickets still without a first response whose deadline is at or before `before`, oldest deadline first. */
+  awaitingFirstResponse(before: Date): Promise<Ticket[]>;
+  /** Open tickets assigned to this person as owner or as the company's account manager. */
+  openFor(personId: string): Promise<Ticket[]>;
+}
+
 export interface Tx {
   availability: AvailabilityPort;
   delegations: DelegationsPort;
@@ -204,6 +220,7 @@ export interface Tx {
   leads: LeadsPort;
   visits: VisitsPort;
   audit: AuditPort;
+  tickets: TicketsPort;
 }
 
 export interface Store {

@@ -3,11 +3,14 @@ import type { Policy } from '../core/policy.ts';
 import type { JobOutcome } from '../core/reminders/job-window.ts';
 import { dailyLeadsMorning, dailyLeadsNudge } from '../core/reminders/lead-reminders.ts';
 import { approvalsWaitingJob, followupsJob } from '../core/reminders/other-reminders.ts';
+import { slaJob } from '../core/reminders/sla-reminders.ts';
 
 export interface JobDef {
   run(deps: CoreDeps, at: Date): Promise<JobOutcome>;
   /** The local time (HH:MM) the schedule runs it every day; the job itself skips days off and quiet hours. */
   at(policy: Policy): string;
+  /** A job that runs more often than daily (sla: hourly): the schedule uses this cron expression instead of `at`. */
+  cron?: string;
 }
 
 /**
@@ -20,12 +23,16 @@ export const JOBS: Record<string, JobDef | null> = {
   'daily-leads-nudge': { run: dailyLeadsNudge, at: (p) => p.reminders.leadsNudge },
   followups: { run: followupsJob, at: (p) => p.reminders.followups },
   'approvals-waiting': { run: approvalsWaitingJob, at: (p) => p.reminders.approvalsWaiting },
-  sla: null,
+  // CLI-4 counts clock hours, so sla runs every hour (at minute 5); `at` is its first run inside the day's window.
+  sla: { run: slaJob, at: (p) => p.reminders.quietBefore, cron: '5 * * * *' },
   'payments-due': null,
   'monthly-goals': null,
   'finance-check': null,
   'quarterly-review': null,
 };
+
+/** The cron expression the schedule runs a job on: its own, else daily at its policy time. */
+export const cronOf = (job: JobDef, policy: Policy): string => job.cron ?? dailyCron(job.at(policy));
 
 /** '16:30' → '30 16 * * *': every day at that local time (days off are skipped by the job). */
 export function dailyCron(hhmm: string): string {

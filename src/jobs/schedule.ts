@@ -1,7 +1,7 @@
 import cron from 'node-cron';
 import type { CoreDeps } from '../core/ports.ts';
 import type { Logger } from '../logger.ts';
-import { dailyCron, JOBS } from './registry.ts';
+import { cronOf, JOBS } from './registry.ts';
 
 /**
  * SCHEDULER=on: each job every day at its policy time, in the company's time
@@ -13,7 +13,7 @@ export function startSchedule(deps: CoreDeps, logger: Logger, afterRun: () => vo
     if (!job) return [];
     return [
       cron.schedule(
-        dailyCron(job.at(deps.policy)),
+        cronOf(job, deps.policy),
         async () => {
           const outcome = await job.run(deps, deps.clock.now());
           logger.info({ job: name, ...outcome }, 'job ran');

@@ -242,6 +242,29 @@ export interface FinanceLocksTable {
   locked_at: Timestamp;
 }
 
+export interface TicketsTable {
+  id: Generated<number>;
+  company_id: number;
+  opened_by: string;
+  owner_id: string;
+  problem: string;
+  opened_at: Timestamp;
+  respond_by: Timestamp;
+  first_response_at: Timestamp | null;
+  first_responder_id: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  version: Generated<number>;
+}
+
+export interface TicketResponsesTable {
+  id: Generated<number>;
+  ticket_id: number;
+  responder_id: string;
+  text: string;
+  at: Timestamp;
+}
+
 export interface Database {
   regions: RegionsTable;
   people: PeopleTable;
@@ -264,6 +287,8 @@ export interface Database {
   contracts: ContractsTable;
   payments: PaymentsTable;
   finance_locks: FinanceLocksTable;
+  tickets: TicketsTable;
+  ticket_responses: TicketResponsesTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -13,6 +13,7 @@ import { directoryRepo } from './directory-repo.ts';
 import { leadsRepo } from './leads-repo.ts';
 import { outboxRepo } from './outbox-repo.ts';
 import { visitsRepo } from './visits-repo.ts';
+import { ticketsRepo } from './tickets-repo.ts';
 
 /** Carries a refusal out of Kysely's transaction callback so that it rolls back. */
 class RollbackForRefusal extends Error {
@@ -32,6 +33,7 @@ export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
     leads: leadsRepo(db, keyring),
     visits: visitsRepo(db),
     audit: auditRepo(db),
+    tickets: ticketsRepo(db),
   };
 }
 

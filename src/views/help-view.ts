@@ -11,7 +11,7 @@ export const AVAILABLE = (Object.keys(COMMANDS) as CommandName[])
 
 /** `/help` lists what works; `/help <command>` shows that command and an example. */
 export function helpView(t: Translate, locale: Locale, policy: Policy, topic: CommandName | null): View {
-  const params = { target: policy.leads.dailyTarget };
+  const params = { target: policy.leads.dailyTarget, hours: policy.clients.ticketResponseHours };
   const topicKey = `help.${topic}`;
   if (topic && hasMessage(topicKey)) {
     const usage = `help.usage.${topic}`;

@@ -30,6 +30,12 @@ export function homeView(t: Translate, person: Person, home: HomeSummary): View 
             { type: 'list' as const, items: home.approvals.mine.map((a) => `#${a.id} ${a.subject}`) },
           ]
         : []),
+      ...(home.tickets.length
+        ? [
+            { type: 'text' as const, text: t('home.tickets', { count: home.tickets.length }) },
+            { type: 'list' as const, items: home.tickets.map((k) => t('home.tickets.item', k)) },
+          ]
+        : []),
       {
         type: 'actions',
         buttons: [

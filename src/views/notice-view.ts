@@ -120,9 +120,45 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
         title: t(`notice.approval_decided.${notice.outcome}`, { id: notice.requestId }),
         blocks: [{ type: 'text', text: t(`notice.approval_decided.body.${notice.outcome}`, { by: notice.by, subject: notice.subject, reason: notice.reason ?? '' }) }],
       };
+    case 'ticket_opened':
+      return {
+        tone: 'info',
+        title: t('notice.ticket_opened.title', { id: notice.ticketId }),
+        blocks: [
+          { type: 'text', text: t('notice.ticket_opened.body', { by: notice.by, company: notice.company, problem: notice.problem, respondBy: notice.respondBy }) },
+          { type: 'actions', buttons: ticketButtons(t, notice.ticketId) },
+        ],
+      };
+    case 'ticket_sla_warning':
+      return {
+        tone: 'warning',
+        title: t('notice.ticket_sla_warning.title', { id: notice.ticketId, hours: notice.hoursLeft }),
+        blocks: [
+          { type: 'text', text: t('notice.ticket_sla_warning.body', { company: notice.company, problem: notice.problem, respondBy: notice.respondBy }) },
+          { type: 'actions', buttons: ticketButtons(t, notice.ticketId) },
+        ],
+      };
+    case 'ticket_sla_overdue':
+      return {
+        tone: 'danger',
+        title: t('notice.ticket_sla_overdue.title', { id: notice.ticketId, hours: notice.hoursOverdue }),
+        blocks: [
+          {
+            type: 'text',
+            text: t('notice.ticket_sla_overdue.body', { company: notice.company, problem: notice.problem, respondBy: notice.respondBy, hours: notice.hoursOverdue, owner: notice.owner }),
+          },
+          { type: 'actions', buttons: ticketButtons(t, notice.ticketId) },
+        ],
+      };
     default: {
       const unknown: never = notice;
       throw new Error(`unknown notice ${JSON.stringify(unknown)}`);
     }
   }
 }
+
+/** CLI-4 notices: answer the ticket, or look at it first. */
+const ticketButtons = (t: Translate, ticketId: number) => [
+  { label: t('button.ticket_respond'), command: `/ticket ${ticketId} respond`, style: 'primary' as const },
+  { label: t('button.ticket_view'), command: `/ticket ${ticketId}` },
+];

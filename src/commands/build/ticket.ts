@@ -1,0 +1,67 @@
+import type { OpenTicketCommand } from '../../core/tickets/open-ticket.ts';
+import { issue, type InputIssue, type Parsed } from '../issues.ts';
+import type { RawCommand } from '../read-command.ts';
+import { choice, optionalText, parsed } from './fields.ts';
+
+/**
+ * What `/ticket` asks for (CLI-4). A respond without its text (the card's
+ * Respond button) carries `text: null`: the bot opens the response form with
+ * the ticket's number filled in, as a Reject button opens the reject form.
+ */
+export type TicketAction =
+  | ({ action: 'open' } & OpenTicketCommand)
+  | { action: 'show'; ticketId: number }
+  | { action: 'respond'; ticketId: number; text: string | null }
+  | { action: 'close'; ticketId: number };
+
+const VERBS: Record<string, 'respond' | 'close'> = {
+  respond: 'respond',
+  reply: 'respond',
+  回复: 'respond',
+  答复: 'respond',
+  处理: 'respond',
+  close: 'close',
+  关闭: 'close',
+  结单: 'close',
+};
+
+/** A ticket's number: `12` or `#12`. A company is never all digits, so the first word tells which form was meant. */
+const TICKET_ID = /^[#＃]?(\d{1,9})$/;
+
+const PROBLEM_RULE = { max: 1000, allowEmoji: true };
+const RESPONSE_RULE = { max: 1000, allowEmoji: true };
+
+/**
+ * `/ticket <company> <problem>` or `/ticket <company> problem:<text>`,
+ * `/ticket <id> [respond <text> | close]`. Without `problem:` the first word
+ * is the company (Chinese company names have no spaces) and the rest the
+ * problem; with it, all the words before it are the company.
+ */
+export function buildTicket({ words, pairs, fields }: RawCommand): Parsed<TicketAction> {
+  const issues: InputIssue[] = [];
+  const [first = '', ...rest] = words.split(/\s+/).filter(Boolean);
+  const id = TICKET_ID.exec(first)?.[1];
+  if (id !== undefined && !fields) return onTicket(Number(id), rest, pairs, issues);
+
+  if (pairs.response !== undefined) issues.push(issue('unknown_key', null, { key: 'response', keys: 'problem/问题' }));
+  const typedCompany = fields ? fields.company : pairs.problem !== undefined ? words : first;
+  const typedProblem = fields ? fields.problem : (pairs.problem ?? rest.join(' '));
+  const company = optionalText(typedCompany, 'company', { max: 1000 }, issues);
+  if (!company) issues.push(issue('missing_field', 'company'));
+  const problem = optionalText(typedProblem, 'problem', PROBLEM_RULE, issues);
+  if (!problem) issues.push(issue('missing_field', 'problem'));
+  return parsed({ action: 'open', company: company ?? '', problem: problem ?? '' }, issues);
+}
+
+function onTicket(ticketId: number, rest: string[], pairs: RawCommand['pairs'], issues: InputIssue[]): Parsed<TicketAction> {
+  if (pairs.problem !== undefined) issues.push(issue('unknown_key', null, { key: 'problem', keys: 'response/回复内容' }));
+  const [verbWord, ...text] = rest;
+  if (verbWord === undefined) return parsed({ action: 'show', ticketId }, issues);
+  const verb = choice(verbWord, 'ticket_action', VERBS, issues);
+  if (verb === 'close') {
+    if (text.length || pairs.response !== undefined) issues.push(issue('unknown_key', null, { key: (text[0] ?? 'response').slice(0, 20), keys: '-' }));
+    return parsed({ action: 'close', ticketId }, issues);
+  }
+  const response = optionalText(pairs.response ?? text.join(' '), 'response', RESPONSE_RULE, issues);
+  return parsed({ action: 'respond', ticketId, text: response }, issues);
+}
