@@ -369,6 +369,7 @@ export const en: Record<MessageKey, string> = {
   'button.deal_open': 'Open #{id}',
   'button.deal_next_of': 'Move #{id} on',
   'button.deal_needs_of': 'Needs #{id}',
+  'button.deal_proposal_of': 'Proposal #{id}',
   'deals.title.mine': 'My deals',
   'deals.title.region': 'Deals in {region}',
   'deals.title.all': 'All deals',

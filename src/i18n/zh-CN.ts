@@ -387,6 +387,7 @@ export const zhCN = {
   'button.deal_open': '查看 #{id}',
   'button.deal_next_of': '推进 #{id}',
   'button.deal_needs_of': '需求 #{id}',
+  'button.deal_proposal_of': '方案 #{id}',
   'deals.title.mine': '我的商机',
   'deals.title.region': '{region}的商机',
   'deals.title.all': '全部商机',

@@ -172,6 +172,7 @@ export function dealListView({ t, locale }: DealViewContext, list: DealList): Vi
     .flatMap(({ deal, gate }): Button[] => {
       if (gateMet(gate)) return [{ label: t('button.deal_next_of', { id: deal.id }), command: `/deal ${deal.id} next ${deal.stage}`, style: 'primary' }];
       if (gate.kind === 'needs') return [{ label: t('button.deal_needs_of', { id: deal.id }), command: `/deal ${deal.id} needs` }];
+      if (gate.kind === 'proposal') return [{ label: t('button.deal_proposal_of', { id: deal.id }), command: `/deal ${deal.id} proposal` }];
       return [{ label: t('button.deal_open', { id: deal.id }), command: `/deal ${deal.id}` }];
     })
     .slice(0, 5);
