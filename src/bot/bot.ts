@@ -12,6 +12,7 @@ import { submitApproval } from '../core/approvals/submit.ts';
 import { setDelegate } from '../core/approvals/delegate.ts';
 import { recordLeave, setReminders } from '../core/reminders/availability.ts';
 import { ticketCommand } from './ticket-command.ts';
+import { runDealCommand, runDealsCommand } from './deal-commands.ts';
 import type { ApprovalRequest } from '../core/approvals/types.ts';
 import { homeSummary } from '../core/home.ts';
 import { localDate } from '../core/time.ts';
@@ -80,6 +81,10 @@ export function createBot(deps: BotDeps): Bot {
       }
       case 'visit':
         return viewOf(t, await recordVisit(deps, actor, command.input), (v) => visitRecordedView(ctx, v, command.input.method));
+      case 'deal':
+        return runDealCommand(deps, actor, ctx, command.input);
+      case 'deals':
+        return runDealsCommand(deps, actor, ctx);
       case 'submit_approval': {
         const result = await submitApproval(deps, actor, command.input);
         return result.ok ? submittedView(approvalCtx(ctx), result.value, await namesOn(deps, result.value)) : viewOf(t, result, () => ({ tone: 'info', blocks: [] }));

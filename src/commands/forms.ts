@@ -43,6 +43,25 @@ export const FORMS = {
   ticket_respond: [words('ticket'), { key: 'response', required: true, kind: 'multiline' }],
   /** Opened by a Reject button: the request's number filled in, the reason asked for. */
   reject: [words('id'), { key: 'reason', required: true, kind: 'multiline' }],
+  /** `/deal` alone: open a deal (PIPE-1), mapped back as `/deal new <company> amount:…`. */
+  deal: [words('company'), text('amount')],
+  /** PIPE-2: the needs checklist of one deal, its number filled in; the labels are the questions. */
+  needs: [
+    words('deal_id'),
+    ...(['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'q10'] as const).map(
+      (key): FormField => ({ key, required: false, kind: 'multiline' }),
+    ),
+    { key: 'method', required: false, kind: 'choice', options: ['phone', 'questionnaire', 'onsite'] },
+  ],
+  /** PIPE-3: the proposal of one deal; parts may come one at a time. */
+  proposal: [
+    words('deal_id'),
+    { key: 'products', required: false, kind: 'multiline' },
+    { key: 'pricing', required: false, kind: 'multiline' },
+    { key: 'service', required: false, kind: 'multiline' },
+  ],
+  /** Opened by a deal's Lost button: its number filled in, the reason asked for. */
+  lost: [words('deal_id'), { key: 'reason', required: true, kind: 'multiline' }],
 } as const satisfies Record<string, readonly FormField[]>;
 
 export type FormName = keyof typeof FORMS;

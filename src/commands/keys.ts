@@ -29,6 +29,20 @@ export const KEY_ALIASES = {
   id: ['id', '编号'],
   until: ['until', '截止', '到'],
   // ── deals ──
+  deal_id: ['deal_id', '商机编号'],
+  q1: ['q1', '问题1'],
+  q2: ['q2', '问题2'],
+  q3: ['q3', '问题3'],
+  q4: ['q4', '问题4'],
+  q5: ['q5', '问题5'],
+  q6: ['q6', '问题6'],
+  q7: ['q7', '问题7'],
+  q8: ['q8', '问题8'],
+  q9: ['q9', '问题9'],
+  q10: ['q10', '问题10'],
+  products: ['products', '产品组合'],
+  pricing: ['pricing', '价格策略'],
+  service: ['service', '服务承诺'],
 
   // ── contracts and payments ──
 

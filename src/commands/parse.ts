@@ -8,6 +8,7 @@ import { buildApprovals, buildDelegate, buildExpense, buildPromo, type Approvals
 import { buildLeave, buildRemind } from './build/reminders.ts';
 import type { DelegateCommand } from '../core/approvals/delegate.ts';
 import { buildClient } from './build/client.ts';
+import { buildDeal, buildDeals, type DealAction } from './build/deal.ts';
 import { buildLead } from './build/lead.ts';
 import { buildLeads } from './build/leads.ts';
 import { buildVisit } from './build/visit.ts';
@@ -23,6 +24,8 @@ export type Command =
   | { kind: 'leads'; period: LeadPeriod }
   | { kind: 'client'; input: UpdateClientCommand }
   | { kind: 'visit'; input: RecordVisitCommand }
+  | { kind: 'deal'; input: DealAction }
+  | { kind: 'deals' }
   | { kind: 'submit_approval'; input: SubmitApprovalCommand }
   | { kind: 'approvals'; input: ApprovalsAction }
   | { kind: 'delegate'; input: DelegateCommand }
@@ -63,6 +66,11 @@ export function parseFormSubmission(form: FormName, values: Record<string, strin
   if (form === 'reject') return build({ name: 'approvals', words: `reject ${words.join(' ')}`.trim(), pairs }, ctx);
   // The ticket response form is `/ticket <id> respond response:…` filled in.
   if (form === 'ticket_respond') return build({ name: 'ticket', words: `${words.join(' ')} respond`.trim(), pairs }, ctx);
+  // The deal forms are `/deal new <company> …` and `/deal <id> needs|proposal|lost …` filled in.
+  if (form === 'deal') return build({ name: 'deal', words: `new ${words.join(' ')}`.trim(), pairs, fields }, ctx);
+  if (form === 'needs' || form === 'proposal' || form === 'lost') {
+    return build({ name: 'deal', words: `${fields.deal_id ?? ''} ${form}`.trim(), pairs, fields }, ctx);
+  }
   return build({ name: form, words: words.join(' '), pairs, fields }, ctx);
 }
 
@@ -90,6 +98,10 @@ function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {
       return map(buildVisit(raw), (input) => ({ kind: 'visit', input }));
     case 'ticket':
       return map(buildTicket(raw), (input) => ({ kind: 'ticket', input }));
+    case 'deal':
+      return map(buildDeal(raw), (input) => ({ kind: 'deal', input }));
+    case 'deals':
+      return map(buildDeals(raw), () => ({ kind: 'deals' }));
     case 'help':
       return ok({ kind: 'help', topic: raw.words ? (commandByWord(raw.words.split(/\s+/)[0] ?? '') ?? null) : null });
     default:

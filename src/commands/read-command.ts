@@ -14,9 +14,10 @@ export interface RawCommand {
 /** Longer than any real command; a 10,000-character paste is refused, not parsed. */
 export const MAX_MESSAGE_CHARS = 2000;
 
-// `key:value` or `key：value` at the start of a word; the key is letters (Latin or CJK).
+// `key:value` or `key：value` at the start of a word; the key is letters (Latin or CJK),
+// then digits may follow (q1, 问题10: the needs checklist's questions).
 // `https://…` is a value, not a key called https.
-const KEY_TOKEN = /^([A-Za-z\u3400-\u9fff]{1,20})[:：](?!\/\/)(.*)$/su;
+const KEY_TOKEN = /^([A-Za-z\u3400-\u9fff][A-Za-z0-9\u3400-\u9fff]{0,19})[:：](?!\/\/)(.*)$/su;
 // Control characters other than tab and line breaks have no place in a chat command.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
 // Chinese writers often leave out the space before a key (联系人:王经理电话:138…):

@@ -27,6 +27,17 @@ export const POLICY_ERROR_CODES = [
   'until_past',
   'leave_order',
   // ── deals ──
+  'deal_not_found',
+  'deal_open_exists',
+  'not_deal_insider',
+  'deal_closed',
+  'deal_stage_moved',
+  'deal_needs_incomplete',
+  'deal_proposal_incomplete',
+  'deal_contract_unsigned',
+  'deal_contract_in_progress',
+  'deal_needs_locked',
+  'deal_proposal_locked',
 
   // ── contracts and payments ──
 

@@ -5,6 +5,8 @@
  */
 export type Notice =
   | { kind: 'account_manager_assigned'; company: string; by: string }
+  /** PIPE-1: to a deal's owner, when someone else moved it on, won it or closed it as lost. */
+  | { kind: 'deal_changed'; dealId: number; company: string; by: string; change: 'stage' | 'won' | 'lost'; stage: number; reason: string | null }
   /** To the approver whose step it is now: the card with Approve and Reject. */
   | { kind: 'approval_requested'; requestId: number; approvalKind: 'expense' | 'promotion' | 'contract'; subject: string; amountFen: number | null; event: string | null; requester: string; overBenchmark: boolean }
   /** To the requester, after each step and at the end. */

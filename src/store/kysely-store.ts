@@ -6,6 +6,7 @@ import { approvalsRepo } from './approvals-repo.ts';
 import { auditRepo } from './audit-repo.ts';
 import { availabilityRepo } from './availability-repo.ts';
 import { delegationsRepo } from './delegations-repo.ts';
+import { dealsRepo } from './deals-repo.ts';
 import { companiesRepo } from './companies-repo.ts';
 import type { Database } from './database.ts';
 import { cachedDirectory } from './directory-cache.ts';
@@ -24,6 +25,7 @@ class RollbackForRefusal extends Error {
 
 export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
   return {
+    deals: dealsRepo(db),
     availability: availabilityRepo(db),
     delegations: delegationsRepo(db),
     approvals: approvalsRepo(db),

@@ -150,6 +150,25 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
           { type: 'actions', buttons: ticketButtons(t, notice.ticketId) },
         ],
       };
+    case 'deal_changed':
+      return {
+        tone: notice.change === 'lost' ? 'warning' : notice.change === 'won' ? 'success' : 'info',
+        title: t('notice.deal_changed.title', { id: notice.dealId }),
+        blocks: [
+          {
+            type: 'text',
+            text: t(`notice.deal_changed.${notice.change}`, {
+              by: notice.by,
+              id: notice.dealId,
+              company: notice.company,
+              stage: notice.stage,
+              name: t(`deal.stage.${notice.stage}` as 'deal.stage.1'),
+              reason: notice.reason ?? '',
+            }),
+          },
+          { type: 'actions', buttons: [{ label: t('button.deal_open', { id: notice.dealId }), command: `/deal ${notice.dealId}` }] },
+        ],
+      };
     default: {
       const unknown: never = notice;
       throw new Error(`unknown notice ${JSON.stringify(unknown)}`);

@@ -380,7 +380,7 @@ describe('client values', () => {
 });
 
 describe('planned commands', () => {
-  it.each(['/deal new ACME', '/商机 新建 ACME', '/deals', '/kpi team'])('"%s" is a planned command', (text) => {
+  it.each(['/kpi team'])('"%s" is a planned command', (text) => {
     expect(command(text).kind).toBe('planned');
   });
 
@@ -389,8 +389,7 @@ describe('planned commands', () => {
   });
 
   it('says a documented planned command with its keys is planned rather than calling its keys unknown', () => {
-    // contract.md: `/deal new <company> [amount:<amount>]` and `/payment <contract> amount:<a>`.
-    expect(parseCommand('/deal new ACME amount:5万')).toEqual({ ok: true, value: { kind: 'planned', command: 'deal' } });
+    // contract.md: `/payment <contract> amount:<a>`.
     expect(parseCommand('/payment 12 amount:5万')).toEqual({ ok: true, value: { kind: 'planned', command: 'payment' } });
   });
 });

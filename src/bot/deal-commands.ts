@@ -1,0 +1,75 @@
+import type { DealAction } from '../commands/build/deal.ts';
+import { advanceDeal } from '../core/deals/advance-deal.ts';
+import type { DealCard } from '../core/deals/deal-card.ts';
+import { listDeals } from '../core/deals/list-deals.ts';
+import { loseDeal } from '../core/deals/lose-deal.ts';
+import { openDeal } from '../core/deals/open-deal.ts';
+import { recordNeeds } from '../core/deals/record-needs.ts';
+import { recordProposal } from '../core/deals/record-proposal.ts';
+import { showDeal } from '../core/deals/show-deal.ts';
+import { NEEDS_STAGE, PROPOSAL_PARTS, PROPOSAL_STAGE } from '../core/deals/types.ts';
+import type { Actor, CoreDeps, CoreResult } from '../core/ports.ts';
+import { dealCardView, dealListView, dealRefusalView, type DealEvent } from '../views/deal-views.ts';
+import type { ViewContext } from '../views/client-views.ts';
+import { formView } from '../views/form-view.ts';
+import type { View } from '../views/view.ts';
+
+/**
+ * `/deal …` and `/deals` (PIPE-1..4): the use case for each action, and the
+ * view of its result. Kept beside bot.ts so the bot's switch stays one line
+ * per command.
+ */
+export async function runDealCommand(deps: CoreDeps, actor: Actor, ctx: ViewContext, input: DealAction): Promise<View> {
+  const render = (result: CoreResult<DealCard>, event: DealEvent): View =>
+    result.ok ? dealCardView(ctx, result.value, event) : dealRefusalView(ctx.t, result.code, result.details);
+  switch (input.action) {
+    case 'open':
+      return render(await openDeal(deps, actor, input), 'opened');
+    case 'show':
+      return render(await showDeal(deps, actor, input.dealId), 'shown');
+    case 'next':
+      return render(await advanceDeal(deps, actor, input), 'moved');
+    case 'needs': {
+      if (Object.keys(input.answers).length || input.method) return render(await recordNeeds(deps, actor, input), 'needs');
+      // No answers typed: the checklist as a form, the deal's number and its answers so far filled in.
+      return formFor(deps, actor, ctx, input.dealId, 'needs');
+    }
+    case 'proposal':
+      if (Object.keys(input.parts).length) return render(await recordProposal(deps, actor, input), 'proposal');
+      return formFor(deps, actor, ctx, input.dealId, 'proposal');
+    case 'lost':
+      if (input.reason) return render(await loseDeal(deps, actor, { dealId: input.dealId, reason: input.reason }), 'lost');
+      // The Lost… button: the reason is asked for in a form, the deal's number filled in.
+      return formFor(deps, actor, ctx, input.dealId, 'lost');
+  }
+}
+
+export async function runDealsCommand(deps: CoreDeps, actor: Actor, ctx: ViewContext): Promise<View> {
+  const result = await listDeals(deps, actor);
+  return result.ok ? dealListView(ctx, result.value) : dealRefusalView(ctx.t, result.code, result.details);
+}
+
+/** A deal's form, only for those who may act on it (the same check the change will make). */
+async function formFor(deps: CoreDeps, actor: Actor, ctx: ViewContext, dealId: number, form: 'needs' | 'proposal' | 'lost'): Promise<View> {
+  const shown = await showDeal(deps, actor, dealId);
+  if (!shown.ok) return dealRefusalView(ctx.t, shown.code, shown.details);
+  const { deal } = shown.value;
+  // A form that could only be refused when submitted is refused now.
+  if (deal.status !== 'open') return dealRefusalView(ctx.t, 'deal_closed', { id: deal.id, status: deal.status });
+  if (form === 'needs' && deal.stage > NEEDS_STAGE) return dealRefusalView(ctx.t, 'deal_needs_locked', { id: deal.id, stage: deal.stage });
+  if (form === 'proposal' && deal.stage > PROPOSAL_STAGE) return dealRefusalView(ctx.t, 'deal_proposal_locked', { id: deal.id, stage: deal.stage });
+  const values: Record<string, string> = { deal_id: String(deal.id) };
+  if (form === 'proposal') {
+    for (const part of PROPOSAL_PARTS) {
+      const text = deal.proposal[part];
+      if (text) values[part] = text;
+    }
+  }
+  if (form === 'needs') {
+    deal.needsAnswers.forEach((answer, i) => {
+      if (answer && i < 10) values[`q${i + 1}`] = answer;
+    });
+    if (deal.needsMethod) values.method = deal.needsMethod;
+  }
+  return formView(ctx.t, form, [], values);
+}

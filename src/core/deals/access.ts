@@ -1,0 +1,36 @@
+import type { Person } from '../people.ts';
+import type { CoreRefusal, Tx } from '../ports.ts';
+import { refuse } from '../result.ts';
+import type { Deal } from './types.ts';
+
+/**
+ * Who may act on a deal: its owner, the company's account manager (CLI-2),
+ * and the owner's managers up the chain (the department manager runs them all).
+ */
+export async function mayActOnDeal(tx: Tx, person: Person, deal: Deal): Promise<boolean> {
+  if (person.id === deal.ownerId || person.role === 'department_manager') return true;
+  const company = await tx.companies.byId(deal.companyId);
+  if (company?.accountManagerId === person.id) return true;
+  const chain = await tx.directory.managerChain(deal.ownerId);
+  return chain.some((m) => m.id === person.id);
+}
+
+/** The refusal for anyone else: it names the owner to ask. */
+export async function notDealInsider(tx: Tx, deal: Deal): Promise<CoreRefusal> {
+  const owner = await tx.directory.personById(deal.ownerId);
+  return refuse('not_deal_insider', { id: deal.id, company: deal.companyName, owner: owner?.name ?? deal.ownerId });
+}
+
+/**
+ * The deal, locked for the rest of the transaction, when the person may act
+ * on it; otherwise the refusal to return. Every change of a deal starts here.
+ */
+export async function lockDealFor(tx: Tx, person: Person, dealId: number): Promise<{ deal: Deal } | { refusal: CoreRefusal }> {
+  const deal = await tx.deals.byId(dealId, 'for update');
+  if (!deal) return { refusal: refuse('deal_not_found', { id: dealId }) };
+  if (!(await mayActOnDeal(tx, person, deal))) return { refusal: await notDealInsider(tx, deal) };
+  return { deal };
+}
+
+/** A won or lost deal changes no more. */
+export const closedRefusal = (deal: Deal): CoreRefusal => refuse('deal_closed', { id: deal.id, status: deal.status });
