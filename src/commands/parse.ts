@@ -11,6 +11,8 @@ import { buildClient } from './build/client.ts';
 import { buildLead } from './build/lead.ts';
 import { buildLeads } from './build/leads.ts';
 import { buildVisit } from './build/visit.ts';
+import { buildContract, buildPayment, type ContractAction } from './build/contract.ts';
+import type { RecordPaymentCommand } from '../core/contracts/record-payment.ts';
 import { COMMANDS, commandByWord, type CommandName } from './catalog.ts';
 import { FORMS, isFormName, type FormField, type FormName } from './forms.ts';
 import type { Parsed } from './issues.ts';
@@ -29,6 +31,8 @@ export type Command =
   | { kind: 'remind'; on: boolean }
   | { kind: 'help'; topic: CommandName | null }
   | { kind: 'form'; form: FormName }
+  | { kind: 'contract'; input: ContractAction }
+  | { kind: 'payment'; input: RecordPaymentCommand }
   | { kind: 'planned'; command: CommandName };
 
 export type { ParseContext };
@@ -84,6 +88,10 @@ function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {
       return map(buildClient(raw), (input) => ({ kind: 'client', input }));
     case 'visit':
       return map(buildVisit(raw), (input) => ({ kind: 'visit', input }));
+    case 'contract':
+      return map(buildContract(raw, ctx), (input) => ({ kind: 'contract', input }));
+    case 'payment':
+      return map(buildPayment(raw, ctx), (input) => ({ kind: 'payment', input }));
     case 'help':
       return ok({ kind: 'help', topic: raw.words ? (commandByWord(raw.words.split(/\s+/)[0] ?? '') ?? null) : null });
     default:

@@ -3,6 +3,7 @@ import type { Policy } from '../core/policy.ts';
 import type { JobOutcome } from '../core/reminders/job-window.ts';
 import { dailyLeadsMorning, dailyLeadsNudge } from '../core/reminders/lead-reminders.ts';
 import { approvalsWaitingJob, followupsJob } from '../core/reminders/other-reminders.ts';
+import { paymentsDueJob } from '../core/reminders/payments-due.ts';
 
 export interface JobDef {
   run(deps: CoreDeps, at: Date): Promise<JobOutcome>;
@@ -21,7 +22,7 @@ export const JOBS: Record<string, JobDef | null> = {
   followups: { run: followupsJob, at: (p) => p.reminders.followups },
   'approvals-waiting': { run: approvalsWaitingJob, at: (p) => p.reminders.approvalsWaiting },
   sla: null,
-  'payments-due': null,
+  'payments-due': { run: paymentsDueJob, at: (p) => p.reminders.paymentsDue },
   'monthly-goals': null,
   'finance-check': null,
   'quarterly-review': null,

@@ -7,6 +7,8 @@ import { auditRepo } from './audit-repo.ts';
 import { availabilityRepo } from './availability-repo.ts';
 import { delegationsRepo } from './delegations-repo.ts';
 import { companiesRepo } from './companies-repo.ts';
+import { contractsRepo } from './contracts-repo.ts';
+import { paymentsRepo } from './payments-repo.ts';
 import type { Database } from './database.ts';
 import { cachedDirectory } from './directory-cache.ts';
 import { directoryRepo } from './directory-repo.ts';
@@ -32,6 +34,8 @@ export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
     leads: leadsRepo(db, keyring),
     visits: visitsRepo(db),
     audit: auditRepo(db),
+    contracts: contractsRepo(db),
+    payments: paymentsRepo(db),
   };
 }
 

@@ -391,7 +391,7 @@ describe('planned commands', () => {
   it('says a documented planned command with its keys is planned rather than calling its keys unknown', () => {
     // contract.md: `/deal new <company> [amount:<amount>]` and `/payment <contract> amount:<a>`.
     expect(parseCommand('/deal new ACME amount:5万')).toEqual({ ok: true, value: { kind: 'planned', command: 'deal' } });
-    expect(parseCommand('/payment 12 amount:5万')).toEqual({ ok: true, value: { kind: 'planned', command: 'payment' } });
+    expect(parseCommand('/kpi @zhangsan quarter:2026Q4')).toEqual({ ok: true, value: { kind: 'planned', command: 'kpi' } });
   });
 });
 
