@@ -49,7 +49,7 @@ export function buildContract({ words, pairs }: RawCommand, ctx?: ParseContext):
   const issues: InputIssue[] = [];
   const [idWord, verbWord, ...extra] = words.split(/\s+/).filter(Boolean);
   const drafting = TERM_KEYS.some((k) => pairs[k] !== undefined);
-  const field = drafting ? 'deal_id' : 'contract_id';
+  const field = drafting ? 'contract_deal' : 'contract_id';
   const id = readId(idWord, field, issues);
   if (drafting) {
     if (verbWord) issues.push(issue('unknown_key', null, { key: verbWord.slice(0, 20), keys: TERM_KEYS.join(', ') }));
@@ -69,7 +69,7 @@ export function buildContract({ words, pairs }: RawCommand, ctx?: ParseContext):
     if (sign) terms.signMethod = sign;
     return parsed({ action: 'draft', input: { dealId: id ?? 0, terms } }, issues);
   }
-  const verb = verbWord === undefined ? null : choice(verbWord, 'action', VERBS, issues);
+  const verb = verbWord === undefined ? null : choice(verbWord, 'contract_action', VERBS, issues);
   if (extra.length) issues.push(issue('unknown_key', null, { key: extra[0]!.slice(0, 20), keys: TERM_KEYS.join(', ') }));
   return parsed({ action: verb ?? 'show', contractId: id ?? 0 }, issues);
 }
