@@ -349,7 +349,7 @@ export const en: Record<MessageKey, string> = {
   'contract.corrected': 'Contract #{id} corrected; its terms keep to the policy and it can be sent to legal review.',
   'contract.submitted': 'Contract #{id} sent to legal review (approval #{approval}), waiting on {approver}.',
   'contract.returned_hint': 'Legal returned it. Correct the terms, then submit again, e.g. /contract {deal} term:30',
-  'contract.signed': 'Contract #{id} signed ({sign}).',
+  'contract.signed': 'Contract #{id} signed, {sign}.',
   'contract.deal_won': 'Deal #{deal} reached the signed stage and is won.',
   'contract.reward_new': 'New-client reward (INC-1, grade {grade}, {percent}%): {reward}',
   'contract.reward_none': 'The client has signed before, so this is not a new client: no new-client reward (INC-1).',

@@ -367,7 +367,7 @@ export const zhCN = {
   'contract.corrected': '合同 #{id} 已修改，条款符合制度，可以提交法务审核。',
   'contract.submitted': '合同 #{id} 已提交法务审核（审批单 #{approval}），等待 {approver} 审核。',
   'contract.returned_hint': '法务已退回。修改条款后再提交，例如：/合同 {deal} 账期:30天',
-  'contract.signed': '合同 #{id} 已签署（{sign}）。',
+  'contract.signed': '合同 #{id} 已签署，签署方式：{sign}。',
   'contract.deal_won': '商机 #{deal} 进入「签约」阶段，已赢单。',
   'contract.reward_new': '新客户奖励（INC-1，{grade} 类客户 {percent}%）：{reward}',
   'contract.reward_none': '该客户已签过合同，不是新客户，无新客户奖励（INC-1）。',
