@@ -30,6 +30,7 @@ import { homeView } from '../views/home-view.ts';
 import { leadListView, leadSavedView } from '../views/lead-views.ts';
 import { inputIssuesView, refusalView } from '../views/problem-views.ts';
 import type { View } from '../views/view.ts';
+import { runContractCommand, runPaymentCommand } from './contract-commands.ts';
 
 export interface BotDeps extends CoreDeps {
   defaultLocale: Locale;
@@ -102,6 +103,10 @@ export function createBot(deps: BotDeps): Bot {
         return viewOf(t, await setReminders(deps, actor, command.on), (on) => ({ tone: 'success', blocks: [{ type: 'text', text: t(on ? 'remind.on' : 'remind.off') }] }));
       case 'ticket':
         return ticketCommand(deps, actor, ctx, command.input);
+      case 'contract':
+        return runContractCommand(deps, actor, approvalCtx(ctx), command.input);
+      case 'payment':
+        return runPaymentCommand(deps, actor, approvalCtx(ctx), command.input);
       case 'help':
         return helpView(t, ctx.locale, deps.policy, command.topic);
       case 'planned':

@@ -16,7 +16,7 @@ export const KEY_ALIASES = {
   grade: ['grade', '等级'],
   reason: ['reason', '原因', '理由'],
   manager: ['manager', '客户经理'],
-  method: ['method', '方式'],
+  method: ['method', '方式', '付款方式'],
   note: ['note', '备注'],
   amount: ['amount', '金额'],
   purpose: ['purpose', '用途'],
@@ -45,6 +45,10 @@ export const KEY_ALIASES = {
   service: ['service', '服务承诺'],
 
   // ── contracts and payments ──
+  delivery: ['delivery', '交付', '交付时间', '交付日期'],
+  term: ['term', '账期'],
+  penalty: ['penalty', '违约金', '违约赔付比例'],
+  sign: ['sign', '签署', '签署方式'],
 
   // ── tickets ──
   problem: ['problem', 'issue', '问题', '故障'],

@@ -13,6 +13,8 @@ import { buildLead } from './build/lead.ts';
 import { buildLeads } from './build/leads.ts';
 import { buildVisit } from './build/visit.ts';
 import { buildTicket, type TicketAction } from './build/ticket.ts';
+import { buildContract, buildPayment, type ContractAction } from './build/contract.ts';
+import type { RecordPaymentCommand } from '../core/contracts/record-payment.ts';
 import { COMMANDS, commandByWord, type CommandName } from './catalog.ts';
 import { FORMS, isFormName, type FormField, type FormName } from './forms.ts';
 import type { Parsed } from './issues.ts';
@@ -34,6 +36,8 @@ export type Command =
   | { kind: 'ticket'; input: TicketAction }
   | { kind: 'help'; topic: CommandName | null }
   | { kind: 'form'; form: FormName }
+  | { kind: 'contract'; input: ContractAction }
+  | { kind: 'payment'; input: RecordPaymentCommand }
   | { kind: 'planned'; command: CommandName };
 
 export type { ParseContext };
@@ -102,6 +106,10 @@ function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {
       return map(buildDeal(raw), (input) => ({ kind: 'deal', input }));
     case 'deals':
       return map(buildDeals(raw), () => ({ kind: 'deals' }));
+    case 'contract':
+      return map(buildContract(raw, ctx), (input) => ({ kind: 'contract', input }));
+    case 'payment':
+      return map(buildPayment(raw, ctx), (input) => ({ kind: 'payment', input }));
     case 'help':
       return ok({ kind: 'help', topic: raw.words ? (commandByWord(raw.words.split(/\s+/)[0] ?? '') ?? null) : null });
     default:

@@ -40,6 +40,17 @@ export const POLICY_ERROR_CODES = [
   'deal_proposal_locked',
 
   // ── contracts and payments ──
+  'deal_not_negotiating',
+  'contract_terms_broken',
+  'contract_in_progress',
+  'contract_not_found',
+  'not_contract_insider',
+  'contract_cannot_submit',
+  'contract_not_approved',
+  'contract_not_signed',
+  'payment_over_amount',
+  'payment_date_future',
+  'month_locked',
 
   // ── tickets ──
   'ticket_not_found',

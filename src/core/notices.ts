@@ -8,7 +8,7 @@ export type Notice =
   /** PIPE-1: to a deal's owner, when someone else moved it on, won it or closed it as lost. */
   | { kind: 'deal_changed'; dealId: number; company: string; by: string; change: 'stage' | 'won' | 'lost'; stage: number; reason: string | null }
   /** To the approver whose step it is now: the card with Approve and Reject. */
-  | { kind: 'approval_requested'; requestId: number; approvalKind: 'expense' | 'promotion' | 'contract'; subject: string; amountFen: number | null; event: string | null; requester: string; overBenchmark: boolean }
+  | { kind: 'approval_requested'; requestId: number; approvalKind: 'expense' | 'promotion' | 'contract'; subject: string; amountFen: number | null; event: string | null; requester: string; overBenchmark: boolean; contract?: ContractOnCard }
   /** To the requester, after each step and at the end. */
   | { kind: 'approval_progress'; requestId: number; subject: string; by: string; next: string }
   /** LEAD-1 kick-off: today's target and the last working day's result. */
@@ -45,7 +45,23 @@ export type Notice =
   /** CLI-4: the first response of a ticket is due within the policy's warning hours. */
   | { kind: 'ticket_sla_warning'; ticketId: number; company: string; problem: string; respondBy: string; hoursLeft: number }
   /** CLI-4: the first response is overdue; to the owner and the owner's manager. */
-  | { kind: 'ticket_sla_overdue'; ticketId: number; company: string; problem: string; respondBy: string; hoursOverdue: number; owner: string };
+  | { kind: 'ticket_sla_overdue'; ticketId: number; company: string; problem: string; respondBy: string; hoursOverdue: number; owner: string }
+  /** CON-3: a payment recorded by finance (to the owner) or by the owner (to finance). */
+  | { kind: 'payment_recorded'; contractId: number; company: string; amountFen: number; paidOn: string; receivedFen: number; contractFen: number; by: string; paidInFull: boolean }
+  /** INC-2: the region signed enough new A-class clients this quarter for the travel fund. */
+  | { kind: 'travel_fund_earned'; region: string; quarter: string; count: number; target: number; amountFen: number }
+  /** CON-1 term: payments near or past due, the owner's own or (finance) all. */
+  | { kind: 'payments_due'; scope: 'mine' | 'all'; items: { contractId: number; company: string; outstandingFen: number; due: string; overdueDays: number }[] };
+
+/** CON-2: the terms legal reviews, on the contract's approval card. */
+export interface ContractOnCard {
+  contractId: number;
+  delivery: string;
+  method: string;
+  termDays: number;
+  penaltyPercent: string;
+  signMethod: 'esign' | 'paper';
+}
 
 export interface OutboxEntry {
   /** What, whom, about what and when: the same key twice is one message. */

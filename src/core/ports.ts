@@ -7,6 +7,7 @@ import type { Policy } from './policy.ts';
 import type { Refusal, Result } from './result.ts';
 import type { IsoDate } from './time.ts';
 import type { NewTicket, Ticket, TicketResponse } from './tickets/types.ts';
+import type { Contract, ContractChange, DealForContract, NewContract, OpenReceivable, Payment } from './contracts/types.ts';
 
 /** What the core needs from the outside world; implemented in src/store and src/calendar. */
 
@@ -226,6 +227,34 @@ export interface DealsPort {
   contractsOf(dealId: number): Promise<DealContract[]>;
 }
 
+/** CON-1..2, PIPE-4, INC-1..2: contracts, and the deal changes signing makes. */
+export interface ContractsPort {
+  /** The deal a contract is drafted for; `for update` holds it while a contract is written against it. */
+  dealForContract(dealId: number, lock?: 'for update'): Promise<DealForContract | null>;
+  /** The deal's latest contract that is not cancelled. */
+  latestOfDeal(dealId: number): Promise<Contract | null>;
+  byId(id: number, lock?: 'for update'): Promise<Contract | null>;
+  byApproval(approvalId: number): Promise<Contract | null>;
+  create(contract: NewContract): Promise<Contract>;
+  update(id: number, change: ContractChange, at: Date): Promise<Contract>;
+  /** PIPE-4: a deal at negotiation moves to signed and is won. */
+  markDealWon(dealId: number, at: Date): Promise<void>;
+  /** Signed contracts of a company other than this one (INC-1: is it a new client?). */
+  signedCountOfCompany(companyId: number, exceptContractId: number): Promise<number>;
+  /** INC-2: new A-class clients a region signed between two instants. */
+  newAClientsSigned(region: string, from: Date, to: Date): Promise<number>;
+}
+
+/** CON-3: payments against signed contracts; KPI-3 locks are read only. */
+export interface PaymentsPort {
+  insert(payment: Omit<Payment, 'id'>): Promise<Payment>;
+  receivedFor(contractId: number): Promise<number>;
+  /** Is this month ('YYYY-MM') locked by finance? */
+  isLocked(month: string): Promise<boolean>;
+  /** Signed contracts not paid in full due on or before `dueBy`. */
+  openReceivablesDueBy(dueBy: IsoDate): Promise<OpenReceivable[]>;
+}
+
 export interface Tx {
   deals: DealsPort;
   availability: AvailabilityPort;
@@ -238,6 +267,8 @@ export interface Tx {
   visits: VisitsPort;
   audit: AuditPort;
   tickets: TicketsPort;
+  contracts: ContractsPort;
+  payments: PaymentsPort;
 }
 
 export interface Store {

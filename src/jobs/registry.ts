@@ -4,6 +4,7 @@ import type { JobOutcome } from '../core/reminders/job-window.ts';
 import { dailyLeadsMorning, dailyLeadsNudge } from '../core/reminders/lead-reminders.ts';
 import { approvalsWaitingJob, followupsJob } from '../core/reminders/other-reminders.ts';
 import { slaJob } from '../core/reminders/sla-reminders.ts';
+import { paymentsDueJob } from '../core/reminders/payments-due.ts';
 
 export interface JobDef {
   run(deps: CoreDeps, at: Date): Promise<JobOutcome>;
@@ -25,7 +26,7 @@ export const JOBS: Record<string, JobDef | null> = {
   'approvals-waiting': { run: approvalsWaitingJob, at: (p) => p.reminders.approvalsWaiting },
   // CLI-4 counts clock hours, so sla runs every hour (at minute 5); `at` is its first run inside the day's window.
   sla: { run: slaJob, at: (p) => p.reminders.quietBefore, cron: '5 * * * *' },
-  'payments-due': null,
+  'payments-due': { run: paymentsDueJob, at: (p) => p.reminders.paymentsDue },
   'monthly-goals': null,
   'finance-check': null,
   'quarterly-review': null,

@@ -8,6 +8,8 @@ import { availabilityRepo } from './availability-repo.ts';
 import { delegationsRepo } from './delegations-repo.ts';
 import { dealsRepo } from './deals-repo.ts';
 import { companiesRepo } from './companies-repo.ts';
+import { contractsRepo } from './contracts-repo.ts';
+import { paymentsRepo } from './payments-repo.ts';
 import type { Database } from './database.ts';
 import { cachedDirectory } from './directory-cache.ts';
 import { directoryRepo } from './directory-repo.ts';
@@ -36,6 +38,8 @@ export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
     visits: visitsRepo(db),
     audit: auditRepo(db),
     tickets: ticketsRepo(db),
+    contracts: contractsRepo(db),
+    payments: paymentsRepo(db),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Notice } from '../core/notices.ts';
 import type { Locale } from '../core/people.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { formatMoney } from './format.ts';
+import { contractOnCardFields } from './contract-views.ts';
 import type { View } from './view.ts';
 
 /** A notice in the reader's words, when it is sent. */
@@ -27,6 +28,7 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
             fields: [
               ...(notice.amountFen !== null ? [{ label: t('approval.amount'), value: formatMoney(notice.amountFen, locale) }] : []),
               ...(notice.event ? [{ label: t('approval.event'), value: notice.event }] : []),
+              ...(notice.contract ? contractOnCardFields(t, notice.contract) : []),
             ],
           },
           {
@@ -167,6 +169,35 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
             }),
           },
           { type: 'actions', buttons: [{ label: t('button.deal_open', { id: notice.dealId }), command: `/deal ${notice.dealId}` }] },
+        ],
+      };
+    case 'payment_recorded':
+      return {
+        tone: 'success',
+        title: t('notice.payment_recorded.title', { id: notice.contractId }),
+        blocks: [
+          { type: 'text', text: t('notice.payment_recorded.body', { by: notice.by, company: notice.company, amount: formatMoney(notice.amountFen, locale), date: notice.paidOn, received: formatMoney(notice.receivedFen, locale), total: formatMoney(notice.contractFen, locale) }) },
+          ...(notice.paidInFull ? [{ type: 'text' as const, text: t('contract.paid_in_full') }] : []),
+          { type: 'actions', buttons: [{ label: t('button.contract_view'), command: `/contract ${notice.contractId}` }] },
+        ],
+      };
+    case 'travel_fund_earned':
+      return {
+        tone: 'success',
+        title: t('notice.travel_fund.title'),
+        blocks: [{ type: 'text', text: t('notice.travel_fund.body', { region: notice.region, quarter: notice.quarter, count: notice.count, target: notice.target, amount: formatMoney(notice.amountFen, locale) }) }],
+      };
+    case 'payments_due':
+      return {
+        tone: notice.items.some((i) => i.overdueDays > 0) ? 'warning' : 'info',
+        title: t(notice.scope === 'all' ? 'reminder.payments_due.title_all' : 'reminder.payments_due.title', { count: notice.items.length }),
+        blocks: [
+          {
+            type: 'list',
+            items: notice.items.map((i) =>
+              t(i.overdueDays > 0 ? 'reminder.payments_due.overdue' : 'reminder.payments_due.item', { id: i.contractId, company: i.company, outstanding: formatMoney(i.outstandingFen, locale), days: i.overdueDays, due: i.due }),
+            ),
+          },
         ],
       };
     default: {

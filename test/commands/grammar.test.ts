@@ -389,8 +389,8 @@ describe('planned commands', () => {
   });
 
   it('says a documented planned command with its keys is planned rather than calling its keys unknown', () => {
-    // contract.md: `/payment <contract> amount:<a>`.
-    expect(parseCommand('/payment 12 amount:5万')).toEqual({ ok: true, value: { kind: 'planned', command: 'payment' } });
+    // contract.md: `/kpi [@person|team] [quarter:<2026Q4>]`.
+    expect(parseCommand('/kpi @zhangsan quarter:2026Q4')).toEqual({ ok: true, value: { kind: 'planned', command: 'kpi' } });
   });
 });
 

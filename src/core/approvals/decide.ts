@@ -4,6 +4,7 @@ import { closeCard, deciders, notifyApprover } from './notify.ts';
 import { localDate } from '../time.ts';
 import { audit, refuseNotFound } from './submit.ts';
 import type { ApprovalRequest } from './types.ts';
+import { applyContractReview } from '../contracts/review-outcome.ts';
 
 export interface DecideCommand {
   requestId: number;
@@ -61,6 +62,7 @@ export async function decideApproval(deps: CoreDeps, actor: Actor, cmd: DecideCo
     }
     if (!moved) return refuse('already_decided', { id: request.id, status: request.status });
     const updated = (await tx.approvals.byId(request.id))!;
+    await applyContractReview(tx, updated, now);
     const outcome = cmd.decision === 'reject' ? 'rejected' : updated.status === 'approved' ? 'approved' : 'passed_on';
     await closeCard(tx, updated, step.seq, outcome, actor.person, requesterName, now, deps.timezone);
 
@@ -117,6 +119,7 @@ export async function withdrawApproval(deps: CoreDeps, actor: Actor, requestId: 
       );
     }
     const updated = (await tx.approvals.byId(request.id))!;
+    await applyContractReview(tx, updated, now);
     await audit(tx, actor, now, 'approval.withdraw', updated);
     return ok(updated);
   });

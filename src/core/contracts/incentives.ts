@@ -1,0 +1,51 @@
+import { DateTime } from 'luxon';
+import type { Company, CoreDeps, Grade, Tx } from '../ports.ts';
+import { localDate, quarterOf } from '../time.ts';
+
+/**
+ * INC-1: signing a new client rewards the team a percent of the contract
+ * amount by the client's grade (an ungraded client counts as C); signing an
+ * existing client rewards nothing. Whole fen, rounded.
+ */
+export function newClientReward(deps: Pick<CoreDeps, 'policy'>, amountFen: number, grade: Grade | null, newClient: boolean): number {
+  if (!newClient) return 0;
+  return Math.round((amountFen * deps.policy.incentives.newClientRewardPercent[grade ?? 'C']) / 100);
+}
+
+/** The calendar quarter of an instant in the company's zone: its label (2026Q4) and its bounds as instants. */
+export function quarterAround(at: Date, zone: string): { label: string; from: Date; to: Date } {
+  const { from, to } = quarterOf(localDate(at, zone));
+  const start = DateTime.fromISO(from, { zone });
+  return {
+    label: `${start.year}Q${start.quarter}`,
+    from: start.toJSDate(),
+    to: DateTime.fromISO(to, { zone }).plus({ days: 1 }).toJSDate(),
+  };
+}
+
+/**
+ * INC-2: when a signing brings the region's new A-class clients this quarter
+ * to the policy's number (3), the region's manager(s) and the department
+ * manager(s) are told the team earned the travel fund. The dedupe key is per
+ * person, region and quarter, so later signings that quarter send nothing.
+ */
+export async function announceTravelFund(deps: CoreDeps, tx: Tx, company: Company, region: string, at: Date): Promise<boolean> {
+  if (company.grade !== 'A') return false;
+  const quarter = quarterAround(at, deps.timezone);
+  const count = await tx.contracts.newAClientsSigned(region, quarter.from, quarter.to);
+  const target = deps.policy.incentives.travelFundAClients;
+  if (count < target) return false;
+  const people = [...(await tx.directory.regionalManagersOf(region)), ...(await tx.directory.withRole('department_manager'))];
+  const amountFen = deps.policy.incentives.travelFundAmount * 100;
+  for (const person of new Map(people.map((p) => [p.id, p])).values()) {
+    await tx.outbox.enqueue(
+      {
+        dedupeKey: `travel_fund:${region}:${quarter.label}:${person.id}`,
+        personId: person.id,
+        notice: { kind: 'travel_fund_earned', region, quarter: quarter.label, count, target, amountFen },
+      },
+      at,
+    );
+  }
+  return true;
+}

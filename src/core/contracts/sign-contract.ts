@@ -1,0 +1,49 @@
+import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
+import { ok, refuse } from '../result.ts';
+import { mayHandleContract, notContractInsider } from './access.ts';
+import { announceTravelFund, newClientReward } from './incentives.ts';
+import type { Contract } from './types.ts';
+
+export interface SignedContract {
+  contract: Contract;
+  /** True when the deal moved from negotiation to signed (PIPE-4) and is won. */
+  dealWon: boolean;
+}
+
+/**
+ * `/contract <id> signed` (PIPE-4, CON-2, INC-1, INC-2). Only a contract legal
+ * approved can be signed, by its owner or the owner's managers. In one
+ * transaction: the contract is signed; the deal at negotiation reaches stage 5
+ * and is won; the company becomes a customer; a new client's reward is fixed
+ * by grade; the region's travel fund is announced when it is earned; audited.
+ */
+export async function signContract(deps: CoreDeps, actor: Actor, contractId: number): Promise<CoreResult<SignedContract>> {
+  return deps.store.transaction(async (tx) => {
+    const contract = await tx.contracts.byId(contractId, 'for update');
+    if (!contract) return refuse('contract_not_found', { id: contractId });
+    if (!(await mayHandleContract(tx, actor.person, contract.ownerId, contract.companyId))) return notContractInsider(tx, contract.ownerId);
+    if (contract.status !== 'approved') return refuse('contract_not_approved', { id: contract.id, status: contract.status });
+    const deal = await tx.contracts.dealForContract(contract.dealId, 'for update');
+    const company = await tx.companies.byId(contract.companyId);
+    if (!deal || !company) throw new Error(`contract ${contract.id} has lost its deal or company`);
+
+    const now = deps.clock.now();
+    const newClient = (await tx.contracts.signedCountOfCompany(company.id, contract.id)) === 0;
+    const rewardFen = newClientReward(deps, contract.amountFen, company.grade, newClient);
+    const signed = await tx.contracts.update(contract.id, { status: 'signed', signedAt: now, newClient, rewardFen }, now);
+    const dealWon = deal.status === 'open' && deal.stage === 4;
+    if (dealWon) await tx.contracts.markDealWon(deal.id, now);
+    if (company.customerSince === null) await tx.companies.update(company.id, { customerSince: now });
+    if (newClient) await announceTravelFund(deps, tx, company, deal.region, now);
+    await tx.audit.record({
+      at: now,
+      actorId: actor.person.id,
+      action: 'contract.sign',
+      subjectType: 'contract',
+      subjectId: String(contract.id),
+      platform: actor.platform,
+      details: { deal: deal.id, amountFen: contract.amountFen, newClient, rewardFen, signMethod: contract.signMethod },
+    });
+    return ok({ contract: signed, dealWon });
+  });
+}

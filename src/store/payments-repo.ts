@@ -1,0 +1,57 @@
+import { type Kysely, sql } from 'kysely';
+import type { PaymentsPort } from '../core/ports.ts';
+import type { Database } from './database.ts';
+
+/** CON-3 payments; finance_locks (KPI-3) are written by the finance check, only read here. */
+export function paymentsRepo(db: Kysely<Database>): PaymentsPort {
+  return {
+    async insert(p) {
+      const row = await db
+        .insertInto('payments')
+        .values({ contract_id: p.contractId, amount_fen: p.amountFen, paid_on: p.paidOn, recorded_by: p.recordedBy, recorded_at: p.recordedAt })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { id: row.id, contractId: row.contract_id, amountFen: Number(row.amount_fen), paidOn: row.paid_on, recordedBy: row.recorded_by, recordedAt: new Date(row.recorded_at) };
+    },
+    async receivedFor(contractId) {
+      const row = await db
+        .selectFrom('payments')
+        .select(sql<number | string>`coalesce(sum(amount_fen), 0)`.as('n'))
+        .where('contract_id', '=', contractId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async isLocked(month) {
+      return (await db.selectFrom('finance_locks').select('month').where('month', '=', month).executeTakeFirst()) !== undefined;
+    },
+    async openReceivablesDueBy(dueBy) {
+      const rows = await db
+        .selectFrom('contracts')
+        .innerJoin('companies', 'companies.id', 'contracts.company_id')
+        .leftJoin('payments', 'payments.contract_id', 'contracts.id')
+        .select([
+          'contracts.id',
+          'contracts.owner_id',
+          'contracts.amount_fen',
+          'contracts.due_date',
+          'companies.name',
+          sql<number | string>`coalesce(sum(payments.amount_fen), 0)`.as('received'),
+        ])
+        .where('contracts.status', '=', 'signed')
+        .where('contracts.due_date', '<=', dueBy)
+        .groupBy(['contracts.id', 'contracts.owner_id', 'contracts.amount_fen', 'contracts.due_date', 'companies.name'])
+        .having(sql`coalesce(sum(payments.amount_fen), 0)`, '<', sql`contracts.amount_fen`)
+        .orderBy('contracts.due_date')
+        .orderBy('contracts.id')
+        .execute();
+      return rows.map((r) => ({
+        contractId: r.id,
+        companyName: r.name,
+        ownerId: r.owner_id,
+        amountFen: Number(r.amount_fen),
+        receivedFen: Number(r.received),
+        dueDate: r.due_date,
+      }));
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { parsePenaltyBp, parseTermDays } from '../../src/commands/build/contract.ts';
+import { parseCommand, type Command } from '../../src/commands/parse.ts';
+
+const ctx = { today: '2026-11-26' };
+const command = (text: string): Command => {
+  const parsed = parseCommand(text, ctx);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return parsed.value;
+};
+const issues = (text: string) => {
+  const parsed = parseCommand(text, ctx);
+  return parsed.ok ? [] : parsed.issues.map((i) => `${i.code}:${i.field}`);
+};
+
+const FULL_TERMS = { amountFen: 50_000_000, deliveryDate: '2026-12-20', paymentMethod: '银行转账', termDays: 45, penaltyBp: 500, signMethod: 'esign' };
+
+describe('/contract and /payment', () => {
+  it('reads a Chinese draft with every term, full-width colons and all', () => {
+    expect(command('/合同 12 金额：50万 交付：2026-12-20 付款方式：银行转账 账期：45天 违约金：5% 签署：电子签')).toEqual({
+      kind: 'contract',
+      input: { action: 'draft', input: { dealId: 12, terms: FULL_TERMS } },
+    });
+  });
+
+  it('reads the same draft in English', () => {
+    expect(command('/contract 12 amount:500k delivery:2026-12-20 method:银行转账 term:45 days penalty:5％ sign:esign')).toEqual({
+      kind: 'contract',
+      input: { action: 'draft', input: { dealId: 12, terms: FULL_TERMS } },
+    });
+  });
+
+  it('reads the long Chinese key names and paper signing', () => {
+    const c = command('/合同 7 交付时间：12月30日 违约赔付比例：5 签署方式：纸质');
+    expect(c).toEqual({ kind: 'contract', input: { action: 'draft', input: { dealId: 7, terms: { deliveryDate: '2026-12-30', penaltyBp: 500, signMethod: 'paper' } } } });
+  });
+
+  it('leaves missing terms to the core (named with the breaches) but names malformed values at once', () => {
+    expect(issues('/合同 12 金额：很多 账期：一个月 违约金：五 签署：传真')).toEqual([
+      'amount_invalid:amount',
+      'choice_invalid:term',
+      'choice_invalid:penalty',
+      'choice_invalid:sign',
+    ]);
+    expect(issues('/contract abc amount:5万')).toEqual(['choice_invalid:contract_deal']);
+  });
+
+  it('shows, submits and signs a contract by its number', () => {
+    expect(command('/contract 3')).toEqual({ kind: 'contract', input: { action: 'show', contractId: 3 } });
+    expect(command('/合同 #3 提交')).toEqual({ kind: 'contract', input: { action: 'submit', contractId: 3 } });
+    expect(command('/contract 3 submit')).toEqual({ kind: 'contract', input: { action: 'submit', contractId: 3 } });
+    expect(command('/合同 3 已签')).toEqual({ kind: 'contract', input: { action: 'sign', contractId: 3 } });
+    expect(command('/contract 3 signed')).toEqual({ kind: 'contract', input: { action: 'sign', contractId: 3 } });
+    expect(issues('/contract 3 approve')).toEqual(['choice_invalid:contract_action']);
+    expect(issues('/contract')).toEqual(['missing_field:contract_id']);
+  });
+
+  it('records a payment in Chinese and English, the date optional', () => {
+    expect(command('/回款 3 金额：20万 日期：昨天')).toEqual({ kind: 'payment', input: { contractId: 3, amountFen: 20_000_000, paidOn: '2026-11-25' } });
+    expect(command('/payment 3 amount:50,000')).toEqual({ kind: 'payment', input: { contractId: 3, amountFen: 5_000_000, paidOn: null } });
+    expect(issues('/payment 3')).toEqual(['missing_field:amount']);
+    expect(issues('/回款 金额：0')).toEqual(['missing_field:contract_id', 'amount_invalid:amount']);
+  });
+
+  it.each([
+    ['45', 45],
+    ['45天', 45],
+    ['45 days', 45],
+    ['４５日', 45],
+  ])('reads the term %s as %i days', (text, days) => {
+    expect(parseTermDays(text)).toEqual({ ok: true, value: days });
+  });
+
+  it.each([
+    ['5', 500],
+    ['5%', 500],
+    ['5％', 500],
+    ['2.5%', 250],
+    ['0.05', 5],
+  ])('reads the penalty %s as %i hundredths of a percent', (text, bp) => {
+    expect(parsePenaltyBp(text)).toEqual({ ok: true, value: bp });
+  });
+});

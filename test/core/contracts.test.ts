@@ -1,0 +1,276 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideApproval, listApprovals } from '../../src/core/approvals/decide.ts';
+import { draftContract } from '../../src/core/contracts/draft-contract.ts';
+import { recordPayment } from '../../src/core/contracts/record-payment.ts';
+import { showContract } from '../../src/core/contracts/show-contract.ts';
+import { signContract } from '../../src/core/contracts/sign-contract.ts';
+import { submitContract } from '../../src/core/contracts/submit-contract.ts';
+import type { ContractTerms } from '../../src/core/contracts/types.ts';
+import type { Grade } from '../../src/core/ports.ts';
+import { paymentsDueJob } from '../../src/core/reminders/payments-due.ts';
+import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
+import { backends } from '../support/test-database.ts';
+
+const GOOD: ContractTerms = {
+  amountFen: 50_000_000,
+  deliveryDate: '2026-12-20',
+  paymentMethod: '银行转账',
+  termDays: 45,
+  penaltyBp: 500,
+  signMethod: 'esign',
+};
+
+describe.each(backends)('contracts and payments on $name', (backend) => {
+  let f: BotFixture;
+  let seq = 0;
+  beforeAll(async () => {
+    f = await botFixture(backend);
+  });
+  afterAll(() => f.close());
+
+  /** A company and a deal at `stage`, inserted directly (the deals feature is another branch). */
+  async function dealFor(options: { owner?: string; region?: string; stage?: number; grade?: Grade | null; companyId?: number } = {}) {
+    const owner = options.owner ?? 'zhangsan';
+    const region = options.region ?? '华东';
+    const now = f.clock.now();
+    let companyId = options.companyId;
+    if (companyId === undefined) {
+      seq++;
+      const company = await f.database.db
+        .insertInto('companies')
+        .values({ name: `测试客户${seq}`, norm_name: `测试客户${seq}`, region, owner_id: owner, size: '200人', position: '龙头', grade: options.grade ?? null, created_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      companyId = company.id;
+    }
+    const deal = await f.database.db
+      .insertInto('deals')
+      .values({ company_id: companyId, owner_id: owner, region, stage: options.stage ?? 4, status: 'open', amount_fen: null, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { dealId: deal.id, companyId };
+  }
+
+  async function approvedContract(options: Parameters<typeof dealFor>[0] = {}, terms: ContractTerms = GOOD) {
+    const { dealId, companyId } = await dealFor(options);
+    const owner = options.owner ?? 'zhangsan';
+    const drafted = await draftContract(f.deps, f.as(owner), { dealId, terms });
+    if (!drafted.ok) throw new Error(drafted.code);
+    const submitted = await submitContract(f.deps, f.as(owner), drafted.value.contract.id);
+    if (!submitted.ok) throw new Error(submitted.code);
+    const decided = await decideApproval(f.deps, f.as('luming'), { requestId: submitted.value.approvalId!, decision: 'approve', reason: null });
+    if (!decided.ok) throw new Error(decided.code);
+    return { dealId, companyId, contractId: drafted.value.contract.id };
+  }
+
+  const contractCount = async () => Number((await f.database.db.selectFrom('contracts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const outboxTo = async (personId: string) =>
+    (await f.database.db.selectFrom('outbox').selectAll().where('person_id', '=', personId).orderBy('id').execute()).map((r) => r.notice);
+
+  it('names a term over 60 days, a penalty other than 5% and a past delivery date at once, and stores nothing (CON-1)', async () => {
+    const { dealId } = await dealFor();
+    const before = await contractCount();
+    const r = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: { ...GOOD, termDays: 90, penaltyBp: 1000, deliveryDate: '2026-11-01' } });
+    expect(r).toEqual({
+      ok: false,
+      code: 'contract_terms_broken',
+      details: { count: 3, termDays: 90, maxDays: 60, penalty: '10', policyPenalty: '5', delivery: '2026-11-01', today: '2026-11-26' },
+    });
+    expect(await contractCount()).toBe(before);
+  });
+
+  it('names missing terms together with the breaches of those given', async () => {
+    const { dealId } = await dealFor();
+    const r = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: { amountFen: 100_00, termDays: 61 } });
+    expect(r.ok ? null : r.details).toEqual({ count: 5, missing: 'delivery,method,penalty,sign', termDays: 61, maxDays: 60 });
+  });
+
+  it('drafts a contract that keeps to the policy, due the term after delivery', async () => {
+    const { dealId } = await dealFor();
+    const r = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
+    expect(r.ok && r.value.contract).toMatchObject({ status: 'draft', dealId, amountFen: 50_000_000, termDays: 45, penaltyBp: 500, dueDate: '2027-02-03' });
+  });
+
+  it('refuses a deal not at negotiation, naming its stage', async () => {
+    const { dealId } = await dealFor({ stage: 3 });
+    const r = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
+    expect(r).toEqual({ ok: false, code: 'deal_not_negotiating', details: { id: dealId, stage: 3, status: 'open' } });
+  });
+
+  it('lets only the owner, the account manager and the managers draft', async () => {
+    const { dealId } = await dealFor();
+    const stranger = await draftContract(f.deps, f.as('zhaoliu'), { dealId, terms: GOOD });
+    expect(stranger).toEqual({ ok: false, code: 'not_contract_insider', details: { owner: '张三' } });
+    expect((await draftContract(f.deps, f.as('lisi'), { dealId, terms: GOOD })).ok).toBe(true);
+  });
+
+  it('sends a submitted contract to legal with its terms; legal approves it (CON-2)', async () => {
+    const { dealId } = await dealFor();
+    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
+    if (!drafted.ok) throw new Error(drafted.code);
+    const submitted = await submitContract(f.deps, f.as('zhangsan'), drafted.value.contract.id);
+    if (!submitted.ok) throw new Error(submitted.code);
+    expect(submitted.value.status).toBe('in_review');
+    const approvalId = submitted.value.approvalId!;
+    expect((await outboxTo('luming')).at(-1)).toMatchObject({
+      kind: 'approval_requested',
+      requestId: approvalId,
+      approvalKind: 'contract',
+      amountFen: 50_000_000,
+      contract: { contractId: drafted.value.contract.id, termDays: 45, penaltyPercent: '5', delivery: '2026-12-20' },
+    });
+    const waiting = await listApprovals(f.deps, f.as('luming'));
+    expect(waiting.ok && waiting.value.waitingOnMe.map((r) => r.id)).toContain(approvalId);
+    expect((await submitContract(f.deps, f.as('zhangsan'), drafted.value.contract.id)).ok).toBe(false);
+
+    expect((await decideApproval(f.deps, f.as('luming'), { requestId: approvalId, decision: 'approve', reason: null })).ok).toBe(true);
+    const card = await showContract(f.deps, f.as('zhangsan'), drafted.value.contract.id);
+    expect(card.ok && card.value.contract.status).toBe('approved');
+  });
+
+  it("returns a contract legal rejects with legal's comment; corrected, it goes to review again", async () => {
+    const { dealId } = await dealFor();
+    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
+    if (!drafted.ok) throw new Error(drafted.code);
+    const id = drafted.value.contract.id;
+    const submitted = await submitContract(f.deps, f.as('zhangsan'), id);
+    if (!submitted.ok) throw new Error(submitted.code);
+    await decideApproval(f.deps, f.as('luming'), { requestId: submitted.value.approvalId!, decision: 'reject', reason: '交付条款需写明验收标准' });
+    const returned = await showContract(f.deps, f.as('zhangsan'), id);
+    expect(returned.ok && returned.value.contract).toMatchObject({ status: 'returned', reviewComment: '交付条款需写明验收标准' });
+
+    const corrected = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: { termDays: 30 } });
+    expect(corrected.ok && corrected.value).toMatchObject({ corrected: true, contract: { id, status: 'draft', termDays: 30, dueDate: '2027-01-19', amountFen: 50_000_000 } });
+    const again = await submitContract(f.deps, f.as('zhangsan'), id);
+    expect(again.ok && again.value.status).toBe('in_review');
+  });
+
+  it('refuses to sign a contract legal has not approved (PIPE-4)', async () => {
+    const { dealId } = await dealFor();
+    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
+    if (!drafted.ok) throw new Error(drafted.code);
+    const r = await signContract(f.deps, f.as('zhangsan'), drafted.value.contract.id);
+    expect(r).toEqual({ ok: false, code: 'contract_not_approved', details: { id: drafted.value.contract.id, status: 'draft' } });
+  });
+
+  it("signing wins the deal, makes the company a customer and fixes the new-client reward by grade; a second contract is no new client (INC-1)", async () => {
+    const first = await approvedContract({ grade: 'B' });
+    const signed = await signContract(f.deps, f.as('zhangsan'), first.contractId);
+    expect(signed.ok && signed.value).toMatchObject({ dealWon: true, contract: { status: 'signed', newClient: true, rewardFen: 1_000_000 } });
+    const deal = await f.database.db.selectFrom('deals').selectAll().where('id', '=', first.dealId).executeTakeFirstOrThrow();
+    expect(deal).toMatchObject({ stage: 5, status: 'won' });
+    expect(deal.closed_at).not.toBeNull();
+    const company = await f.database.db.selectFrom('companies').select('customer_since').where('id', '=', first.companyId).executeTakeFirstOrThrow();
+    expect(company.customer_since).not.toBeNull();
+
+    const second = await approvedContract({ companyId: first.companyId });
+    const again = await signContract(f.deps, f.as('zhangsan'), second.contractId);
+    expect(again.ok && again.value.contract).toMatchObject({ newClient: false, rewardFen: 0 });
+    const audit = await f.database.db.selectFrom('audit_log').select('action').where('subject_type', '=', 'contract').where('subject_id', '=', String(second.contractId)).execute();
+    expect(audit.map((a) => a.action)).toContain('contract.sign');
+  });
+
+  it('rewards an ungraded new client as grade C', async () => {
+    const c = await approvedContract({ grade: null });
+    const signed = await signContract(f.deps, f.as('zhangsan'), c.contractId);
+    expect(signed.ok && signed.value.contract.rewardFen).toBe(500_000);
+  });
+
+  it("tells the regional and department managers once when a region's third new A client this quarter signs (INC-2)", async () => {
+    const fund = async () => (await f.database.db.selectFrom('outbox').select(['person_id', 'notice']).execute()).filter((r) => r.notice.kind === 'travel_fund_earned' && r.notice.region === '华南');
+    for (let i = 0; i < 2; i++) {
+      const c = await approvedContract({ owner: 'wujiu', region: '华南', grade: 'A' });
+      expect((await signContract(f.deps, f.as('wujiu'), c.contractId)).ok).toBe(true);
+    }
+    expect(await fund()).toEqual([]);
+    const third = await approvedContract({ owner: 'wujiu', region: '华南', grade: 'A' });
+    const signed = await signContract(f.deps, f.as('wujiu'), third.contractId);
+    expect(signed.ok && signed.value.contract.rewardFen).toBe(1_500_000);
+    expect((await fund()).map((r) => r.person_id).sort()).toEqual(['wangwu', 'zhouba']);
+    expect((await fund())[0]?.notice).toMatchObject({ count: 3, target: 3, quarter: '2026Q4', amountFen: 2_000_000 });
+    const fourth = await approvedContract({ owner: 'wujiu', region: '华南', grade: 'A' });
+    await signContract(f.deps, f.as('wujiu'), fourth.contractId);
+    expect(await fund()).toHaveLength(2);
+  });
+
+  it('records payments against signed contracts only, within what is outstanding, never ahead or in a locked month (CON-3)', async () => {
+    const c = await approvedContract({}, { ...GOOD, amountFen: 10_000_000 });
+    const notSigned = await recordPayment(f.deps, f.as('qianhui'), { contractId: c.contractId, amountFen: 100, paidOn: null });
+    expect(notSigned.ok ? null : notSigned.code).toBe('contract_not_signed');
+    await signContract(f.deps, f.as('zhangsan'), c.contractId);
+
+    const first = await recordPayment(f.deps, f.as('qianhui'), { contractId: c.contractId, amountFen: 6_000_000, paidOn: null });
+    expect(first.ok && first.value).toMatchObject({ receivedFen: 6_000_000, outstandingFen: 4_000_000, paidInFull: false, payment: { paidOn: '2026-11-26' } });
+    expect((await outboxTo('zhangsan')).at(-1)).toMatchObject({ kind: 'payment_recorded', contractId: c.contractId, amountFen: 6_000_000, by: '钱慧' });
+
+    const over = await recordPayment(f.deps, f.as('zhangsan'), { contractId: c.contractId, amountFen: 5_000_000, paidOn: null });
+    expect(over).toEqual({ ok: false, code: 'payment_over_amount', details: { id: c.contractId, outstandingFen: 4_000_000, amountFen: 5_000_000 } });
+    const future = await recordPayment(f.deps, f.as('zhangsan'), { contractId: c.contractId, amountFen: 100, paidOn: '2026-11-27' });
+    expect(future.ok ? null : future.code).toBe('payment_date_future');
+    await f.database.db.insertInto('finance_locks').values({ month: '2026-10', locked_by: 'qianhui', locked_at: f.clock.now() }).execute();
+    const locked = await recordPayment(f.deps, f.as('zhangsan'), { contractId: c.contractId, amountFen: 100, paidOn: '2026-10-31' });
+    expect(locked).toEqual({ ok: false, code: 'month_locked', details: { month: '2026-10' } });
+    const stranger = await recordPayment(f.deps, f.as('zhaoliu'), { contractId: c.contractId, amountFen: 100, paidOn: null });
+    expect(stranger.ok ? null : stranger.code).toBe('not_allowed');
+
+    const rest = await recordPayment(f.deps, f.as('zhangsan'), { contractId: c.contractId, amountFen: 4_000_000, paidOn: '2026-11-25' });
+    expect(rest.ok && rest.value).toMatchObject({ receivedFen: 10_000_000, outstandingFen: 0, paidInFull: true });
+    expect((await outboxTo('qianhui')).at(-1)).toMatchObject({ kind: 'payment_recorded', by: '张三', paidInFull: true });
+    const payments = await f.database.db.selectFrom('payments').select('amount_fen').where('contract_id', '=', c.contractId).execute();
+    expect(payments.map((p) => Number(p.amount_fen))).toEqual([6_000_000, 4_000_000]);
+  });
+});
+
+describe.each(backends)('the payments-due job on $name', (backend) => {
+  let f: BotFixture;
+  beforeAll(async () => {
+    f = await botFixture(backend);
+  });
+  afterAll(() => f.close());
+
+  it('sends each owner and finance one digest, overdue first, and nothing on a second run', async () => {
+    const now = f.clock.now();
+    const company = await f.database.db
+      .insertInto('companies')
+      .values({ name: '回款客户', norm_name: '回款客户', region: '华东', owner_id: 'zhangsan', size: '1', position: '1', created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const deal = await f.database.db
+      .insertInto('deals')
+      .values({ company_id: company.id, owner_id: 'zhangsan', region: '华东', stage: 5, status: 'won', amount_fen: null, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const contract = (due: string, status = 'signed', amount = 1_000_000) =>
+      f.database.db
+        .insertInto('contracts')
+        .values({
+          deal_id: deal.id, company_id: company.id, owner_id: 'zhangsan', amount_fen: amount, delivery_date: '2026-10-01', payment_method: '转账',
+          term_days: 30, penalty_bp: 500, sign_method: 'paper', status, due_date: due, created_at: now, updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const soon = await contract('2026-11-28');
+    const overdue = await contract('2026-11-20');
+    await contract('2026-12-15'); // not yet near
+    await contract('2026-11-20', 'approved'); // not signed
+    const paid = await contract('2026-11-20');
+    await f.database.db.insertInto('payments').values({ contract_id: paid.id, amount_fen: 1_000_000, paid_on: '2026-11-10', recorded_by: 'qianhui', recorded_at: now }).execute();
+
+    const at = new Date('2026-11-26T09:30:00+08:00');
+    const first = await paymentsDueJob(f.deps, at);
+    expect(first).toEqual({ queued: 2, skipped: null });
+    const notices = await f.database.db.selectFrom('outbox').select(['person_id', 'notice']).orderBy('id').execute();
+    expect(notices.map((n) => n.person_id)).toEqual(['zhangsan', 'qianhui']);
+    expect(notices[0]?.notice).toEqual({
+      kind: 'payments_due',
+      scope: 'mine',
+      items: [
+        { contractId: overdue.id, company: '回款客户', outstandingFen: 1_000_000, due: '2026-11-20', overdueDays: 6 },
+        { contractId: soon.id, company: '回款客户', outstandingFen: 1_000_000, due: '2026-11-28', overdueDays: 0 },
+      ],
+    });
+    expect(notices[1]?.notice).toMatchObject({ scope: 'all' });
+    expect(await paymentsDueJob(f.deps, new Date('2026-11-26T11:00:00+08:00'))).toEqual({ queued: 0, skipped: null });
+    expect(await paymentsDueJob(f.deps, new Date('2026-11-28T09:30:00+08:00'))).toEqual({ queued: 0, skipped: 'not_working_day' });
+  });
+});
