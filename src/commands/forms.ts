@@ -62,6 +62,18 @@ export const FORMS = {
   ],
   /** Opened by a deal's Lost button: its number filled in, the reason asked for. */
   lost: [words('deal_id'), { key: 'reason', required: true, kind: 'multiline' }],
+  /** `/contract` alone: draft a deal's contract (CON-1), mapped back as `/contract <deal> amount:… …`. */
+  contract: [
+    words('deal_id'),
+    text('amount', true),
+    text('delivery', true),
+    text('method', true),
+    text('term', true),
+    text('penalty', true),
+    { key: 'sign', required: true, kind: 'choice', options: ['esign', 'paper'] },
+  ],
+  /** `/payment` alone: record a payment (CON-3), mapped back as `/payment <contract> amount:… date:…`. */
+  payment: [words('contract_id'), text('amount', true), text('date')],
 } as const satisfies Record<string, readonly FormField[]>;
 
 export type FormName = keyof typeof FORMS;

@@ -49,6 +49,7 @@ export const KEY_ALIASES = {
   term: ['term', '账期'],
   penalty: ['penalty', '违约金', '违约赔付比例'],
   sign: ['sign', '签署', '签署方式'],
+  contract_id: ['contract_id', '合同编号'],
 
   // ── tickets ──
   problem: ['problem', 'issue', '问题', '故障'],

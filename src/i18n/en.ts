@@ -385,6 +385,12 @@ export const en: Record<MessageKey, string> = {
   'help.usage.deals': '/deals',
 
   // ── contracts and payments (CON-1..3, INC-1..2) ──
+  'form.contract.title': 'Draft a contract',
+  'form.contract.method': 'payment method',
+  'form.contract.term': 'payment term (days)',
+  'form.payment.title': 'Record a payment',
+  'choice.sign.esign': 'e-signature (e.g. e签宝)',
+  'choice.sign.paper': 'on paper',
   'refusal.deal_not_negotiating': 'Deal #{id} is at "{stage}" ({status}): a contract is drafted only for an open deal at the negotiation stage (PIPE-4).',
   'refusal.contract_terms_broken': 'The contract breaks {count} term(s) of the policy (CON-1); nothing was saved:',
   'refusal.contract_in_progress': 'This deal already has contract #{id} ({status}); it cannot be drafted or changed again. See: /contract {id}',

@@ -403,6 +403,12 @@ export const zhCN = {
   'help.usage.deals': '/商机列表',
 
   // ── contracts and payments (CON-1..3, INC-1..2) ──
+  'form.contract.title': '起草合同',
+  'form.contract.method': '付款方式',
+  'form.contract.term': '账期（天）',
+  'form.payment.title': '记录回款',
+  'choice.sign.esign': '电子签（如 e签宝）',
+  'choice.sign.paper': '纸质签署',
   'refusal.deal_not_negotiating': '商机 #{id} 现在处于「{stage}」（{status}）：只有处于「商务谈判」阶段的进行中商机才能起草合同（PIPE-4）。',
   'refusal.contract_terms_broken': '合同条款有 {count} 处不符合制度（CON-1），未保存任何内容：',
   'refusal.contract_in_progress': '这个商机已有合同 #{id}（{status}），不能再起草或修改。查看：/合同 {id}',

@@ -1,6 +1,6 @@
 import { FORMS, type FormName } from '../commands/forms.ts';
 import type { InputIssue } from '../commands/issues.ts';
-import type { Translate } from '../i18n/translate.ts';
+import { hasMessage, type Translate } from '../i18n/translate.ts';
 import { issueText } from './problem-views.ts';
 import type { FormView, View } from './view.ts';
 
@@ -30,7 +30,7 @@ export function formView(
             : undefined;
       return {
         key: f.key,
-        label: t(`field.${f.key}`),
+        label: fieldLabel(t, name, f.key),
         required: f.required,
         kind: f.kind === 'region' ? 'choice' : f.kind,
         ...(options && { options }),
@@ -40,4 +40,10 @@ export function formView(
     }),
   };
   return { tone: 'info', title: form.title, blocks: [], form };
+}
+
+/** A key can mean something else on one form (`method`: how a visit was made, how a contract is paid): `form.<form>.<key>` wins over `field.<key>`. */
+function fieldLabel(t: Translate, form: FormName, key: string): string {
+  const specific = `form.${form}.${key}`;
+  return hasMessage(specific) ? t(specific) : t(`field.${key}` as 'field.company');
 }

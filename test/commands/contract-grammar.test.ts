@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePenaltyBp, parseTermDays } from '../../src/commands/build/contract.ts';
-import { parseCommand, type Command } from '../../src/commands/parse.ts';
+import { parseCommand, parseFormSubmission, type Command } from '../../src/commands/parse.ts';
 
 const ctx = { today: '2026-11-26' };
 const command = (text: string): Command => {
@@ -52,7 +52,17 @@ describe('/contract and /payment', () => {
     expect(command('/合同 3 已签')).toEqual({ kind: 'contract', input: { action: 'sign', contractId: 3 } });
     expect(command('/contract 3 signed')).toEqual({ kind: 'contract', input: { action: 'sign', contractId: 3 } });
     expect(issues('/contract 3 approve')).toEqual(['choice_invalid:contract_action']);
-    expect(issues('/contract')).toEqual(['missing_field:contract_id']);
+  });
+
+  it('opens a form for /contract or /payment given alone, and reads the submitted forms as the typed commands', () => {
+    expect(command('/contract')).toEqual({ kind: 'form', form: 'contract' });
+    expect(command('/回款')).toEqual({ kind: 'form', form: 'payment' });
+    const draft = parseFormSubmission('contract', { deal_id: '7', amount: '50万', delivery: '2026-12-20', method: '银行转账', term: '45', penalty: '5%', sign: 'esign' }, ctx);
+    expect(draft).toMatchObject({ ok: true, value: { kind: 'contract', input: { action: 'draft', input: { dealId: 7, terms: { amountFen: 50_000_000, termDays: 45, signMethod: 'esign' } } } } });
+    expect(parseFormSubmission('payment', { contract_id: '3', amount: '5万' }, ctx)).toEqual({
+      ok: true,
+      value: { kind: 'payment', input: { contractId: 3, amountFen: 5_000_000, paidOn: null } },
+    });
   });
 
   it('records a payment in Chinese and English, the date optional', () => {
