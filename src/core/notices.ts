@@ -1,9 +1,12 @@
+import type { PerformanceNotice } from './performance/notices.ts';
+
 /**
  * What the bot tells someone on its own, as data: the outbox stores a notice,
  * and it is put into words in the reader's language only when it is sent.
  * No contact data ever goes into a notice (the outbox is not encrypted).
  */
 export type Notice =
+  | PerformanceNotice
   | { kind: 'account_manager_assigned'; company: string; by: string }
   /** To the approver whose step it is now: the card with Approve and Reject. */
   | { kind: 'approval_requested'; requestId: number; approvalKind: 'expense' | 'promotion' | 'contract'; subject: string; amountFen: number | null; event: string | null; requester: string; overBenchmark: boolean }

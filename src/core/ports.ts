@@ -5,6 +5,7 @@ import type { Person, Platform, Role } from './people.ts';
 import type { Policy } from './policy.ts';
 import type { Refusal, Result } from './result.ts';
 import type { IsoDate } from './time.ts';
+import type { PerformancePort } from './performance/types.ts';
 
 /** What the core needs from the outside world; implemented in src/store and src/calendar. */
 
@@ -201,6 +202,7 @@ export interface Tx {
   leads: LeadsPort;
   visits: VisitsPort;
   audit: AuditPort;
+  performance: PerformancePort;
 }
 
 export interface Store {

@@ -3,6 +3,7 @@ import type { Policy } from '../core/policy.ts';
 import type { JobOutcome } from '../core/reminders/job-window.ts';
 import { dailyLeadsMorning, dailyLeadsNudge } from '../core/reminders/lead-reminders.ts';
 import { approvalsWaitingJob, followupsJob } from '../core/reminders/other-reminders.ts';
+import { financeCheckJob, monthlyGoalsJob, quarterlyReviewJob } from '../core/reminders/performance-jobs.ts';
 
 export interface JobDef {
   run(deps: CoreDeps, at: Date): Promise<JobOutcome>;
@@ -22,9 +23,9 @@ export const JOBS: Record<string, JobDef | null> = {
   'approvals-waiting': { run: approvalsWaitingJob, at: (p) => p.reminders.approvalsWaiting },
   sla: null,
   'payments-due': null,
-  'monthly-goals': null,
-  'finance-check': null,
-  'quarterly-review': null,
+  'monthly-goals': { run: monthlyGoalsJob, at: (p) => p.reminders.monthlyGoals },
+  'finance-check': { run: financeCheckJob, at: (p) => p.reminders.financeCheck },
+  'quarterly-review': { run: quarterlyReviewJob, at: (p) => p.reminders.quarterlyReview },
 };
 
 /** '16:30' → '30 16 * * *': every day at that local time (days off are skipped by the job). */

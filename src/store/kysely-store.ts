@@ -12,6 +12,7 @@ import { cachedDirectory } from './directory-cache.ts';
 import { directoryRepo } from './directory-repo.ts';
 import { leadsRepo } from './leads-repo.ts';
 import { outboxRepo } from './outbox-repo.ts';
+import { performanceRepo } from './performance-repo.ts';
 import { visitsRepo } from './visits-repo.ts';
 
 /** Carries a refusal out of Kysely's transaction callback so that it rolls back. */
@@ -32,6 +33,7 @@ export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
     leads: leadsRepo(db, keyring),
     visits: visitsRepo(db),
     audit: auditRepo(db),
+    performance: performanceRepo(db),
   };
 }
 
