@@ -23,6 +23,7 @@ import type { Actor, CoreDeps, CoreResult } from '../core/ports.ts';
 import { translator, type Translate } from '../i18n/translate.ts';
 import { clientCardView, visitRecordedView, type ViewContext } from '../views/client-views.ts';
 import { formView } from '../views/form-view.ts';
+import { executePerformance } from './performance.ts';
 import { helpView, plannedView } from '../views/help-view.ts';
 import { homeView } from '../views/home-view.ts';
 import { leadListView, leadSavedView } from '../views/lead-views.ts';
@@ -94,6 +95,8 @@ export function createBot(deps: BotDeps): Bot {
         return viewOf(t, await recordLeave(deps, actor, command.input), (leave) => ({ tone: 'success', blocks: [{ type: 'text', text: t('leave.saved', leave) }] }));
       case 'remind':
         return viewOf(t, await setReminders(deps, actor, command.on), (on) => ({ tone: 'success', blocks: [{ type: 'text', text: t(on ? 'remind.on' : 'remind.off') }] }));
+      case 'performance':
+        return executePerformance(deps, ctx, actor, command.input);
       case 'help':
         return helpView(t, ctx.locale, deps.policy, command.topic);
       case 'planned':

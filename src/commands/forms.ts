@@ -38,6 +38,8 @@ export const FORMS = {
   ],
   expense: [words('amount'), words('purpose'), text('event'), text('date')],
   promo: [words('subject'), text('product'), text('start'), text('budget')],
+  /** `/plan` alone (KPI-4): the plan as one text, so a `word:` inside it is text, not a key. */
+  plan: [{ key: 'text', required: true, kind: 'multiline', positional: true }],
   /** Opened by a Reject button: the request's number filled in, the reason asked for. */
   reject: [words('id'), { key: 'reason', required: true, kind: 'multiline' }],
 } as const satisfies Record<string, readonly FormField[]>;

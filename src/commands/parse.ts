@@ -11,6 +11,7 @@ import { buildClient } from './build/client.ts';
 import { buildLead } from './build/lead.ts';
 import { buildLeads } from './build/leads.ts';
 import { buildVisit } from './build/visit.ts';
+import { buildFinance, buildGoal, buildKpi, buildPlan, type PerformanceCommand } from './build/performance.ts';
 import { COMMANDS, commandByWord, type CommandName } from './catalog.ts';
 import { FORMS, isFormName, type FormField, type FormName } from './forms.ts';
 import type { Parsed } from './issues.ts';
@@ -27,6 +28,7 @@ export type Command =
   | { kind: 'delegate'; input: DelegateCommand }
   | { kind: 'leave'; input: { from: string; to: string } }
   | { kind: 'remind'; on: boolean }
+  | { kind: 'performance'; input: PerformanceCommand }
   | { kind: 'help'; topic: CommandName | null }
   | { kind: 'form'; form: FormName }
   | { kind: 'planned'; command: CommandName };
@@ -84,6 +86,14 @@ function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {
       return map(buildClient(raw), (input) => ({ kind: 'client', input }));
     case 'visit':
       return map(buildVisit(raw), (input) => ({ kind: 'visit', input }));
+    case 'kpi':
+      return map(buildKpi(raw, ctx), (input) => ({ kind: 'performance', input }));
+    case 'plan':
+      return map(buildPlan(raw), (input) => ({ kind: 'performance', input }));
+    case 'goal':
+      return map(buildGoal(raw, ctx), (input) => ({ kind: 'performance', input }));
+    case 'finance':
+      return map(buildFinance(raw, ctx), (input) => ({ kind: 'performance', input }));
     case 'help':
       return ok({ kind: 'help', topic: raw.words ? (commandByWord(raw.words.split(/\s+/)[0] ?? '') ?? null) : null });
     default:
