@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Notice } from '../../src/core/notices.ts';
 import { noticeView } from '../../src/views/notice-view.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
@@ -44,7 +45,7 @@ describe.each(backends)('performance commands through the bot on $name', (backen
   it('/目标 sets a goal, the person gets an Agree button, /目标 同意 agrees', async () => {
     expect(await say('lisi', '/目标 @zhangsan 销售额:40万 新客户:3 月份:2026-12')).toContain('已为 张三 设定 2026-12 目标');
     const row = await f.database.db.selectFrom('outbox').select('notice').where('person_id', '=', 'zhangsan').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    const card = noticeView(translator('zh-CN'), 'zh-CN', row.notice);
+    const card = noticeView(translator('zh-CN'), 'zh-CN', row.notice as unknown as Notice);
     expect(card.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons.map((x) => x.command) : []))).toEqual(['/goal agree 2026-12']);
     expect(await say('zhangsan', '/goal agree 2026-12')).toContain('已确认 2026-12 目标');
   });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nthWorkingDay } from '../../src/core/performance/periods.ts';
 import { financeCheckJob, monthlyGoalsJob, quarterlyReviewJob } from '../../src/core/reminders/performance-jobs.ts';
 import { lockMonth } from '../../src/core/performance/finance.ts';
-import { JOBS } from '../../src/jobs/registry.ts';
+import { dailyCron, JOBS } from '../../src/jobs/registry.ts';
+import { DEFAULT_POLICY } from '../../src/core/policy.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { sampleQuarter } from '../support/performance-data.ts';
 import { backends } from '../support/test-database.ts';
@@ -10,12 +11,13 @@ import { backends } from '../support/test-database.ts';
 const at9 = (date: string) => new Date(`${date}T09:00:00+08:00`);
 
 describe('the performance jobs are scheduled', () => {
-  it('at their policy times', () => {
-    expect(Object.fromEntries(['monthly-goals', 'finance-check', 'quarterly-review'].map((name) => [name, JOBS[name] !== null]))).toEqual({
-      'monthly-goals': true,
-      'finance-check': true,
-      'quarterly-review': true,
-    });
+  it.each([
+    ['monthly-goals', '0 9 * * *'],
+    ['finance-check', '0 9 * * *'],
+    ['quarterly-review', '0 9 * * *'],
+  ])('runs %s daily at %s (the job decides whether today is its day)', (name, expression) => {
+    const job = JOBS[name];
+    expect(job && dailyCron(job.at(DEFAULT_POLICY))).toBe(expression);
   });
 });
 
