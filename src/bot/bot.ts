@@ -25,6 +25,7 @@ import type { Actor, CoreDeps, CoreResult } from '../core/ports.ts';
 import { translator, type Translate } from '../i18n/translate.ts';
 import { clientCardView, visitRecordedView, type ViewContext } from '../views/client-views.ts';
 import { formView } from '../views/form-view.ts';
+import { executePerformance } from './performance.ts';
 import { helpView, plannedView } from '../views/help-view.ts';
 import { homeView } from '../views/home-view.ts';
 import { leadListView, leadSavedView } from '../views/lead-views.ts';
@@ -107,6 +108,8 @@ export function createBot(deps: BotDeps): Bot {
         return runContractCommand(deps, actor, approvalCtx(ctx), command.input);
       case 'payment':
         return runPaymentCommand(deps, actor, approvalCtx(ctx), command.input);
+      case 'performance':
+        return executePerformance(deps, ctx, actor, command.input);
       case 'help':
         return helpView(t, ctx.locale, deps.policy, command.topic);
       case 'planned':

@@ -41,6 +41,8 @@ export const FORMS = {
   ticket: [words('company'), { key: 'problem', required: true, kind: 'multiline' }],
   /** Opened by a ticket's Respond button: the ticket's number filled in, the response asked for. */
   ticket_respond: [words('ticket'), { key: 'response', required: true, kind: 'multiline' }],
+  /** `/plan` alone (KPI-4): the plan as one text, so a `word:` inside it is text, not a key. */
+  plan: [{ key: 'text', required: true, kind: 'multiline', positional: true }],
   /** Opened by a Reject button: the request's number filled in, the reason asked for. */
   reject: [words('id'), { key: 'reason', required: true, kind: 'multiline' }],
   /** `/deal` alone: open a deal (PIPE-1), mapped back as `/deal new <company> amount:…`. */

@@ -57,6 +57,11 @@ export const KEY_ALIASES = {
   ticket: ['ticket', '工单编号', '工单号'],
 
   // ── performance ──
+  quarter: ['quarter', '季度'],
+  month: ['month', '月份'],
+  sales: ['sales', '销售额', '销售目标'],
+  clients: ['clients', '新客户', '新客户数'],
+  text: ['text', '内容'],
 } as const;
 
 export type KeyName = keyof typeof KEY_ALIASES;

@@ -15,6 +15,7 @@ import { buildVisit } from './build/visit.ts';
 import { buildTicket, type TicketAction } from './build/ticket.ts';
 import { buildContract, buildPayment, type ContractAction } from './build/contract.ts';
 import type { RecordPaymentCommand } from '../core/contracts/record-payment.ts';
+import { buildFinance, buildGoal, buildKpi, buildPlan, type PerformanceCommand } from './build/performance.ts';
 import { COMMANDS, commandByWord, type CommandName } from './catalog.ts';
 import { FORMS, isFormName, type FormField, type FormName } from './forms.ts';
 import type { Parsed } from './issues.ts';
@@ -34,6 +35,7 @@ export type Command =
   | { kind: 'leave'; input: { from: string; to: string } }
   | { kind: 'remind'; on: boolean }
   | { kind: 'ticket'; input: TicketAction }
+  | { kind: 'performance'; input: PerformanceCommand }
   | { kind: 'help'; topic: CommandName | null }
   | { kind: 'form'; form: FormName }
   | { kind: 'contract'; input: ContractAction }
@@ -110,6 +112,14 @@ function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {
       return map(buildContract(raw, ctx), (input) => ({ kind: 'contract', input }));
     case 'payment':
       return map(buildPayment(raw, ctx), (input) => ({ kind: 'payment', input }));
+    case 'kpi':
+      return map(buildKpi(raw, ctx), (input) => ({ kind: 'performance', input }));
+    case 'plan':
+      return map(buildPlan(raw), (input) => ({ kind: 'performance', input }));
+    case 'goal':
+      return map(buildGoal(raw, ctx), (input) => ({ kind: 'performance', input }));
+    case 'finance':
+      return map(buildFinance(raw, ctx), (input) => ({ kind: 'performance', input }));
     case 'help':
       return ok({ kind: 'help', topic: raw.words ? (commandByWord(raw.words.split(/\s+/)[0] ?? '') ?? null) : null });
     default:

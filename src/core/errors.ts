@@ -58,5 +58,12 @@ export const POLICY_ERROR_CODES = [
   'ticket_needs_response',
 
   // ── performance ──
+  'not_your_report',
+  'no_targets',
+  'no_failed_review',
+  'goal_already_agreed',
+  'no_goal',
+  'month_in_future',
+  'month_already_locked',
 ] as const;
 export type PolicyErrorCode = (typeof POLICY_ERROR_CODES)[number];

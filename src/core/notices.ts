@@ -1,9 +1,12 @@
+import type { PerformanceNotice } from './performance/notices.ts';
+
 /**
  * What the bot tells someone on its own, as data: the outbox stores a notice,
  * and it is put into words in the reader's language only when it is sent.
  * No contact data ever goes into a notice (the outbox is not encrypted).
  */
 export type Notice =
+  | PerformanceNotice
   | { kind: 'account_manager_assigned'; company: string; by: string }
   /** PIPE-1: to a deal's owner, when someone else moved it on, won it or closed it as lost. */
   | { kind: 'deal_changed'; dealId: number; company: string; by: string; change: 'stage' | 'won' | 'lost'; stage: number; reason: string | null }

@@ -8,6 +8,7 @@ import type { Refusal, Result } from './result.ts';
 import type { IsoDate } from './time.ts';
 import type { NewTicket, Ticket, TicketResponse } from './tickets/types.ts';
 import type { Contract, ContractChange, DealForContract, NewContract, OpenReceivable, Payment } from './contracts/types.ts';
+import type { PerformancePort } from './performance/types.ts';
 
 /** What the core needs from the outside world; implemented in src/store and src/calendar. */
 
@@ -269,6 +270,7 @@ export interface Tx {
   tickets: TicketsPort;
   contracts: ContractsPort;
   payments: PaymentsPort;
+  performance: PerformancePort;
 }
 
 export interface Store {

@@ -5,6 +5,7 @@ import { dailyLeadsMorning, dailyLeadsNudge } from '../core/reminders/lead-remin
 import { approvalsWaitingJob, followupsJob } from '../core/reminders/other-reminders.ts';
 import { slaJob } from '../core/reminders/sla-reminders.ts';
 import { paymentsDueJob } from '../core/reminders/payments-due.ts';
+import { financeCheckJob, monthlyGoalsJob, quarterlyReviewJob } from '../core/reminders/performance-jobs.ts';
 
 export interface JobDef {
   run(deps: CoreDeps, at: Date): Promise<JobOutcome>;
@@ -27,9 +28,9 @@ export const JOBS: Record<string, JobDef | null> = {
   // CLI-4 counts clock hours, so sla runs every hour (at minute 5); `at` is its first run inside the day's window.
   sla: { run: slaJob, at: (p) => p.reminders.quietBefore, cron: '5 * * * *' },
   'payments-due': { run: paymentsDueJob, at: (p) => p.reminders.paymentsDue },
-  'monthly-goals': null,
-  'finance-check': null,
-  'quarterly-review': null,
+  'monthly-goals': { run: monthlyGoalsJob, at: (p) => p.reminders.monthlyGoals },
+  'finance-check': { run: financeCheckJob, at: (p) => p.reminders.financeCheck },
+  'quarterly-review': { run: quarterlyReviewJob, at: (p) => p.reminders.quarterlyReview },
 };
 
 /** The cron expression the schedule runs a job on: its own, else daily at its policy time. */

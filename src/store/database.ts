@@ -265,6 +265,41 @@ export interface TicketResponsesTable {
   at: Timestamp;
 }
 
+export interface MonthlyGoalsTable {
+  person_id: string;
+  /** 'YYYY-MM' */
+  month: string;
+  sales_target_fen: number;
+  new_clients_target: number;
+  note: string | null;
+  set_by: string;
+  set_at: Timestamp;
+  agreed_at: Timestamp | null;
+}
+
+export interface QuarterReviewsTable {
+  id: Generated<number>;
+  person_id: string;
+  /** 'YYYY"Q"N' */
+  quarter: string;
+  sales_fen: number;
+  new_clients: number;
+  collection_rate_bp: number | null;
+  attainment_bp: number;
+  passed: boolean;
+  rank: number;
+  bonus_multiple: number;
+  computed_at: Timestamp;
+}
+
+export interface ImprovementPlansTable {
+  person_id: string;
+  quarter: string;
+  text: string;
+  submitted_at: Timestamp;
+  due_by: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   people: PeopleTable;
@@ -289,6 +324,9 @@ export interface Database {
   finance_locks: FinanceLocksTable;
   tickets: TicketsTable;
   ticket_responses: TicketResponsesTable;
+  monthly_goals: MonthlyGoalsTable;
+  quarter_reviews: QuarterReviewsTable;
+  improvement_plans: ImprovementPlansTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

@@ -15,6 +15,7 @@ import { cachedDirectory } from './directory-cache.ts';
 import { directoryRepo } from './directory-repo.ts';
 import { leadsRepo } from './leads-repo.ts';
 import { outboxRepo } from './outbox-repo.ts';
+import { performanceRepo } from './performance-repo.ts';
 import { visitsRepo } from './visits-repo.ts';
 import { ticketsRepo } from './tickets-repo.ts';
 
@@ -40,6 +41,7 @@ export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
     tickets: ticketsRepo(db),
     contracts: contractsRepo(db),
     payments: paymentsRepo(db),
+    performance: performanceRepo(db),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Locale } from '../core/people.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { formatMoney } from './format.ts';
 import { contractOnCardFields } from './contract-views.ts';
+import { performanceNoticeView } from './performance-notice-view.ts';
 import type { View } from './view.ts';
 
 /** A notice in the reader's words, when it is sent. */
@@ -200,6 +201,17 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
           },
         ],
       };
+    case 'goal_set':
+    case 'goal_agreed':
+    case 'plan_submitted':
+    case 'goals_due_manager':
+    case 'goals_due_staff':
+    case 'finance_check':
+    case 'review_result':
+    case 'review_bonus':
+    case 'review_retraining':
+    case 'review_team':
+      return performanceNoticeView(t, locale, notice);
     default: {
       const unknown: never = notice;
       throw new Error(`unknown notice ${JSON.stringify(unknown)}`);

@@ -379,21 +379,6 @@ describe('client values', () => {
   });
 });
 
-describe('planned commands', () => {
-  it.each(['/kpi team'])('"%s" is a planned command', (text) => {
-    expect(command(text).kind).toBe('planned');
-  });
-
-  it('names which planned command was asked for', () => {
-    expect(command('/kpi team')).toEqual({ kind: 'planned', command: 'kpi' });
-  });
-
-  it('says a documented planned command with its keys is planned rather than calling its keys unknown', () => {
-    // contract.md: `/kpi [@person|team] [quarter:<2026Q4>]`.
-    expect(parseCommand('/kpi @zhangsan quarter:2026Q4')).toEqual({ ok: true, value: { kind: 'planned', command: 'kpi' } });
-  });
-});
-
 describe('keys written without a space before them', () => {
   it('reads a Chinese key glued to the previous value as a new key', () => {
     const parsed = parseCommand('/线索 上海华信 联系人:王经理电话:13812345678规模：200人 行业地位:龙头');

@@ -1,0 +1,105 @@
+import type { SetGoalCommand } from '../../core/performance/goals.ts';
+import type { KpiQuery } from '../../core/performance/show-kpi.ts';
+import type { Month } from '../../core/performance/types.ts';
+import { issue, type InputIssue, type Parsed } from '../issues.ts';
+import type { RawCommand } from '../read-command.ts';
+import { parseAmount } from '../values/amount.ts';
+import { MONTH_FORMS, parseMonth, parseQuarter, QUARTER_FORMS } from '../values/period.ts';
+import { choice, optionalText, optionalValue, parsed, personRef, requiredText } from './fields.ts';
+import type { ParseContext } from './context.ts';
+
+/** The performance commands (KPI-1..7), typed: what the bot's performance handler runs. */
+export type PerformanceCommand =
+  | { action: 'kpi'; query: KpiQuery }
+  | { action: 'plan'; text: string }
+  | { action: 'goal_set'; input: SetGoalCommand }
+  | { action: 'goal_agree'; month: Month | null }
+  | { action: 'goal_list' }
+  | { action: 'finance_check'; month: Month | null }
+  | { action: 'finance_lock'; month: Month };
+
+// Without a context (a test's parse of a bare example) the year of `Q4` or `12月` is this year by the host clock.
+const todayOf = (ctx?: ParseContext) => ctx?.today ?? new Date().toISOString().slice(0, 10);
+
+function month(value: string | undefined, field: string, ctx: ParseContext | undefined, issues: InputIssue[]): Month | null {
+  if (value === undefined) return null;
+  const result = parseMonth(value, todayOf(ctx));
+  if (result.ok) return result.value;
+  issues.push(issue('choice_invalid', field, { value: value.slice(0, 40), options: MONTH_FORMS }));
+  return null;
+}
+
+const TEAM_WORDS = new Set(['team', '团队', '全员']);
+
+/** `/kpi`, `/kpi @id`, `/kpi team [region:…]`, each with `quarter:2026Q3` (季度:2026年第3季度). */
+export function buildKpi({ words, pairs }: RawCommand, ctx?: ParseContext): Parsed<PerformanceCommand> {
+  const issues: InputIssue[] = [];
+  let quarter: string | null = null;
+  if (pairs.quarter !== undefined) {
+    const q = parseQuarter(pairs.quarter, todayOf(ctx));
+    if (q.ok) quarter = q.value;
+    else issues.push(issue('choice_invalid', 'quarter', { value: pairs.quarter.slice(0, 40), options: QUARTER_FORMS }));
+  }
+  const word = words.trim();
+  const region = optionalText(pairs.region, 'region', { max: 50 }, issues);
+  if (TEAM_WORDS.has(word.toLowerCase())) return parsed({ action: 'kpi', query: { scope: 'team', region, quarter } }, issues);
+  // A region narrows a team; for one person it means nothing, and saying so beats ignoring it.
+  if (region !== null) issues.push(issue('unknown_key', null, { key: 'region', keys: 'quarter/季度; team/团队 region:…/区域:…' }));
+  if (!word) return parsed({ action: 'kpi', query: { scope: 'me', quarter } }, issues);
+  const personId = personRef(word, 'person', issues);
+  return parsed({ action: 'kpi', query: { scope: 'person', personId: personId ?? '', quarter } }, issues);
+}
+
+/** `/plan <text>` (KPI-4). */
+export function buildPlan({ words }: RawCommand): Parsed<PerformanceCommand> {
+  const issues: InputIssue[] = [];
+  const text = requiredText(words, 'text', { max: 1000, allowEmoji: true }, issues);
+  return parsed({ action: 'plan', text }, issues);
+}
+
+const AGREE_WORDS = new Set(['agree', 'ok', '同意', '确认']);
+
+/** `/goal`, `/goal @id sales:… clients:… [month:…] [note:…]`, `/goal agree [month]` (KPI-2). */
+export function buildGoal({ words, pairs }: RawCommand, ctx?: ParseContext): Parsed<PerformanceCommand> {
+  const issues: InputIssue[] = [];
+  const [first = '', second, ...rest] = words.split(/\s+/).filter(Boolean);
+  if (AGREE_WORDS.has(first.toLowerCase())) {
+    if (rest.length || (second && pairs.month)) issues.push(issue('unknown_key', null, { key: (rest[0] ?? second ?? '').slice(0, 20), keys: 'month/月份' }));
+    return parsed({ action: 'goal_agree', month: month(second ?? pairs.month, 'month', ctx, issues) }, issues);
+  }
+  if (!first && Object.keys(pairs).length === 0) return parsed({ action: 'goal_list' }, issues);
+  if (!first) issues.push(issue('missing_field', 'person'));
+  const personId = first ? personRef(first, 'person', issues) : null;
+  if (second) issues.push(issue('unknown_key', null, { key: second.slice(0, 20), keys: 'sales/销售额, clients/新客户, month/月份, note/备注' }));
+  if (pairs.sales === undefined) issues.push(issue('missing_field', 'sales'));
+  const salesFen = optionalValue(pairs.sales, 'sales', parseAmount, issues);
+  if (pairs.clients === undefined) issues.push(issue('missing_field', 'clients'));
+  const clients = pairs.clients === undefined ? null : count(pairs.clients, issues);
+  const goalMonth = month(pairs.month, 'month', ctx, issues);
+  const note = optionalText(pairs.note, 'note', { max: 200, allowEmoji: true }, issues);
+  return parsed({ action: 'goal_set', input: { personId: personId ?? '', salesFen: salesFen ?? 0, newClients: clients ?? 0, month: goalMonth, note } }, issues);
+}
+
+/** `3`, `3家`, `3个` → 3. */
+function count(value: string, issues: InputIssue[]): number | null {
+  const m = /^(\d{1,4})\s*[家个位]?$/.exec(value.normalize('NFKC').trim());
+  if (m) return Number(m[1]);
+  issues.push(issue('choice_invalid', 'clients', { value: value.slice(0, 40), options: '0, 1, 2, 3, …' }));
+  return null;
+}
+
+const FINANCE_VERBS: Record<string, 'check' | 'lock'> = { check: 'check', 核对: 'check', 查看: 'check', lock: 'lock', 锁定: 'lock' };
+
+/** `/finance`, `/finance check [month]`, `/finance lock <month>` (KPI-3). */
+export function buildFinance({ words, pairs }: RawCommand, ctx?: ParseContext): Parsed<PerformanceCommand> {
+  const issues: InputIssue[] = [];
+  const [verbWord, monthWord, ...rest] = words.split(/\s+/).filter(Boolean);
+  if (rest.length) issues.push(issue('unknown_key', null, { key: rest[0]!.slice(0, 20), keys: 'month/月份' }));
+  const verb = verbWord ? choice(verbWord, 'action', FINANCE_VERBS, issues) : 'check';
+  const m = month(monthWord ?? pairs.month, 'month', ctx, issues);
+  if (verb === 'lock') {
+    if (monthWord === undefined && pairs.month === undefined) issues.push(issue('missing_field', 'month'));
+    return parsed({ action: 'finance_lock', month: m ?? '' }, issues);
+  }
+  return parsed({ action: 'finance_check', month: m }, issues);
+}

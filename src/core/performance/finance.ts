@@ -1,0 +1,79 @@
+import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
+import { ok, refuse } from '../result.ts';
+import { localDate } from '../time.ts';
+import { instants, monthOfDate, monthRange, previousMonth } from './periods.ts';
+import type { Month } from './types.ts';
+
+export interface MonthFigures {
+  month: Month;
+  rows: { personId: string; name: string; salesFen: number; contracts: number; receivedFen: number }[];
+  salesFen: number;
+  contracts: number;
+  receivedFen: number;
+  lock: { by: string; at: Date } | null;
+  /** Past or current and not locked yet. */
+  lockable: boolean;
+}
+
+/**
+ * A month's figures for finance's check (KPI-3): per contract owner the sales
+ * signed in the month (company time zone) and the payments dated in it, and
+ * whether the month is locked.
+ */
+export async function monthFigures(deps: CoreDeps, tx: Tx, month: Month): Promise<MonthFigures> {
+  const range = monthRange(month);
+  const bounds = instants(range, deps.timezone);
+  const signed = await tx.performance.signedBetween(bounds.from, bounds.to);
+  const paid = await tx.performance.paymentsBetween(range.from, range.to);
+  const byOwner = new Map<string, { salesFen: number; contracts: number; receivedFen: number }>();
+  const row = (id: string) => byOwner.get(id) ?? byOwner.set(id, { salesFen: 0, contracts: 0, receivedFen: 0 }).get(id)!;
+  for (const c of signed) {
+    row(c.ownerId).salesFen += c.amountFen;
+    row(c.ownerId).contracts += 1;
+  }
+  for (const p of paid) row(p.ownerId).receivedFen += p.amountFen;
+  const rows: MonthFigures['rows'] = [];
+  for (const [personId, r] of [...byOwner].sort(([a], [b]) => a.localeCompare(b))) {
+    rows.push({ personId, name: (await tx.directory.personById(personId))?.name ?? personId, ...r });
+  }
+  const lock = await tx.performance.lockOf(month);
+  const current = monthOfDate(localDate(deps.clock.now(), deps.timezone));
+  return {
+    month,
+    rows,
+    salesFen: rows.reduce((s, r) => s + r.salesFen, 0),
+    contracts: rows.reduce((s, r) => s + r.contracts, 0),
+    receivedFen: rows.reduce((s, r) => s + r.receivedFen, 0),
+    lock: lock ? { by: (await tx.directory.personById(lock.lockedBy))?.name ?? lock.lockedBy, at: lock.lockedAt } : null,
+    lockable: !lock && month <= current,
+  };
+}
+
+const mayCheck = (role: string) => role === 'finance' || role === 'department_manager';
+
+/** `/finance [check <month>]`: finance (and the department manager) see a month; by default the last one, the one to check. */
+export async function checkMonth(deps: CoreDeps, actor: Actor, month: Month | null): Promise<CoreResult<MonthFigures>> {
+  if (!mayCheck(actor.person.role)) return refuse('not_allowed', { role: actor.person.role });
+  const shown = month ?? previousMonth(monthOfDate(localDate(deps.clock.now(), deps.timezone)));
+  return deps.store.direct(async (tx) => ok(await monthFigures(deps, tx, shown)));
+}
+
+/**
+ * `/finance lock <month>` (KPI-3): only finance locks a month, once, and only
+ * a past or the current one. Payments dated in a locked month are refused by
+ * the payment command; the review then counts checked figures.
+ */
+export async function lockMonth(deps: CoreDeps, actor: Actor, month: Month): Promise<CoreResult<MonthFigures>> {
+  const now = deps.clock.now();
+  if (actor.person.role !== 'finance') return refuse('not_allowed', { role: actor.person.role });
+  if (month > monthOfDate(localDate(now, deps.timezone))) return refuse('month_in_future', { month });
+  return deps.store.transaction(async (tx) => {
+    if (!(await tx.performance.lock({ month, lockedBy: actor.person.id, lockedAt: now }))) {
+      const lock = await tx.performance.lockOf(month);
+      const by = lock ? ((await tx.directory.personById(lock.lockedBy))?.name ?? lock.lockedBy) : '';
+      return refuse('month_already_locked', { month, by, at: lock ? localDate(lock.lockedAt, deps.timezone) : '' });
+    }
+    await tx.audit.record({ at: now, actorId: actor.person.id, action: 'finance.lock', subjectType: 'month', subjectId: month, platform: actor.platform });
+    return ok(await monthFigures(deps, tx, month));
+  });
+}

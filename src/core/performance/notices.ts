@@ -1,0 +1,37 @@
+/**
+ * What the performance review tells people on its own (KPI-2..7): part of the
+ * Notice union, put into words by views/performance-notice-view.ts.
+ * Amounts are fen; dates and months are already the company's calendar.
+ */
+export type PerformanceNotice =
+  /** KPI-2: to the person, with an Agree button. */
+  | { kind: 'goal_set'; month: string; by: string; salesFen: number; newClients: number; note: string | null }
+  /** KPI-2: to whoever set the goal. */
+  | { kind: 'goal_agreed'; month: string; person: string }
+  /** KPI-4: to the person's manager. */
+  | { kind: 'plan_submitted'; person: string; quarter: string; text: string; dueBy: string; late: boolean }
+  /** KPI-2 on the month's first working day: a manager, with their people who have no goal yet. */
+  | { kind: 'goals_due_manager'; month: string; missing: string[] }
+  /** KPI-2 on the month's first working day: each reviewed person. */
+  | { kind: 'goals_due_staff'; month: string }
+  /** KPI-3: finance is asked to check and lock the previous month. */
+  | { kind: 'finance_check'; month: string; salesFen: number; contracts: number; receivedFen: number }
+  /** KPI-1, KPI-4: a person's review result; when failed, the plan's deadline. */
+  | {
+      kind: 'review_result';
+      quarter: string;
+      passed: boolean;
+      salesFen: number;
+      salesTargetFen: number;
+      newClients: number;
+      newClientsTarget: number;
+      collectionRateBp: number | null;
+      collectionTargetPercent: number;
+      planDueBy: string | null;
+    }
+  /** KPI-5: the top of the ranking, to the department manager. */
+  | { kind: 'review_bonus'; quarter: string; reviewed: number; items: { name: string; attainmentBp: number; multiple: number; bonusFen: number | null }[] }
+  /** KPI-6: failed reviews in a row, to the department manager. */
+  | { kind: 'review_retraining'; quarter: string; times: number; names: string[] }
+  /** KPI-7: a region's quarter, to its regional manager. */
+  | { kind: 'review_team'; quarter: string; region: string; newClients: number; newClientsTarget: number; passed: number; reviewed: number; newAClients: number; travelFundAClients: number };

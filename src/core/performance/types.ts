@@ -1,0 +1,115 @@
+import type { Grade } from '../ports.ts';
+import type { IsoDate } from '../time.ts';
+
+/**
+ * What the performance review (KPI-1..7) reads and writes. The contracts,
+ * payments and leads are written by their own commands; this port only
+ * reads them, and keeps goals, reviews, plans and finance locks.
+ */
+
+/** '2026Q4' */
+export type Quarter = string;
+/** '2026-11' */
+export type Month = string;
+
+export interface SignedContract {
+  id: number;
+  ownerId: string;
+  companyId: number;
+  amountFen: number;
+  newClient: boolean;
+  companyGrade: Grade | null;
+  signedAt: Date;
+}
+
+export interface DueContract {
+  id: number;
+  ownerId: string;
+  amountFen: number;
+  /** Payments on it dated up to the day asked for. */
+  receivedFen: number;
+}
+
+export interface ReceivedPayment {
+  ownerId: string;
+  amountFen: number;
+}
+
+export interface ReportedLead {
+  companyId: number;
+  reporterId: string;
+  /** The company has a signed contract (any owner, any time): the lead converted. */
+  signed: boolean;
+}
+
+export interface MonthlyGoal {
+  personId: string;
+  month: Month;
+  salesTargetFen: number;
+  newClientsTarget: number;
+  note: string | null;
+  setBy: string;
+  setAt: Date;
+  agreedAt: Date | null;
+}
+
+export interface QuarterReview {
+  personId: string;
+  quarter: Quarter;
+  salesFen: number;
+  newClients: number;
+  /** Basis points (9500 = 95%); null when nothing was due. */
+  collectionRateBp: number | null;
+  attainmentBp: number;
+  passed: boolean;
+  rank: number;
+  bonusMultiple: number;
+  computedAt: Date;
+}
+
+export interface ImprovementPlan {
+  personId: string;
+  quarter: Quarter;
+  text: string;
+  submittedAt: Date;
+  dueBy: IsoDate;
+}
+
+export interface FinanceLock {
+  month: Month;
+  lockedBy: string;
+  lockedAt: Date;
+}
+
+export interface PerformancePort {
+  /** Contracts signed (status signed) with `signed_at` in [from, to). */
+  signedBetween(from: Date, to: Date): Promise<SignedContract[]>;
+  /** Signed contracts whose due date is in [from, to], with what was paid on each up to `paidUpTo`. */
+  dueBetween(from: IsoDate, to: IsoDate, paidUpTo: IsoDate): Promise<DueContract[]>;
+  /** Payments dated in [from, to], with the owner of their contract. */
+  paymentsBetween(from: IsoDate, to: IsoDate): Promise<ReceivedPayment[]>;
+  /** Lead reports with work date in [from, to]. */
+  leadsBetween(from: IsoDate, to: IsoDate): Promise<ReportedLead[]>;
+
+  goal(personId: string, month: Month): Promise<MonthlyGoal | null>;
+  goalsIn(month: Month): Promise<MonthlyGoal[]>;
+  /** Writes the goal unless it was already agreed; false (nothing written) when it was. */
+  setGoal(goal: Omit<MonthlyGoal, 'agreedAt'>): Promise<boolean>;
+  /** Marks the goal agreed; false when there is none or it was already. */
+  agreeGoal(personId: string, month: Month, at: Date): Promise<boolean>;
+
+  /** Adds the reviews not stored yet (unique per person and quarter); answers those it added. */
+  addReviews(reviews: QuarterReview[]): Promise<QuarterReview[]>;
+  reviewsIn(quarter: Quarter): Promise<QuarterReview[]>;
+  review(personId: string, quarter: Quarter): Promise<QuarterReview | null>;
+  /** The person's latest failed review, or null. */
+  latestFailed(personId: string): Promise<QuarterReview | null>;
+
+  /** Writes or replaces the plan for that quarter. */
+  savePlan(plan: ImprovementPlan): Promise<void>;
+  plan(personId: string, quarter: Quarter): Promise<ImprovementPlan | null>;
+
+  /** False when the month was locked already (nothing changed). */
+  lock(lock: FinanceLock): Promise<boolean>;
+  lockOf(month: Month): Promise<FinanceLock | null>;
+}

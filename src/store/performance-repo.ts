@@ -1,0 +1,227 @@
+import { sql, type Kysely } from 'kysely';
+import type { Grade } from '../core/ports.ts';
+import type { MonthlyGoal, PerformancePort, QuarterReview } from '../core/performance/types.ts';
+import type { Database } from './database.ts';
+
+/** Goals, reviews, plans and finance locks (KPI-1..7), and the reads of contracts, payments and leads they need. */
+export function performanceRepo(db: Kysely<Database>): PerformancePort {
+  return {
+    async signedBetween(from, to) {
+      const rows = await db
+        .selectFrom('contracts as c')
+        .innerJoin('companies as co', 'co.id', 'c.company_id')
+        .select(['c.id', 'c.owner_id', 'c.company_id', 'c.amount_fen', 'c.new_client', 'co.grade', 'c.signed_at'])
+        .where('c.status', '=', 'signed')
+        .where('c.signed_at', '>=', from)
+        .where('c.signed_at', '<', to)
+        .orderBy('c.id')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        ownerId: r.owner_id,
+        companyId: r.company_id,
+        amountFen: Number(r.amount_fen),
+        newClient: r.new_client === true,
+        companyGrade: (r.grade as Grade | null) ?? null,
+        signedAt: new Date(r.signed_at as Date),
+      }));
+    },
+    async dueBetween(from, to, paidUpTo) {
+      const rows = await db
+        .selectFrom('contracts as c')
+        .select((eb) => [
+          'c.id',
+          'c.owner_id',
+          'c.amount_fen',
+          eb
+            .selectFrom('payments as p')
+            .select(sql<string | number>`coalesce(sum(p.amount_fen), 0)`.as('s'))
+            .whereRef('p.contract_id', '=', 'c.id')
+            .where('p.paid_on', '<=', paidUpTo)
+            .as('received'),
+        ])
+        .where('c.status', '=', 'signed')
+        .where('c.due_date', '>=', from)
+        .where('c.due_date', '<=', to)
+        .orderBy('c.id')
+        .execute();
+      return rows.map((r) => ({ id: r.id, ownerId: r.owner_id, amountFen: Number(r.amount_fen), receivedFen: Number(r.received ?? 0) }));
+    },
+    async paymentsBetween(from, to) {
+      const rows = await db
+        .selectFrom('payments as p')
+        .innerJoin('contracts as c', 'c.id', 'p.contract_id')
+        .select(['c.owner_id', 'p.amount_fen'])
+        .where('p.paid_on', '>=', from)
+        .where('p.paid_on', '<=', to)
+        .execute();
+      return rows.map((r) => ({ ownerId: r.owner_id, amountFen: Number(r.amount_fen) }));
+    },
+    async leadsBetween(from, to) {
+      const rows = await db
+        .selectFrom('leads as l')
+        .select((eb) => [
+          'l.company_id',
+          'l.reporter_id',
+          eb
+            .exists(eb.selectFrom('contracts as c').select('c.id').whereRef('c.company_id', '=', 'l.company_id').where('c.status', '=', 'signed'))
+            .as('signed'),
+        ])
+        .where('l.work_date', '>=', from)
+        .where('l.work_date', '<=', to)
+        .execute();
+      return rows.map((r) => ({ companyId: r.company_id, reporterId: r.reporter_id, signed: r.signed === true }));
+    },
+
+    async goal(personId, month) {
+      const row = await db.selectFrom('monthly_goals').selectAll().where('person_id', '=', personId).where('month', '=', month).executeTakeFirst();
+      return row ? toGoal(row) : null;
+    },
+    async goalsIn(month) {
+      const rows = await db.selectFrom('monthly_goals').selectAll().where('month', '=', month).orderBy('person_id').execute();
+      return rows.map(toGoal);
+    },
+    async setGoal(goal) {
+      const values = {
+        person_id: goal.personId,
+        month: goal.month,
+        sales_target_fen: goal.salesTargetFen,
+        new_clients_target: goal.newClientsTarget,
+        note: goal.note,
+        set_by: goal.setBy,
+        set_at: goal.setAt,
+      };
+      // An agreed goal is fixed: the update's where leaves it as it is, and no row comes back.
+      const row = await db
+        .insertInto('monthly_goals')
+        .values(values)
+        .onConflict((oc) =>
+          oc
+            .columns(['person_id', 'month'])
+            .doUpdateSet({ sales_target_fen: goal.salesTargetFen, new_clients_target: goal.newClientsTarget, note: goal.note, set_by: goal.setBy, set_at: goal.setAt })
+            .where('monthly_goals.agreed_at', 'is', null),
+        )
+        .returning('person_id')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    async agreeGoal(personId, month, at) {
+      const result = await db
+        .updateTable('monthly_goals')
+        .set({ agreed_at: at })
+        .where('person_id', '=', personId)
+        .where('month', '=', month)
+        .where('agreed_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async addReviews(reviews) {
+      if (!reviews.length) return [];
+      const rows = await db
+        .insertInto('quarter_reviews')
+        .values(
+          reviews.map((r) => ({
+            person_id: r.personId,
+            quarter: r.quarter,
+            sales_fen: r.salesFen,
+            new_clients: r.newClients,
+            collection_rate_bp: r.collectionRateBp,
+            attainment_bp: r.attainmentBp,
+            passed: r.passed,
+            rank: r.rank,
+            bonus_multiple: r.bonusMultiple,
+            computed_at: r.computedAt,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['person_id', 'quarter']).doNothing())
+        .returningAll()
+        .execute();
+      return rows.map(toReview);
+    },
+    async reviewsIn(quarter) {
+      const rows = await db.selectFrom('quarter_reviews').selectAll().where('quarter', '=', quarter).orderBy('rank').orderBy('person_id').execute();
+      return rows.map(toReview);
+    },
+    async review(personId, quarter) {
+      const row = await db.selectFrom('quarter_reviews').selectAll().where('person_id', '=', personId).where('quarter', '=', quarter).executeTakeFirst();
+      return row ? toReview(row) : null;
+    },
+    async latestFailed(personId) {
+      const row = await db
+        .selectFrom('quarter_reviews')
+        .selectAll()
+        .where('person_id', '=', personId)
+        .where('passed', '=', false)
+        .orderBy('quarter', 'desc')
+        .executeTakeFirst();
+      return row ? toReview(row) : null;
+    },
+
+    async savePlan(plan) {
+      const values = { person_id: plan.personId, quarter: plan.quarter, text: plan.text, submitted_at: plan.submittedAt, due_by: plan.dueBy };
+      await db
+        .insertInto('improvement_plans')
+        .values(values)
+        .onConflict((oc) => oc.columns(['person_id', 'quarter']).doUpdateSet({ text: plan.text, submitted_at: plan.submittedAt }))
+        .execute();
+    },
+    async plan(personId, quarter) {
+      const row = await db.selectFrom('improvement_plans').selectAll().where('person_id', '=', personId).where('quarter', '=', quarter).executeTakeFirst();
+      return row ? { personId: row.person_id, quarter: row.quarter, text: row.text, submittedAt: new Date(row.submitted_at), dueBy: row.due_by } : null;
+    },
+
+    async lock(lock) {
+      const row = await db
+        .insertInto('finance_locks')
+        .values({ month: lock.month, locked_by: lock.lockedBy, locked_at: lock.lockedAt })
+        .onConflict((oc) => oc.column('month').doNothing())
+        .returning('month')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    async lockOf(month) {
+      const row = await db.selectFrom('finance_locks').selectAll().where('month', '=', month).executeTakeFirst();
+      return row ? { month: row.month, lockedBy: row.locked_by, lockedAt: new Date(row.locked_at) } : null;
+    },
+  };
+}
+
+type GoalRow = { person_id: string; month: string; sales_target_fen: number; new_clients_target: number; note: string | null; set_by: string; set_at: Date; agreed_at: Date | null };
+
+const toGoal = (r: GoalRow): MonthlyGoal => ({
+  personId: r.person_id,
+  month: r.month,
+  salesTargetFen: Number(r.sales_target_fen),
+  newClientsTarget: Number(r.new_clients_target),
+  note: r.note,
+  setBy: r.set_by,
+  setAt: new Date(r.set_at),
+  agreedAt: r.agreed_at ? new Date(r.agreed_at) : null,
+});
+
+type ReviewRow = {
+  person_id: string;
+  quarter: string;
+  sales_fen: number;
+  new_clients: number;
+  collection_rate_bp: number | null;
+  attainment_bp: number;
+  passed: boolean;
+  rank: number;
+  bonus_multiple: number;
+  computed_at: Date;
+};
+
+const toReview = (r: ReviewRow): QuarterReview => ({
+  personId: r.person_id,
+  quarter: r.quarter,
+  salesFen: Number(r.sales_fen),
+  newClients: Number(r.new_clients),
+  collectionRateBp: r.collection_rate_bp === null ? null : Number(r.collection_rate_bp),
+  attainmentBp: Number(r.attainment_bp),
+  passed: r.passed,
+  rank: Number(r.rank),
+  bonusMultiple: Number(r.bonus_multiple),
+  computedAt: new Date(r.computed_at),
+});

@@ -1,0 +1,121 @@
+import type { PerformanceNotice } from '../core/performance/notices.ts';
+import type { Locale } from '../core/people.ts';
+import type { Translate } from '../i18n/translate.ts';
+import { formatMoney } from './format.ts';
+import { percent } from './performance-views.ts';
+import type { View } from './view.ts';
+
+/** The performance review's notices (KPI-2..7) in the reader's words. */
+export function performanceNoticeView(t: Translate, locale: Locale, notice: PerformanceNotice): View {
+  const money = (fen: number) => formatMoney(fen, locale);
+  switch (notice.kind) {
+    case 'goal_set':
+      return {
+        tone: 'info',
+        title: t('notice.goal_set.title', { month: notice.month }),
+        blocks: [
+          { type: 'text', text: t('notice.goal_set.body', { by: notice.by, month: notice.month, sales: money(notice.salesFen), clients: notice.newClients }) },
+          ...(notice.note ? [{ type: 'note' as const, text: notice.note }] : []),
+          { type: 'actions', buttons: [{ label: t('button.agree_goal'), command: `/goal agree ${notice.month}`, style: 'primary' }] },
+        ],
+      };
+    case 'goal_agreed':
+      return { tone: 'success', blocks: [{ type: 'text', text: t('notice.goal_agreed', { person: notice.person, month: notice.month }) }] };
+    case 'plan_submitted':
+      return {
+        tone: notice.late ? 'warning' : 'info',
+        title: t('notice.plan_submitted.title', { person: notice.person, quarter: notice.quarter }),
+        blocks: [{ type: 'text', text: notice.text }, { type: 'note', text: t(notice.late ? 'notice.plan_submitted.late' : 'notice.plan_submitted.due', { due: notice.dueBy }) }],
+      };
+    case 'goals_due_manager':
+      return {
+        tone: 'info',
+        title: t('notice.goals_due.title', { month: notice.month }),
+        blocks: [
+          { type: 'text', text: notice.missing.length ? t('notice.goals_due.missing', { count: notice.missing.length }) : t('notice.goals_due.all_set') },
+          ...(notice.missing.length ? [{ type: 'list' as const, items: notice.missing }] : []),
+          { type: 'actions', buttons: [{ label: t('button.goals'), command: '/goal' }] },
+        ],
+      };
+    case 'goals_due_staff':
+      return { tone: 'info', title: t('notice.goals_due.title', { month: notice.month }), blocks: [{ type: 'text', text: t('notice.goals_due.staff', { month: notice.month }) }] };
+    case 'finance_check':
+      return {
+        tone: 'info',
+        title: t('notice.finance_check.title', { month: notice.month }),
+        blocks: [
+          { type: 'text', text: t('notice.finance_check.body', { month: notice.month, sales: money(notice.salesFen), contracts: notice.contracts, received: money(notice.receivedFen) }) },
+          {
+            type: 'actions',
+            buttons: [
+              { label: t('button.finance_check'), command: `/finance check ${notice.month}` },
+              { label: t('button.finance_lock'), command: `/finance lock ${notice.month}`, style: 'primary' },
+            ],
+          },
+        ],
+      };
+    case 'review_result':
+      return {
+        tone: notice.passed ? 'success' : 'warning',
+        title: t(notice.passed ? 'notice.review.passed' : 'notice.review.failed', { quarter: notice.quarter }),
+        blocks: [
+          {
+            type: 'list',
+            items: [
+              t('notice.review.sales', { sales: money(notice.salesFen), target: money(notice.salesTargetFen) }),
+              t('notice.review.clients', { count: notice.newClients, target: notice.newClientsTarget }),
+              notice.collectionRateBp === null
+                ? t('kpi.collection.none', { target: notice.collectionTargetPercent })
+                : t('notice.review.collection', { rate: percent(notice.collectionRateBp), target: notice.collectionTargetPercent }),
+            ],
+          },
+          ...(notice.planDueBy
+            ? [
+                { type: 'text' as const, text: t('notice.review.plan_due', { due: notice.planDueBy }) },
+                { type: 'actions' as const, buttons: [{ label: t('button.plan'), command: '/plan', style: 'primary' as const }] },
+              ]
+            : []),
+        ],
+      };
+    case 'review_bonus':
+      return {
+        tone: 'info',
+        title: t('notice.review_bonus.title', { quarter: notice.quarter, count: notice.reviewed }),
+        blocks: [
+          {
+            type: 'list',
+            items: notice.items.length
+              ? notice.items.map((i) =>
+                  t(i.bonusFen === null ? 'notice.review_bonus.item_no_salary' : 'notice.review_bonus.item', { name: i.name, attainment: percent(i.attainmentBp), multiple: i.multiple, bonus: i.bonusFen === null ? '' : money(i.bonusFen) }),
+                )
+              : [t('notice.review_bonus.none')],
+          },
+        ],
+      };
+    case 'review_retraining':
+      return {
+        tone: 'warning',
+        title: t('notice.review_retraining.title', { quarter: notice.quarter }),
+        blocks: [{ type: 'text', text: t('notice.review_retraining.body', { times: notice.times }) }, { type: 'list', items: notice.names }],
+      };
+    case 'review_team':
+      return {
+        tone: notice.newClients >= notice.newClientsTarget ? 'success' : 'warning',
+        title: t('notice.review_team.title', { region: notice.region, quarter: notice.quarter }),
+        blocks: [
+          {
+            type: 'list',
+            items: [
+              t('notice.review_team.passed', { passed: notice.passed, reviewed: notice.reviewed }),
+              t('kpi.team.new_clients', { count: notice.newClients, target: notice.newClientsTarget }),
+              t('notice.review_team.a_clients', { count: notice.newAClients, target: notice.travelFundAClients }),
+            ],
+          },
+        ],
+      };
+    default: {
+      const unknown: never = notice;
+      throw new Error(`unknown notice ${JSON.stringify(unknown)}`);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import type { PersonFigures, TeamFigures } from '../core/performance/figures.ts';
+import type { MonthFigures } from '../core/performance/finance.ts';
+import type { GoalsOverview } from '../core/performance/goals.ts';
+import type { PlanSaved } from '../core/performance/plan.ts';
+import type { KpiReport, PersonKpi } from '../core/performance/show-kpi.ts';
+import type { MonthlyGoal } from '../core/performance/types.ts';
+import type { Person } from '../core/people.ts';
+import { localDate } from '../core/time.ts';
+import type { Translate } from '../i18n/translate.ts';
+import type { ViewContext } from './client-views.ts';
+import { formatMoney } from './format.ts';
+import type { Block, View } from './view.ts';
+
+/** Basis points as a percentage with one decimal: 9500 → 95.0% */
+export const percent = (bp: number): string => `${(bp / 100).toFixed(1)}%`;
+
+const mark = (t: Translate, met: boolean) => t(met ? 'kpi.met' : 'kpi.missed');
+
+/** `/kpi` and `/kpi team`. */
+export function kpiView(ctx: ViewContext, report: KpiReport): View {
+  return report.kind === 'person' ? personKpiView(ctx, report.kpi) : teamKpiView(ctx, report.team);
+}
+
+function personKpiView(ctx: ViewContext, kpi: PersonKpi): View {
+  const { t, locale } = ctx;
+  const f = kpi.figures;
+  const money = (fen: number) => formatMoney(fen, locale);
+  const lines = [
+    t('kpi.new_clients', { count: f.newClients, target: f.newClientsPerMonthTarget * 3, mark: mark(t, f.met.newClients) }),
+    ...f.newClientsByMonth.map((m) => t('kpi.new_clients.month', { month: m.month, count: m.count, target: f.newClientsPerMonthTarget })),
+    f.collection
+      ? t('kpi.collection', { rate: percent(f.collection.rateBp), target: f.collectionTargetPercent, received: money(f.collection.receivedFen), due: money(f.collection.dueFen), mark: mark(t, f.met.collection) })
+      : t('kpi.collection.none', { target: f.collectionTargetPercent }),
+  ];
+  const goals = kpi.goals.length ? kpi.goals.map((g) => goalLine(ctx, g)) : [t('kpi.goals.none')];
+  const blocks: Block[] = [
+    { type: 'progress', label: t('kpi.sales', { sales: money(f.salesFen), target: money(f.salesTargetFen), mark: mark(t, f.met.sales) }), current: f.salesFen, target: f.salesTargetFen },
+    { type: 'list', items: lines },
+    { type: 'text', text: t('kpi.goals.title') },
+    { type: 'list', items: goals },
+  ];
+  if (kpi.review) {
+    blocks.push({ type: 'text', text: t(kpi.review.passed ? 'kpi.review.passed' : 'kpi.review.failed', { rank: kpi.review.rank, bonus: kpi.review.bonusMultiple }) });
+    if (kpi.plan) blocks.push({ type: 'note', text: t('kpi.plan.submitted', { date: localDate(kpi.plan.submittedAt, ctx.timezone), due: kpi.plan.dueBy }) });
+    else if (!kpi.review.passed) blocks.push({ type: 'note', text: t('kpi.plan.missing') }, { type: 'actions', buttons: [{ label: t('button.plan'), command: '/plan', style: 'primary' }] });
+  } else {
+    blocks.push({ type: 'note', text: t(kpi.running ? 'kpi.running' : 'kpi.not_reviewed', { passed: mark(t, f.passed) }) });
+  }
+  return { tone: kpi.review && !kpi.review.passed ? 'warning' : 'info', title: t('kpi.title', { name: f.person.name, quarter: f.quarter }), blocks };
+}
+
+function teamKpiView(ctx: ViewContext, team: TeamFigures): View {
+  const { t, locale } = ctx;
+  const money = (fen: number) => formatMoney(fen, locale);
+  const line = (f: PersonFigures) =>
+    t('kpi.team.person', {
+      name: f.person.name,
+      sales: money(f.salesFen),
+      attainment: percent(f.attainmentBp),
+      clients: f.newClients,
+      collection: f.collection ? percent(f.collection.rateBp) : t('kpi.collection.nothing_due'),
+      mark: mark(t, f.passed),
+    });
+  return {
+    tone: 'info',
+    title: t('kpi.team.title', { team: team.region ?? t('kpi.team.all'), quarter: team.quarter }),
+    blocks: [
+      { type: 'list', items: team.people.length ? team.people.map(line) : [t('kpi.team.empty')] },
+      { type: 'progress', label: t('kpi.team.new_clients', { count: team.newClients, target: team.newClientsTarget }), current: team.newClients, target: team.newClientsTarget },
+      {
+        type: 'list',
+        items: team.conversion.map((c) =>
+          t('kpi.team.conversion', { month: c.month, signed: c.signed, leads: c.leads, rate: c.leads ? percent(Math.floor((c.signed * 10_000) / c.leads)) : '-' }),
+        ),
+      },
+      {
+        type: 'progress',
+        label: t('kpi.team.travel_fund', { count: team.newAClients, target: team.travelFundAClients, amount: money(team.travelFundAmount * 100) }),
+        current: team.newAClients,
+        target: team.travelFundAClients,
+      },
+    ],
+  };
+}
+
+function goalLine({ t, locale }: ViewContext, g: MonthlyGoal): string {
+  return t(g.agreedAt ? 'goal.line.agreed' : 'goal.line.pending', { month: g.month, sales: formatMoney(g.salesTargetFen, locale), clients: g.newClientsTarget, note: g.note ?? '' });
+}
+
+/** After `/goal @id …`. */
+export function goalSetView(ctx: ViewContext, goal: MonthlyGoal, person: Person): View {
+  return { tone: 'success', title: t2(ctx, 'goal.set.title', { name: person.name, month: goal.month }), blocks: [{ type: 'text', text: goalLine(ctx, goal) }, { type: 'note', text: ctx.t('goal.set.sent', { name: person.name }) }] };
+}
+
+/** After `/goal agree`. */
+export function goalAgreedView(ctx: ViewContext, goal: MonthlyGoal): View {
+  return { tone: 'success', title: ctx.t('goal.agreed.title', { month: goal.month }), blocks: [{ type: 'text', text: goalLine(ctx, goal) }] };
+}
+
+/** `/goal`: mine, and a manager's people. */
+export function goalsView(ctx: ViewContext, overview: GoalsOverview): View {
+  const { t } = ctx;
+  const blocks: Block[] = [];
+  if (overview.reviewed) {
+    blocks.push({ type: 'text', text: overview.mine ? goalLine(ctx, overview.mine) : t('goal.mine.none', { month: overview.month }) });
+    if (overview.mine && !overview.mine.agreedAt) blocks.push({ type: 'actions', buttons: [{ label: t('button.agree_goal'), command: `/goal agree ${overview.month}`, style: 'primary' }] });
+  }
+  if (overview.team) {
+    const missing = overview.team.filter((m) => !m.goal).length;
+    blocks.push(
+      { type: 'text', text: t('goal.team.title', { missing, count: overview.team.length }) },
+      { type: 'list', items: overview.team.map((m) => (m.goal ? `${m.person.name}: ${goalLine(ctx, m.goal)}` : t('goal.team.none', { name: m.person.name, id: m.person.id }))) },
+    );
+  }
+  if (!blocks.length) blocks.push({ type: 'text', text: t('goal.nothing') });
+  return { tone: 'info', title: t('goal.title', { month: overview.month }), blocks };
+}
+
+/** After `/plan <text>`. */
+export function planSavedView({ t }: ViewContext, saved: PlanSaved): View {
+  return {
+    tone: saved.late ? 'warning' : 'success',
+    title: t(saved.replaced ? 'plan.replaced.title' : 'plan.saved.title', { quarter: saved.quarter }),
+    blocks: [{ type: 'text', text: t(saved.late ? 'plan.saved.late' : 'plan.saved.body', { due: saved.dueBy }) }],
+  };
+}
+
+/** `/finance`, `/finance check <month>`, `/finance lock <month>`. */
+export function financeView(ctx: ViewContext, figures: MonthFigures, justLocked = false): View {
+  const { t, locale } = ctx;
+  const money = (fen: number) => formatMoney(fen, locale);
+  return {
+    tone: justLocked ? 'success' : 'info',
+    title: t(justLocked ? 'finance.locked.title' : 'finance.title', { month: figures.month }),
+    blocks: [
+      {
+        type: 'list',
+        items: figures.rows.length
+          ? figures.rows.map((r) => t('finance.row', { name: r.name, sales: money(r.salesFen), contracts: r.contracts, received: money(r.receivedFen) }))
+          : [t('finance.empty')],
+      },
+      {
+        type: 'fields',
+        fields: [
+          { label: t('finance.total.sales'), value: money(figures.salesFen) },
+          { label: t('finance.total.contracts'), value: String(figures.contracts) },
+          { label: t('finance.total.received'), value: money(figures.receivedFen) },
+        ],
+      },
+      {
+        type: 'note',
+        text: figures.lock ? t('finance.locked', { by: figures.lock.by, at: localDate(figures.lock.at, ctx.timezone) }) : t('finance.unlocked'),
+      },
+      ...(figures.lockable ? [{ type: 'actions' as const, buttons: [{ label: t('button.finance_lock'), command: `/finance lock ${figures.month}`, style: 'primary' as const }] }] : []),
+    ],
+  };
+}
+
+const t2 = (ctx: ViewContext, key: Parameters<Translate>[0], params: Record<string, string | number>) => ctx.t(key, params);

@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkMonth, lockMonth } from '../../src/core/performance/finance.ts';
+import { agreeGoal, listGoals, setGoal, type SetGoalCommand } from '../../src/core/performance/goals.ts';
+import { submitPlan } from '../../src/core/performance/plan.ts';
+import { rankForBonus } from '../../src/core/performance/review.ts';
+import { showKpi, type KpiReport } from '../../src/core/performance/show-kpi.ts';
+import { DEFAULT_POLICY } from '../../src/core/policy.ts';
+import type { CoreResult } from '../../src/core/ports.ts';
+import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
+import { sampleQuarter } from '../support/performance-data.ts';
+import { backends } from '../support/test-database.ts';
+
+const unwrap = <T>(r: CoreResult<T>): T => {
+  if (!r.ok) throw new Error(`refused: ${r.code} ${JSON.stringify(r.details)}`);
+  return r.value;
+};
+const code = (r: CoreResult<unknown>) => (r.ok ? 'ok' : r.code);
+const person = (r: KpiReport) => {
+  if (r.kind !== 'person') throw new Error('expected one person');
+  return r.kpi;
+};
+const team = (r: KpiReport) => {
+  if (r.kind !== 'team') throw new Error('expected a team');
+  return r.team;
+};
+
+describe('KPI-5 bonus ranking', () => {
+  const entries = (n: number) => Array.from({ length: n }, (_, i) => ({ personId: `p${String(i + 1).padStart(2, '0')}`, attainmentBp: 20_000 - i * 1_000, salesFen: 1 }));
+
+  it('gives 10 people: the best 2× (top 10%), the second 1× (top 20%), nobody else anything', () => {
+    const ranked = rankForBonus(DEFAULT_POLICY, entries(10));
+    expect([...ranked.values()].map((r) => r.bonusMultiple)).toEqual([2, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect([...ranked.values()].map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('gives 20 people: 3×, 2×, then 1× for ranks 3 and 4', () => {
+    const ranked = rankForBonus(DEFAULT_POLICY, entries(20));
+    expect([...ranked.values()].slice(0, 5).map((r) => r.bonusMultiple)).toEqual([3, 2, 1, 1, 0]);
+  });
+
+  it('shares a rank on equal attainment and gives nothing to a person with no sales', () => {
+    const ranked = rankForBonus(DEFAULT_POLICY, [
+      { personId: 'a', attainmentBp: 12_000, salesFen: 10 },
+      { personId: 'b', attainmentBp: 12_000, salesFen: 10 },
+      { personId: 'c', attainmentBp: 0, salesFen: 0 },
+    ]);
+    expect(ranked.get('a')).toEqual({ rank: 1, bonusMultiple: 0 });
+    expect(ranked.get('b')?.rank).toBe(1);
+    expect(ranked.get('c')).toEqual({ rank: 3, bonusMultiple: 0 });
+  });
+});
+
+describe.each(backends)('performance review on $name', (backend) => {
+  let f: BotFixture;
+  beforeAll(async () => {
+    f = await botFixture(backend);
+    await sampleQuarter(f.database.db);
+  });
+  afterAll(() => f.close());
+
+  const outboxTo = async (personId: string) =>
+    (await f.database.db.selectFrom('outbox').select('notice').where('person_id', '=', personId).orderBy('id').execute()).map((r) => r.notice);
+
+  describe('figures (KPI-1, CON-3)', () => {
+    it('counts sales and new clients signed in the quarter, in Shanghai time, and the collection rate with a partial payment', async () => {
+      const kpi = person(unwrap(await showKpi(f.deps, f.as('zhangsan'), { scope: 'me', quarter: '2026Q3' })));
+      expect(kpi.figures.salesFen).toBe(110_000_000);
+      expect(kpi.figures.newClients).toBe(2);
+      expect(kpi.figures.newClientsByMonth).toEqual([
+        { month: '2026-07', count: 1 },
+        { month: '2026-08', count: 0 },
+        { month: '2026-09', count: 1 },
+      ]);
+      // 600,000 due in Q3; 300,000 paid in the quarter, the 100,000 of 5 Oct is after its end.
+      expect(kpi.figures.collection).toEqual({ dueFen: 60_000_000, receivedFen: 30_000_000, rateBp: 5_000 });
+      expect(kpi.figures.met).toEqual({ sales: true, newClients: false, collection: false });
+      expect(kpi.figures.passed).toBe(false);
+      expect(kpi.running).toBe(false);
+    });
+
+    it('puts a contract signed at 00:10 on 1 October Shanghai time into Q4', async () => {
+      const kpi = person(unwrap(await showKpi(f.deps, f.as('zhangsan'), { scope: 'me', quarter: null })));
+      expect(kpi.figures.quarter).toBe('2026Q4');
+      expect(kpi.figures.salesFen).toBe(10_000_000);
+      expect(kpi.figures.newClients).toBe(0);
+      expect(kpi.running).toBe(true);
+    });
+
+    it('reads nothing due as "no payments due", which counts as met', async () => {
+      const kpi = person(unwrap(await showKpi(f.deps, f.as('zhaoliu'), { scope: 'me', quarter: '2026Q3' })));
+      expect(kpi.figures.salesFen).toBe(0);
+      expect(kpi.figures.collection).toBeNull();
+      expect(kpi.figures.met.collection).toBe(true);
+    });
+  });
+
+  describe('who sees whose figures', () => {
+    it.each([
+      ['zhangsan', 'zhangsan', 'ok'],
+      ['lisi', 'zhangsan', 'ok'],
+      ['wangwu', 'zhangsan', 'ok'],
+      ['zhaoliu', 'zhangsan', 'not_your_report'],
+      ['zhouba', 'zhangsan', 'not_your_report'],
+      ['qianhui', 'zhangsan', 'not_your_report'],
+      ['wangwu', 'qianhui', 'no_targets'],
+      ['wangwu', 'nobody', 'person_not_found'],
+    ])('%s asking for @%s: %s', async (viewer, target, expected) => {
+      expect(code(await showKpi(f.deps, f.as(viewer), { scope: 'person', personId: target, quarter: '2026Q3' }))).toBe(expected);
+    });
+
+    it('lets a regional manager see their region and the department manager any region', async () => {
+      expect(code(await showKpi(f.deps, f.as('zhangsan'), { scope: 'team', region: null, quarter: null }))).toBe('not_allowed');
+      expect(code(await showKpi(f.deps, f.as('lisi'), { scope: 'team', region: '华南', quarter: null }))).toBe('not_allowed');
+      expect(code(await showKpi(f.deps, f.as('wangwu'), { scope: 'team', region: '火星', quarter: null }))).toBe('unknown_region');
+      const south = team(unwrap(await showKpi(f.deps, f.as('wangwu'), { scope: 'team', region: '华南', quarter: '2026Q3' })));
+      expect(south.people.map((p) => p.person.id)).toEqual(['wujiu', 'zhengshi']);
+    });
+  });
+
+  it('shows a team its quarter: each person, new clients vs 10, the monthly conversion and new A-class clients (KPI-7, INC-2)', async () => {
+    const east = team(unwrap(await showKpi(f.deps, f.as('lisi'), { scope: 'team', region: null, quarter: '2026Q3' })));
+    expect(east.region).toBe('华东');
+    expect(east.people.map((p) => p.person.id)).toEqual(['sunqi', 'zhangsan', 'zhaoliu']);
+    expect(east.newClients).toBe(2);
+    expect(east.newClientsTarget).toBe(10);
+    expect(east.conversion).toEqual([
+      { month: '2026-07', leads: 2, signed: 1 },
+      { month: '2026-08', leads: 0, signed: 0 },
+      { month: '2026-09', leads: 0, signed: 0 },
+    ]);
+    expect(east.newAClients).toBe(1);
+    expect(east.travelFundAClients).toBe(3);
+    // A manager's own /kpi is the team.
+    expect(unwrap(await showKpi(f.deps, f.as('lisi'), { scope: 'me', quarter: '2026Q3' })).kind).toBe('team');
+  });
+
+  describe('improvement plan (KPI-4)', () => {
+    it('is refused without a failed review, and nothing is stored', async () => {
+      expect(await submitPlan(f.deps, f.as('zhaoliu'), '多打电话')).toEqual({ ok: false, code: 'no_failed_review', details: {} });
+      expect(await f.database.db.selectFrom('improvement_plans').selectAll().execute()).toEqual([]);
+    });
+
+    it('is recorded for the latest failed quarter, replaced on resubmission, and the manager is told each time', async () => {
+      await f.deps.store.transaction(async (tx) => {
+        await tx.performance.addReviews([
+          { personId: 'zhaoliu', quarter: '2026Q3', salesFen: 0, newClients: 0, collectionRateBp: null, attainmentBp: 0, passed: false, rank: 3, bonusMultiple: 0, computedAt: new Date('2026-11-20T01:00:00Z') },
+        ]);
+        return { ok: true, value: null };
+      });
+      const first = unwrap(await submitPlan(f.deps, f.as('zhaoliu'), '每天增加两次电话拜访'));
+      expect(first).toEqual({ quarter: '2026Q3', dueBy: '2026-11-27', late: false, replaced: false });
+      f.clock.set('2026-11-26T10:05:00+08:00');
+      const second = unwrap(await submitPlan(f.deps, f.as('zhaoliu'), '每天增加三次电话拜访'));
+      expect(second.replaced).toBe(true);
+      const plans = await f.database.db.selectFrom('improvement_plans').select(['person_id', 'quarter', 'text']).execute();
+      expect(plans).toEqual([{ person_id: 'zhaoliu', quarter: '2026Q3', text: '每天增加三次电话拜访' }]);
+      expect((await outboxTo('lisi')).filter((n) => n.kind === 'plan_submitted')).toHaveLength(2);
+      const kpi = person(unwrap(await showKpi(f.deps, f.as('zhaoliu'), { scope: 'me', quarter: '2026Q3' })));
+      expect(kpi.review?.passed).toBe(false);
+      expect(kpi.plan?.text).toBe('每天增加三次电话拜访');
+    });
+  });
+
+  describe('monthly goals (KPI-2)', () => {
+    const goal = (patch: Partial<SetGoalCommand> = {}): SetGoalCommand => ({ personId: 'zhangsan', salesFen: 40_000_000, newClients: 3, month: '2026-12', note: null, ...patch });
+
+    it('are set by the manager, sent with an Agree button, agreed by the person and then fixed', async () => {
+      expect(code(await setGoal(f.deps, f.as('zhaoliu'), goal()))).toBe('not_your_report');
+      expect(code(await setGoal(f.deps, f.as('zhouba'), goal()))).toBe('not_your_report');
+      expect(code(await setGoal(f.deps, f.as('lisi'), goal({ personId: 'qianhui' })))).toBe('no_targets');
+      unwrap(await setGoal(f.deps, f.as('lisi'), goal()));
+      f.clock.set('2026-11-26T10:10:00+08:00');
+      unwrap(await setGoal(f.deps, f.as('wangwu'), goal({ salesFen: 50_000_000 })));
+      expect((await outboxTo('zhangsan')).filter((n) => n.kind === 'goal_set').at(-1)).toMatchObject({ month: '2026-12', by: '王五', salesFen: 50_000_000 });
+      expect(code(await agreeGoal(f.deps, f.as('zhangsan'), '2027-01'))).toBe('no_goal');
+      const agreed = unwrap(await agreeGoal(f.deps, f.as('zhangsan'), '2026-12'));
+      expect(agreed.salesTargetFen).toBe(50_000_000);
+      expect(agreed.agreedAt).not.toBeNull();
+      expect((await outboxTo('wangwu')).filter((n) => n.kind === 'goal_agreed')).toEqual([{ kind: 'goal_agreed', month: '2026-12', person: '张三' }]);
+      expect(code(await agreeGoal(f.deps, f.as('zhangsan'), '2026-12'))).toBe('goal_already_agreed');
+      expect(code(await setGoal(f.deps, f.as('lisi'), goal({ salesFen: 1 })))).toBe('goal_already_agreed');
+      const stored = await f.database.db.selectFrom('monthly_goals').select('sales_target_fen').where('person_id', '=', 'zhangsan').executeTakeFirstOrThrow();
+      expect(Number(stored.sales_target_fen)).toBe(50_000_000);
+    });
+
+    it('shows a manager who has this month\'s goal and who has none yet', async () => {
+      unwrap(await setGoal(f.deps, f.as('lisi'), goal({ personId: 'sunqi', month: null })));
+      const overview = unwrap(await listGoals(f.deps, f.as('lisi')));
+      expect(overview.month).toBe('2026-11');
+      expect(overview.team?.map((m) => [m.person.id, m.goal?.newClientsTarget ?? null])).toEqual([
+        ['sunqi', 3],
+        ['zhangsan', null],
+        ['zhaoliu', null],
+      ]);
+      const mine = unwrap(await listGoals(f.deps, f.as('sunqi')));
+      expect(mine.mine?.agreedAt).toBeNull();
+      expect(mine.team).toBeNull();
+    });
+  });
+
+  describe('finance lock (KPI-3)', () => {
+    it('is finance\'s alone, for a past or current month, once', async () => {
+      expect(await lockMonth(f.deps, f.as('zhangsan'), '2026-10')).toEqual({ ok: false, code: 'not_allowed', details: { role: 'sales' } });
+      expect(code(await lockMonth(f.deps, f.as('qianhui'), '2026-12'))).toBe('month_in_future');
+      const locked = unwrap(await lockMonth(f.deps, f.as('qianhui'), '2026-10'));
+      expect(locked.lock?.by).toBe('钱慧');
+      expect(locked.lockable).toBe(false);
+      expect(await lockMonth(f.deps, f.as('qianhui'), '2026-10')).toEqual({ ok: false, code: 'month_already_locked', details: { month: '2026-10', by: '钱慧', at: '2026-11-26' } });
+      expect(await f.database.db.selectFrom('finance_locks').select('month').execute()).toEqual([{ month: '2026-10' }]);
+    });
+
+    it('shows the month\'s sales and payments per person for checking', async () => {
+      const july = unwrap(await checkMonth(f.deps, f.as('qianhui'), '2026-07'));
+      expect(july.rows).toEqual([{ personId: 'zhangsan', name: '张三', salesFen: 60_000_000, contracts: 1, receivedFen: 0 }]);
+      expect(july.lock).toBeNull();
+      expect(july.lockable).toBe(true);
+      const october = unwrap(await checkMonth(f.deps, f.as('qianhui'), '2026-10'));
+      expect(october).toMatchObject({ salesFen: 10_000_000, receivedFen: 10_000_000, contracts: 1 });
+      expect(code(await checkMonth(f.deps, f.as('zhangsan'), null))).toBe('not_allowed');
+    });
+  });
+});
