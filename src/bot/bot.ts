@@ -26,7 +26,7 @@ import { translator, type Translate } from '../i18n/translate.ts';
 import { clientCardView, visitRecordedView, type ViewContext } from '../views/client-views.ts';
 import { formView } from '../views/form-view.ts';
 import { executePerformance } from './performance.ts';
-import { helpView, plannedView } from '../views/help-view.ts';
+import { helpView } from '../views/help-view.ts';
 import { homeView } from '../views/home-view.ts';
 import { leadListView, leadSavedView } from '../views/lead-views.ts';
 import { inputIssuesView, refusalView } from '../views/problem-views.ts';
@@ -112,8 +112,6 @@ export function createBot(deps: BotDeps): Bot {
         return executePerformance(deps, ctx, actor, command.input);
       case 'help':
         return helpView(t, ctx.locale, deps.policy, command.topic);
-      case 'planned':
-        return plannedView(t, ctx.locale, command.command);
       case 'form':
         return formView(t, command.form, await regions());
       default: {

@@ -26,11 +26,7 @@ async function main(args: string[]): Promise<void> {
   const logger = createLogger(env.logLevel, consoleMode ? `${env.dataDir}/bot.log` : undefined);
   const core = await startCore(env, logger, { now: () => at });
   try {
-    const job = JOBS[name];
-    if (!job) {
-      process.stdout.write(`${name}: nothing to do yet (its data comes with a later release)\n`);
-      return;
-    }
+    const job = JOBS[name]!;
     const outcome = await job.run(core.deps, at);
     const deliverers = consoleMode ? [consoleDeliverer(process.stdout, env.locale)] : startPlatforms(env, core, logger).deliverers;
     // What the job queued as of --at is due at once, whether --at lies in the past or the future.

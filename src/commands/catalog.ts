@@ -9,8 +9,6 @@ export interface CommandDef {
   words: readonly string[];
   keys: readonly KeyName[];
   freeText?: readonly KeyName[];
-  /** Not built yet: the bot says so instead of pretending it does not exist. */
-  planned?: true;
 }
 
 export const COMMANDS = {

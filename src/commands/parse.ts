@@ -39,8 +39,7 @@ export type Command =
   | { kind: 'help'; topic: CommandName | null }
   | { kind: 'form'; form: FormName }
   | { kind: 'contract'; input: ContractAction }
-  | { kind: 'payment'; input: RecordPaymentCommand }
-  | { kind: 'planned'; command: CommandName };
+  | { kind: 'payment'; input: RecordPaymentCommand };
 
 export type { ParseContext };
 
@@ -122,9 +121,10 @@ function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {
       return map(buildFinance(raw, ctx), (input) => ({ kind: 'performance', input }));
     case 'help':
       return ok({ kind: 'help', topic: raw.words ? (commandByWord(raw.words.split(/\s+/)[0] ?? '') ?? null) : null });
-    default:
-      if (!('planned' in COMMANDS[raw.name])) throw new Error(`command ${raw.name} has no builder`);
-      return ok({ kind: 'planned', command: raw.name });
+    default: {
+      const unbuilt: never = raw.name;
+      throw new Error(`command ${String(unbuilt)} has no builder`);
+    }
   }
 }
 

@@ -48,8 +48,6 @@ export function readCommand(text: string): Parsed<RawCommand> {
   const name = commandByWord(first);
   if (!name) return { ok: false, issues: [issue('unknown_command', null, { word: first.slice(0, 30) })] };
   const def: CommandDef = COMMANDS[name];
-  // A planned command answers that it is coming, whatever its arguments.
-  if (def.planned) return { ok: true, value: { name, words: tokens.join(' '), pairs: {} } };
   return readArguments(name, def, tokens.join(' ').replace(CJK_KEY, ' $&').split(/\s+/).filter(Boolean));
 }
 

@@ -127,12 +127,10 @@ export const en: Record<MessageKey, string> = {
   'help.client': '/client <company> [purchase:… grade:A|B|C reason:… manager:@id] — client card, grade, account manager',
   'help.visit': '/visit <company> [method:onsite|phone] [note:…] — record a visit or follow-up',
   'help.help': '/help [command] — this text',
-  'help.planned': 'Coming soon: {commands}',
   'help.usage.lead': '/lead Acme Trading Co., Ltd. contact:Wang phone:13812345678 size:200 staff position:regional leader',
   'help.usage.leads': '/leads week',
   'help.usage.client': '/client Acme Trading purchase:6,000,000',
   'help.usage.visit': '/visit Acme Trading method:phone note:confirmed the needs',
-  'planned.body': '"{command}" is still being built and cannot be used yet. Type /help to see what works today.',
 
   'form.lead.title': 'Report a lead',
   'form.client.title': 'Open a client card',

@@ -136,12 +136,10 @@ export const zhCN = {
   'help.client': '/客户 <公司> [年采购额:… 等级:A|B|C 原因:… 客户经理:@编号] —— 客户卡片、分级、指派客户经理',
   'help.visit': '/拜访 <公司> [方式:上门|电话] [备注:…] —— 记录拜访或回访',
   'help.help': '/帮助 [命令] —— 本说明',
-  'help.planned': '即将推出：{commands}',
   'help.usage.lead': '/线索 上海华信科技有限公司 联系人:王经理 电话:13812345678 规模:200人 行业地位:区域龙头',
   'help.usage.leads': '/今日线索 本周',
   'help.usage.client': '/客户 上海华信科技 年采购额:600万',
   'help.usage.visit': '/拜访 上海华信科技 方式:电话 备注:确认了需求',
-  'planned.body': '「{command}」功能还在建设中，暂时不能使用。输入 /帮助 查看现在可用的命令。',
 
   // Forms
   'form.lead.title': '录入线索',

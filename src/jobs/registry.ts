@@ -15,12 +15,8 @@ export interface JobDef {
   cron?: string;
 }
 
-/**
- * The jobs of contract.md. Those whose data does not exist yet (after-sales
- * tickets, payments, goals, reviews) come with that data; until then they
- * run and find nothing to do.
- */
-export const JOBS: Record<string, JobDef | null> = {
+/** The jobs of contract.md. */
+export const JOBS: Record<string, JobDef> = {
   'daily-leads-morning': { run: dailyLeadsMorning, at: (p) => p.reminders.leadsMorning },
   'daily-leads-nudge': { run: dailyLeadsNudge, at: (p) => p.reminders.leadsNudge },
   followups: { run: followupsJob, at: (p) => p.reminders.followups },

@@ -10,7 +10,6 @@ import { cronOf, JOBS } from './registry.ts';
  */
 export function startSchedule(deps: CoreDeps, logger: Logger, afterRun: () => void): () => void {
   const tasks = Object.entries(JOBS).flatMap(([name, job]) => {
-    if (!job) return [];
     return [
       cron.schedule(
         cronOf(job, deps.policy),

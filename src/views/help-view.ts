@@ -4,10 +4,8 @@ import type { Policy } from '../core/policy.ts';
 import { hasMessage, type MessageKey, type Translate } from '../i18n/translate.ts';
 import type { View } from './view.ts';
 
-/** Every command that works (not planned), in the catalog's order, /help last. */
-export const AVAILABLE = (Object.keys(COMMANDS) as CommandName[])
-  .filter((name) => !('planned' in COMMANDS[name]) && name !== 'help')
-  .concat('help');
+/** Every command, in the catalog's order, /help last. */
+export const AVAILABLE: CommandName[] = [...(Object.keys(COMMANDS) as CommandName[]).filter((name) => name !== 'help'), 'help'];
 
 /** `/help` lists what works; `/help <command>` shows that command and an example. */
 export function helpView(t: Translate, locale: Locale, policy: Policy, topic: CommandName | null): View {
@@ -24,22 +22,14 @@ export function helpView(t: Translate, locale: Locale, policy: Policy, topic: Co
       ],
     };
   }
-  const planned = Object.entries(COMMANDS)
-    .filter(([, def]) => 'planned' in def)
-    .map(([name]) => commandWord(name as CommandName, locale));
   return {
     tone: 'info',
     title: t('help.title'),
     blocks: [
       { type: 'text', text: t('help.intro') },
       { type: 'list', items: AVAILABLE.map((c) => t(`help.${c}` as MessageKey, params)) },
-      { type: 'note', text: t('help.planned', { commands: planned.join(' ') }) },
     ],
   };
-}
-
-export function plannedView(t: Translate, locale: Locale, command: CommandName): View {
-  return { tone: 'info', blocks: [{ type: 'text', text: t('planned.body', { command: commandWord(command, locale) }) }] };
 }
 
 /** A command as the reader would type it: `/商机` in Chinese, `/deal` in English. */
