@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import { runConsoleChat } from '../../adapters/console/console-chat.ts';
-import { FORMS, isFormName } from '../../src/commands/forms.ts';
 import { personById } from '../../src/core/identity.ts';
 import { botFixture } from '../support/bot-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
@@ -63,11 +62,12 @@ export async function consoleDriver(): Promise<ChatDriver> {
       }),
     submitForm: (personId, command, values) =>
       session(personId, async (type) => {
-        const name = command.replace(/^\//, '');
-        if (!isFormName(name)) throw new Error(`${command} has no form`);
+        // The fields the console will ask for: those of the form the command opens that the bot did not fill in.
+        const view = await fixture.bot.handleText({ person: fixture.person(personId), platform: 'console' }, command);
+        if (!view.form) throw new Error(`${command} opens no form`);
         await type(command);
         let last = '';
-        for (const field of FORMS[name]) last = await type(values[field.key] ?? '');
+        for (const field of view.form.fields.filter((f) => f.value === undefined)) last = await type(values[field.key] ?? '');
         return last;
       }),
     delivered: (personId) =>

@@ -53,7 +53,10 @@ export async function feishuDriver(): Promise<ChatDriver> {
     async submitForm(personId, command, values) {
       const form = await say(personId, command);
       const submit = buttons(form).find((b) => b.action_type === 'form_submit');
-      const res = await f.deliver(cardAction({ token: VERIFICATION_TOKEN, openId: f.openId(personId), value: submit.behaviors[0].value, formValue: values }));
+      // Feishu submits every input of the form: what the bot filled in, overwritten by what the person typed.
+      const res = await f.deliver(
+        cardAction({ token: VERIFICATION_TOKEN, openId: f.openId(personId), value: submit.behaviors[0].value, formValue: { ...filledIn(form), ...values } }),
+      );
       return cardText(res.json.card?.data);
     },
     async delivered(personId) {
@@ -63,4 +66,19 @@ export async function feishuDriver(): Promise<ChatDriver> {
     },
     close: () => f.close(),
   };
+}
+
+/** The values a form card arrives with: each input's default_value, each select's initial_option. */
+function filledIn(card: unknown): Record<string, string> {
+  const found: Record<string, string> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Record<string, unknown>;
+    const value = element.default_value ?? element.initial_option;
+    if (typeof element.name === 'string' && typeof value === 'string') found[element.name] = value;
+    Object.values(element).forEach(walk);
+  };
+  walk(card);
+  return found;
 }

@@ -51,7 +51,10 @@ export async function slackDriver(): Promise<ChatDriver> {
       const state = Object.fromEntries(
         view.blocks.map((b: any) => [
           b.block_id,
-          { value: b.element.type === 'static_select' ? { selected_option: values[b.block_id] ? { value: values[b.block_id] } : null } : { value: values[b.block_id] ?? null } },
+          // What the person typed, else what the bot filled in (Slack submits initial values too).
+          b.element.type === 'static_select'
+            ? { value: { selected_option: values[b.block_id] ? { value: values[b.block_id] } : (b.element.initial_option ?? null) } }
+            : { value: { value: values[b.block_id] ?? b.element.initial_value ?? null } },
         ]),
       );
       const posted = f.api.callsOf('chat.postEphemeral').length + f.api.callsOf('chat.postMessage').length;
