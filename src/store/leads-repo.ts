@@ -6,6 +6,11 @@ import { sealContact } from './contact-columns.ts';
 import type { CompanyRow, Database } from './database.ts';
 
 export function leadsRepo(db: Kysely<Database>, keyring: Keyring): LeadsPort {
+  // Targets this repository has seen celebrated already. Every lead past the
+  // target asks again, and the table's key answers "already" every time: a
+  // known answer needs no write. Only the store's long-lived repositories,
+  // outside transactions, live long enough to remember anything.
+  const celebrated = new Set<string>();
   return {
     async record({ company: c, contact, reporterId, workDate, claim }) {
       const k = sealContact(keyring, contact);
@@ -51,12 +56,16 @@ export function leadsRepo(db: Kysely<Database>, keyring: Keyring): LeadsPort {
       return { existing: toCompany(existing), by: existing.credit_code !== null && existing.credit_code === c.creditCode ? 'code' : 'name' };
     },
     async celebrateOnce(personId, date) {
+      const key = `${date}|${personId}`;
+      if (celebrated.has(key)) return false;
       const row = await db
         .insertInto('lead_celebrations')
         .values({ person_id: personId, work_date: date })
         .onConflict((oc) => oc.columns(['person_id', 'work_date']).doNothing())
         .returning('person_id')
         .executeTakeFirst();
+      if (celebrated.size >= 100_000) celebrated.clear();
+      celebrated.add(key);
       return row !== undefined;
     },
     async countsOn(date) {
