@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { ClaimMatch, LeadsPort } from '../core/ports.ts';
+import type { ClaimMatch, LeadsPort, NewLead } from '../core/ports.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { claimedCompanySql, COMPANY_COLUMNS, toCompany } from './companies-repo.ts';
 import { sealContact } from './contact-columns.ts';
@@ -11,49 +11,61 @@ export function leadsRepo(db: Kysely<Database>, keyring: Keyring): LeadsPort {
   // known answer needs no write. Only the store's long-lived repositories,
   // outside transactions, live long enough to remember anything.
   const celebrated = new Set<string>();
+  /** The lead and its LEAD-2 check in one statement (see LeadsPort.record). */
+  async function recordOnce({ company: c, contact, reporterId, workDate, claim }: NewLead): Promise<RecordOutcome> {
+    const k = sealContact(keyring, contact);
+    // One statement, so one transaction of its own and one round trip: the
+    // LEAD-2 check, then the company, its encrypted contact and the lead,
+    // written together or not at all. ON CONFLICT DO NOTHING makes a
+    // concurrent report of the same company wait for the first to commit,
+    // then write nothing. The casts type the parameters of INSERT … SELECT.
+    const { rows } = await sql<CompanyRow & { outcome: 'inserted' | ClaimMatch; reporter_leads_that_day: number | string; reporter_on_leave: boolean }>`
+      with claimed as (${claimedCompanySql(keyring, claim)}), company as (
+        insert into companies (name, norm_name, credit_code, region, owner_id, size, position, source, created_at)
+        select ${c.name}::text, ${c.normName}::text, ${c.creditCode}::text, ${c.region}::text, ${c.ownerId}::text,
+          ${c.size}::text, ${c.position}::text, ${c.source}::text, ${c.createdAt}::timestamptz
+        where not exists (select 1 from claimed)
+        on conflict do nothing
+        returning *
+      ), contact as (
+        insert into contacts (company_id, name_enc, phone_enc, email_enc, phone_bidx, email_bidx, key_id, created_at)
+        select id, ${k.name_enc}, ${k.phone_enc}, ${k.email_enc}, ${k.phone_bidx}, ${k.email_bidx}, ${k.key_id}, ${c.createdAt} from company
+      ), lead as (
+        insert into leads (company_id, reporter_id, work_date, reported_at)
+        select id, ${reporterId}, ${workDate}::date, ${c.createdAt} from company
+      )
+      select ${COMPANY_COLUMNS}, 'inserted' as outcome, (
+        -- The statement's snapshot does not see its own new lead: count it in.
+        select count(*) + 1 from leads where reporter_id = ${reporterId} and work_date = ${workDate}::date
+      ) as reporter_leads_that_day, exists (
+        select 1 from leaves where person_id = ${reporterId} and from_date <= ${workDate}::date and to_date >= ${workDate}::date
+      ) as reporter_on_leave
+      from company
+      union all
+      select ${COMPANY_COLUMNS}, matched, 0, false from claimed`.execute(db);
+    const row = rows[0];
+    if (row?.outcome === 'inserted') {
+      return { inserted: toCompany(row), reporterLeadsThatDay: Number(row.reporter_leads_that_day), reporterOnLeave: row.reporter_on_leave };
+    }
+    if (row) return { existing: toCompany(row), by: row.outcome };
+    // Nothing claimed it when the statement began, but a report that raced ours holds the name or code now.
+    const existing =
+      (c.creditCode ? await db.selectFrom('companies').selectAll().where('credit_code', '=', c.creditCode).executeTakeFirst() : undefined) ??
+      (await db.selectFrom('companies').selectAll().where('norm_name', '=', c.normName).where('credit_code', 'is', null).executeTakeFirst());
+    if (!existing) throw new Error('the company insert conflicted, but no company holds its name or credit code');
+    return { existing: toCompany(existing), by: existing.credit_code !== null && existing.credit_code === c.creditCode ? 'code' : 'name' };
+  }
+
   return {
-    async record({ company: c, contact, reporterId, workDate, claim }) {
-      const k = sealContact(keyring, contact);
-      // One statement, so one transaction of its own and one round trip: the
-      // LEAD-2 check, then the company, its encrypted contact and the lead,
-      // written together or not at all. ON CONFLICT DO NOTHING makes a
-      // concurrent report of the same company wait for the first to commit,
-      // then write nothing. The casts type the parameters of INSERT … SELECT.
-      const { rows } = await sql<CompanyRow & { outcome: 'inserted' | ClaimMatch; reporter_leads_that_day: number | string; reporter_on_leave: boolean }>`
-        with claimed as (${claimedCompanySql(keyring, claim)}), company as (
-          insert into companies (name, norm_name, credit_code, region, owner_id, size, position, source, created_at)
-          select ${c.name}::text, ${c.normName}::text, ${c.creditCode}::text, ${c.region}::text, ${c.ownerId}::text,
-            ${c.size}::text, ${c.position}::text, ${c.source}::text, ${c.createdAt}::timestamptz
-          where not exists (select 1 from claimed)
-          on conflict do nothing
-          returning *
-        ), contact as (
-          insert into contacts (company_id, name_enc, phone_enc, email_enc, phone_bidx, email_bidx, key_id, created_at)
-          select id, ${k.name_enc}, ${k.phone_enc}, ${k.email_enc}, ${k.phone_bidx}, ${k.email_bidx}, ${k.key_id}, ${c.createdAt} from company
-        ), lead as (
-          insert into leads (company_id, reporter_id, work_date, reported_at)
-          select id, ${reporterId}, ${workDate}::date, ${c.createdAt} from company
-        )
-        select ${COMPANY_COLUMNS}, 'inserted' as outcome, (
-          -- The statement's snapshot does not see its own new lead: count it in.
-          select count(*) + 1 from leads where reporter_id = ${reporterId} and work_date = ${workDate}::date
-        ) as reporter_leads_that_day, exists (
-          select 1 from leaves where person_id = ${reporterId} and from_date <= ${workDate}::date and to_date >= ${workDate}::date
-        ) as reporter_on_leave
-        from company
-        union all
-        select ${COMPANY_COLUMNS}, matched, 0, false from claimed`.execute(db);
-      const row = rows[0];
-      if (row?.outcome === 'inserted') {
-        return { inserted: toCompany(row), reporterLeadsThatDay: Number(row.reporter_leads_that_day), reporterOnLeave: row.reporter_on_leave };
+    async record(lead) {
+      try {
+        return await recordOnce(lead);
+      } catch (error) {
+        // Another report took this phone or e-mail between our check and our
+        // write; nothing of ours was written. Checked again, it is claimed.
+        if (!isContactKeyConflict(error)) throw error;
+        return recordOnce(lead);
       }
-      if (row) return { existing: toCompany(row), by: row.outcome };
-      // Nothing claimed it when the statement began, but a report that raced ours holds the name or code now.
-      const existing =
-        (c.creditCode ? await db.selectFrom('companies').selectAll().where('credit_code', '=', c.creditCode).executeTakeFirst() : undefined) ??
-        (await db.selectFrom('companies').selectAll().where('norm_name', '=', c.normName).where('credit_code', 'is', null).executeTakeFirst());
-      if (!existing) throw new Error('the company insert conflicted, but no company holds its name or credit code');
-      return { existing: toCompany(existing), by: existing.credit_code !== null && existing.credit_code === c.creditCode ? 'code' : 'name' };
     },
     async celebrateOnce(personId, date) {
       const key = `${date}|${personId}`;
@@ -106,4 +118,12 @@ export function leadsRepo(db: Kysely<Database>, keyring: Keyring): LeadsPort {
       }));
     },
   };
+}
+
+type RecordOutcome = Awaited<ReturnType<LeadsPort['record']>>;
+
+/** A unique violation of a contact's phone or e-mail key (PostgreSQL and PGlite report it alike). */
+function isContactKeyConflict(error: unknown): boolean {
+  const { code, constraint } = (error ?? {}) as { code?: string; constraint?: string };
+  return code === '23505' && (constraint === 'contacts_phone_bidx_key' || constraint === 'contacts_email_bidx_key');
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listLeads } from '../../src/core/leads/list-leads.ts';
 import { reportLead, type ReportLeadCommand } from '../../src/core/leads/report-lead.ts';
+import { sealContact } from '../../src/store/contact-columns.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
 
@@ -126,6 +127,30 @@ describe.each(backends)('reporting leads on $name', (backend) => {
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(['company_owned']);
     const owners = await f.database.db.selectFrom('companies').select('owner_id').where('norm_name', '=', '并发测试').execute();
     expect(owners).toHaveLength(1);
+  });
+
+  // The other report is held open mid-write: ours passes the check, then meets the phone's key.
+  it.runIf(backend.name === 'postgres')('refuses a phone that another report is writing at the same moment, and writes nothing', async () => {
+    const phone = '+8613566667777';
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const other = f.database.db.transaction().execute(async (trx) => {
+      const company = await trx
+        .insertInto('companies')
+        .values({ name: '同号并发甲', norm_name: '同号并发甲', region: '华东', owner_id: 'zhangsan', size: '1', position: '1', created_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.insertInto('contacts').values({ company_id: company.id, ...sealContact(f.keyring, { name: '甲', phone, email: null }), created_at: new Date() }).execute();
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const ours = reportLead(f.deps, f.as('zhaoliu'), lead('同号并发乙', { phone }));
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await other;
+    expect(await ours).toMatchObject({ ok: false, code: 'contact_owned' });
+    const written = await f.database.db.selectFrom('companies').select('id').where('name', '=', '同号并发乙').execute();
+    expect(written).toEqual([]);
   });
 });
 
