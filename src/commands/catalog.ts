@@ -9,6 +9,12 @@ export interface CommandDef {
   words: readonly string[];
   keys: readonly KeyName[];
   freeText?: readonly KeyName[];
+  /**
+   * The words before the first key are free text too (a plan, a ticket's
+   * problem or response, an expense's purpose): `目标：…` there is part of
+   * the text, not an unknown key. Keys of the command still start a key.
+   */
+  freeWords?: true;
 }
 
 export const COMMANDS = {
@@ -32,13 +38,13 @@ export const COMMANDS = {
   deals: { words: ['deals', '商机列表'], keys: [] },
   contract: { words: ['contract', '合同'], keys: ['amount', 'delivery', 'method', 'term', 'penalty', 'sign'] },
   payment: { words: ['payment', '回款'], keys: ['amount', 'date'] },
-  ticket: { words: ['ticket', '工单', '售后'], keys: ['problem', 'response'], freeText: ['problem', 'response'] },
-  expense: { words: ['expense', '费用'], keys: ['event', 'date'] },
-  promo: { words: ['promo', '推广'], keys: ['product', 'start', 'budget'] },
+  ticket: { words: ['ticket', '工单', '售后'], keys: ['problem', 'response'], freeText: ['problem', 'response'], freeWords: true },
+  expense: { words: ['expense', '费用'], keys: ['event', 'date'], freeWords: true },
+  promo: { words: ['promo', '推广'], keys: ['product', 'start', 'budget'], freeWords: true },
   approvals: { words: ['approvals', '审批'], keys: ['reason'], freeText: ['reason'] },
   delegate: { words: ['delegate', '委托'], keys: ['until'] },
   kpi: { words: ['kpi', '业绩'], keys: ['quarter', 'region'] },
-  plan: { words: ['plan', '改进'], keys: [] },
+  plan: { words: ['plan', '改进'], keys: [], freeWords: true },
   goal: { words: ['goal', '目标'], keys: ['sales', 'clients', 'month', 'note'], freeText: ['note'] },
   finance: { words: ['finance', '财务'], keys: ['month'] },
   leave: { words: ['leave', '请假'], keys: [] },

@@ -69,7 +69,7 @@ function readArguments(name: CommandName, def: CommandDef, tokens: string[]): Pa
         current = key;
         continue;
       }
-      const inFreeText = current !== 'words' && (def.freeText ?? []).includes(current);
+      const inFreeText = current === 'words' ? def.freeWords === true : (def.freeText ?? []).includes(current);
       if (!inFreeText) {
         issues.push(issue('unknown_key', null, { key: alias, keys: acceptedKeys(def) }));
         continue;

@@ -485,3 +485,22 @@ describe('/leave and /remind', () => {
     expect(wrong.ok ? [] : wrong.issues.map((i) => `${i.code}:${i.field}`)).toEqual(['choice_invalid:switch']);
   });
 });
+
+describe('free text before the first key', () => {
+  const ok = (text: string) => {
+    const parsed = parseCommand(text, { today: '2026-11-26' });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    return JSON.stringify(parsed.value);
+  };
+
+  it('keeps a colon inside a plan, a ticket problem or response, an expense purpose as text', () => {
+    expect(ok('/改进 目标: 回款率提升到95%；措施：每周拜访')).toContain('目标: 回款率提升到95%；措施：每周拜访');
+    expect(ok('/工单 12 回复 已电话沟通：明天上门')).toContain('已电话沟通：明天上门');
+    expect(ok('/工单 上海华信 打印机卡纸：客户要求上门')).toContain('打印机卡纸：客户要求上门');
+    expect(ok('/费用 5000 展位费:A区 活动:车展')).toContain('"event":"车展"');
+  });
+
+  it('still refuses an unknown key where the words are not free text', () => {
+    expect(parseCommand('/拜访 上海华信 时长:2小时').ok).toBe(false);
+  });
+});
