@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { InputIssue } from '../../src/commands/issues.ts';
-import { parseCommand, parseFormSubmission, type Command } from '../../src/commands/parse.ts';
-
-function command(text: string): Command {
-  const parsed = parseCommand(text);
-  if (!parsed.ok) throw new Error(`expected ${JSON.stringify(text)} to parse, got ${JSON.stringify(parsed.issues)}`);
-  return parsed.value;
-}
-
-function issues(text: string): InputIssue[] {
-  const parsed = parseCommand(text);
-  if (parsed.ok) throw new Error(`expected ${JSON.stringify(text)} to be refused, got ${JSON.stringify(parsed.value)}`);
-  return parsed.issues;
-}
+import { command, issues } from '../support/parse.ts';
+import { parseFormSubmission } from '../../src/commands/parse.ts';
 
 describe('/deal and /deals, in English and Chinese', () => {
   it.each([

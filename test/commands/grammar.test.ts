@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { command, issues } from '../support/parse.ts';
 import type { InputIssue } from '../../src/commands/issues.ts';
 import { parseCommand, parseFormSubmission, type Command } from '../../src/commands/parse.ts';
 import { MAX_MESSAGE_CHARS, readCommand } from '../../src/commands/read-command.ts';
 import { creditCodeCheckChar } from '../../src/commands/values/credit-code.ts';
-
-/** The command, or the test fails showing the issues that stopped it. */
-function command(text: string): Command {
-  const parsed = parseCommand(text);
-  if (!parsed.ok) throw new Error(`expected ${JSON.stringify(text)} to parse, got ${JSON.stringify(parsed.issues)}`);
-  return parsed.value;
-}
-
-/** The issues, or the test fails showing the command that was accepted. */
-function issues(text: string): InputIssue[] {
-  const parsed = parseCommand(text);
-  if (parsed.ok) throw new Error(`expected ${JSON.stringify(text)} to be refused, got ${JSON.stringify(parsed.value)}`);
-  return parsed.issues;
-}
 
 const codes = (list: InputIssue[]) => list.map((i) => i.code);
 
