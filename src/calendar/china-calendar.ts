@@ -11,11 +11,15 @@ import type { Policy } from '../core/policy.ts';
 export function chinaCalendar(calendar: Policy['calendar']): WorkCalendar {
   const holidays = new Set(calendar.extraHolidays);
   const workdays = new Set(calendar.extraWorkdays);
+  // Every lead asks about today, and the library parses the date each time: answers are kept (a few hundred days a year).
+  const known = new Map<string, boolean>();
   return {
     isWorkingDay(date) {
       if (holidays.has(date)) return false;
       if (workdays.has(date)) return true;
-      return chineseDays.isWorkday(date);
+      let working = known.get(date);
+      if (working === undefined) known.set(date, (working = chineseDays.isWorkday(date)));
+      return working;
     },
   };
 }
