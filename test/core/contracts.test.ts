@@ -7,6 +7,7 @@ import { signContract } from '../../src/core/contracts/sign-contract.ts';
 import { submitContract } from '../../src/core/contracts/submit-contract.ts';
 import type { ContractTerms } from '../../src/core/contracts/types.ts';
 import type { Grade } from '../../src/core/ports.ts';
+import { loseDeal } from '../../src/core/deals/lose-deal.ts';
 import { paymentsDueJob } from '../../src/core/reminders/payments-due.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
@@ -191,6 +192,57 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     const fourth = await approvedContract({ owner: 'wujiu', region: '华南', grade: 'A' });
     await signContract(f.deps, f.as('wujiu'), fourth.contractId);
     expect(await fund()).toHaveLength(2);
+  });
+
+  it("losing a deal cancels its contract under review and withdraws legal's review: the card closes, legal is told, nothing can be approved or signed (PIPE-1)", async () => {
+    const { dealId } = await dealFor();
+    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
+    if (!drafted.ok) throw new Error(drafted.code);
+    const id = drafted.value.contract.id;
+    const submitted = await submitContract(f.deps, f.as('zhangsan'), id);
+    if (!submitted.ok) throw new Error(submitted.code);
+    const approvalId = submitted.value.approvalId!;
+
+    const lost = await loseDeal(f.deps, f.as('lisi'), { dealId, reason: '客户预算取消' });
+    expect(lost.ok).toBe(true);
+    const contract = await f.database.db.selectFrom('contracts').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(contract.status).toBe('cancelled');
+    const approval = await f.database.db.selectFrom('approval_requests').select('status').where('id', '=', approvalId).executeTakeFirstOrThrow();
+    expect(approval.status).toBe('withdrawn');
+    const toLegal = await f.database.db.selectFrom('outbox').select(['notice']).where('person_id', '=', 'luming').orderBy('id').execute();
+    expect(toLegal.map((r) => r.notice)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'approval_card_closed', requestId: approvalId, outcome: 'withdrawn', by: '李四', requester: '张三' }),
+        expect.objectContaining({ kind: 'approval_decided', requestId: approvalId, outcome: 'withdrawn' }),
+      ]),
+    );
+    const decided = await decideApproval(f.deps, f.as('luming'), { requestId: approvalId, decision: 'approve', reason: null });
+    expect(decided.ok ? null : decided.code).toBe('already_decided');
+    const signed = await signContract(f.deps, f.as('zhangsan'), id);
+    expect(signed.ok ? null : signed.code).toBe('contract_not_approved');
+  });
+
+  it('losing a deal cancels its approved contract, which can then not be signed or paid', async () => {
+    const c = await approvedContract();
+    expect((await loseDeal(f.deps, f.as('zhangsan'), { dealId: c.dealId, reason: '选了竞品' })).ok).toBe(true);
+    const signed = await signContract(f.deps, f.as('zhangsan'), c.contractId);
+    expect(signed).toEqual({ ok: false, code: 'contract_not_approved', details: { id: c.contractId, status: 'cancelled' } });
+    const paid = await recordPayment(f.deps, f.as('qianhui'), { contractId: c.contractId, amountFen: 100, paidOn: null });
+    expect(paid.ok ? null : paid.code).toBe('contract_not_signed');
+  });
+
+  it('submits and signs only while the deal is open at negotiation', async () => {
+    const draft = await dealFor();
+    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId: draft.dealId, terms: GOOD });
+    if (!drafted.ok) throw new Error(drafted.code);
+    await f.database.db.updateTable('deals').set({ status: 'lost' }).where('id', '=', draft.dealId).execute();
+    const submitted = await submitContract(f.deps, f.as('zhangsan'), drafted.value.contract.id);
+    expect(submitted).toEqual({ ok: false, code: 'deal_not_negotiating', details: { id: draft.dealId, stage: 4, status: 'lost' } });
+
+    const c = await approvedContract();
+    await f.database.db.updateTable('deals').set({ status: 'lost' }).where('id', '=', c.dealId).execute();
+    const signed = await signContract(f.deps, f.as('zhangsan'), c.contractId);
+    expect(signed).toEqual({ ok: false, code: 'deal_not_negotiating', details: { id: c.dealId, stage: 4, status: 'lost' } });
   });
 
   it('records payments against signed contracts only, within what is outstanding, never ahead or in a locked month (CON-3)', async () => {

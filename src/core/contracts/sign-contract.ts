@@ -1,6 +1,6 @@
 import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
-import { mayHandleContract, notContractInsider } from './access.ts';
+import { dealNotNegotiating, lockContractWithDeal, mayHandleContract, notContractInsider } from './access.ts';
 import { announceTravelFund, newClientReward } from './incentives.ts';
 import type { Contract } from './types.ts';
 
@@ -19,13 +19,15 @@ export interface SignedContract {
  */
 export async function signContract(deps: CoreDeps, actor: Actor, contractId: number): Promise<CoreResult<SignedContract>> {
   return deps.store.transaction(async (tx) => {
-    const contract = await tx.contracts.byId(contractId, 'for update');
-    if (!contract) return refuse('contract_not_found', { id: contractId });
+    const locked = await lockContractWithDeal(tx, contractId);
+    if (!locked) return refuse('contract_not_found', { id: contractId });
+    const { contract, deal } = locked;
     if (!(await mayHandleContract(tx, actor.person, contract.ownerId, contract.companyId))) return notContractInsider(tx, contract.ownerId);
     if (contract.status !== 'approved') return refuse('contract_not_approved', { id: contract.id, status: contract.status });
-    const deal = await tx.contracts.dealForContract(contract.dealId, 'for update');
+    const notNegotiating = dealNotNegotiating(deal);
+    if (notNegotiating) return notNegotiating;
     const company = await tx.companies.byId(contract.companyId);
-    if (!deal || !company) throw new Error(`contract ${contract.id} has lost its deal or company`);
+    if (!company) throw new Error(`contract ${contract.id} has lost its company`);
 
     const now = deps.clock.now();
     const newClient = (await tx.contracts.signedCountOfCompany(company.id, contract.id)) === 0;

@@ -3,7 +3,7 @@ import { cardKey, deciders } from '../approvals/notify.ts';
 import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 import { localDate } from '../time.ts';
-import { mayHandleContract, notContractInsider } from './access.ts';
+import { dealNotNegotiating, lockContractWithDeal, mayHandleContract, notContractInsider } from './access.ts';
 import { percentOf } from './terms.ts';
 import type { Contract } from './types.ts';
 
@@ -14,10 +14,13 @@ import type { Contract } from './types.ts';
  */
 export async function submitContract(deps: CoreDeps, actor: Actor, contractId: number): Promise<CoreResult<Contract>> {
   return deps.store.transaction(async (tx) => {
-    const contract = await tx.contracts.byId(contractId, 'for update');
-    if (!contract) return refuse('contract_not_found', { id: contractId });
+    const locked = await lockContractWithDeal(tx, contractId);
+    if (!locked) return refuse('contract_not_found', { id: contractId });
+    const { contract, deal } = locked;
     if (!(await mayHandleContract(tx, actor.person, contract.ownerId, contract.companyId))) return notContractInsider(tx, contract.ownerId);
     if (contract.status !== 'draft' && contract.status !== 'returned') return refuse('contract_cannot_submit', { id: contract.id, status: contract.status });
+    const notNegotiating = dealNotNegotiating(deal);
+    if (notNegotiating) return notNegotiating;
     const chain = await resolveChain(tx, deps.policy, actor.person, 'contract', contract.amountFen);
     if (!chain.ok) return chain;
     const now = deps.clock.now();
