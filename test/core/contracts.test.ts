@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideApproval, listApprovals } from '../../src/core/approvals/decide.ts';
+import { setDelegate } from '../../src/core/approvals/delegate.ts';
+import { escalateWaitingApprovals } from '../../src/core/approvals/escalate.ts';
 import { draftContract } from '../../src/core/contracts/draft-contract.ts';
 import { recordPayment } from '../../src/core/contracts/record-payment.ts';
 import { showContract } from '../../src/core/contracts/show-contract.ts';
@@ -270,6 +272,46 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     expect((await outboxTo('qianhui')).at(-1)).toMatchObject({ kind: 'payment_recorded', by: '张三', paidInFull: true });
     const payments = await f.database.db.selectFrom('payments').select('amount_fen').where('contract_id', '=', c.contractId).execute();
     expect(payments.map((p) => Number(p.amount_fen))).toEqual([6_000_000, 4_000_000]);
+  });
+
+  it("refuses a decision by the approver's delegate when the delegate is the requester: nobody approves their own contract", async () => {
+    const { dealId } = await dealFor();
+    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
+    if (!drafted.ok) throw new Error(drafted.code);
+    const submitted = await submitContract(f.deps, f.as('zhangsan'), drafted.value.contract.id);
+    if (!submitted.ok) throw new Error(submitted.code);
+    expect((await setDelegate(f.deps, f.as('luming'), { delegateId: 'zhangsan', until: '2026-11-30' })).ok).toBe(true);
+    const own = await decideApproval(f.deps, f.as('zhangsan'), { requestId: submitted.value.approvalId!, decision: 'approve', reason: null });
+    expect(own).toEqual({ ok: false, code: 'not_your_step', details: { id: submitted.value.approvalId!, approver: '陆明' } });
+    await f.database.db.deleteFrom('delegations').where('person_id', '=', 'luming').execute();
+    expect((await decideApproval(f.deps, f.as('luming'), { requestId: submitted.value.approvalId!, decision: 'reject', reason: '测试' })).ok).toBe(true);
+  });
+
+  // Last in this block: it escalates every contract review still waiting.
+  it('escalates a waiting contract review only to another person in legal, with the terms on the card; with no other legal it stays (CON-2)', async () => {
+    const { dealId } = await dealFor();
+    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
+    if (!drafted.ok) throw new Error(drafted.code);
+    const submitted = await submitContract(f.deps, f.as('zhangsan'), drafted.value.contract.id);
+    if (!submitted.ok) throw new Error(submitted.code);
+    const approvalId = submitted.value.approvalId!;
+    const approver = async () => (await f.database.db.selectFrom('approval_steps').select('approver_id').where('request_id', '=', approvalId).executeTakeFirstOrThrow()).approver_id;
+    try {
+      f.clock.set('2026-12-01T10:00:00+08:00'); // the third working day
+      await escalateWaitingApprovals(f.deps);
+      expect(await approver()).toBe('luming'); // the department manager above legal is not legal
+
+      await f.database.db.insertInto('people').values({ id: 'legal2', name: '法务二', role: 'legal', region: '华东', manager_id: 'wangwu', slack_id: null, feishu_id: null, locale: null, monthly_salary_fen: null, updated_at: new Date() }).execute();
+      await escalateWaitingApprovals(f.deps);
+      expect(await approver()).toBe('legal2');
+      expect((await outboxTo('legal2')).filter((n) => n.kind === 'approval_requested' && n.requestId === approvalId)).toEqual([
+        expect.objectContaining({ contract: expect.objectContaining({ contractId: drafted.value.contract.id, termDays: 45, penaltyPercent: '5', delivery: '2026-12-20' }) }),
+      ]);
+      expect((await outboxTo('wangwu')).filter((n) => n.kind === 'approval_requested' && n.requestId === approvalId)).toEqual([]);
+    } finally {
+      await f.database.db.updateTable('people').set({ active: false }).where('id', '=', 'legal2').execute();
+      f.clock.set('2026-11-26T10:00:00+08:00');
+    }
   });
 });
 

@@ -26,7 +26,8 @@ export async function decideApproval(deps: CoreDeps, actor: Actor, cmd: DecideCo
     const step = request.steps[request.currentStep - 1];
     if (!step) throw new Error(`approval ${request.id} has no step ${request.currentStep}`);
     const today = localDate(deps.clock.now(), deps.timezone);
-    if (!(await deciders(tx, step.approverId, today)).includes(actor.person.id)) {
+    // Nobody approves their own request, not even as the approver's delegate.
+    if (actor.person.id === request.requesterId || !(await deciders(tx, step.approverId, today)).includes(actor.person.id)) {
       const approver = await tx.directory.personById(step.approverId);
       return refuse('not_your_step', { id: request.id, approver: approver?.name ?? step.approverId });
     }

@@ -1,10 +1,10 @@
 import { resolveChain } from '../approvals/chain.ts';
-import { cardKey, deciders } from '../approvals/notify.ts';
+import { notifyApprover } from '../approvals/notify.ts';
 import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 import { localDate } from '../time.ts';
 import { dealNotNegotiating, lockContractWithDeal, mayHandleContract, notContractInsider } from './access.ts';
-import { percentOf } from './terms.ts';
+import { contractOnCard } from './terms.ts';
 import type { Contract } from './types.ts';
 
 /**
@@ -37,36 +37,8 @@ export async function submitContract(deps: CoreDeps, actor: Actor, contractId: n
       steps: chain.value,
     });
     const updated = await tx.contracts.update(contract.id, { status: 'in_review', approvalId: request.id }, now);
-    // The card is the engine's (same dedupe key, so a decision closes it in place) with the terms legal reviews.
-    const step = request.steps[0]!;
-    for (const personId of await deciders(tx, step.approverId, localDate(now, deps.timezone))) {
-      if (personId === actor.person.id) continue;
-      await tx.outbox.enqueue(
-        {
-          dedupeKey: cardKey(request.id, step.seq, personId),
-          personId,
-          notice: {
-            kind: 'approval_requested',
-            requestId: request.id,
-            approvalKind: 'contract',
-            subject: request.subject,
-            amountFen: request.amountFen,
-            event: null,
-            requester: actor.person.name,
-            overBenchmark: false,
-            contract: {
-              contractId: contract.id,
-              delivery: contract.deliveryDate,
-              method: contract.paymentMethod,
-              termDays: contract.termDays,
-              penaltyPercent: percentOf(contract.penaltyBp),
-              signMethod: contract.signMethod,
-            },
-          },
-        },
-        now,
-      );
-    }
+    // The engine's card, with the terms legal reviews (CON-2).
+    await notifyApprover(tx, request, actor.person.name, now, localDate(now, deps.timezone), contractOnCard(updated));
     await tx.audit.record({
       at: now,
       actorId: actor.person.id,
