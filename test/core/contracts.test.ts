@@ -148,6 +148,27 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     expect(again.ok && again.value.status).toBe('in_review');
   });
 
+  it.runIf(backend.name === 'postgres')('refuses a correction of a draft that another transaction sends to review at the same moment, and overwrites nothing', async () => {
+    const { dealId } = await dealFor();
+    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
+    if (!drafted.ok) throw new Error(drafted.code);
+    const id = drafted.value.contract.id;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const other = f.database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('contracts').set({ status: 'in_review' }).where('id', '=', id).execute();
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const ours = draftContract(f.deps, f.as('zhangsan'), { dealId, terms: { termDays: 30 } });
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await other;
+    expect(await ours).toEqual({ ok: false, code: 'contract_in_progress', details: { id, status: 'in_review' } });
+    const row = await f.database.db.selectFrom('contracts').select(['status', 'term_days']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'in_review', term_days: 45 });
+  });
+
   it('refuses to sign a contract legal has not approved (PIPE-4)', async () => {
     const { dealId } = await dealFor();
     const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });

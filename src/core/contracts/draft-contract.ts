@@ -30,7 +30,9 @@ export async function draftContract(deps: CoreDeps, actor: Actor, cmd: DraftCont
     if (deal.status !== 'open' || deal.stage !== NEGOTIATION_STAGE) {
       return refuse('deal_not_negotiating', { id: deal.id, stage: deal.stage, status: deal.status });
     }
-    const existing = await tx.contracts.latestOfDeal(deal.id);
+    const latest = await tx.contracts.latestOfDeal(deal.id);
+    // Locked and read again: a submit or a review that changed it meanwhile has committed, and a correction never overwrites it.
+    const existing = latest && (await tx.contracts.byId(latest.id, 'for update'));
     if (existing && !EDITABLE.has(existing.status)) return refuse('contract_in_progress', { id: existing.id, status: existing.status });
 
     const now = deps.clock.now();
