@@ -252,6 +252,11 @@ export interface PaymentsPort {
   receivedFor(contractId: number): Promise<number>;
   /** Is this month ('YYYY-MM') locked by finance? */
   isLocked(month: string): Promise<boolean>;
+  /**
+   * Holds the month ('YYYY-MM') until the transaction ends: a payment dated in
+   * it and finance locking it (KPI-3) take this first, so one waits for the other.
+   */
+  holdMonth(month: string): Promise<void>;
   /** Signed contracts not paid in full due on or before `dueBy`. */
   openReceivablesDueBy(dueBy: IsoDate): Promise<OpenReceivable[]>;
 }

@@ -10,6 +10,7 @@ import { submitContract } from '../../src/core/contracts/submit-contract.ts';
 import type { ContractTerms } from '../../src/core/contracts/types.ts';
 import type { Grade } from '../../src/core/ports.ts';
 import { loseDeal } from '../../src/core/deals/lose-deal.ts';
+import { paymentsRepo } from '../../src/store/payments-repo.ts';
 import { paymentsDueJob } from '../../src/core/reminders/payments-due.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
@@ -266,6 +267,27 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     await f.database.db.updateTable('deals').set({ status: 'lost' }).where('id', '=', c.dealId).execute();
     const signed = await signContract(f.deps, f.as('zhangsan'), c.contractId);
     expect(signed).toEqual({ ok: false, code: 'deal_not_negotiating', details: { id: c.dealId, stage: 4, status: 'lost' } });
+  });
+
+  it.runIf(backend.name === 'postgres')('refuses a payment dated in a month finance is locking at the same moment', async () => {
+    const c = await approvedContract({}, { ...GOOD, amountFen: 1_000_000 });
+    await signContract(f.deps, f.as('zhangsan'), c.contractId);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Finance's lock, half done: the month held, the lock written, not committed yet.
+    const locking = f.database.db.transaction().execute(async (trx) => {
+      await paymentsRepo(trx).holdMonth('2026-09');
+      await trx.insertInto('finance_locks').values({ month: '2026-09', locked_by: 'qianhui', locked_at: new Date() }).execute();
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const ours = recordPayment(f.deps, f.as('zhangsan'), { contractId: c.contractId, amountFen: 100, paidOn: '2026-09-30' });
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await locking;
+    expect(await ours).toEqual({ ok: false, code: 'month_locked', details: { month: '2026-09' } });
+    const payments = await f.database.db.selectFrom('payments').select('id').where('contract_id', '=', c.contractId).execute();
+    expect(payments).toEqual([]);
   });
 
   it('records payments against signed contracts only, within what is outstanding, never ahead or in a locked month (CON-3)', async () => {

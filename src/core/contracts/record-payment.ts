@@ -37,6 +37,8 @@ export async function recordPayment(deps: CoreDeps, actor: Actor, cmd: RecordPay
     if (!byFinance && actor.person.id !== contract.ownerId) return refuse('not_allowed', { role: actor.person.role });
     if (contract.status !== 'signed') return refuse('contract_not_signed', { id: contract.id, status: contract.status });
     const month = paidOn.slice(0, 7);
+    // Held until commit: finance cannot lock the month between this check and the insert (KPI-3).
+    await tx.payments.holdMonth(month);
     if (await tx.payments.isLocked(month)) return refuse('month_locked', { month });
     const before = await tx.payments.receivedFor(contract.id);
     const outstandingBefore = contract.amountFen - before;

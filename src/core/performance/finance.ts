@@ -68,6 +68,8 @@ export async function lockMonth(deps: CoreDeps, actor: Actor, month: Month): Pro
   if (actor.person.role !== 'finance') return refuse('not_allowed', { role: actor.person.role });
   if (month > monthOfDate(localDate(now, deps.timezone))) return refuse('month_in_future', { month });
   return deps.store.transaction(async (tx) => {
+    // The month's hold that recording a payment takes too: no payment lands in it while it is being locked.
+    await tx.payments.holdMonth(month);
     if (!(await tx.performance.lock({ month, lockedBy: actor.person.id, lockedAt: now }))) {
       const lock = await tx.performance.lockOf(month);
       const by = lock ? ((await tx.directory.personById(lock.lockedBy))?.name ?? lock.lockedBy) : '';
