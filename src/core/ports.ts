@@ -244,6 +244,8 @@ export interface ContractsPort {
   signedCountOfCompany(companyId: number, exceptContractId: number): Promise<number>;
   /** INC-2: new A-class clients a region signed between two instants. */
   newAClientsSigned(region: string, from: Date, to: Date): Promise<number>;
+  /** INC-2: holds a region's quarter ('2026Q4') until the transaction ends, so signings there count one at a time. */
+  holdRegionQuarter(region: string, quarter: string): Promise<void>;
 }
 
 /** CON-3: payments against signed contracts; KPI-3 locks are read only. */

@@ -123,6 +123,10 @@ export function contractsRepo(db: Kysely<Database>): ContractsPort {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
+    async holdRegionQuarter(region, quarter) {
+      // A transaction-level advisory lock (pg and PGlite alike), released at commit or rollback.
+      await sql`select pg_advisory_xact_lock(hashtext(${`travel-fund:${region}:${quarter}`}))`.execute(db);
+    },
     async newAClientsSigned(region, from, to) {
       const row = await db
         .selectFrom('contracts')

@@ -10,6 +10,7 @@ import { submitContract } from '../../src/core/contracts/submit-contract.ts';
 import type { ContractTerms } from '../../src/core/contracts/types.ts';
 import type { Grade } from '../../src/core/ports.ts';
 import { loseDeal } from '../../src/core/deals/lose-deal.ts';
+import { contractsRepo } from '../../src/store/contracts-repo.ts';
 import { paymentsRepo } from '../../src/store/payments-repo.ts';
 import { paymentsDueJob } from '../../src/core/reminders/payments-due.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
@@ -267,6 +268,30 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     await f.database.db.updateTable('deals').set({ status: 'lost' }).where('id', '=', c.dealId).execute();
     const signed = await signContract(f.deps, f.as('zhangsan'), c.contractId);
     expect(signed).toEqual({ ok: false, code: 'deal_not_negotiating', details: { id: c.dealId, stage: 4, status: 'lost' } });
+  });
+
+  it.runIf(backend.name === 'postgres')("tells the managers of the travel fund when the region's second and third new A clients sign at the same moment (INC-2)", async () => {
+    const fund = async () => (await f.database.db.selectFrom('outbox').select(['person_id', 'notice']).execute()).filter((r) => r.notice.kind === 'travel_fund_earned' && r.notice.region === '华北');
+    const first = await approvedContract({ owner: 'chener', region: '华北', grade: 'A' });
+    expect((await signContract(f.deps, f.as('chener'), first.contractId)).ok).toBe(true);
+    const second = await approvedContract({ owner: 'chener', region: '华北', grade: 'A' });
+    const third = await approvedContract({ owner: 'chener', region: '华北', grade: 'A' });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The second signing, half done: signed and counted (2 of 3), not committed yet.
+    const other = f.database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('contracts').set({ status: 'signed', signed_at: f.clock.now(), new_client: true, reward_fen: 0 }).where('id', '=', second.contractId).execute();
+      await contractsRepo(trx).holdRegionQuarter('华北', '2026Q4');
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const ours = signContract(f.deps, f.as('chener'), third.contractId);
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await other;
+    expect((await ours).ok).toBe(true);
+    expect((await fund()).map((r) => r.person_id).sort()).toEqual(['fengyi', 'wangwu']);
+    expect((await fund())[0]?.notice).toMatchObject({ count: 3, target: 3, quarter: '2026Q4' });
   });
 
   it.runIf(backend.name === 'postgres')('refuses a payment dated in a month finance is locking at the same moment', async () => {
