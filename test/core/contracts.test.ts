@@ -133,6 +133,23 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     expect(card.ok && card.value.contract.status).toBe('approved');
   });
 
+  it('checks the terms again on submit: a delivery date that has passed since, or a term the policy now forbids, is refused with every breach (CON-1)', async () => {
+    const { dealId } = await dealFor();
+    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: { ...GOOD, deliveryDate: '2026-11-30' } });
+    if (!drafted.ok) throw new Error(drafted.code);
+    const id = drafted.value.contract.id;
+    const stricter = { ...f.deps, policy: { ...f.deps.policy, contracts: { ...f.deps.policy.contracts, maxPaymentTermDays: 30 } } };
+    f.clock.set('2026-12-01T10:00:00+08:00');
+    try {
+      const r = await submitContract(stricter, f.as('zhangsan'), id);
+      expect(r).toEqual({ ok: false, code: 'contract_terms_broken', details: { count: 2, termDays: 45, maxDays: 30, delivery: '2026-11-30', today: '2026-12-01' } });
+      const row = await f.database.db.selectFrom('contracts').select(['status', 'approval_id']).where('id', '=', id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ status: 'draft', approval_id: null });
+    } finally {
+      f.clock.set('2026-11-26T10:00:00+08:00');
+    }
+  });
+
   it("returns a contract legal rejects with legal's comment; corrected, it goes to review again", async () => {
     const { dealId } = await dealFor();
     const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });

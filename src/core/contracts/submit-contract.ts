@@ -4,11 +4,12 @@ import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 import { localDate } from '../time.ts';
 import { dealNotNegotiating, lockContractWithDeal, mayHandleContract, notContractInsider } from './access.ts';
-import { contractOnCard } from './terms.ts';
+import { breachDetails, contractOnCard, termBreaches } from './terms.ts';
 import type { Contract } from './types.ts';
 
 /**
- * `/contract <id> submit` (CON-2): a draft or returned contract goes to legal
+ * `/contract <id> submit` (CON-2): a draft or returned contract whose terms
+ * still keep to CON-1 (checked again: time and the policy may have moved) goes to legal
  * review through the approvals engine (kind 'contract' → role legal). Legal
  * gets the approval card with the contract's terms, and sees it in /approvals.
  */
@@ -21,6 +22,9 @@ export async function submitContract(deps: CoreDeps, actor: Actor, contractId: n
     if (contract.status !== 'draft' && contract.status !== 'returned') return refuse('contract_cannot_submit', { id: contract.id, status: contract.status });
     const notNegotiating = dealNotNegotiating(deal);
     if (notNegotiating) return notNegotiating;
+    // CON-1 again: the delivery date may have passed, or the policy changed, since it was drafted.
+    const breaches = termBreaches(deps.policy, contract, localDate(deps.clock.now(), deps.timezone));
+    if (breaches.length) return refuse('contract_terms_broken', breachDetails(breaches));
     const chain = await resolveChain(tx, deps.policy, actor.person, 'contract', contract.amountFen);
     if (!chain.ok) return chain;
     const now = deps.clock.now();
