@@ -312,8 +312,10 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
   });
 
   it.runIf(backend.name === 'postgres')('refuses a payment dated in a month finance is locking at the same moment', async () => {
+    f.clock.set('2026-09-01T10:00:00+08:00'); // signed before the month being locked
     const c = await approvedContract({}, { ...GOOD, amountFen: 1_000_000 });
     await signContract(f.deps, f.as('zhangsan'), c.contractId);
+    f.clock.set('2026-11-26T10:00:00+08:00');
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     // Finance's lock, half done: the month held, the lock written, not committed yet.
@@ -333,10 +335,14 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
   });
 
   it('records payments against signed contracts only, within what is outstanding, never ahead or in a locked month (CON-3)', async () => {
+    f.clock.set('2026-10-15T10:00:00+08:00');
     const c = await approvedContract({}, { ...GOOD, amountFen: 10_000_000 });
     const notSigned = await recordPayment(f.deps, f.as('qianhui'), { contractId: c.contractId, amountFen: 100, paidOn: null });
     expect(notSigned.ok ? null : notSigned.code).toBe('contract_not_signed');
     await signContract(f.deps, f.as('zhangsan'), c.contractId);
+    f.clock.set('2026-11-26T10:00:00+08:00');
+    const early = await recordPayment(f.deps, f.as('qianhui'), { contractId: c.contractId, amountFen: 100, paidOn: '2026-10-14' });
+    expect(early).toEqual({ ok: false, code: 'payment_before_signing', details: { id: c.contractId, date: '2026-10-14', signed: '2026-10-15' } });
 
     const first = await recordPayment(f.deps, f.as('qianhui'), { contractId: c.contractId, amountFen: 6_000_000, paidOn: null });
     expect(first.ok && first.value).toMatchObject({ receivedFen: 6_000_000, outstandingFen: 4_000_000, paidInFull: false, payment: { paidOn: '2026-11-26' } });
