@@ -238,8 +238,6 @@ export interface ContractsPort {
   byApproval(approvalId: number): Promise<Contract | null>;
   create(contract: NewContract): Promise<Contract>;
   update(id: number, change: ContractChange, at: Date): Promise<Contract>;
-  /** PIPE-4: a deal at negotiation moves to signed and is won. */
-  markDealWon(dealId: number, at: Date): Promise<void>;
   /** Signed contracts of a company other than this one (INC-1: is it a new client?). */
   signedCountOfCompany(companyId: number, exceptContractId: number): Promise<number>;
   /** INC-2: new A-class clients a region signed between two instants. */

@@ -104,15 +104,6 @@ export function contractsRepo(db: Kysely<Database>): ContractsPort {
         .execute();
       return (await byId(id))!;
     },
-    async markDealWon(dealId, at) {
-      await db
-        .updateTable('deals')
-        .set({ stage: 5, status: 'won', closed_at: at, updated_at: at, version: sql`version + 1` })
-        .where('id', '=', dealId)
-        .where('stage', '=', 4)
-        .where('status', '=', 'open')
-        .execute();
-    },
     async signedCountOfCompany(companyId, exceptContractId) {
       const row = await db
         .selectFrom('contracts')

@@ -213,6 +213,14 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     expect(audit.map((a) => a.action)).toContain('contract.sign');
   });
 
+  it("signing by someone else records the deal won in the audit log and tells the owner, as the deals feature does", async () => {
+    const c = await approvedContract();
+    expect((await signContract(f.deps, f.as('lisi'), c.contractId)).ok).toBe(true);
+    const audit = await f.database.db.selectFrom('audit_log').select(['action', 'actor_id']).where('subject_type', '=', 'deal').where('subject_id', '=', String(c.dealId)).execute();
+    expect(audit).toEqual([{ action: 'deal.won', actor_id: 'lisi' }]);
+    expect((await outboxTo('zhangsan')).at(-1)).toMatchObject({ kind: 'deal_changed', dealId: c.dealId, change: 'won', stage: 5, by: '李四' });
+  });
+
   it('rewards an ungraded new client as grade C', async () => {
     const c = await approvedContract({ grade: null });
     const signed = await signContract(f.deps, f.as('zhangsan'), c.contractId);
