@@ -383,6 +383,9 @@ export const en: Record<MessageKey, string> = {
   'help.usage.deals': '/deals',
 
   // ── contracts and payments (CON-1..3, INC-1..2) ──
+  'input.term_invalid': '{field} "{value}" is not a number of days; write it like term:45 or term:45 days.',
+  'input.penalty_invalid': '{field} "{value}" is not a percent; write it like penalty:5%.',
+  'field.payment_method': 'payment method',
   'refusal.payment_before_signing': 'The payment date {date} is before contract #{id} was signed ({signed}); a payment cannot come before the signing.',
   'refusal.month_not_ended': '{month} has not ended yet, so it cannot be locked: payments may still be recorded for the rest of it. It can be locked from {from}.',
   'form.contract.title': 'Draft a contract',

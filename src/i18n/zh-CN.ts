@@ -401,6 +401,9 @@ export const zhCN = {
   'help.usage.deals': '/商机列表',
 
   // ── contracts and payments (CON-1..3, INC-1..2) ──
+  'input.term_invalid': '{field}「{value}」无效：请写天数，例如 账期:45天。',
+  'input.penalty_invalid': '{field}「{value}」无效：请写百分比，例如 违约金:5%。',
+  'field.payment_method': '付款方式',
   'refusal.payment_before_signing': '回款日期 {date} 早于合同 #{id} 的签署日期 {signed}，不能登记签署之前的回款。',
   'refusal.month_not_ended': '{month} 还没有结束，不能锁定：本月剩下的日子里还会登记回款。{from} 起可以锁定。',
   'form.contract.title': '起草合同',
