@@ -35,7 +35,10 @@ export async function recordPayment(deps: CoreDeps, actor: Actor, cmd: RecordPay
     const contract = await tx.contracts.byId(cmd.contractId, 'for update');
     if (!contract) return refuse('contract_not_found', { id: cmd.contractId });
     const byFinance = actor.person.role === 'finance';
-    if (!byFinance && actor.person.id !== contract.ownerId) return refuse('not_allowed', { role: actor.person.role });
+    if (!byFinance && actor.person.id !== contract.ownerId) {
+      const owner = await tx.directory.personById(contract.ownerId);
+      return refuse('not_payment_recorder', { id: contract.id, owner: owner?.name ?? contract.ownerId });
+    }
     if (contract.status !== 'signed') return refuse('contract_not_signed', { id: contract.id, status: contract.status });
     const signedOn = contract.signedAt ? localDate(contract.signedAt, deps.timezone) : null;
     if (signedOn && paidOn < signedOn) return refuse('payment_before_signing', { id: contract.id, date: paidOn, signed: signedOn });
