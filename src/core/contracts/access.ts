@@ -1,20 +1,15 @@
 import type { Person } from '../people.ts';
 import type { CoreRefusal, Tx } from '../ports.ts';
+import { isDealInsider } from '../deals/access.ts';
 import { NEGOTIATION_STAGE } from '../deals/types.ts';
 import type { Contract, DealForContract } from './types.ts';
 import { refuse } from '../result.ts';
 
 /**
- * Who may draft, submit and sign a deal's contract: the deal's owner, the
- * company's account manager (CLI-2), and the managers above the owner (the
- * department manager runs every region, so always).
+ * Who may draft, submit and sign a deal's contract: whoever may act on the
+ * deal (its owner, the company's account manager, the managers above the owner).
  */
-export async function mayHandleContract(tx: Tx, person: Person, ownerId: string, companyId: number): Promise<boolean> {
-  if (person.id === ownerId || person.role === 'department_manager') return true;
-  const company = await tx.companies.byId(companyId);
-  if (company?.accountManagerId === person.id) return true;
-  return (await tx.directory.managerChain(ownerId)).some((m) => m.id === person.id);
-}
+export const mayHandleContract = (tx: Tx, person: Person, ownerId: string, companyId: number): Promise<boolean> => isDealInsider(tx, person, ownerId, companyId);
 
 /** The refusal names the owner, so the reader knows whom to ask. */
 export async function notContractInsider(tx: Tx, ownerId: string) {
