@@ -17,6 +17,8 @@ export const INPUT_ERROR_CODES = [
   'email_invalid',
   'credit_code_invalid',
   'choice_invalid',
+  'term_invalid',
+  'penalty_invalid',
   'person_invalid',
   'emoji_not_allowed',
   'control_characters',

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { NEEDS_QUESTIONS_WRITTEN } from '../core/deals/types.ts';
 import { DEFAULT_POLICY, type Policy } from '../core/policy.ts';
 import { ConfigError, oneLine } from './config-error.ts';
 
@@ -68,6 +69,10 @@ const count = leaf('a whole number above 0', (v) =>
 const money = leaf('a whole number of yuan, 0 or more (e.g. 50000)', (v) =>
   isNumber(v) && Number.isSafeInteger(v) && v >= 0 ? v : undefined,
 );
+/** PIPE-2: at most the questions the checklist has (q1..q10), or no deal could leave needs research. */
+const needsQuestions = leaf(`a whole number from 1 to ${NEEDS_QUESTIONS_WRITTEN} (the needs checklist has questions q1 to q${NEEDS_QUESTIONS_WRITTEN})`, (v) =>
+  isNumber(v) && Number.isSafeInteger(v) && v > 0 && v <= NEEDS_QUESTIONS_WRITTEN ? v : undefined,
+);
 const percent = leaf('a percent from 0 to 100', (v) => (isNumber(v) && v >= 0 && v <= 100 ? v : undefined));
 const multiple = leaf('a number above 0', (v) => (isNumber(v) && v > 0 ? v : undefined));
 
@@ -104,7 +109,7 @@ const sections = {
     followUpEveryMonths: count,
     ticketResponseHours: count,
   }),
-  pipeline: z.strictObject({ needsQuestions: count }),
+  pipeline: z.strictObject({ needsQuestions }),
   contracts: z.strictObject({ maxPaymentTermDays: count, penaltyPercent: percent }),
   incentives: z.strictObject({
     newClientRewardPercent: rewardPercent,

@@ -40,6 +40,9 @@ export const POLICY_ERROR_CODES = [
   'deal_proposal_locked',
 
   // ── contracts and payments ──
+  'not_payment_recorder',
+  'payment_before_signing',
+  'month_not_ended',
   'deal_not_negotiating',
   'contract_terms_broken',
   'contract_in_progress',

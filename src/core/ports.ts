@@ -238,12 +238,12 @@ export interface ContractsPort {
   byApproval(approvalId: number): Promise<Contract | null>;
   create(contract: NewContract): Promise<Contract>;
   update(id: number, change: ContractChange, at: Date): Promise<Contract>;
-  /** PIPE-4: a deal at negotiation moves to signed and is won. */
-  markDealWon(dealId: number, at: Date): Promise<void>;
   /** Signed contracts of a company other than this one (INC-1: is it a new client?). */
   signedCountOfCompany(companyId: number, exceptContractId: number): Promise<number>;
   /** INC-2: new A-class clients a region signed between two instants. */
   newAClientsSigned(region: string, from: Date, to: Date): Promise<number>;
+  /** INC-2: holds a region's quarter ('2026Q4') until the transaction ends, so signings there count one at a time. */
+  holdRegionQuarter(region: string, quarter: string): Promise<void>;
 }
 
 /** CON-3: payments against signed contracts; KPI-3 locks are read only. */
@@ -252,6 +252,11 @@ export interface PaymentsPort {
   receivedFor(contractId: number): Promise<number>;
   /** Is this month ('YYYY-MM') locked by finance? */
   isLocked(month: string): Promise<boolean>;
+  /**
+   * Holds the month ('YYYY-MM') until the transaction ends: a payment dated in
+   * it and finance locking it (KPI-3) take this first, so one waits for the other.
+   */
+  holdMonth(month: string): Promise<void>;
   /** Signed contracts not paid in full due on or before `dueBy`. */
   openReceivablesDueBy(dueBy: IsoDate): Promise<OpenReceivable[]>;
 }

@@ -287,7 +287,7 @@ export const en: Record<MessageKey, string> = {
   'refusal.deal_stage_moved': 'Deal #{id} has just moved to stage {stage}/5, so it was not moved again. See it with /deal {id}.',
   'refusal.deal_needs_incomplete': 'Deal #{id} cannot move to proposal yet: {missing}. Complete the needs checklist with /deal {id} needs (PIPE-2).',
   'refusal.deal_proposal_incomplete': 'Deal #{id} cannot move to negotiation yet: the proposal has no {missing}. Add it with /deal {id} proposal (PIPE-3).',
-  'refusal.deal_contract_unsigned': 'Deal #{id} cannot move to signed yet: no signed contract yet. A contract must pass legal review and be signed (PIPE-4); draft one with /contract {id}.',
+  'refusal.deal_contract_unsigned': 'Deal #{id} cannot move to signed yet: no signed contract yet. A contract must pass legal review and be signed (PIPE-4). Draft it with: /contract {id} amount:… delivery:… method:… term:… penalty:… sign:esign',
   'refusal.deal_contract_in_progress': 'Deal #{id} cannot move to signed yet: no signed contract yet; contract #{contract} is {status}. It must pass legal review and be signed (PIPE-4).',
   'refusal.deal_needs_locked': 'Deal #{id} is at stage {stage}/5, past needs research: its needs checklist can no longer change.',
   'refusal.deal_proposal_locked': 'Deal #{id} is at stage {stage}/5, past the proposal: its proposal can no longer change.',
@@ -383,6 +383,12 @@ export const en: Record<MessageKey, string> = {
   'help.usage.deals': '/deals',
 
   // ── contracts and payments (CON-1..3, INC-1..2) ──
+  'refusal.not_payment_recorder': 'Only finance or the owner of contract #{id}, {owner}, can record its payments (CON-3).',
+  'input.term_invalid': '{field} "{value}" is not a number of days; write it like term:45 or term:45 days.',
+  'input.penalty_invalid': '{field} "{value}" is not a percent; write it like penalty:5%.',
+  'field.payment_method': 'payment method',
+  'refusal.payment_before_signing': 'The payment date {date} is before contract #{id} was signed ({signed}); a payment cannot come before the signing.',
+  'refusal.month_not_ended': '{month} has not ended yet, so it cannot be locked: payments may still be recorded for the rest of it. It can be locked from {from}.',
   'form.contract.title': 'Draft a contract',
   'form.contract.method': 'payment method',
   'form.contract.term': 'payment term (days)',

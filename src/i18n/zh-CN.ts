@@ -305,7 +305,7 @@ export const zhCN = {
   'refusal.deal_stage_moved': '商机 #{id} 刚被推进到第 {stage}/5 阶段，本次未再推进。用 /商机 {id} 查看最新状态。',
   'refusal.deal_needs_incomplete': '商机 #{id} 还不能进入「方案制定」：{missing}。用 /商机 {id} 需求 补全需求清单（PIPE-2）。',
   'refusal.deal_proposal_incomplete': '商机 #{id} 还不能进入「商务谈判」：方案缺少{missing}。用 /商机 {id} 方案 补全（PIPE-3）。',
-  'refusal.deal_contract_unsigned': '商机 #{id} 还不能进入「签约」：还没有已签署的合同。合同须经法务审核通过并签署（PIPE-4），用 /合同 {id} 起草。',
+  'refusal.deal_contract_unsigned': '商机 #{id} 还不能进入「签约」：还没有已签署的合同。合同须经法务审核通过并签署（PIPE-4）。起草合同：/合同 {id} 金额:… 交付:… 付款方式:… 账期:… 违约金:… 签署:电子签',
   'refusal.deal_contract_in_progress': '商机 #{id} 还不能进入「签约」：还没有已签署的合同；合同 #{contract} 当前{status}。合同须经法务审核通过并签署（PIPE-4）。',
   'refusal.deal_needs_locked': '商机 #{id} 已在第 {stage}/5 阶段，已过需求调研，需求清单不能再修改。',
   'refusal.deal_proposal_locked': '商机 #{id} 已在第 {stage}/5 阶段，已过方案制定，方案不能再修改。',
@@ -401,6 +401,12 @@ export const zhCN = {
   'help.usage.deals': '/商机列表',
 
   // ── contracts and payments (CON-1..3, INC-1..2) ──
+  'refusal.not_payment_recorder': '只有财务或合同 #{id} 的负责人 {owner} 可以登记回款（CON-3）。',
+  'input.term_invalid': '{field}「{value}」无效：请写天数，例如 账期:45天。',
+  'input.penalty_invalid': '{field}「{value}」无效：请写百分比，例如 违约金:5%。',
+  'field.payment_method': '付款方式',
+  'refusal.payment_before_signing': '回款日期 {date} 早于合同 #{id} 的签署日期 {signed}，不能登记签署之前的回款。',
+  'refusal.month_not_ended': '{month} 还没有结束，不能锁定：本月剩下的日子里还会登记回款。{from} 起可以锁定。',
   'form.contract.title': '起草合同',
   'form.contract.method': '付款方式',
   'form.contract.term': '账期（天）',

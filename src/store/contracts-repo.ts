@@ -104,15 +104,6 @@ export function contractsRepo(db: Kysely<Database>): ContractsPort {
         .execute();
       return (await byId(id))!;
     },
-    async markDealWon(dealId, at) {
-      await db
-        .updateTable('deals')
-        .set({ stage: 5, status: 'won', closed_at: at, updated_at: at, version: sql`version + 1` })
-        .where('id', '=', dealId)
-        .where('stage', '=', 4)
-        .where('status', '=', 'open')
-        .execute();
-    },
     async signedCountOfCompany(companyId, exceptContractId) {
       const row = await db
         .selectFrom('contracts')
@@ -122,6 +113,10 @@ export function contractsRepo(db: Kysely<Database>): ContractsPort {
         .where('id', '!=', exceptContractId)
         .executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+    async holdRegionQuarter(region, quarter) {
+      // A transaction-level advisory lock (pg and PGlite alike), released at commit or rollback.
+      await sql`select pg_advisory_xact_lock(hashtext(${`travel-fund:${region}:${quarter}`}))`.execute(db);
     },
     async newAClientsSigned(region, from, to) {
       const row = await db

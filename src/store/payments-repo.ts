@@ -24,6 +24,10 @@ export function paymentsRepo(db: Kysely<Database>): PaymentsPort {
     async isLocked(month) {
       return (await db.selectFrom('finance_locks').select('month').where('month', '=', month).executeTakeFirst()) !== undefined;
     },
+    async holdMonth(month) {
+      // A transaction-level advisory lock (pg and PGlite alike), released at commit or rollback.
+      await sql`select pg_advisory_xact_lock(hashtext(${`finance-month:${month}`}))`.execute(db);
+    },
     async openReceivablesDueBy(dueBy) {
       const rows = await db
         .selectFrom('contracts')

@@ -153,10 +153,11 @@ export function contractRefusalView(ctx: ContractViewContext, code: PolicyErrorC
     if (key.endsWith('Fen') && typeof value === 'number') params[key.slice(0, -3)] = formatMoney(value, locale);
   }
   const view = refusalView(t, code, params);
-  return code === 'deal_not_negotiating' || code === 'contract_in_progress' || code === 'contract_not_found'
-    ? view
-    : { ...view, blocks: [...view.blocks, ...contractButton(t, details)] };
+  return CONTRACT_ID_REFUSALS.has(code) ? { ...view, blocks: [...view.blocks, ...contractButton(t, details)] } : view;
 }
+
+/** The refusals whose `id` is an existing contract's, worth a button to open it (a deal's id, as in deal_not_found, is not). */
+const CONTRACT_ID_REFUSALS = new Set<PolicyErrorCode>(['contract_cannot_submit', 'contract_not_approved', 'contract_not_signed', 'payment_over_amount', 'payment_before_signing']);
 
 const contractButton = (t: Translate, details: Record<string, string | number>): Block[] =>
   typeof details.id === 'number' ? [{ type: 'actions', buttons: [{ label: t('button.contract_view'), command: `/contract ${details.id}` }] }] : [];

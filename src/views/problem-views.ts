@@ -9,12 +9,15 @@ import type { View } from './view.ts';
 // this line, so a new code without a sentence in both catalogs fails the build.
 const refusalKey = (code: PolicyErrorCode): MessageKey => `refusal.${code}`;
 
+const APPROVAL_REFUSALS = new Set<PolicyErrorCode>(['already_decided', 'not_your_step', 'not_requester', 'approval_not_found']);
+
 /** A refusal of the policy core, in the reader's language. */
 export function refusalView(t: Translate, code: PolicyErrorCode, details: Record<string, string | number>): View {
   const params = { ...details };
   if (typeof details.role === 'string') params.role = roleName(t, details.role);
+  // Only an approval's refusal carries an approval's status; a contract's or a deal's was put in words by its own view.
   const status = `approval.status.${details.status}`;
-  if (hasMessage(status)) params.status = t(status);
+  if (APPROVAL_REFUSALS.has(code) && hasMessage(status)) params.status = t(status);
   return { tone: 'warning', blocks: [{ type: 'text', text: t(refusalKey(code), params) }] };
 }
 

@@ -65,6 +65,31 @@ describe('contracts and payments through the bot', () => {
     expect(await say('zhangsan', `/回款 ${contractId} 金额：30万`)).toContain('已全部回款');
   });
 
+  it("points a deal without a contract to the full draft command, in Chinese and English", async () => {
+    const id = await deal('zhangsan', '华东', '指引科技');
+    expect(await say('zhangsan', `/商机 ${id} 下一步`)).toContain(`起草合同：/合同 ${id} 金额:… 交付:… 付款方式:… 账期:… 违约金:… 签署:电子签`);
+    const en = await deal('chener', '华北', 'Guide Ltd');
+    expect(await say('fengyi', `/deal ${en} next`)).toContain(`Draft it with: /contract ${en} amount:… delivery:… method:… term:… penalty:… sign:esign`);
+  });
+
+  it('gives no button to a contract when /合同 names a deal that does not exist', async () => {
+    const view = await f.bot.handleText(f.as('zhangsan'), '/合同 99999 金额:50万');
+    expect(viewText(view)).toContain('没有编号为 #99999 的商机');
+    expect(view.blocks.filter((b) => b.type === 'actions')).toEqual([]);
+  });
+
+  it("names a contract's status in the contract's words, and tells anyone else that finance or the owner records payments", async () => {
+    const id = await deal('zhangsan', '华东', '状态科技');
+    const drafted = await say('zhangsan', `/合同 ${id} 金额:50万 交付:2026-12-20 付款方式:银行转账 账期:45天 违约金:5% 签署:电子签`);
+    const contractId = Number(/合同 #(\d+)/.exec(drafted)?.[1]);
+    await say('zhangsan', `/合同 ${contractId} 提交`);
+    const approval = await f.database.db.selectFrom('contracts').select('approval_id').where('id', '=', contractId).executeTakeFirstOrThrow();
+    await say('luming', `/审批 同意 ${approval.approval_id}`);
+    expect(await say('zhangsan', `/合同 ${contractId} 提交`)).toBe(`合同 #${contractId} 当前为「审核通过，待签署」：只有草稿或被退回的合同可以提交法务审核（CON-2）。`);
+    await say('zhangsan', `/合同 ${contractId} 已签`);
+    expect(await say('zhaoliu', `/回款 ${contractId} 金额:1万`)).toBe(`只有财务或合同 #${contractId} 的负责人 张三 可以登记回款（CON-3）。`);
+  });
+
   it('answers a manager who reads English in English', async () => {
     const id = await deal('chener', '华北', 'Northwind');
     const reply = await say('fengyi', `/contract ${id} amount:200k delivery:2026-12-01 method:wire term:70 penalty:5% sign:paper`);

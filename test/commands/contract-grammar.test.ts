@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePenaltyBp, parseTermDays } from '../../src/commands/build/contract.ts';
 import { parseCommand, parseFormSubmission, type Command } from '../../src/commands/parse.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import { issueText } from '../../src/views/problem-views.ts';
 
 const ctx = { today: '2026-11-26' };
 const command = (text: string): Command => {
@@ -38,11 +40,21 @@ describe('/contract and /payment', () => {
   it('leaves missing terms to the core (named with the breaches) but names malformed values at once', () => {
     expect(issues('/合同 12 金额：很多 账期：一个月 违约金：五 签署：传真')).toEqual([
       'amount_invalid:amount',
-      'choice_invalid:term',
-      'choice_invalid:penalty',
+      'term_invalid:term',
+      'penalty_invalid:penalty',
       'choice_invalid:sign',
     ]);
     expect(issues('/contract abc amount:5万')).toEqual(['choice_invalid:contract_deal']);
+  });
+
+  it('says how to write a malformed term, penalty or payment method, with an example and no raw placeholder', () => {
+    const parsed = parseCommand(`/合同 5 金额:50万 账期:两个月 违约金:五 付款方式:${'转'.repeat(51)}`, ctx);
+    if (parsed.ok) throw new Error('parsed');
+    const zh = parsed.issues.map((i) => issueText(translator('zh-CN'), i));
+    expect(zh).toEqual(['付款方式太长（51 个字），最多 50 个字。', '账期「两个月」无效：请写天数，例如 账期:45天。', '违约赔付比例「五」无效：请写百分比，例如 违约金:5%。']);
+    const en = parsed.issues.map((i) => issueText(translator('en'), i));
+    expect(en.join(' ')).not.toMatch(/[{}]/);
+    expect(en[0]).toContain('payment method');
   });
 
   it('shows, submits and signs a contract by its number', () => {

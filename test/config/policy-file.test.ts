@@ -104,6 +104,9 @@ describe('the policy file', () => {
       'POLICY_FILE policy.yaml: leads.daily_target: must be a whole number above 0, got "five"',
     );
     expect(errorOf('leads: {daily_target: 0}')).toContain('leads.daily_target: must be a whole number above 0, got 0');
+    expect(errorOf('pipeline: {needs_questions: 11}')).toBe(
+      'POLICY_FILE policy.yaml: pipeline.needs_questions: must be a whole number from 1 to 10 (the needs checklist has questions q1 to q10), got 11',
+    );
     expect(errorOf('leads: {daily_target: 2.5}')).toContain('leads.daily_target: must be a whole number above 0, got 2.5');
     expect(errorOf('expenses: {event_benchmark: 3万}')).toContain(
       'expenses.event_benchmark: must be a whole number of yuan, 0 or more (e.g. 50000), got "3万"',
@@ -180,8 +183,8 @@ describe('the policy file', () => {
   it('loadPolicy reads a file from disk', () => {
     const dir = mkdtempSync(join(tmpdir(), 'policy-'));
     const path = join(dir, 'p.yaml');
-    writeFileSync(path, 'pipeline: {needs_questions: 12}\n');
-    expect(loadPolicy(path).pipeline.needsQuestions).toBe(12);
+    writeFileSync(path, 'pipeline: {needs_questions: 8}\n');
+    expect(loadPolicy(path).pipeline.needsQuestions).toBe(8);
   });
 
   it('the key converter maps both ways and keeps grade letters', () => {

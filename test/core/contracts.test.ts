@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideApproval, listApprovals } from '../../src/core/approvals/decide.ts';
+import { setDelegate } from '../../src/core/approvals/delegate.ts';
+import { escalateWaitingApprovals } from '../../src/core/approvals/escalate.ts';
 import { draftContract } from '../../src/core/contracts/draft-contract.ts';
 import { recordPayment } from '../../src/core/contracts/record-payment.ts';
 import { showContract } from '../../src/core/contracts/show-contract.ts';
@@ -7,6 +9,9 @@ import { signContract } from '../../src/core/contracts/sign-contract.ts';
 import { submitContract } from '../../src/core/contracts/submit-contract.ts';
 import type { ContractTerms } from '../../src/core/contracts/types.ts';
 import type { Grade } from '../../src/core/ports.ts';
+import { loseDeal } from '../../src/core/deals/lose-deal.ts';
+import { contractsRepo } from '../../src/store/contracts-repo.ts';
+import { paymentsRepo } from '../../src/store/payments-repo.ts';
 import { paymentsDueJob } from '../../src/core/reminders/payments-due.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
@@ -128,6 +133,23 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     expect(card.ok && card.value.contract.status).toBe('approved');
   });
 
+  it('checks the terms again on submit: a delivery date that has passed since, or a term the policy now forbids, is refused with every breach (CON-1)', async () => {
+    const { dealId } = await dealFor();
+    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: { ...GOOD, deliveryDate: '2026-11-30' } });
+    if (!drafted.ok) throw new Error(drafted.code);
+    const id = drafted.value.contract.id;
+    const stricter = { ...f.deps, policy: { ...f.deps.policy, contracts: { ...f.deps.policy.contracts, maxPaymentTermDays: 30 } } };
+    f.clock.set('2026-12-01T10:00:00+08:00');
+    try {
+      const r = await submitContract(stricter, f.as('zhangsan'), id);
+      expect(r).toEqual({ ok: false, code: 'contract_terms_broken', details: { count: 2, termDays: 45, maxDays: 30, delivery: '2026-11-30', today: '2026-12-01' } });
+      const row = await f.database.db.selectFrom('contracts').select(['status', 'approval_id']).where('id', '=', id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ status: 'draft', approval_id: null });
+    } finally {
+      f.clock.set('2026-11-26T10:00:00+08:00');
+    }
+  });
+
   it("returns a contract legal rejects with legal's comment; corrected, it goes to review again", async () => {
     const { dealId } = await dealFor();
     const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
@@ -143,6 +165,27 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     expect(corrected.ok && corrected.value).toMatchObject({ corrected: true, contract: { id, status: 'draft', termDays: 30, dueDate: '2027-01-19', amountFen: 50_000_000 } });
     const again = await submitContract(f.deps, f.as('zhangsan'), id);
     expect(again.ok && again.value.status).toBe('in_review');
+  });
+
+  it.runIf(backend.name === 'postgres')('refuses a correction of a draft that another transaction sends to review at the same moment, and overwrites nothing', async () => {
+    const { dealId } = await dealFor();
+    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
+    if (!drafted.ok) throw new Error(drafted.code);
+    const id = drafted.value.contract.id;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const other = f.database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('contracts').set({ status: 'in_review' }).where('id', '=', id).execute();
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const ours = draftContract(f.deps, f.as('zhangsan'), { dealId, terms: { termDays: 30 } });
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await other;
+    expect(await ours).toEqual({ ok: false, code: 'contract_in_progress', details: { id, status: 'in_review' } });
+    const row = await f.database.db.selectFrom('contracts').select(['status', 'term_days']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'in_review', term_days: 45 });
   });
 
   it('refuses to sign a contract legal has not approved (PIPE-4)', async () => {
@@ -170,6 +213,14 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     expect(audit.map((a) => a.action)).toContain('contract.sign');
   });
 
+  it("signing by someone else records the deal won in the audit log and tells the owner, as the deals feature does", async () => {
+    const c = await approvedContract();
+    expect((await signContract(f.deps, f.as('lisi'), c.contractId)).ok).toBe(true);
+    const audit = await f.database.db.selectFrom('audit_log').select(['action', 'actor_id']).where('subject_type', '=', 'deal').where('subject_id', '=', String(c.dealId)).execute();
+    expect(audit).toEqual([{ action: 'deal.won', actor_id: 'lisi' }]);
+    expect((await outboxTo('zhangsan')).at(-1)).toMatchObject({ kind: 'deal_changed', dealId: c.dealId, change: 'won', stage: 5, by: '李四' });
+  });
+
   it('rewards an ungraded new client as grade C', async () => {
     const c = await approvedContract({ grade: null });
     const signed = await signContract(f.deps, f.as('zhangsan'), c.contractId);
@@ -193,11 +244,113 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     expect(await fund()).toHaveLength(2);
   });
 
+  it("losing a deal cancels its contract under review and withdraws legal's review: the card closes, legal is told, nothing can be approved or signed (PIPE-1)", async () => {
+    const { dealId } = await dealFor();
+    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
+    if (!drafted.ok) throw new Error(drafted.code);
+    const id = drafted.value.contract.id;
+    const submitted = await submitContract(f.deps, f.as('zhangsan'), id);
+    if (!submitted.ok) throw new Error(submitted.code);
+    const approvalId = submitted.value.approvalId!;
+
+    const lost = await loseDeal(f.deps, f.as('lisi'), { dealId, reason: '客户预算取消' });
+    expect(lost.ok).toBe(true);
+    const contract = await f.database.db.selectFrom('contracts').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(contract.status).toBe('cancelled');
+    const approval = await f.database.db.selectFrom('approval_requests').select('status').where('id', '=', approvalId).executeTakeFirstOrThrow();
+    expect(approval.status).toBe('withdrawn');
+    const toLegal = await f.database.db.selectFrom('outbox').select(['notice']).where('person_id', '=', 'luming').orderBy('id').execute();
+    expect(toLegal.map((r) => r.notice)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'approval_card_closed', requestId: approvalId, outcome: 'withdrawn', by: '李四', requester: '张三' }),
+        expect.objectContaining({ kind: 'approval_decided', requestId: approvalId, outcome: 'withdrawn' }),
+      ]),
+    );
+    const decided = await decideApproval(f.deps, f.as('luming'), { requestId: approvalId, decision: 'approve', reason: null });
+    expect(decided.ok ? null : decided.code).toBe('already_decided');
+    const signed = await signContract(f.deps, f.as('zhangsan'), id);
+    expect(signed.ok ? null : signed.code).toBe('contract_not_approved');
+  });
+
+  it('losing a deal cancels its approved contract, which can then not be signed or paid', async () => {
+    const c = await approvedContract();
+    expect((await loseDeal(f.deps, f.as('zhangsan'), { dealId: c.dealId, reason: '选了竞品' })).ok).toBe(true);
+    const signed = await signContract(f.deps, f.as('zhangsan'), c.contractId);
+    expect(signed).toEqual({ ok: false, code: 'contract_not_approved', details: { id: c.contractId, status: 'cancelled' } });
+    const paid = await recordPayment(f.deps, f.as('qianhui'), { contractId: c.contractId, amountFen: 100, paidOn: null });
+    expect(paid.ok ? null : paid.code).toBe('contract_not_signed');
+  });
+
+  it('submits and signs only while the deal is open at negotiation', async () => {
+    const draft = await dealFor();
+    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId: draft.dealId, terms: GOOD });
+    if (!drafted.ok) throw new Error(drafted.code);
+    await f.database.db.updateTable('deals').set({ status: 'lost' }).where('id', '=', draft.dealId).execute();
+    const submitted = await submitContract(f.deps, f.as('zhangsan'), drafted.value.contract.id);
+    expect(submitted).toEqual({ ok: false, code: 'deal_not_negotiating', details: { id: draft.dealId, stage: 4, status: 'lost' } });
+
+    const c = await approvedContract();
+    await f.database.db.updateTable('deals').set({ status: 'lost' }).where('id', '=', c.dealId).execute();
+    const signed = await signContract(f.deps, f.as('zhangsan'), c.contractId);
+    expect(signed).toEqual({ ok: false, code: 'deal_not_negotiating', details: { id: c.dealId, stage: 4, status: 'lost' } });
+  });
+
+  it.runIf(backend.name === 'postgres')("tells the managers of the travel fund when the region's second and third new A clients sign at the same moment (INC-2)", async () => {
+    const fund = async () => (await f.database.db.selectFrom('outbox').select(['person_id', 'notice']).execute()).filter((r) => r.notice.kind === 'travel_fund_earned' && r.notice.region === '华北');
+    const first = await approvedContract({ owner: 'chener', region: '华北', grade: 'A' });
+    expect((await signContract(f.deps, f.as('chener'), first.contractId)).ok).toBe(true);
+    const second = await approvedContract({ owner: 'chener', region: '华北', grade: 'A' });
+    const third = await approvedContract({ owner: 'chener', region: '华北', grade: 'A' });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The second signing, half done: signed and counted (2 of 3), not committed yet.
+    const other = f.database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('contracts').set({ status: 'signed', signed_at: f.clock.now(), new_client: true, reward_fen: 0 }).where('id', '=', second.contractId).execute();
+      await contractsRepo(trx).holdRegionQuarter('华北', '2026Q4');
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const ours = signContract(f.deps, f.as('chener'), third.contractId);
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await other;
+    expect((await ours).ok).toBe(true);
+    expect((await fund()).map((r) => r.person_id).sort()).toEqual(['fengyi', 'wangwu']);
+    expect((await fund())[0]?.notice).toMatchObject({ count: 3, target: 3, quarter: '2026Q4' });
+  });
+
+  it.runIf(backend.name === 'postgres')('refuses a payment dated in a month finance is locking at the same moment', async () => {
+    f.clock.set('2026-09-01T10:00:00+08:00'); // signed before the month being locked
+    const c = await approvedContract({}, { ...GOOD, amountFen: 1_000_000 });
+    await signContract(f.deps, f.as('zhangsan'), c.contractId);
+    f.clock.set('2026-11-26T10:00:00+08:00');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Finance's lock, half done: the month held, the lock written, not committed yet.
+    const locking = f.database.db.transaction().execute(async (trx) => {
+      await paymentsRepo(trx).holdMonth('2026-09');
+      await trx.insertInto('finance_locks').values({ month: '2026-09', locked_by: 'qianhui', locked_at: new Date() }).execute();
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    const ours = recordPayment(f.deps, f.as('zhangsan'), { contractId: c.contractId, amountFen: 100, paidOn: '2026-09-30' });
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await locking;
+    expect(await ours).toEqual({ ok: false, code: 'month_locked', details: { month: '2026-09' } });
+    const payments = await f.database.db.selectFrom('payments').select('id').where('contract_id', '=', c.contractId).execute();
+    expect(payments).toEqual([]);
+  });
+
   it('records payments against signed contracts only, within what is outstanding, never ahead or in a locked month (CON-3)', async () => {
+    f.clock.set('2026-10-15T10:00:00+08:00');
     const c = await approvedContract({}, { ...GOOD, amountFen: 10_000_000 });
     const notSigned = await recordPayment(f.deps, f.as('qianhui'), { contractId: c.contractId, amountFen: 100, paidOn: null });
     expect(notSigned.ok ? null : notSigned.code).toBe('contract_not_signed');
     await signContract(f.deps, f.as('zhangsan'), c.contractId);
+    f.clock.set('2026-11-26T10:00:00+08:00');
+    const early = await recordPayment(f.deps, f.as('qianhui'), { contractId: c.contractId, amountFen: 100, paidOn: '2026-10-14' });
+    expect(early).toEqual({ ok: false, code: 'payment_before_signing', details: { id: c.contractId, date: '2026-10-14', signed: '2026-10-15' } });
 
     const first = await recordPayment(f.deps, f.as('qianhui'), { contractId: c.contractId, amountFen: 6_000_000, paidOn: null });
     expect(first.ok && first.value).toMatchObject({ receivedFen: 6_000_000, outstandingFen: 4_000_000, paidInFull: false, payment: { paidOn: '2026-11-26' } });
@@ -211,13 +364,53 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     const locked = await recordPayment(f.deps, f.as('zhangsan'), { contractId: c.contractId, amountFen: 100, paidOn: '2026-10-31' });
     expect(locked).toEqual({ ok: false, code: 'month_locked', details: { month: '2026-10' } });
     const stranger = await recordPayment(f.deps, f.as('zhaoliu'), { contractId: c.contractId, amountFen: 100, paidOn: null });
-    expect(stranger.ok ? null : stranger.code).toBe('not_allowed');
+    expect(stranger).toEqual({ ok: false, code: 'not_payment_recorder', details: { id: c.contractId, owner: '张三' } });
 
     const rest = await recordPayment(f.deps, f.as('zhangsan'), { contractId: c.contractId, amountFen: 4_000_000, paidOn: '2026-11-25' });
     expect(rest.ok && rest.value).toMatchObject({ receivedFen: 10_000_000, outstandingFen: 0, paidInFull: true });
     expect((await outboxTo('qianhui')).at(-1)).toMatchObject({ kind: 'payment_recorded', by: '张三', paidInFull: true });
     const payments = await f.database.db.selectFrom('payments').select('amount_fen').where('contract_id', '=', c.contractId).execute();
     expect(payments.map((p) => Number(p.amount_fen))).toEqual([6_000_000, 4_000_000]);
+  });
+
+  it("refuses a decision by the approver's delegate when the delegate is the requester: nobody approves their own contract", async () => {
+    const { dealId } = await dealFor();
+    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
+    if (!drafted.ok) throw new Error(drafted.code);
+    const submitted = await submitContract(f.deps, f.as('zhangsan'), drafted.value.contract.id);
+    if (!submitted.ok) throw new Error(submitted.code);
+    expect((await setDelegate(f.deps, f.as('luming'), { delegateId: 'zhangsan', until: '2026-11-30' })).ok).toBe(true);
+    const own = await decideApproval(f.deps, f.as('zhangsan'), { requestId: submitted.value.approvalId!, decision: 'approve', reason: null });
+    expect(own).toEqual({ ok: false, code: 'not_your_step', details: { id: submitted.value.approvalId!, approver: '陆明' } });
+    await f.database.db.deleteFrom('delegations').where('person_id', '=', 'luming').execute();
+    expect((await decideApproval(f.deps, f.as('luming'), { requestId: submitted.value.approvalId!, decision: 'reject', reason: '测试' })).ok).toBe(true);
+  });
+
+  // Last in this block: it escalates every contract review still waiting.
+  it('escalates a waiting contract review only to another person in legal, with the terms on the card; with no other legal it stays (CON-2)', async () => {
+    const { dealId } = await dealFor();
+    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
+    if (!drafted.ok) throw new Error(drafted.code);
+    const submitted = await submitContract(f.deps, f.as('zhangsan'), drafted.value.contract.id);
+    if (!submitted.ok) throw new Error(submitted.code);
+    const approvalId = submitted.value.approvalId!;
+    const approver = async () => (await f.database.db.selectFrom('approval_steps').select('approver_id').where('request_id', '=', approvalId).executeTakeFirstOrThrow()).approver_id;
+    try {
+      f.clock.set('2026-12-01T10:00:00+08:00'); // the third working day
+      await escalateWaitingApprovals(f.deps);
+      expect(await approver()).toBe('luming'); // the department manager above legal is not legal
+
+      await f.database.db.insertInto('people').values({ id: 'legal2', name: '法务二', role: 'legal', region: '华东', manager_id: 'wangwu', slack_id: null, feishu_id: null, locale: null, monthly_salary_fen: null, updated_at: new Date() }).execute();
+      await escalateWaitingApprovals(f.deps);
+      expect(await approver()).toBe('legal2');
+      expect((await outboxTo('legal2')).filter((n) => n.kind === 'approval_requested' && n.requestId === approvalId)).toEqual([
+        expect.objectContaining({ contract: expect.objectContaining({ contractId: drafted.value.contract.id, termDays: 45, penaltyPercent: '5', delivery: '2026-12-20' }) }),
+      ]);
+      expect((await outboxTo('wangwu')).filter((n) => n.kind === 'approval_requested' && n.requestId === approvalId)).toEqual([]);
+    } finally {
+      await f.database.db.updateTable('people').set({ active: false }).where('id', '=', 'legal2').execute();
+      f.clock.set('2026-11-26T10:00:00+08:00');
+    }
   });
 });
 

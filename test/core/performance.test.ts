@@ -199,9 +199,10 @@ describe.each(backends)('performance review on $name', (backend) => {
   });
 
   describe('finance lock (KPI-3)', () => {
-    it('is finance\'s alone, for a past or current month, once', async () => {
+    it('is finance\'s alone, for a month that has ended, once', async () => {
       expect(await lockMonth(f.deps, f.as('zhangsan'), '2026-10')).toEqual({ ok: false, code: 'not_allowed', details: { role: 'sales' } });
       expect(code(await lockMonth(f.deps, f.as('qianhui'), '2026-12'))).toBe('month_in_future');
+      expect(await lockMonth(f.deps, f.as('qianhui'), '2026-11')).toEqual({ ok: false, code: 'month_not_ended', details: { month: '2026-11', from: '2026-12-01' } });
       const locked = unwrap(await lockMonth(f.deps, f.as('qianhui'), '2026-10'));
       expect(locked.lock?.by).toBe('钱慧');
       expect(locked.lockable).toBe(false);

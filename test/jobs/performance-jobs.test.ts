@@ -51,8 +51,8 @@ describe.each(backends)('performance jobs on $name', (backend) => {
     expect((await financeCheckJob(f.deps, at9(third))).queued).toBe(1);
     expect((await financeCheckJob(f.deps, at9(third))).queued).toBe(0);
     expect(await outboxTo('qianhui', 'finance_check')).toEqual([{ kind: 'finance_check', month: '2026-10', salesFen: 10_000_000, contracts: 1, receivedFen: 10_000_000 }]);
-    // November locked before December's check: nothing to ask.
-    f.clock.set('2026-11-30T10:00:00+08:00');
+    // November locked (once it has ended) before December's check: nothing to ask.
+    f.clock.set('2026-12-01T10:00:00+08:00');
     expect((await lockMonth(f.deps, f.as('qianhui'), '2026-11')).ok).toBe(true);
     expect((await financeCheckJob(f.deps, at9(nthWorkingDay(working, '2026-12', 3)!))).queued).toBe(0);
   });

@@ -59,7 +59,8 @@ export function buildContract({ words, pairs }: RawCommand, ctx?: ParseContext):
     if (amountFen) terms.amountFen = amountFen;
     const delivery = optionalValue(pairs.delivery, 'delivery', dateIn(ctx), issues);
     if (delivery) terms.deliveryDate = delivery;
-    const method = optionalText(pairs.method, 'method', { max: 50 }, issues);
+    // The payment method, not a visit's: its issues name it so (field.payment_method).
+    const method = optionalText(pairs.method, 'payment_method', { max: 50 }, issues);
     if (method) terms.paymentMethod = method;
     const termDays = optionalValue(pairs.term, 'term', parseTermDays, issues);
     if (termDays !== null) terms.termDays = termDays;
@@ -98,14 +99,14 @@ function readId(word: string | undefined, field: string, issues: InputIssue[]): 
 }
 
 /** `45`, `45天`, `45日`, `45 days` → 45 (the key's value runs to the next key, so a space may stand before the unit). */
-export function parseTermDays(text: string): Result<number, 'choice_invalid'> {
+export function parseTermDays(text: string): Result<number, 'term_invalid'> {
   const m = /^(\d{1,4})\s*(天|日|days?|d)?$/u.exec(text.normalize('NFKC').trim().toLowerCase());
-  return m ? ok(Number(m[1])) : refuse('choice_invalid');
+  return m ? ok(Number(m[1])) : refuse('term_invalid');
 }
 
 /** `5`, `5%`, `5％`, `2.5%` → hundredths of a percent (500, 250), exact: no float touches it. */
-export function parsePenaltyBp(text: string): Result<number, 'choice_invalid'> {
+export function parsePenaltyBp(text: string): Result<number, 'penalty_invalid'> {
   const m = /^(\d{1,3})(?:\.(\d{1,2}))?\s*%?$/u.exec(text.normalize('NFKC').trim());
-  if (!m) return refuse('choice_invalid');
+  if (!m) return refuse('penalty_invalid');
   return ok(Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')));
 }

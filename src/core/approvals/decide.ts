@@ -1,4 +1,4 @@
-import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
+import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 import { closeCard, deciders, notifyApprover } from './notify.ts';
 import { localDate } from '../time.ts';
@@ -26,7 +26,8 @@ export async function decideApproval(deps: CoreDeps, actor: Actor, cmd: DecideCo
     const step = request.steps[request.currentStep - 1];
     if (!step) throw new Error(`approval ${request.id} has no step ${request.currentStep}`);
     const today = localDate(deps.clock.now(), deps.timezone);
-    if (!(await deciders(tx, step.approverId, today)).includes(actor.person.id)) {
+    // Nobody approves their own request, not even as the approver's delegate.
+    if (actor.person.id === request.requesterId || !(await deciders(tx, step.approverId, today)).includes(actor.person.id)) {
       const approver = await tx.directory.personById(step.approverId);
       return refuse('not_your_step', { id: request.id, approver: approver?.name ?? step.approverId });
     }
@@ -98,31 +99,44 @@ export async function withdrawApproval(deps: CoreDeps, actor: Actor, requestId: 
     const request = await tx.approvals.byId(requestId, 'for update');
     if (!request) return refuseNotFound(requestId);
     if (request.requesterId !== actor.person.id) return refuse('not_requester', { id: request.id });
-    if (request.status !== 'pending') return refuse('already_decided', { id: request.id, status: request.status });
-    const now = deps.clock.now();
-    const moved = await tx.approvals.transition(request.id, request.version, {
-      status: 'withdrawn',
-      decidedAt: now,
-      steps: request.steps.filter((s) => s.status === 'pending' || s.status === 'waiting').map((s) => ({ seq: s.seq, status: 'cancelled' as const })),
-    });
-    if (!moved) return refuse('already_decided', { id: request.id, status: request.status });
-    const current = request.steps[request.currentStep - 1];
-    if (current) {
-      await closeCard(tx, request, current.seq, 'withdrawn', actor.person, actor.person.name, now, deps.timezone);
-      await tx.outbox.enqueue(
-        {
-          dedupeKey: `approval:${request.id}:withdrawn`,
-          personId: current.approverId,
-          notice: { kind: 'approval_decided', requestId: request.id, subject: request.subject, outcome: 'withdrawn', by: actor.person.name, reason: null },
-        },
-        now,
-      );
-    }
-    const updated = (await tx.approvals.byId(request.id))!;
-    await applyContractReview(tx, updated, now);
-    await audit(tx, actor, now, 'approval.withdraw', updated);
-    return ok(updated);
+    const updated = await withdrawPending(deps, tx, actor, request);
+    return updated ? ok(updated) : refuse('already_decided', { id: request.id, status: request.status });
   });
+}
+
+/**
+ * The withdrawal itself, in the caller's transaction, on a request the caller
+ * has locked (`byId(id, 'for update')`): the pending steps are cancelled, the
+ * approver's card is closed and the approver told, a contract under review
+ * goes back to draft, and it is audited. Also used when losing a deal takes
+ * back its contract's review (PIPE-1). Null when the request is no longer pending.
+ */
+export async function withdrawPending(deps: CoreDeps, tx: Tx, actor: Actor, request: ApprovalRequest): Promise<ApprovalRequest | null> {
+  if (request.status !== 'pending') return null;
+  const now = deps.clock.now();
+  const moved = await tx.approvals.transition(request.id, request.version, {
+    status: 'withdrawn',
+    decidedAt: now,
+    steps: request.steps.filter((s) => s.status === 'pending' || s.status === 'waiting').map((s) => ({ seq: s.seq, status: 'cancelled' as const })),
+  });
+  if (!moved) return null;
+  const current = request.steps[request.currentStep - 1];
+  if (current) {
+    const requester = request.requesterId === actor.person.id ? actor.person : await tx.directory.personById(request.requesterId);
+    await closeCard(tx, request, current.seq, 'withdrawn', actor.person, requester?.name ?? request.requesterId, now, deps.timezone);
+    await tx.outbox.enqueue(
+      {
+        dedupeKey: `approval:${request.id}:withdrawn`,
+        personId: current.approverId,
+        notice: { kind: 'approval_decided', requestId: request.id, subject: request.subject, outcome: 'withdrawn', by: actor.person.name, reason: null },
+      },
+      now,
+    );
+  }
+  const updated = (await tx.approvals.byId(request.id))!;
+  await applyContractReview(tx, updated, now);
+  await audit(tx, actor, now, 'approval.withdraw', updated);
+  return updated;
 }
 
 export interface ApprovalList {

@@ -1,4 +1,5 @@
-import type { CoreDeps } from '../ports.ts';
+import type { Person } from '../people.ts';
+import type { CoreDeps, Tx } from '../ports.ts';
 import { addDays, localDate, type IsoDate } from '../time.ts';
 import { closeCard, notifyApprover } from './notify.ts';
 import type { ApprovalRequest } from './types.ts';
@@ -16,8 +17,21 @@ function workingDaysBetween(deps: CoreDeps, from: IsoDate, to: IsoDate): number 
 }
 
 /**
+ * Whom a waiting step goes to: the approver's manager; but a contract review
+ * (CON-2) only ever to another active person in legal, never up the line to
+ * someone who is not legal. Null: nobody to take it, the step stays.
+ */
+async function escalationTarget(tx: Tx, request: ApprovalRequest, approverId: string): Promise<Person | null> {
+  if (request.kind === 'contract') {
+    return (await tx.directory.withRole('legal')).find((p) => p.id !== approverId && p.id !== request.requesterId) ?? null;
+  }
+  return (await tx.directory.managerChain(approverId))[0] ?? null;
+}
+
+/**
  * EXP-1: a step that has waited longer than the policy allows (default 2
- * working days) goes to its approver's manager; the requester is told, the
+ * working days) goes to its approver's manager (a contract review: to
+ * another person in legal, see escalationTarget); the requester is told, the
  * old card is closed, the manager gets a new one, and the move is audited.
  * A plain function of time: the schedule (or `npm run job`) calls it.
  */
@@ -35,7 +49,7 @@ export async function escalateWaitingApprovals(deps: CoreDeps): Promise<number> 
       const step = request?.steps[request.currentStep - 1];
       if (!request || request.status !== 'pending' || !step || request.version !== candidate.version) return { ok: true as const, value: false };
       const from = await tx.directory.personById(step.approverId);
-      const manager = (await tx.directory.managerChain(step.approverId))[0];
+      const manager = await escalationTarget(tx, request, step.approverId);
       if (!manager || manager.id === request.requesterId) return { ok: true as const, value: false };
       const requester = await tx.directory.personById(request.requesterId);
       const requesterName = requester?.name ?? request.requesterId;

@@ -1,4 +1,5 @@
-import type { Notice } from '../notices.ts';
+import { contractOnCard } from '../contracts/terms.ts';
+import type { ContractOnCard, Notice } from '../notices.ts';
 import type { Tx } from '../ports.ts';
 import { localDate, localDateTime, type IsoDate } from '../time.ts';
 import type { ApprovalRequest } from './types.ts';
@@ -11,17 +12,27 @@ export async function deciders(tx: Tx, approverId: string, today: IsoDate): Prom
   return delegate && delegate !== approverId ? [approverId, delegate] : [approverId];
 }
 
-/** The current step's deciders get the card (Approve, Reject), once each. */
-export async function notifyApprover(tx: Tx, request: ApprovalRequest, requesterName: string, at: Date, today: IsoDate) {
+/**
+ * The current step's deciders get the card (Approve, Reject), once each; never
+ * the requester. A contract review's card (CON-2) always carries the terms
+ * legal reviews: given by the caller, or read from the contract under review.
+ */
+export async function notifyApprover(tx: Tx, request: ApprovalRequest, requesterName: string, at: Date, today: IsoDate, contract?: ContractOnCard) {
   const step = request.steps[request.currentStep - 1];
   if (!step) return;
+  const terms = contract ?? (request.kind === 'contract' ? await termsUnderReview(tx, request.id) : undefined);
   for (const personId of await deciders(tx, step.approverId, today)) {
     if (personId === request.requesterId) continue;
-    await sendCard(tx, request, step.seq, personId, requesterName, at);
+    await sendCard(tx, request, step.seq, personId, requesterName, at, terms);
   }
 }
 
-function sendCard(tx: Tx, request: ApprovalRequest, seq: number, personId: string, requesterName: string, at: Date) {
+async function termsUnderReview(tx: Tx, requestId: number): Promise<ContractOnCard | undefined> {
+  const contract = await tx.contracts.byApproval(requestId);
+  return contract ? contractOnCard(contract) : undefined;
+}
+
+function sendCard(tx: Tx, request: ApprovalRequest, seq: number, personId: string, requesterName: string, at: Date, contract: ContractOnCard | undefined) {
   return tx.outbox.enqueue(
     {
       dedupeKey: cardKey(request.id, seq, personId),
@@ -35,6 +46,7 @@ function sendCard(tx: Tx, request: ApprovalRequest, seq: number, personId: strin
         event: request.event,
         requester: requesterName,
         overBenchmark: request.overBenchmark,
+        ...(contract && { contract }),
       },
     },
     at,

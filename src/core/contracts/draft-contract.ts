@@ -1,12 +1,9 @@
 import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 import { localDate } from '../time.ts';
-import { mayHandleContract, notContractInsider } from './access.ts';
+import { dealNotNegotiating, mayHandleContract, notContractInsider } from './access.ts';
 import { breachDetails, dueDateOf, termBreaches } from './terms.ts';
 import type { Contract, ContractTerms } from './types.ts';
-
-/** The stage a deal must be at to draft its contract: 4, negotiation (商务谈判). */
-export const NEGOTIATION_STAGE = 4;
 
 export interface DraftContractCommand {
   dealId: number;
@@ -27,10 +24,11 @@ export async function draftContract(deps: CoreDeps, actor: Actor, cmd: DraftCont
     const deal = await tx.contracts.dealForContract(cmd.dealId, 'for update');
     if (!deal) return refuse('deal_not_found', { id: cmd.dealId });
     if (!(await mayHandleContract(tx, actor.person, deal.ownerId, deal.companyId))) return notContractInsider(tx, deal.ownerId);
-    if (deal.status !== 'open' || deal.stage !== NEGOTIATION_STAGE) {
-      return refuse('deal_not_negotiating', { id: deal.id, stage: deal.stage, status: deal.status });
-    }
-    const existing = await tx.contracts.latestOfDeal(deal.id);
+    const notNegotiating = dealNotNegotiating(deal);
+    if (notNegotiating) return notNegotiating;
+    const latest = await tx.contracts.latestOfDeal(deal.id);
+    // Locked and read again: a submit or a review that changed it meanwhile has committed, and a correction never overwrites it.
+    const existing = latest && (await tx.contracts.byId(latest.id, 'for update'));
     if (existing && !EDITABLE.has(existing.status)) return refuse('contract_in_progress', { id: existing.id, status: existing.status });
 
     const now = deps.clock.now();

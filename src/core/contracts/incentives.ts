@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import type { Company, CoreDeps, Grade, Tx } from '../ports.ts';
+import { instants, quarterOfDate } from '../performance/periods.ts';
 import { localDate, quarterOf } from '../time.ts';
 
 /**
@@ -12,15 +12,10 @@ export function newClientReward(deps: Pick<CoreDeps, 'policy'>, amountFen: numbe
   return Math.round((amountFen * deps.policy.incentives.newClientRewardPercent[grade ?? 'C']) / 100);
 }
 
-/** The calendar quarter of an instant in the company's zone: its label (2026Q4) and its bounds as instants. */
-export function quarterAround(at: Date, zone: string): { label: string; from: Date; to: Date } {
-  const { from, to } = quarterOf(localDate(at, zone));
-  const start = DateTime.fromISO(from, { zone });
-  return {
-    label: `${start.year}Q${start.quarter}`,
-    from: start.toJSDate(),
-    to: DateTime.fromISO(to, { zone }).plus({ days: 1 }).toJSDate(),
-  };
+/** The calendar quarter of an instant in the company's zone: its label (2026Q4) and its bounds as instants (the shared quarter helpers). */
+function quarterAround(at: Date, zone: string): { label: string; from: Date; to: Date } {
+  const today = localDate(at, zone);
+  return { label: quarterOfDate(today), ...instants(quarterOf(today), zone) };
 }
 
 /**
@@ -32,6 +27,8 @@ export function quarterAround(at: Date, zone: string): { label: string; from: Da
 export async function announceTravelFund(deps: CoreDeps, tx: Tx, company: Company, region: string, at: Date): Promise<boolean> {
   if (company.grade !== 'A') return false;
   const quarter = quarterAround(at, deps.timezone);
+  // Held until commit: two signings in one region at once count one after the other, so the one that makes 3 sees the other.
+  await tx.contracts.holdRegionQuarter(region, quarter.label);
   const count = await tx.contracts.newAClientsSigned(region, quarter.from, quarter.to);
   const target = deps.policy.incentives.travelFundAClients;
   if (count < target) return false;

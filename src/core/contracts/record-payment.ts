@@ -20,8 +20,9 @@ export interface RecordedPayment {
 
 /**
  * `/payment <contract> amount:… [date:…]` (CON-3): recorded by finance or the
- * contract's owner, against a signed contract only; never dated in the future
- * or in a month finance has locked (KPI-3), never above what is outstanding.
+ * contract's owner, against a signed contract only; never dated before its
+ * signing, in the future or in a month finance has locked (KPI-3), never
+ * above what is outstanding.
  * Finance tells the owner, the owner tells finance, through the outbox.
  */
 export async function recordPayment(deps: CoreDeps, actor: Actor, cmd: RecordPaymentCommand): Promise<CoreResult<RecordedPayment>> {
@@ -34,9 +35,16 @@ export async function recordPayment(deps: CoreDeps, actor: Actor, cmd: RecordPay
     const contract = await tx.contracts.byId(cmd.contractId, 'for update');
     if (!contract) return refuse('contract_not_found', { id: cmd.contractId });
     const byFinance = actor.person.role === 'finance';
-    if (!byFinance && actor.person.id !== contract.ownerId) return refuse('not_allowed', { role: actor.person.role });
+    if (!byFinance && actor.person.id !== contract.ownerId) {
+      const owner = await tx.directory.personById(contract.ownerId);
+      return refuse('not_payment_recorder', { id: contract.id, owner: owner?.name ?? contract.ownerId });
+    }
     if (contract.status !== 'signed') return refuse('contract_not_signed', { id: contract.id, status: contract.status });
+    const signedOn = contract.signedAt ? localDate(contract.signedAt, deps.timezone) : null;
+    if (signedOn && paidOn < signedOn) return refuse('payment_before_signing', { id: contract.id, date: paidOn, signed: signedOn });
     const month = paidOn.slice(0, 7);
+    // Held until commit: finance cannot lock the month between this check and the insert (KPI-3).
+    await tx.payments.holdMonth(month);
     if (await tx.payments.isLocked(month)) return refuse('month_locked', { month });
     const before = await tx.payments.receivedFor(contract.id);
     const outstandingBefore = contract.amountFen - before;

@@ -1,6 +1,8 @@
-import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
+import { tellOwner } from '../deals/notify-owner.ts';
+import { FINAL_STAGE } from '../deals/types.ts';
+import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
-import { mayHandleContract, notContractInsider } from './access.ts';
+import { dealNotNegotiating, lockContractWithDeal, mayHandleContract, notContractInsider } from './access.ts';
 import { announceTravelFund, newClientReward } from './incentives.ts';
 import type { Contract } from './types.ts';
 
@@ -19,20 +21,21 @@ export interface SignedContract {
  */
 export async function signContract(deps: CoreDeps, actor: Actor, contractId: number): Promise<CoreResult<SignedContract>> {
   return deps.store.transaction(async (tx) => {
-    const contract = await tx.contracts.byId(contractId, 'for update');
-    if (!contract) return refuse('contract_not_found', { id: contractId });
+    const locked = await lockContractWithDeal(tx, contractId);
+    if (!locked) return refuse('contract_not_found', { id: contractId });
+    const { contract, deal } = locked;
     if (!(await mayHandleContract(tx, actor.person, contract.ownerId, contract.companyId))) return notContractInsider(tx, contract.ownerId);
     if (contract.status !== 'approved') return refuse('contract_not_approved', { id: contract.id, status: contract.status });
-    const deal = await tx.contracts.dealForContract(contract.dealId, 'for update');
+    const notNegotiating = dealNotNegotiating(deal);
+    if (notNegotiating) return notNegotiating;
     const company = await tx.companies.byId(contract.companyId);
-    if (!deal || !company) throw new Error(`contract ${contract.id} has lost its deal or company`);
+    if (!company) throw new Error(`contract ${contract.id} has lost its company`);
 
     const now = deps.clock.now();
     const newClient = (await tx.contracts.signedCountOfCompany(company.id, contract.id)) === 0;
     const rewardFen = newClientReward(deps, contract.amountFen, company.grade, newClient);
     const signed = await tx.contracts.update(contract.id, { status: 'signed', signedAt: now, newClient, rewardFen }, now);
-    const dealWon = deal.status === 'open' && deal.stage === 4;
-    if (dealWon) await tx.contracts.markDealWon(deal.id, now);
+    await winDeal(tx, actor, deal.id, now);
     if (company.customerSince === null) await tx.companies.update(company.id, { customerSince: now });
     if (newClient) await announceTravelFund(deps, tx, company, deal.region, now);
     await tx.audit.record({
@@ -44,6 +47,28 @@ export async function signContract(deps: CoreDeps, actor: Actor, contractId: num
       platform: actor.platform,
       details: { deal: deal.id, amountFen: contract.amountFen, newClient, rewardFen, signMethod: contract.signMethod },
     });
-    return ok({ contract: signed, dealWon });
+    return ok({ contract: signed, dealWon: true });
   });
+}
+
+/**
+ * PIPE-4: the deal at negotiation (held by the caller) reaches stage 5 and is
+ * won, as the deals feature records it: audited as 'deal.won', and its owner
+ * told when someone else signed.
+ */
+async function winDeal(tx: Tx, actor: Actor, dealId: number, at: Date): Promise<void> {
+  const deal = await tx.deals.byId(dealId, 'for update');
+  if (!deal) throw new Error(`deal ${dealId} vanished while its contract was signed`);
+  const won = await tx.deals.update(deal.id, deal.version, { stage: FINAL_STAGE, status: 'won', closedAt: at, updatedAt: at });
+  if (!won) throw new Error(`deal ${dealId} moved while held`);
+  await tx.audit.record({
+    at,
+    actorId: actor.person.id,
+    action: 'deal.won',
+    subjectType: 'deal',
+    subjectId: String(deal.id),
+    platform: actor.platform,
+    details: { from: deal.stage, to: FINAL_STAGE },
+  });
+  await tellOwner(tx, actor, won, at);
 }

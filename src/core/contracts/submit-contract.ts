@@ -1,23 +1,30 @@
 import { resolveChain } from '../approvals/chain.ts';
-import { cardKey, deciders } from '../approvals/notify.ts';
+import { notifyApprover } from '../approvals/notify.ts';
 import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 import { localDate } from '../time.ts';
-import { mayHandleContract, notContractInsider } from './access.ts';
-import { percentOf } from './terms.ts';
+import { dealNotNegotiating, lockContractWithDeal, mayHandleContract, notContractInsider } from './access.ts';
+import { breachDetails, contractOnCard, termBreaches } from './terms.ts';
 import type { Contract } from './types.ts';
 
 /**
- * `/contract <id> submit` (CON-2): a draft or returned contract goes to legal
+ * `/contract <id> submit` (CON-2): a draft or returned contract whose terms
+ * still keep to CON-1 (checked again: time and the policy may have moved) goes to legal
  * review through the approvals engine (kind 'contract' → role legal). Legal
  * gets the approval card with the contract's terms, and sees it in /approvals.
  */
 export async function submitContract(deps: CoreDeps, actor: Actor, contractId: number): Promise<CoreResult<Contract>> {
   return deps.store.transaction(async (tx) => {
-    const contract = await tx.contracts.byId(contractId, 'for update');
-    if (!contract) return refuse('contract_not_found', { id: contractId });
+    const locked = await lockContractWithDeal(tx, contractId);
+    if (!locked) return refuse('contract_not_found', { id: contractId });
+    const { contract, deal } = locked;
     if (!(await mayHandleContract(tx, actor.person, contract.ownerId, contract.companyId))) return notContractInsider(tx, contract.ownerId);
     if (contract.status !== 'draft' && contract.status !== 'returned') return refuse('contract_cannot_submit', { id: contract.id, status: contract.status });
+    const notNegotiating = dealNotNegotiating(deal);
+    if (notNegotiating) return notNegotiating;
+    // CON-1 again: the delivery date may have passed, or the policy changed, since it was drafted.
+    const breaches = termBreaches(deps.policy, contract, localDate(deps.clock.now(), deps.timezone));
+    if (breaches.length) return refuse('contract_terms_broken', breachDetails(breaches));
     const chain = await resolveChain(tx, deps.policy, actor.person, 'contract', contract.amountFen);
     if (!chain.ok) return chain;
     const now = deps.clock.now();
@@ -34,36 +41,8 @@ export async function submitContract(deps: CoreDeps, actor: Actor, contractId: n
       steps: chain.value,
     });
     const updated = await tx.contracts.update(contract.id, { status: 'in_review', approvalId: request.id }, now);
-    // The card is the engine's (same dedupe key, so a decision closes it in place) with the terms legal reviews.
-    const step = request.steps[0]!;
-    for (const personId of await deciders(tx, step.approverId, localDate(now, deps.timezone))) {
-      if (personId === actor.person.id) continue;
-      await tx.outbox.enqueue(
-        {
-          dedupeKey: cardKey(request.id, step.seq, personId),
-          personId,
-          notice: {
-            kind: 'approval_requested',
-            requestId: request.id,
-            approvalKind: 'contract',
-            subject: request.subject,
-            amountFen: request.amountFen,
-            event: null,
-            requester: actor.person.name,
-            overBenchmark: false,
-            contract: {
-              contractId: contract.id,
-              delivery: contract.deliveryDate,
-              method: contract.paymentMethod,
-              termDays: contract.termDays,
-              penaltyPercent: percentOf(contract.penaltyBp),
-              signMethod: contract.signMethod,
-            },
-          },
-        },
-        now,
-      );
-    }
+    // The engine's card, with the terms legal reviews (CON-2).
+    await notifyApprover(tx, request, actor.person.name, now, localDate(now, deps.timezone), contractOnCard(updated));
     await tx.audit.record({
       at: now,
       actorId: actor.person.id,

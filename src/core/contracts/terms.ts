@@ -1,6 +1,7 @@
 import type { Policy } from '../policy.ts';
 import { addDays, type IsoDate } from '../time.ts';
-import type { ContractTerms } from './types.ts';
+import type { ContractOnCard } from '../notices.ts';
+import type { Contract, ContractTerms } from './types.ts';
 
 /** The terms CON-1 requires a contract to state, in the order a reply names them. */
 export const TERM_FIELDS = ['amount', 'delivery', 'method', 'term', 'penalty', 'sign'] as const;
@@ -59,3 +60,13 @@ export function breachDetails(breaches: TermBreach[]): Record<string, string | n
 
 /** CON-1/CON-3: payment is due `termDays` after delivery. */
 export const dueDateOf = (terms: Pick<ContractTerms, 'deliveryDate' | 'termDays'>): IsoDate => addDays(terms.deliveryDate, terms.termDays);
+
+/** CON-2: the terms legal reads on every card of the contract's review. */
+export const contractOnCard = (c: Contract): ContractOnCard => ({
+  contractId: c.id,
+  delivery: c.deliveryDate,
+  method: c.paymentMethod,
+  termDays: c.termDays,
+  penaltyPercent: percentOf(c.penaltyBp),
+  signMethod: c.signMethod,
+});

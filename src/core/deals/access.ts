@@ -1,19 +1,22 @@
+import { isClientInsider } from '../clients/contact-access.ts';
 import type { Person } from '../people.ts';
 import type { CoreRefusal, Tx } from '../ports.ts';
 import { refuse } from '../result.ts';
 import type { Deal } from './types.ts';
 
 /**
- * Who may act on a deal: its owner, the company's account manager (CLI-2),
- * and the owner's managers up the chain (the department manager runs them all).
+ * Who may act on a deal, and on its contract: the client's insiders (SEC-1,
+ * shared with the clients feature) with the deal's owner as the owner: the
+ * owner, the company's account manager (CLI-2), and the managers above the
+ * owner (the department manager runs them all).
  */
-export async function mayActOnDeal(tx: Tx, person: Person, deal: Deal): Promise<boolean> {
-  if (person.id === deal.ownerId || person.role === 'department_manager') return true;
-  const company = await tx.companies.byId(deal.companyId);
-  if (company?.accountManagerId === person.id) return true;
-  const chain = await tx.directory.managerChain(deal.ownerId);
-  return chain.some((m) => m.id === person.id);
+export async function isDealInsider(tx: Tx, person: Person, ownerId: string, companyId: number): Promise<boolean> {
+  if (person.id === ownerId) return true;
+  const company = await tx.companies.byId(companyId);
+  return company !== null && isClientInsider(tx, person, { ...company, ownerId });
 }
+
+export const mayActOnDeal = (tx: Tx, person: Person, deal: Deal): Promise<boolean> => isDealInsider(tx, person, deal.ownerId, deal.companyId);
 
 /** The refusal for anyone else: it names the owner to ask. */
 export async function notDealInsider(tx: Tx, deal: Deal): Promise<CoreRefusal> {

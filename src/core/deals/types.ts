@@ -9,6 +9,8 @@ export type DealStage = 1 | 2 | 3 | 4 | 5;
 export const FINAL_STAGE: DealStage = 5;
 /** PIPE-2: the needs checklist is recorded up to (and during) needs research. */
 export const NEEDS_STAGE: DealStage = 2;
+/** PIPE-2: the needs checklist has questions q1..q10 (their texts are field.q1..q10); the policy may ask fewer, never more. */
+export const NEEDS_QUESTIONS_WRITTEN = 10;
 /** PIPE-3: the proposal is recorded up to (and during) the proposal stage. */
 export const PROPOSAL_STAGE: DealStage = 3;
 /** PIPE-4: leaving negotiation needs a signed contract. */

@@ -1,6 +1,6 @@
 import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
-import { localDate } from '../time.ts';
+import { addDays, localDate } from '../time.ts';
 import { instants, monthOfDate, monthRange, previousMonth } from './periods.ts';
 import type { Month } from './types.ts';
 
@@ -60,14 +60,19 @@ export async function checkMonth(deps: CoreDeps, actor: Actor, month: Month | nu
 
 /**
  * `/finance lock <month>` (KPI-3): only finance locks a month, once, and only
- * a past or the current one. Payments dated in a locked month are refused by
+ * one that has ended. Payments dated in a locked month are refused by
  * the payment command; the review then counts checked figures.
  */
 export async function lockMonth(deps: CoreDeps, actor: Actor, month: Month): Promise<CoreResult<MonthFigures>> {
   const now = deps.clock.now();
   if (actor.person.role !== 'finance') return refuse('not_allowed', { role: actor.person.role });
-  if (month > monthOfDate(localDate(now, deps.timezone))) return refuse('month_in_future', { month });
+  const today = localDate(now, deps.timezone);
+  if (month > monthOfDate(today)) return refuse('month_in_future', { month });
+  // Only a month that is over: payments for the rest of the current month must still be recordable.
+  if (month === monthOfDate(today)) return refuse('month_not_ended', { month, from: addDays(monthRange(month).to, 1) });
   return deps.store.transaction(async (tx) => {
+    // The month's hold that recording a payment takes too: no payment lands in it while it is being locked.
+    await tx.payments.holdMonth(month);
     if (!(await tx.performance.lock({ month, lockedBy: actor.person.id, lockedAt: now }))) {
       const lock = await tx.performance.lockOf(month);
       const by = lock ? ((await tx.directory.personById(lock.lockedBy))?.name ?? lock.lockedBy) : '';
