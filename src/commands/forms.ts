@@ -13,6 +13,8 @@ export interface FormField {
   kind: 'text' | 'multiline' | 'choice' | 'region';
   /** For 'choice': the values, each with an i18n label `choice.<key>.<value>`. */
   options?: readonly string[];
+  /** The name the command's input issues give this field, where it is not the key (a contract's `method` is its payment method). */
+  issueField?: string;
 }
 
 const text = (key: KeyName, required = false): FormField => ({ key, required, kind: 'text' });
@@ -66,10 +68,10 @@ export const FORMS = {
   lost: [words('deal_id'), { key: 'reason', required: true, kind: 'multiline' }],
   /** `/contract` alone: draft a deal's contract (CON-1), mapped back as `/contract <deal> amount:… …`. */
   contract: [
-    words('deal_id'),
+    { ...words('deal_id'), issueField: 'contract_deal' },
     text('amount', true),
     text('delivery', true),
-    text('method', true),
+    { ...text('method', true), issueField: 'payment_method' },
     text('term', true),
     text('penalty', true),
     { key: 'sign', required: true, kind: 'choice', options: ['esign', 'paper'] },

@@ -1,4 +1,4 @@
-import { FORMS, type FormName } from '../commands/forms.ts';
+import { FORMS, type FormField, type FormName } from '../commands/forms.ts';
 import type { InputIssue } from '../commands/issues.ts';
 import { hasMessage, type Translate } from '../i18n/translate.ts';
 import { issueText } from './problem-views.ts';
@@ -20,8 +20,8 @@ export function formView(
     title: t(`form.${name}.title`),
     submitLabel: t('form.submit'),
     cancelLabel: t('form.cancel'),
-    fields: FORMS[name].map((f) => {
-      const error = issues.find((i) => i.field === f.key);
+    fields: (FORMS[name] as readonly FormField[]).map((f) => {
+      const error = issues.find((i) => i.field === (f.issueField ?? f.key));
       const options =
         f.kind === 'region'
           ? regions.map((r) => ({ value: r, label: r }))

@@ -34,6 +34,22 @@ describe('contracts and payments through the bot', () => {
     expect(await f.database.db.selectFrom('contracts').selectAll().execute()).toEqual([]);
   });
 
+  it('shows a wrong payment method or deal number beside its own field of the contract form', async () => {
+    const view = await f.bot.submitForm(f.as('zhangsan'), 'contract', {
+      deal_id: 'abc',
+      amount: '50万',
+      delivery: '2026-12-20',
+      method: '银'.repeat(60),
+      term: '45',
+      penalty: '5%',
+      sign: 'esign',
+    });
+    const error = (key: string) => view.form?.fields.find((field) => field.key === key)?.error;
+    expect(error('method')).toContain('付款方式');
+    expect(error('deal_id')).toBeDefined();
+    expect(error('amount')).toBeUndefined();
+  });
+
   it('drafts, submits to legal, is approved, signed with the reward named, and paid in full, in Chinese', async () => {
     const id = await deal('zhangsan', '华东', '华信电子');
     const drafted = await say('zhangsan', `/合同 ${id} 金额：50万 交付：2026-12-20 付款方式：银行转账 账期：45天 违约金：5% 签署：电子签`);
