@@ -86,6 +86,12 @@ describe.each(backends)('performance review on $name', (backend) => {
       expect(kpi.running).toBe(true);
     });
 
+    it('counts as due in a running quarter only what fell due up to today: a contract due next month is not missed yet', async () => {
+      // Today is 26 Nov: the 500,000 due 15 Nov is due; the 100,000 due 20 Dec is not yet.
+      const kpi = person(unwrap(await showKpi(f.deps, f.as('zhangsan'), { scope: 'me', quarter: '2026Q4' })));
+      expect(kpi.figures.collection).toEqual({ dueFen: 50_000_000, receivedFen: 0, rateBp: 0 });
+    });
+
     it('reads nothing due as "no payments due", which counts as met', async () => {
       const kpi = person(unwrap(await showKpi(f.deps, f.as('zhaoliu'), { scope: 'me', quarter: '2026Q3' })));
       expect(kpi.figures.salesFen).toBe(0);

@@ -39,16 +39,18 @@ export const newClientsPerMonth = (policy: Policy, _role: Role): number => polic
  * - sales = the amounts of contracts they own signed (signed_at) in the quarter, company time zone;
  * - new clients = those contracts marked new_client;
  * - collection rate (CON-3) = received ÷ due, where due = the amounts of their
- *   signed contracts whose due date falls in the quarter, and received = the
- *   payments on those contracts dated up to the quarter's end (or today if
- *   earlier). Each contract counts at most its own amount: paying one contract
- *   twice does not cover another.
+ *   signed contracts whose due date falls in the quarter up to its end or
+ *   today, whichever is earlier (during a running quarter a contract due next
+ *   month is not due yet, so it does not read as missed), and received = the
+ *   payments on those contracts dated up to that same day. Each contract
+ *   counts at most its own amount: paying one contract twice does not cover another.
  */
 export async function personFigures(deps: CoreDeps, tx: Tx, people: Person[], quarter: Quarter, today: IsoDate): Promise<PersonFigures[]> {
   const range = quarterRange(quarter);
   const bounds = instants(range, deps.timezone);
   const signed = await tx.performance.signedBetween(bounds.from, bounds.to);
-  const due = await tx.performance.dueBetween(range.from, range.to, earlier(range.to, today));
+  const upTo = earlier(range.to, today);
+  const due = await tx.performance.dueBetween(range.from, upTo, upTo);
   const kpi = deps.policy.kpi;
   return people.map((person) => {
     const mine = signed.filter((c) => c.ownerId === person.id);
