@@ -106,6 +106,14 @@ describe('/finance (/财务)', () => {
   });
 });
 
+describe('the year of a quarter or month comes from the company\'s today, never the host clock', () => {
+  it('throws when a quarter or month is parsed without a context, as a date is', () => {
+    expect(() => parseCommand('/kpi quarter:Q4')).toThrow(/no today/);
+    expect(() => parseCommand('/finance lock 12月')).toThrow(/no today/);
+    expect(() => parseCommand('/goal agree 2026-12')).toThrow(/no today/);
+  });
+});
+
 describe('the help examples parse', () => {
   it.each(['zh-CN', 'en'] as const)('in %s', (locale) => {
     const t = translator(locale);

@@ -18,8 +18,11 @@ export type PerformanceCommand =
   | { action: 'finance_check'; month: Month | null }
   | { action: 'finance_lock'; month: Month };
 
-// Without a context (a test's parse of a bare example) the year of `Q4` or `12月` is this year by the host clock.
-const todayOf = (ctx?: ParseContext) => ctx?.today ?? new Date().toISOString().slice(0, 10);
+/** Today in the company's zone gives the year of `Q4` or `12月`; a quarter or month without a context is a bug in the caller (as dateIn). */
+const todayOf = (ctx?: ParseContext): string => {
+  if (!ctx) throw new Error('a quarter or month was given but the parser has no today');
+  return ctx.today;
+};
 
 function month(value: string | undefined, field: string, ctx: ParseContext | undefined, issues: InputIssue[]): Month | null {
   if (value === undefined) return null;
