@@ -479,6 +479,7 @@ export const en: Record<MessageKey, string> = {
   'help.usage.payment': '/payment 3 amount:200k date:today',
 
   // ── after-sales tickets (CLI-4) ──
+  'ticket.owner.with_account_manager': '{owner} (account manager {accountManager})',
   'refusal.ticket_not_found': 'There is no ticket #{id}.',
   'refusal.ticket_closed': 'Ticket #{id} is closed: it takes no more responses and cannot be closed again. If the client has a new problem, open a new ticket: /ticket <company> <problem>.',
   'refusal.ticket_needs_response': 'Ticket #{id} has no response yet, so it cannot be closed. Respond to the client first: /ticket {id} respond <text>, then close it (CLI-4: after-sales response time).',
@@ -521,6 +522,8 @@ export const en: Record<MessageKey, string> = {
   'home.tickets.item': '#{id} {company}: {problem}',
 
   // ── performance: kpi, plan, goal, finance (KPI-1..7) ──
+  'kpi.team.conversion.no_leads': 'no leads',
+  'goal.team.item': '{name}: {goal}',
   'refusal.not_your_report': 'Only {person}\'s managers or the department manager can see or set their figures and goals.',
   'refusal.no_targets': '{person} ({role}) has no personal performance targets.',
   'refusal.no_failed_review': 'You have no failed quarterly review, so no improvement plan is due (KPI-4).',

@@ -497,6 +497,7 @@ export const zhCN = {
   'help.usage.payment': '/回款 3 金额:20万 日期:今天',
 
   // ── after-sales tickets (CLI-4) ──
+  'ticket.owner.with_account_manager': '{owner}（客户经理 {accountManager}）',
   'refusal.ticket_not_found': '没有编号为 #{id} 的工单。',
   'refusal.ticket_closed': '工单 #{id} 已关闭，不能再回复或关闭。如客户又有问题，请新建工单：/工单 <公司> <问题>。',
   'refusal.ticket_needs_response': '工单 #{id} 还没有任何回复，不能关闭。请先回复客户：/工单 {id} 回复 <内容>，再关闭（CLI-4 售后限时响应）。',
@@ -539,6 +540,8 @@ export const zhCN = {
   'home.tickets.item': '#{id} {company}：{problem}',
 
   // ── performance: kpi, plan, goal, finance (KPI-1..7) ──
+  'kpi.team.conversion.no_leads': '无线索',
+  'goal.team.item': '{name}：{goal}',
   'refusal.not_your_report': '只有{person}的上级经理或部门经理可以查看或设置其业绩与目标。',
   'refusal.no_targets': '{person}（{role}）没有个人业绩考核指标。',
   'refusal.no_failed_review': '您没有未达标的季度考核，无需提交改进方案（KPI-4）。',

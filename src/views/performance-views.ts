@@ -70,7 +70,7 @@ function teamKpiView(ctx: ViewContext, team: TeamFigures): View {
       {
         type: 'list',
         items: team.conversion.map((c) =>
-          t('kpi.team.conversion', { month: c.month, signed: c.signed, leads: c.leads, rate: c.leads ? percent(Math.floor((c.signed * 10_000) / c.leads)) : '-' }),
+          t('kpi.team.conversion', { month: c.month, signed: c.signed, leads: c.leads, rate: c.leads ? percent(Math.floor((c.signed * 10_000) / c.leads)) : t('kpi.team.conversion.no_leads') }),
         ),
       },
       {
@@ -109,7 +109,7 @@ export function goalsView(ctx: ViewContext, overview: GoalsOverview): View {
     const missing = overview.team.filter((m) => !m.goal).length;
     blocks.push(
       { type: 'text', text: t('goal.team.title', { missing, count: overview.team.length }) },
-      { type: 'list', items: overview.team.map((m) => (m.goal ? `${m.person.name}: ${goalLine(ctx, m.goal)}` : t('goal.team.none', { name: m.person.name, id: m.person.id }))) },
+      { type: 'list', items: overview.team.map((m) => (m.goal ? t('goal.team.item', { name: m.person.name, goal: goalLine(ctx, m.goal) }) : t('goal.team.none', { name: m.person.name, id: m.person.id }))) },
     );
   }
   if (!blocks.length) blocks.push({ type: 'text', text: t('goal.nothing') });

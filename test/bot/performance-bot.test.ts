@@ -33,6 +33,8 @@ describe.each(backends)('performance commands through the bot on $name', (backen
     const english = await say('fengyi', '/kpi team');
     expect(english).toContain('华北 · 2026Q4 team figures');
     expect(english).toContain('Team new clients 0/10 (KPI-7)');
+    // A month without leads says so in words, not with a bare '-'.
+    expect(english).toContain('2026-10 conversion: 0 of 0 leads signed (no leads)');
   });
 
   it('refuses /kpi @someone outside my chain with a sentence, and bad input names the problem', async () => {
@@ -48,6 +50,9 @@ describe.each(backends)('performance commands through the bot on $name', (backen
     const card = noticeView(translator('zh-CN'), 'zh-CN', row.notice as unknown as Notice);
     expect(card.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons.map((x) => x.command) : []))).toEqual(['/goal agree 2026-12']);
     expect(await say('zhangsan', '/goal agree 2026-12')).toContain('已确认 2026-12 目标');
+    // The team list puts each person's goal in the reader's words (a full-width colon in Chinese).
+    await say('lisi', '/目标 @zhaoliu 销售额:30万 新客户:3');
+    expect(await say('lisi', '/目标')).toContain('赵六：2026-11');
   });
 
   it('/plan without a failed review says so; /财务 锁定 is finance\'s', async () => {

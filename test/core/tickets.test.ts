@@ -46,7 +46,7 @@ describe.each(backends)('after-sales tickets (CLI-4) on $name', (backend) => {
     expect(text).toContain('售后工单 #');
     expect(text).toContain('上海华信科技有限公司');
     expect(text).toContain('问题: 打印机卡纸，客户要求上门');
-    expect(text).toContain('负责人: 张三 · 孙七');
+    expect(text).toContain('负责人: 张三（客户经理 孙七）');
     // Thursday 10:00 + 48 h is Saturday 10:00: the promise counts clock hours, weekend or not.
     expect(text).toContain('响应期限: 请在 2026-11-28 10:00 前响应');
     expect(text).toContain('状态: 待首次响应');
