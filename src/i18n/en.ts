@@ -489,7 +489,7 @@ export const en: Record<MessageKey, string> = {
   'field.ticket_action': 'ticket action',
   'form.ticket.title': 'New after-sales ticket',
   'form.ticket_respond.title': 'Respond to a ticket',
-  'help.ticket': '/ticket <company> <problem> · /ticket <id> [respond <text>|close] — after-sales ticket, first response within {hours} hours (CLI-4)',
+  'help.ticket': '/ticket <company> <problem> · /ticket <id> [respond <text>|close [note]] — after-sales ticket, first response within {hours} hours (CLI-4)',
   'help.usage.ticket': '/ticket 上海华信科技 printer jams, client asks for a site visit',
   'ticket.title': 'After-sales ticket #{id} · {company}',
   'ticket.company': 'Client',

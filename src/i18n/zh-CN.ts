@@ -507,7 +507,7 @@ export const zhCN = {
   'field.ticket_action': '工单操作',
   'form.ticket.title': '新建售后工单',
   'form.ticket_respond.title': '回复工单',
-  'help.ticket': '/工单 <公司> <问题> · /工单 <编号> [回复 <内容>|关闭] —— 售后工单，{hours} 小时内首次响应（CLI-4）',
+  'help.ticket': '/工单 <公司> <问题> · /工单 <编号> [回复 <内容>|关闭 [说明]] —— 售后工单，{hours} 小时内首次响应（CLI-4）',
   'help.usage.ticket': '/工单 上海华信科技 打印机卡纸，客户要求上门',
   'ticket.title': '售后工单 #{id} · {company}',
   'ticket.company': '客户',
