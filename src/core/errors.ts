@@ -58,6 +58,7 @@ export const POLICY_ERROR_CODES = [
   'ticket_needs_response',
 
   // ── performance ──
+  'latest_review_passed',
   'not_your_report',
   'no_targets',
   'no_failed_review',

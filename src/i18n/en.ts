@@ -522,6 +522,7 @@ export const en: Record<MessageKey, string> = {
   'home.tickets.item': '#{id} {company}: {problem}',
 
   // ── performance: kpi, plan, goal, finance (KPI-1..7) ──
+  'refusal.latest_review_passed': 'Your latest quarterly review ({quarter}) passed, so no improvement plan is due (KPI-4).',
   'kpi.team.conversion.no_leads': 'no leads',
   'goal.team.item': '{name}: {goal}',
   'refusal.not_your_report': 'Only {person}\'s managers or the department manager can see or set their figures and goals.',

@@ -540,6 +540,7 @@ export const zhCN = {
   'home.tickets.item': '#{id} {company}：{problem}',
 
   // ── performance: kpi, plan, goal, finance (KPI-1..7) ──
+  'refusal.latest_review_passed': '您最近一次季度考核（{quarter}）已达标，无需提交改进方案（KPI-4）。',
   'kpi.team.conversion.no_leads': '无线索',
   'goal.team.item': '{name}：{goal}',
   'refusal.not_your_report': '只有{person}的上级经理或部门经理可以查看或设置其业绩与目标。',

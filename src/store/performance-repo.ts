@@ -147,12 +147,11 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
       const row = await db.selectFrom('quarter_reviews').selectAll().where('person_id', '=', personId).where('quarter', '=', quarter).executeTakeFirst();
       return row ? toReview(row) : null;
     },
-    async latestFailed(personId) {
+    async latestReview(personId) {
       const row = await db
         .selectFrom('quarter_reviews')
         .selectAll()
         .where('person_id', '=', personId)
-        .where('passed', '=', false)
         .orderBy('quarter', 'desc')
         .executeTakeFirst();
       return row ? toReview(row) : null;

@@ -165,6 +165,18 @@ describe.each(backends)('performance review on $name', (backend) => {
       expect(kpi.review?.passed).toBe(false);
       expect(kpi.plan?.text).toBe('每天增加三次电话拜访');
     });
+
+    it('is refused when the latest review passed, even after an earlier failed one', async () => {
+      await f.deps.store.transaction(async (tx) => {
+        await tx.performance.addReviews([
+          { personId: 'zhaoliu', quarter: '2026Q4', salesFen: 200_000_000, newClients: 9, collectionRateBp: null, attainmentBp: 20_000, passed: true, rank: 1, bonusMultiple: 0, computedAt: new Date('2027-01-05T01:00:00Z') },
+        ]);
+        return { ok: true, value: null };
+      });
+      expect(await submitPlan(f.deps, f.as('zhaoliu'), '继续保持')).toEqual({ ok: false, code: 'latest_review_passed', details: { quarter: '2026Q4' } });
+      const plans = await f.database.db.selectFrom('improvement_plans').select(['quarter', 'text']).where('person_id', '=', 'zhaoliu').execute();
+      expect(plans).toEqual([{ quarter: '2026Q3', text: '每天增加三次电话拜访' }]);
+    });
   });
 
   describe('monthly goals (KPI-2)', () => {

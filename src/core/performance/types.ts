@@ -102,8 +102,8 @@ export interface PerformancePort {
   addReviews(reviews: QuarterReview[]): Promise<QuarterReview[]>;
   reviewsIn(quarter: Quarter): Promise<QuarterReview[]>;
   review(personId: string, quarter: Quarter): Promise<QuarterReview | null>;
-  /** The person's latest failed review, or null. */
-  latestFailed(personId: string): Promise<QuarterReview | null>;
+  /** The person's latest review, passed or not, or null. */
+  latestReview(personId: string): Promise<QuarterReview | null>;
 
   /** Writes or replaces the plan for that quarter. */
   savePlan(plan: ImprovementPlan): Promise<void>;
