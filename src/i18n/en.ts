@@ -525,7 +525,7 @@ export const en: Record<MessageKey, string> = {
   'refusal.latest_review_passed': 'Your latest quarterly review ({quarter}) passed, so no improvement plan is due (KPI-4).',
   'kpi.team.conversion.no_leads': 'no leads',
   'goal.team.item': '{name}: {goal}',
-  'refusal.not_your_report': 'Only {person}\'s managers or the department manager can see or set their figures and goals.',
+  'refusal.not_your_report': 'Only {person}\'s managers, their region\'s regional manager or the department manager can see or set their figures and goals.',
   'refusal.no_targets': '{person} ({role}) has no personal performance targets.',
   'refusal.no_failed_review': 'You have no failed quarterly review, so no improvement plan is due (KPI-4).',
   'refusal.goal_already_agreed': '{person} has already agreed the goal for {month}; it can no longer be changed.',

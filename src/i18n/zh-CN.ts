@@ -543,7 +543,7 @@ export const zhCN = {
   'refusal.latest_review_passed': '您最近一次季度考核（{quarter}）已达标，无需提交改进方案（KPI-4）。',
   'kpi.team.conversion.no_leads': '无线索',
   'goal.team.item': '{name}：{goal}',
-  'refusal.not_your_report': '只有{person}的上级经理或部门经理可以查看或设置其业绩与目标。',
+  'refusal.not_your_report': '只有{person}的上级经理、所在区域的区域经理或部门经理可以查看或设置其业绩与目标。',
   'refusal.no_targets': '{person}（{role}）没有个人业绩考核指标。',
   'refusal.no_failed_review': '您没有未达标的季度考核，无需提交改进方案（KPI-4）。',
   'refusal.goal_already_agreed': '{person} 已确认 {month} 的目标，不能再修改。',

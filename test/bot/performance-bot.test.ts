@@ -38,7 +38,7 @@ describe.each(backends)('performance commands through the bot on $name', (backen
   });
 
   it('refuses /kpi @someone outside my chain with a sentence, and bad input names the problem', async () => {
-    expect(await say('zhaoliu', '/kpi @zhangsan')).toContain('只有张三的上级经理或部门经理');
+    expect(await say('zhaoliu', '/kpi @zhangsan')).toContain('只有张三的上级经理、所在区域的区域经理或部门经理');
     const bad = await say('zhangsan', '/业绩 季度:明年');
     expect(bad).toContain('季度');
     expect(bad).toContain('2026Q4');

@@ -237,4 +237,17 @@ describe.each(backends)('performance review on $name', (backend) => {
       expect(code(await checkMonth(f.deps, f.as('zhangsan'), null))).toBe('not_allowed');
     });
   });
+  describe('a regional manager sees the region (finding: /kpi @x and /goal @x beyond the manager chain)', () => {
+    it('lets 李四 see and set the goal of someone in 华东 who reports to the department manager, not 周八 of 华南', async () => {
+      await f.database.db
+        .insertInto('people')
+        .values({ id: 'liuyi', name: '刘一', role: 'sales', region: '华东', manager_id: 'wangwu', slack_id: null, feishu_id: null, locale: null, monthly_salary_fen: null })
+        .execute();
+      expect(code(await showKpi(f.deps, f.as('lisi'), { scope: 'person', personId: 'liuyi', quarter: '2026Q3' }))).toBe('ok');
+      expect(code(await showKpi(f.deps, f.as('zhouba'), { scope: 'person', personId: 'liuyi', quarter: '2026Q3' }))).toBe('not_your_report');
+      expect(code(await setGoal(f.deps, f.as('lisi'), { personId: 'liuyi', salesFen: 10_000_000, newClients: 3, month: '2027-01', note: null }))).toBe('ok');
+      const overview = unwrap(await listGoals(f.deps, f.as('lisi')));
+      expect(overview.team?.map((m) => m.person.id)).toContain('liuyi');
+    });
+  });
 });

@@ -4,7 +4,7 @@ import { ok, refuse } from '../result.ts';
 import { localDate } from '../time.ts';
 import { isReviewed } from './figures.ts';
 import { monthOfDate } from './periods.ts';
-import { mayManage, reviewedPeople } from './team.ts';
+import { mayManage, orgChart, reviewedPeople } from './team.ts';
 import type { MonthlyGoal, Month } from './types.ts';
 
 export interface SetGoalCommand {
@@ -18,7 +18,7 @@ export interface SetGoalCommand {
 
 /**
  * `/goal @id sales:… clients:…` (KPI-2): the person's manager (anyone above
- * them) or the department manager sets the month's goal; it may be replaced
+ * them), their region's regional manager or the department manager sets the month's goal; it may be replaced
  * until the person agrees. The person gets it with an Agree button.
  */
 export async function setGoal(deps: CoreDeps, actor: Actor, input: SetGoalCommand): Promise<CoreResult<{ goal: MonthlyGoal; person: Person }>> {
@@ -77,8 +77,9 @@ export async function listGoals(deps: CoreDeps, actor: Actor): Promise<CoreResul
     if (me.role === 'regional_manager' || me.role === 'department_manager') {
       const goals = new Map((await tx.performance.goalsIn(month)).map((g) => [g.personId, g]));
       const people = await reviewedPeople(tx, me.role === 'regional_manager' ? me.region : null);
-      team = [];
-      for (const person of people) if (await mayManage(tx, me, person, false)) team.push({ person, goal: goals.get(person.id) ?? null });
+      // The chains are worked out in memory: one read of the directory, not a chain of queries per person.
+      const chart = await orgChart(tx);
+      team = people.filter((person) => chart.mayManage(me, person, false)).map((person) => ({ person, goal: goals.get(person.id) ?? null }));
     }
     return ok({ month, mine, reviewed, team });
   });
