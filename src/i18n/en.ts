@@ -522,6 +522,7 @@ export const en: Record<MessageKey, string> = {
   'home.tickets.item': '#{id} {company}: {problem}',
 
   // ── performance: kpi, plan, goal, finance (KPI-1..7) ──
+  'refusal.goal_changed': 'Your goal for {month} was changed after you saw it; it is now sales {sales}, {clients} new clients. Check it, then agree again.',
   'refusal.latest_review_passed': 'Your latest quarterly review ({quarter}) passed, so no improvement plan is due (KPI-4).',
   'kpi.team.conversion.no_leads': 'no leads',
   'goal.team.item': '{name}: {goal}',

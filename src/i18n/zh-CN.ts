@@ -540,6 +540,7 @@ export const zhCN = {
   'home.tickets.item': '#{id} {company}：{problem}',
 
   // ── performance: kpi, plan, goal, finance (KPI-1..7) ──
+  'refusal.goal_changed': '您的 {month} 目标在您查看之后已被修改，现在是：销售额 {sales}，新客户 {clients} 家。请确认新目标后再同意。',
   'refusal.latest_review_passed': '您最近一次季度考核（{quarter}）已达标，无需提交改进方案（KPI-4）。',
   'kpi.team.conversion.no_leads': '无线索',
   'goal.team.item': '{name}：{goal}',

@@ -105,12 +105,13 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
         .executeTakeFirst();
       return row !== undefined;
     },
-    async agreeGoal(personId, month, at) {
+    async agreeGoal(personId, month, at, setAt) {
       const result = await db
         .updateTable('monthly_goals')
         .set({ agreed_at: at })
         .where('person_id', '=', personId)
         .where('month', '=', month)
+        .where('set_at', '=', setAt)
         .where('agreed_at', 'is', null)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;

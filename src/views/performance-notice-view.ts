@@ -16,7 +16,7 @@ export function performanceNoticeView(t: Translate, locale: Locale, notice: Perf
         blocks: [
           { type: 'text', text: t('notice.goal_set.body', { by: notice.by, month: notice.month, sales: money(notice.salesFen), clients: notice.newClients }) },
           ...(notice.note ? [{ type: 'note' as const, text: notice.note }] : []),
-          { type: 'actions', buttons: [{ label: t('button.agree_goal'), command: `/goal agree ${notice.month}`, style: 'primary' }] },
+          { type: 'actions', buttons: [{ label: t('button.agree_goal'), command: `/goal agree ${notice.month} ${notice.version}`, style: 'primary' }] },
         ],
       };
     case 'goal_agreed':

@@ -1,6 +1,6 @@
 import type { PersonFigures, TeamFigures } from '../core/performance/figures.ts';
 import type { MonthFigures } from '../core/performance/finance.ts';
-import type { GoalsOverview } from '../core/performance/goals.ts';
+import { goalVersion, type GoalsOverview } from '../core/performance/goals.ts';
 import type { PlanSaved } from '../core/performance/plan.ts';
 import type { KpiReport, PersonKpi } from '../core/performance/show-kpi.ts';
 import type { MonthlyGoal } from '../core/performance/types.ts';
@@ -97,13 +97,29 @@ export function goalAgreedView(ctx: ViewContext, goal: MonthlyGoal): View {
   return { tone: 'success', title: ctx.t('goal.agreed.title', { month: goal.month }), blocks: [{ type: 'text', text: goalLine(ctx, goal) }] };
 }
 
+/**
+ * `/goal agree` on a goal set again since the person saw it: the refusal with
+ * the goal as it is now, and an Agree button for that one.
+ */
+export function goalChangedView(ctx: ViewContext, details: Record<string, string | number>): View {
+  const { t, locale } = ctx;
+  const month = String(details.month);
+  return {
+    tone: 'warning',
+    blocks: [
+      { type: 'text', text: t('refusal.goal_changed', { month, sales: formatMoney(Number(details.salesFen), locale), clients: details.clients ?? '' }) },
+      { type: 'actions', buttons: [{ label: t('button.agree_goal'), command: `/goal agree ${month} ${details.version}`, style: 'primary' }] },
+    ],
+  };
+}
+
 /** `/goal`: mine, and a manager's people. */
 export function goalsView(ctx: ViewContext, overview: GoalsOverview): View {
   const { t } = ctx;
   const blocks: Block[] = [];
   if (overview.reviewed) {
     blocks.push({ type: 'text', text: overview.mine ? goalLine(ctx, overview.mine) : t('goal.mine.none', { month: overview.month }) });
-    if (overview.mine && !overview.mine.agreedAt) blocks.push({ type: 'actions', buttons: [{ label: t('button.agree_goal'), command: `/goal agree ${overview.month}`, style: 'primary' }] });
+    if (overview.mine && !overview.mine.agreedAt) blocks.push({ type: 'actions', buttons: [{ label: t('button.agree_goal'), command: `/goal agree ${overview.month} ${goalVersion(overview.mine)}`, style: 'primary' }] });
   }
   if (overview.team) {
     const missing = overview.team.filter((m) => !m.goal).length;

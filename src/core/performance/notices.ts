@@ -4,8 +4,8 @@
  * Amounts are fen; dates and months are already the company's calendar.
  */
 export type PerformanceNotice =
-  /** KPI-2: to the person, with an Agree button. */
-  | { kind: 'goal_set'; month: string; by: string; salesFen: number; newClients: number; note: string | null }
+  /** KPI-2: to the person, with an Agree button that carries the goal's version (set_at, epoch ms). */
+  | { kind: 'goal_set'; month: string; by: string; salesFen: number; newClients: number; note: string | null; version: number }
   /** KPI-2: to whoever set the goal. */
   | { kind: 'goal_agreed'; month: string; person: string }
   /** KPI-4: to the person's manager. */

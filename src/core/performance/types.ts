@@ -95,8 +95,8 @@ export interface PerformancePort {
   goalsIn(month: Month): Promise<MonthlyGoal[]>;
   /** Writes the goal unless it was already agreed; false (nothing written) when it was. */
   setGoal(goal: Omit<MonthlyGoal, 'agreedAt'>): Promise<boolean>;
-  /** Marks the goal agreed; false when there is none or it was already. */
-  agreeGoal(personId: string, month: Month, at: Date): Promise<boolean>;
+  /** Marks the goal agreed if it is still the one set at `setAt`; false when there is none, it was agreed already or set again since. */
+  agreeGoal(personId: string, month: Month, at: Date, setAt: Date): Promise<boolean>;
 
   /** Adds the reviews not stored yet (unique per person and quarter); answers those it added. */
   addReviews(reviews: QuarterReview[]): Promise<QuarterReview[]>;
