@@ -522,6 +522,7 @@ export const en: Record<MessageKey, string> = {
   'home.tickets.item': '#{id} {company}: {problem}',
 
   // ── performance: kpi, plan, goal, finance (KPI-1..7) ──
+  'notice.review.clients_missed': 'Months below the monthly target of {target} new clients: {months}',
   'refusal.goal_changed': 'Your goal for {month} was changed after you saw it; it is now sales {sales}, {clients} new clients. Check it, then agree again.',
   'refusal.latest_review_passed': 'Your latest quarterly review ({quarter}) passed, so no improvement plan is due (KPI-4).',
   'kpi.team.conversion.no_leads': 'no leads',
@@ -553,7 +554,7 @@ export const en: Record<MessageKey, string> = {
   'kpi.missed': '❌ not met',
   'kpi.sales': 'Sales {sales} of {target} {mark}',
   'kpi.new_clients': 'New clients {count} of {target} this quarter {mark}',
-  'kpi.new_clients.month': '  {month}: {count}/{target}',
+  'kpi.new_clients.month': '  {month}: {count}/{target} {mark}',
   'kpi.collection': 'Collection rate {rate} (target ≥{target}%): received {received} of {due} due {mark}',
   'kpi.collection.none': 'Collection rate: no payments due (counts as met; target ≥{target}%)',
   'kpi.collection.nothing_due': 'nothing due',

@@ -540,6 +540,7 @@ export const zhCN = {
   'home.tickets.item': '#{id} {company}：{problem}',
 
   // ── performance: kpi, plan, goal, finance (KPI-1..7) ──
+  'notice.review.clients_missed': '每月新客户目标 {target} 家未达成的月份：{months}',
   'refusal.goal_changed': '您的 {month} 目标在您查看之后已被修改，现在是：销售额 {sales}，新客户 {clients} 家。请确认新目标后再同意。',
   'refusal.latest_review_passed': '您最近一次季度考核（{quarter}）已达标，无需提交改进方案（KPI-4）。',
   'kpi.team.conversion.no_leads': '无线索',
@@ -571,7 +572,7 @@ export const zhCN = {
   'kpi.missed': '❌ 未达标',
   'kpi.sales': '销售额 {sales} / 目标 {target} {mark}',
   'kpi.new_clients': '新客户 {count} / 季度目标 {target} {mark}',
-  'kpi.new_clients.month': '　{month}：{count}/{target}',
+  'kpi.new_clients.month': '　{month}：{count}/{target} {mark}',
   'kpi.collection': '回款率 {rate}（目标 ≥{target}%）：已回 {received} / 应回 {due} {mark}',
   'kpi.collection.none': '回款率：本期无到期应收款（视为达标，目标 ≥{target}%）',
   'kpi.collection.nothing_due': '无到期款',

@@ -27,7 +27,8 @@ function personKpiView(ctx: ViewContext, kpi: PersonKpi): View {
   const money = (fen: number) => formatMoney(fen, locale);
   const lines = [
     t('kpi.new_clients', { count: f.newClients, target: f.newClientsPerMonthTarget * 3, mark: mark(t, f.met.newClients) }),
-    ...f.newClientsByMonth.map((m) => t('kpi.new_clients.month', { month: m.month, count: m.count, target: f.newClientsPerMonthTarget })),
+    // KPI-1 counts new clients per month: each month begun is marked, so the one that missed shows.
+    ...f.newClientsByMonth.map((m) => t('kpi.new_clients.month', { month: m.month, count: m.count, target: f.newClientsPerMonthTarget, mark: m.met === null ? '' : mark(t, m.met) })),
     f.collection
       ? t('kpi.collection', { rate: percent(f.collection.rateBp), target: f.collectionTargetPercent, received: money(f.collection.receivedFen), due: money(f.collection.dueFen), mark: mark(t, f.met.collection) })
       : t('kpi.collection.none', { target: f.collectionTargetPercent }),

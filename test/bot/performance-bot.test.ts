@@ -22,6 +22,8 @@ describe.each(backends)('performance commands through the bot on $name', (backen
     expect(text).toContain('张三 · 2026Q3 业绩');
     expect(text).toContain('销售额 ¥1,100,000 / 目标 ¥1,000,000 ✅ 达标');
     expect(text).toContain('新客户 2 / 季度目标 9 ❌ 未达标');
+    // Each month is marked against the monthly target, so the one that missed shows (KPI-1).
+    expect(text).toContain('2026-08：0/3 ❌ 未达标');
     expect(text).toContain('回款率 50.0%（目标 ≥95%）');
   });
 

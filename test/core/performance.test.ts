@@ -7,7 +7,7 @@ import { showKpi, type KpiReport } from '../../src/core/performance/show-kpi.ts'
 import { DEFAULT_POLICY } from '../../src/core/policy.ts';
 import type { CoreResult } from '../../src/core/ports.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
-import { sampleQuarter } from '../support/performance-data.ts';
+import { addCompany, addContract, sampleQuarter } from '../support/performance-data.ts';
 import { backends } from '../support/test-database.ts';
 
 const unwrap = <T>(r: CoreResult<T>): T => {
@@ -67,9 +67,9 @@ describe.each(backends)('performance review on $name', (backend) => {
       expect(kpi.figures.salesFen).toBe(110_000_000);
       expect(kpi.figures.newClients).toBe(2);
       expect(kpi.figures.newClientsByMonth).toEqual([
-        { month: '2026-07', count: 1 },
-        { month: '2026-08', count: 0 },
-        { month: '2026-09', count: 1 },
+        { month: '2026-07', count: 1, met: false },
+        { month: '2026-08', count: 0, met: false },
+        { month: '2026-09', count: 1, met: false },
       ]);
       // 600,000 due in Q3; 300,000 paid in the quarter, the 100,000 of 5 Oct is after its end.
       expect(kpi.figures.collection).toEqual({ dueFen: 60_000_000, receivedFen: 30_000_000, rateBp: 5_000 });
@@ -90,6 +90,20 @@ describe.each(backends)('performance review on $name', (backend) => {
       // Today is 26 Nov: the 500,000 due 15 Nov is due; the 100,000 due 20 Dec is not yet.
       const kpi = person(unwrap(await showKpi(f.deps, f.as('zhangsan'), { scope: 'me', quarter: '2026Q4' })));
       expect(kpi.figures.collection).toEqual({ dueFen: 50_000_000, receivedFen: 0, rateBp: 0 });
+    });
+
+    it('checks new clients month by month (KPI-1: 3 a month): nine in April alone miss May and June', async () => {
+      for (let i = 0; i < 9; i++) {
+        const company = await addCompany(f.database.db, `四月客户${i}`, 'zhaoliu', '华东');
+        await addContract(f.database.db, { companyId: company, ownerId: 'zhaoliu', region: '华东', yuan: 10_000, signedAt: '2026-04-10T10:00:00+08:00', due: '2026-04-30', newClient: true });
+      }
+      const kpi = person(unwrap(await showKpi(f.deps, f.as('zhaoliu'), { scope: 'me', quarter: '2026Q2' })));
+      expect(kpi.figures.newClients).toBe(9);
+      expect(kpi.figures.newClientsMissed).toEqual(['2026-05', '2026-06']);
+      expect(kpi.figures.met.newClients).toBe(false);
+      // In a running quarter a month not begun yet is not judged: only November (begun) and October count.
+      const running = person(unwrap(await showKpi(f.deps, f.as('zhangsan'), { scope: 'me', quarter: '2026Q4' })));
+      expect(running.figures.newClientsByMonth.map((m) => m.met)).toEqual([false, false, null]);
     });
 
     it('reads nothing due as "no payments due", which counts as met', async () => {
