@@ -522,6 +522,14 @@ export const en: Record<MessageKey, string> = {
   'home.tickets.item': '#{id} {company}: {problem}',
 
   // ── performance: kpi, plan, goal, finance (KPI-1..7) ──
+  'notice.review.months_separator': ', ',
+  'notice.review_team.failed': '{count} not passed:',
+  'notice.plan_due.soon.title': '{quarter} improvement plan due soon',
+  'notice.plan_due.overdue.title': '{quarter} improvement plan overdue',
+  'notice.plan_due.soon': 'Your {quarter} review was not passed; please submit your improvement plan by {due}: /plan <text> (KPI-4).',
+  'notice.plan_due.overdue': 'Your improvement plan for {quarter} was due by {due} and has not been submitted; please submit it now: /plan <text> (KPI-4).',
+  'notice.plan_due.manager.soon': '{person}\'s improvement plan for {quarter} is due by {due} and not submitted yet (KPI-4).',
+  'notice.plan_due.manager.overdue': '{person}\'s improvement plan for {quarter} was due by {due} and is overdue (KPI-4).',
   'notice.review.clients_missed': 'Months below the monthly target of {target} new clients: {months}',
   'refusal.goal_changed': 'Your goal for {month} was changed after you saw it; it is now sales {sales}, {clients} new clients. Check it, then agree again.',
   'refusal.latest_review_passed': 'Your latest quarterly review ({quarter}) passed, so no improvement plan is due (KPI-4).',

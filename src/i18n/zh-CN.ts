@@ -540,6 +540,14 @@ export const zhCN = {
   'home.tickets.item': '#{id} {company}：{problem}',
 
   // ── performance: kpi, plan, goal, finance (KPI-1..7) ──
+  'notice.review.months_separator': '、',
+  'notice.review_team.failed': '未达标 {count} 人：',
+  'notice.plan_due.soon.title': '{quarter} 改进方案即将到期',
+  'notice.plan_due.overdue.title': '{quarter} 改进方案已逾期',
+  'notice.plan_due.soon': '您的 {quarter} 季度考核未达标，请在 {due} 前提交改进方案：/改进 <内容>（KPI-4）。',
+  'notice.plan_due.overdue': '您的 {quarter} 改进方案应在 {due} 前提交，至今未提交，请尽快提交：/改进 <内容>（KPI-4）。',
+  'notice.plan_due.manager.soon': '{person} 的 {quarter} 改进方案应在 {due} 前提交，尚未提交（KPI-4）。',
+  'notice.plan_due.manager.overdue': '{person} 的 {quarter} 改进方案应在 {due} 前提交，已逾期未交（KPI-4）。',
   'notice.review.clients_missed': '每月新客户目标 {target} 家未达成的月份：{months}',
   'refusal.goal_changed': '您的 {month} 目标在您查看之后已被修改，现在是：销售额 {sales}，新客户 {clients} 家。请确认新目标后再同意。',
   'refusal.latest_review_passed': '您最近一次季度考核（{quarter}）已达标，无需提交改进方案（KPI-4）。',

@@ -158,6 +158,23 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
       return row ? toReview(row) : null;
     },
 
+    async plansMissing() {
+      const rows = await db
+        .selectFrom('quarter_reviews as r')
+        .selectAll('r')
+        .where('r.passed', '=', false)
+        .where((eb) =>
+          eb.and([
+            eb.not(eb.exists(eb.selectFrom('improvement_plans as p').select('p.person_id').whereRef('p.person_id', '=', 'r.person_id').whereRef('p.quarter', '=', 'r.quarter'))),
+            // Only the latest review counts: a later one (passed or failed) supersedes it.
+            eb.not(eb.exists(eb.selectFrom('quarter_reviews as later').select('later.id').whereRef('later.person_id', '=', 'r.person_id').whereRef('later.quarter', '>', 'r.quarter'))),
+          ]),
+        )
+        .orderBy('r.person_id')
+        .execute();
+      return rows.map(toReview);
+    },
+
     async savePlan(plan) {
       const values = { person_id: plan.personId, quarter: plan.quarter, text: plan.text, submitted_at: plan.submittedAt, due_by: plan.dueBy };
       await db

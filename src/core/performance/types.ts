@@ -105,6 +105,9 @@ export interface PerformancePort {
   /** The person's latest review, passed or not, or null. */
   latestReview(personId: string): Promise<QuarterReview | null>;
 
+  /** Each person's latest review when it failed and has no improvement plan yet (KPI-4 reminders). */
+  plansMissing(): Promise<QuarterReview[]>;
+
   /** Writes or replaces the plan for that quarter. */
   savePlan(plan: ImprovementPlan): Promise<void>;
   plan(personId: string, quarter: Quarter): Promise<ImprovementPlan | null>;
