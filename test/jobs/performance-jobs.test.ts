@@ -3,6 +3,8 @@ import { nthWorkingDay } from '../../src/core/performance/periods.ts';
 import { financeCheckJob, monthlyGoalsJob, quarterlyReviewJob } from '../../src/core/reminders/performance-jobs.ts';
 import { lockMonth } from '../../src/core/performance/finance.ts';
 import { submitPlan } from '../../src/core/performance/plan.ts';
+import { listGoals } from '../../src/core/performance/goals.ts';
+import { kyselyStore } from '../../src/store/kysely-store.ts';
 import { dailyCron, JOBS } from '../../src/jobs/registry.ts';
 import { DEFAULT_POLICY } from '../../src/core/policy.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
@@ -116,5 +118,31 @@ describe.each(backends)('performance jobs on $name', (backend) => {
     const [flag] = await outboxTo('wangwu', 'review_retraining');
     expect(flag).toMatchObject({ quarter: '2026Q4', times: 2 });
     expect((flag as { names: string[] }).names).toContain('张三');
+  });
+  it('monthly-goals and /goal read the directory once, not a chain of queries per manager and person', async () => {
+    // 60 more salespeople under 李四: the number of queries must not grow with them.
+    await f.database.db
+      .insertInto('people')
+      .values(Array.from({ length: 60 }, (_, i) => ({ id: `extra${i}`, name: `员工${i}`, role: 'sales', region: '华东', manager_id: 'lisi', slack_id: null, feishu_id: null, locale: null, monthly_salary_fen: null })))
+      .execute();
+    let queries = 0;
+    const counting = f.database.db.withPlugin({
+      transformQuery: (args) => {
+        queries++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const deps = { ...f.deps, store: kyselyStore(counting, f.keyring) };
+    const first = nthWorkingDay(working, '2027-02', 1)!;
+    const run = await monthlyGoalsJob(deps, at9(first));
+    expect(run.queued).toBeGreaterThan(60);
+    expect(queries).toBeLessThan(20);
+    const [lisiNotice] = (await outboxTo('lisi', 'goals_due_manager')).filter((n) => n.month === '2027-02');
+    expect((lisiNotice as { missing: string[] }).missing).toHaveLength(63);
+    queries = 0;
+    const overview = await listGoals(deps, f.as('lisi'));
+    expect(overview.ok && overview.value.team?.length).toBe(63);
+    expect(queries).toBeLessThan(20);
   });
 });
