@@ -26,9 +26,10 @@ export async function submitPlan(deps: CoreDeps, actor: Actor, text: string): Pr
   return deps.store.transaction(async (tx) => {
     const me = actor.person;
     // The latest review decides: a failed quarter followed by a passed one needs no plan any more.
-    const failed = await tx.performance.latestReview(me.id);
-    if (!failed) return refuse('no_failed_review');
-    if (failed.passed) return refuse('latest_review_passed', { quarter: failed.quarter });
+    const latest = await tx.performance.latestReview(me.id);
+    if (!latest) return refuse('no_failed_review');
+    if (latest.passed) return refuse('latest_review_passed', { quarter: latest.quarter });
+    const failed = latest;
     const dueBy = planDueBy(deps, failed.computedAt);
     const replaced = (await tx.performance.plan(me.id, failed.quarter)) !== null;
     await tx.performance.savePlan({ personId: me.id, quarter: failed.quarter, text, submittedAt: now, dueBy });
