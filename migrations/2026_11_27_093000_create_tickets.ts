@@ -21,17 +21,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('closed_at', 'timestamptz')
     .addColumn('closed_by', 'text', (c) => c.references('people.id'))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    // Set by the sla job once the overdue notices are queued: it never reads the ticket again.
+    .addColumn('overdue_notified_at', 'timestamptz')
     // A ticket is closed only after it was answered (see core/tickets/close-ticket.ts).
     .addCheckConstraint('tickets_closed_after_response', sql`closed_at is null or first_response_at is not null`)
     .execute();
   await db.schema.createIndex('tickets_owner_idx').on('tickets').columns(['owner_id', 'closed_at']).execute();
   await db.schema.createIndex('tickets_company_idx').on('tickets').column('company_id').execute();
-  // The sla job looks for open tickets still waiting for their first response.
+  // The sla job looks for open tickets still waiting for their first response, not yet told overdue.
   await db.schema
     .createIndex('tickets_waiting_idx')
     .on('tickets')
     .column('respond_by')
     .where(sql.ref('first_response_at'), 'is', null)
+    .where(sql.ref('overdue_notified_at'), 'is', null)
     .execute();
 
   await db.schema

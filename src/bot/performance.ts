@@ -5,7 +5,7 @@ import { submitPlan } from '../core/performance/plan.ts';
 import { showKpi } from '../core/performance/show-kpi.ts';
 import type { Actor, CoreDeps, CoreResult } from '../core/ports.ts';
 import type { ViewContext } from '../views/client-views.ts';
-import { financeView, goalAgreedView, goalSetView, goalsView, kpiView, planSavedView } from '../views/performance-views.ts';
+import { financeView, goalAgreedView, goalChangedView, goalSetView, goalsView, kpiView, planSavedView } from '../views/performance-views.ts';
 import { refusalView } from '../views/problem-views.ts';
 import type { View } from '../views/view.ts';
 
@@ -20,8 +20,11 @@ export async function executePerformance(deps: CoreDeps, ctx: ViewContext, actor
       return view(await submitPlan(deps, actor, command.text), (saved) => planSavedView(ctx, saved));
     case 'goal_set':
       return view(await setGoal(deps, actor, command.input), ({ goal, person }) => goalSetView(ctx, goal, person));
-    case 'goal_agree':
-      return view(await agreeGoal(deps, actor, command.month), (goal) => goalAgreedView(ctx, goal));
+    case 'goal_agree': {
+      const result = await agreeGoal(deps, actor, command.month, command.version);
+      if (!result.ok && result.code === 'goal_changed') return goalChangedView(ctx, result.details);
+      return view(result, (goal) => goalAgreedView(ctx, goal));
+    }
     case 'goal_list':
       return view(await listGoals(deps, actor), (overview) => goalsView(ctx, overview));
     case 'finance_check':

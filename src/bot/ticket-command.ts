@@ -27,7 +27,7 @@ export async function ticketCommand(deps: CoreDeps, actor: Actor, ctx: ViewConte
       result = await respondToTicket(deps, actor, { ticketId: input.ticketId, text: input.text });
       break;
     case 'close':
-      result = await closeTicket(deps, actor, input.ticketId);
+      result = await closeTicket(deps, actor, input.ticketId, input.note);
       break;
     default: {
       const unknown: never = input;

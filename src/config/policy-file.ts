@@ -74,7 +74,13 @@ const needsQuestions = leaf(`a whole number from 1 to ${NEEDS_QUESTIONS_WRITTEN}
   isNumber(v) && Number.isSafeInteger(v) && v > 0 && v <= NEEDS_QUESTIONS_WRITTEN ? v : undefined,
 );
 const percent = leaf('a percent from 0 to 100', (v) => (isNumber(v) && v >= 0 && v <= 100 ? v : undefined));
-const multiple = leaf('a number above 0', (v) => (isNumber(v) && v > 0 ? v : undefined));
+/**
+ * Months of salary as bonus (KPI-5): whole, so the review stores it as an
+ * integer and salary × multiple stays whole fen. 1.5× is refused at start.
+ */
+const multiple = leaf('a whole number of monthly salaries above 0 (e.g. 2)', (v) =>
+  isNumber(v) && Number.isSafeInteger(v) && v > 0 ? v : undefined,
+);
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const time = leaf('a 24-hour time HH:MM in quotes (e.g. "16:30")', (v) =>

@@ -61,6 +61,8 @@ export const POLICY_ERROR_CODES = [
   'ticket_needs_response',
 
   // ── performance ──
+  'goal_changed',
+  'latest_review_passed',
   'not_your_report',
   'no_targets',
   'no_failed_review',

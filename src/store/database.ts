@@ -255,6 +255,8 @@ export interface TicketsTable {
   closed_at: Timestamp | null;
   closed_by: string | null;
   version: Generated<number>;
+  /** When the sla job queued the overdue notices (CLI-4); it skips the ticket from then on. */
+  overdue_notified_at: Timestamp | null;
 }
 
 export interface TicketResponsesTable {

@@ -105,12 +105,13 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
         .executeTakeFirst();
       return row !== undefined;
     },
-    async agreeGoal(personId, month, at) {
+    async agreeGoal(personId, month, at, setAt) {
       const result = await db
         .updateTable('monthly_goals')
         .set({ agreed_at: at })
         .where('person_id', '=', personId)
         .where('month', '=', month)
+        .where('set_at', '=', setAt)
         .where('agreed_at', 'is', null)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
@@ -147,15 +148,31 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
       const row = await db.selectFrom('quarter_reviews').selectAll().where('person_id', '=', personId).where('quarter', '=', quarter).executeTakeFirst();
       return row ? toReview(row) : null;
     },
-    async latestFailed(personId) {
+    async latestReview(personId) {
       const row = await db
         .selectFrom('quarter_reviews')
         .selectAll()
         .where('person_id', '=', personId)
-        .where('passed', '=', false)
         .orderBy('quarter', 'desc')
         .executeTakeFirst();
       return row ? toReview(row) : null;
+    },
+
+    async plansMissing() {
+      const rows = await db
+        .selectFrom('quarter_reviews as r')
+        .selectAll('r')
+        .where('r.passed', '=', false)
+        .where((eb) =>
+          eb.and([
+            eb.not(eb.exists(eb.selectFrom('improvement_plans as p').select('p.person_id').whereRef('p.person_id', '=', 'r.person_id').whereRef('p.quarter', '=', 'r.quarter'))),
+            // Only the latest review counts: a later one (passed or failed) supersedes it.
+            eb.not(eb.exists(eb.selectFrom('quarter_reviews as later').select('later.id').whereRef('later.person_id', '=', 'r.person_id').whereRef('later.quarter', '>', 'r.quarter'))),
+          ]),
+        )
+        .orderBy('r.person_id')
+        .execute();
+      return rows.map(toReview);
     },
 
     async savePlan(plan) {

@@ -108,10 +108,17 @@ export function ticketsRepo(db: Kysely<Database>): TicketsPort {
         .where('tickets.first_response_at', 'is', null)
         .where('tickets.closed_at', 'is', null)
         .where('tickets.respond_by', '<=', before)
+        .where('tickets.overdue_notified_at', 'is', null)
         .orderBy('tickets.respond_by')
         .orderBy('tickets.id')
         .execute();
       return rows.map(toTicket);
+    },
+
+    async markOverdueNotified(ticketIds, at) {
+      if (!ticketIds.length) return;
+      // The version stays: this is the job's bookkeeping, not a change a response or a close could collide with.
+      await db.updateTable('tickets').set({ overdue_notified_at: at }).where('id', 'in', ticketIds).where('overdue_notified_at', 'is', null).execute();
     },
 
     async openFor(personId) {

@@ -211,6 +211,7 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
     case 'review_bonus':
     case 'review_retraining':
     case 'review_team':
+    case 'plan_due':
       return performanceNoticeView(t, locale, notice);
     default: {
       const unknown: never = notice;

@@ -16,7 +16,7 @@ export function performanceNoticeView(t: Translate, locale: Locale, notice: Perf
         blocks: [
           { type: 'text', text: t('notice.goal_set.body', { by: notice.by, month: notice.month, sales: money(notice.salesFen), clients: notice.newClients }) },
           ...(notice.note ? [{ type: 'note' as const, text: notice.note }] : []),
-          { type: 'actions', buttons: [{ label: t('button.agree_goal'), command: `/goal agree ${notice.month}`, style: 'primary' }] },
+          { type: 'actions', buttons: [{ label: t('button.agree_goal'), command: `/goal agree ${notice.month} ${notice.version}`, style: 'primary' }] },
         ],
       };
     case 'goal_agreed':
@@ -64,6 +64,7 @@ export function performanceNoticeView(t: Translate, locale: Locale, notice: Perf
             items: [
               t('notice.review.sales', { sales: money(notice.salesFen), target: money(notice.salesTargetFen) }),
               t('notice.review.clients', { count: notice.newClients, target: notice.newClientsTarget }),
+              ...(notice.newClientsMissed.length ? [t('notice.review.clients_missed', { target: notice.newClientsPerMonthTarget, months: notice.newClientsMissed.join(t('notice.review.months_separator')) })] : []),
               notice.collectionRateBp === null
                 ? t('kpi.collection.none', { target: notice.collectionTargetPercent })
                 : t('notice.review.collection', { rate: percent(notice.collectionRateBp), target: notice.collectionTargetPercent }),
@@ -111,6 +112,21 @@ export function performanceNoticeView(t: Translate, locale: Locale, notice: Perf
               t('notice.review_team.a_clients', { count: notice.newAClients, target: notice.travelFundAClients }),
             ],
           },
+          ...(notice.failed.length ? [{ type: 'text' as const, text: t('notice.review_team.failed', { count: notice.failed.length }) }, { type: 'list' as const, items: notice.failed }] : []),
+        ],
+      };
+    case 'plan_due':
+      return {
+        tone: 'warning',
+        title: t(notice.overdue ? 'notice.plan_due.overdue.title' : 'notice.plan_due.soon.title', { quarter: notice.quarter, person: notice.person }),
+        blocks: [
+          {
+            type: 'text',
+            text: notice.toManager
+              ? t(notice.overdue ? 'notice.plan_due.manager.overdue' : 'notice.plan_due.manager.soon', { person: notice.person, quarter: notice.quarter, due: notice.dueBy })
+              : t(notice.overdue ? 'notice.plan_due.overdue' : 'notice.plan_due.soon', { quarter: notice.quarter, due: notice.dueBy }),
+          },
+          ...(notice.toManager ? [] : [{ type: 'actions' as const, buttons: [{ label: t('button.plan'), command: '/plan', style: 'primary' as const }] }]),
         ],
       };
     default: {

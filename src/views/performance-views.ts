@@ -1,6 +1,6 @@
 import type { PersonFigures, TeamFigures } from '../core/performance/figures.ts';
 import type { MonthFigures } from '../core/performance/finance.ts';
-import type { GoalsOverview } from '../core/performance/goals.ts';
+import { goalVersion, type GoalsOverview } from '../core/performance/goals.ts';
 import type { PlanSaved } from '../core/performance/plan.ts';
 import type { KpiReport, PersonKpi } from '../core/performance/show-kpi.ts';
 import type { MonthlyGoal } from '../core/performance/types.ts';
@@ -27,7 +27,8 @@ function personKpiView(ctx: ViewContext, kpi: PersonKpi): View {
   const money = (fen: number) => formatMoney(fen, locale);
   const lines = [
     t('kpi.new_clients', { count: f.newClients, target: f.newClientsPerMonthTarget * 3, mark: mark(t, f.met.newClients) }),
-    ...f.newClientsByMonth.map((m) => t('kpi.new_clients.month', { month: m.month, count: m.count, target: f.newClientsPerMonthTarget })),
+    // KPI-1 counts new clients per month: each month begun is marked, so the one that missed shows.
+    ...f.newClientsByMonth.map((m) => t('kpi.new_clients.month', { month: m.month, count: m.count, target: f.newClientsPerMonthTarget, mark: m.met === null ? '' : mark(t, m.met) })),
     f.collection
       ? t('kpi.collection', { rate: percent(f.collection.rateBp), target: f.collectionTargetPercent, received: money(f.collection.receivedFen), due: money(f.collection.dueFen), mark: mark(t, f.met.collection) })
       : t('kpi.collection.none', { target: f.collectionTargetPercent }),
@@ -70,7 +71,7 @@ function teamKpiView(ctx: ViewContext, team: TeamFigures): View {
       {
         type: 'list',
         items: team.conversion.map((c) =>
-          t('kpi.team.conversion', { month: c.month, signed: c.signed, leads: c.leads, rate: c.leads ? percent(Math.floor((c.signed * 10_000) / c.leads)) : '-' }),
+          t('kpi.team.conversion', { month: c.month, signed: c.signed, leads: c.leads, rate: c.leads ? percent(Math.floor((c.signed * 10_000) / c.leads)) : t('kpi.team.conversion.no_leads') }),
         ),
       },
       {
@@ -97,19 +98,35 @@ export function goalAgreedView(ctx: ViewContext, goal: MonthlyGoal): View {
   return { tone: 'success', title: ctx.t('goal.agreed.title', { month: goal.month }), blocks: [{ type: 'text', text: goalLine(ctx, goal) }] };
 }
 
+/**
+ * `/goal agree` on a goal set again since the person saw it: the refusal with
+ * the goal as it is now, and an Agree button for that one.
+ */
+export function goalChangedView(ctx: ViewContext, details: Record<string, string | number>): View {
+  const { t, locale } = ctx;
+  const month = String(details.month);
+  return {
+    tone: 'warning',
+    blocks: [
+      { type: 'text', text: t('refusal.goal_changed', { month, sales: formatMoney(Number(details.salesFen), locale), clients: details.clients ?? '' }) },
+      { type: 'actions', buttons: [{ label: t('button.agree_goal'), command: `/goal agree ${month} ${details.version}`, style: 'primary' }] },
+    ],
+  };
+}
+
 /** `/goal`: mine, and a manager's people. */
 export function goalsView(ctx: ViewContext, overview: GoalsOverview): View {
   const { t } = ctx;
   const blocks: Block[] = [];
   if (overview.reviewed) {
     blocks.push({ type: 'text', text: overview.mine ? goalLine(ctx, overview.mine) : t('goal.mine.none', { month: overview.month }) });
-    if (overview.mine && !overview.mine.agreedAt) blocks.push({ type: 'actions', buttons: [{ label: t('button.agree_goal'), command: `/goal agree ${overview.month}`, style: 'primary' }] });
+    if (overview.mine && !overview.mine.agreedAt) blocks.push({ type: 'actions', buttons: [{ label: t('button.agree_goal'), command: `/goal agree ${overview.month} ${goalVersion(overview.mine)}`, style: 'primary' }] });
   }
   if (overview.team) {
     const missing = overview.team.filter((m) => !m.goal).length;
     blocks.push(
       { type: 'text', text: t('goal.team.title', { missing, count: overview.team.length }) },
-      { type: 'list', items: overview.team.map((m) => (m.goal ? `${m.person.name}: ${goalLine(ctx, m.goal)}` : t('goal.team.none', { name: m.person.name, id: m.person.id }))) },
+      { type: 'list', items: overview.team.map((m) => (m.goal ? t('goal.team.item', { name: m.person.name, goal: goalLine(ctx, m.goal) }) : t('goal.team.none', { name: m.person.name, id: m.person.id }))) },
     );
   }
   if (!blocks.length) blocks.push({ type: 'text', text: t('goal.nothing') });

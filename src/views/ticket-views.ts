@@ -22,7 +22,7 @@ export function ticketCardView({ t, timezone }: ViewContext, card: TicketCard): 
     { label: t('ticket.company'), value: ticket.companyName },
     { label: t('ticket.problem'), value: ticket.problem },
     { label: t('ticket.opened'), value: t('ticket.opened.value', { at: at(ticket.openedAt), by: card.openedBy }) },
-    { label: t('ticket.owner'), value: card.accountManager ? `${card.owner} · ${card.accountManager}` : card.owner },
+    { label: t('ticket.owner'), value: card.accountManager ? t('ticket.owner.with_account_manager', { owner: card.owner, accountManager: card.accountManager }) : card.owner },
     { label: t('ticket.respond_by'), value: t('ticket.respond_by.value', { at: at(ticket.respondBy) }) },
     { label: t('ticket.status'), value: status },
     ...(ticket.firstResponseAt

@@ -81,9 +81,12 @@ describe('/goal (/目标)', () => {
   });
 
   it('agrees, lists, and names every missing or wrong part at once', () => {
-    expect(perf('/goal agree 2026-12')).toEqual({ action: 'goal_agree', month: '2026-12' });
-    expect(perf('/目标 同意')).toEqual({ action: 'goal_agree', month: null });
-    expect(perf('/目标 确认 月份:2026年12月')).toEqual({ action: 'goal_agree', month: '2026-12' });
+    expect(perf('/goal agree 2026-12')).toEqual({ action: 'goal_agree', month: '2026-12', version: null });
+    expect(perf('/目标 同意')).toEqual({ action: 'goal_agree', month: null, version: null });
+    expect(perf('/目标 确认 月份:2026年12月')).toEqual({ action: 'goal_agree', month: '2026-12', version: null });
+    // The Agree button carries the version of the goal the person saw.
+    expect(perf('/goal agree 2026-12 1795996800000')).toEqual({ action: 'goal_agree', month: '2026-12', version: 1795996800000 });
+    expect(issues('/goal agree 2026-12 1795996800000 more')).toEqual(['unknown_key:null']);
     expect(perf('/goal')).toEqual({ action: 'goal_list' });
     expect(issues('/goal @zhangsan')).toEqual(['missing_field:sales', 'missing_field:clients']);
     expect(issues('/goal @zhangsan sales:lots clients:many month:soon')).toEqual(['amount_invalid:sales', 'choice_invalid:clients', 'choice_invalid:month']);
@@ -103,6 +106,14 @@ describe('/finance (/财务)', () => {
     expect(issues('/finance lock')).toEqual(['missing_field:month']);
     expect(issues('/财务 删除 2026-11')).toEqual(['choice_invalid:action']);
     expect(issues('/finance lock November')).toEqual(['choice_invalid:month']);
+  });
+});
+
+describe('the year of a quarter or month comes from the company\'s today, never the host clock', () => {
+  it('throws when a quarter or month is parsed without a context, as a date is', () => {
+    expect(() => parseCommand('/kpi quarter:Q4')).toThrow(/no today/);
+    expect(() => parseCommand('/finance lock 12月')).toThrow(/no today/);
+    expect(() => parseCommand('/goal agree 2026-12')).toThrow(/no today/);
   });
 });
 

@@ -65,7 +65,7 @@ describe('/ticket <id>: show, respond, close', () => {
   });
 
   it.each(['/ticket 12 close', '/工单 12 关闭', '/工单 #12 结单', '/TICKET 12 CLOSE'])('closes with "%s"', (text) => {
-    expect(command(text)).toEqual(ticket({ action: 'close', ticketId: 12 }));
+    expect(command(text)).toEqual(ticket({ action: 'close', ticketId: 12, note: null }));
   });
 
   it('names an unknown action and lists the ones there are', () => {
@@ -75,9 +75,15 @@ describe('/ticket <id>: show, respond, close', () => {
     expect(String(only?.details.options)).toContain('关闭');
   });
 
-  it('refuses words after close and a problem on an existing ticket', () => {
-    expect(issues('/ticket 12 close now please').map((i) => i.code)).toEqual(['unknown_key']);
+  it('keeps words after close as the closing note, and refuses a problem on an existing ticket', () => {
+    expect(command('/工单 12 关闭 已解决')).toEqual(ticket({ action: 'close', ticketId: 12, note: '已解决' }));
+    expect(command('/ticket 12 close solved on the phone')).toEqual(ticket({ action: 'close', ticketId: 12, note: 'solved on the phone' }));
     expect(issues('/ticket 12 respond problem:x').map((i) => i.code)).toEqual(['unknown_key']);
+  });
+
+  it('reads an all-digit company before problem: as the company, not a ticket number', () => {
+    expect(command('/工单 360 问题:浏览器崩溃')).toEqual(ticket({ action: 'open', company: '360', problem: '浏览器崩溃' }));
+    expect(command('/ticket 360 problem:browser crashes')).toEqual(ticket({ action: 'open', company: '360', problem: 'browser crashes' }));
   });
 
   it('reads the response form back as a response to that ticket', () => {

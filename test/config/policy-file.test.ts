@@ -116,7 +116,11 @@ describe('the policy file', () => {
     );
     expect(errorOf('leads: 5')).toContain('POLICY_FILE policy.yaml: leads: must be a mapping of keys, got 5');
     expect(errorOf('kpi: {bonus_tiers: [{top_percent: 5, salary_multiple: 0}]}')).toContain(
-      'kpi.bonus_tiers[0].salary_multiple: must be a number above 0, got 0',
+      'kpi.bonus_tiers[0].salary_multiple: must be a whole number of monthly salaries above 0 (e.g. 2), got 0',
+    );
+    // The review stores the multiple as a whole number, and salary × multiple must be whole fen (KPI-5).
+    expect(errorOf('kpi: {bonus_tiers: [{top_percent: 5, salary_multiple: 1.5}]}')).toContain(
+      'kpi.bonus_tiers[0].salary_multiple: must be a whole number of monthly salaries above 0 (e.g. 2), got 1.5',
     );
   });
 

@@ -7,7 +7,7 @@ import { showKpi, type KpiReport } from '../../src/core/performance/show-kpi.ts'
 import { DEFAULT_POLICY } from '../../src/core/policy.ts';
 import type { CoreResult } from '../../src/core/ports.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
-import { sampleQuarter } from '../support/performance-data.ts';
+import { addCompany, addContract, sampleQuarter } from '../support/performance-data.ts';
 import { backends } from '../support/test-database.ts';
 
 const unwrap = <T>(r: CoreResult<T>): T => {
@@ -67,9 +67,9 @@ describe.each(backends)('performance review on $name', (backend) => {
       expect(kpi.figures.salesFen).toBe(110_000_000);
       expect(kpi.figures.newClients).toBe(2);
       expect(kpi.figures.newClientsByMonth).toEqual([
-        { month: '2026-07', count: 1 },
-        { month: '2026-08', count: 0 },
-        { month: '2026-09', count: 1 },
+        { month: '2026-07', count: 1, met: false },
+        { month: '2026-08', count: 0, met: false },
+        { month: '2026-09', count: 1, met: false },
       ]);
       // 600,000 due in Q3; 300,000 paid in the quarter, the 100,000 of 5 Oct is after its end.
       expect(kpi.figures.collection).toEqual({ dueFen: 60_000_000, receivedFen: 30_000_000, rateBp: 5_000 });
@@ -84,6 +84,26 @@ describe.each(backends)('performance review on $name', (backend) => {
       expect(kpi.figures.salesFen).toBe(10_000_000);
       expect(kpi.figures.newClients).toBe(0);
       expect(kpi.running).toBe(true);
+    });
+
+    it('counts as due in a running quarter only what fell due up to today: a contract due next month is not missed yet', async () => {
+      // Today is 26 Nov: the 500,000 due 15 Nov is due; the 100,000 due 20 Dec is not yet.
+      const kpi = person(unwrap(await showKpi(f.deps, f.as('zhangsan'), { scope: 'me', quarter: '2026Q4' })));
+      expect(kpi.figures.collection).toEqual({ dueFen: 50_000_000, receivedFen: 0, rateBp: 0 });
+    });
+
+    it('checks new clients month by month (KPI-1: 3 a month): nine in April alone miss May and June', async () => {
+      for (let i = 0; i < 9; i++) {
+        const company = await addCompany(f.database.db, `四月客户${i}`, 'zhaoliu', '华东');
+        await addContract(f.database.db, { companyId: company, ownerId: 'zhaoliu', region: '华东', yuan: 10_000, signedAt: '2026-04-10T10:00:00+08:00', due: '2026-04-30', newClient: true });
+      }
+      const kpi = person(unwrap(await showKpi(f.deps, f.as('zhaoliu'), { scope: 'me', quarter: '2026Q2' })));
+      expect(kpi.figures.newClients).toBe(9);
+      expect(kpi.figures.newClientsMissed).toEqual(['2026-05', '2026-06']);
+      expect(kpi.figures.met.newClients).toBe(false);
+      // In a running quarter a month not begun yet is not judged: only November (begun) and October count.
+      const running = person(unwrap(await showKpi(f.deps, f.as('zhangsan'), { scope: 'me', quarter: '2026Q4' })));
+      expect(running.figures.newClientsByMonth.map((m) => m.met)).toEqual([false, false, null]);
     });
 
     it('reads nothing due as "no payments due", which counts as met', async () => {
@@ -159,6 +179,18 @@ describe.each(backends)('performance review on $name', (backend) => {
       expect(kpi.review?.passed).toBe(false);
       expect(kpi.plan?.text).toBe('每天增加三次电话拜访');
     });
+
+    it('is refused when the latest review passed, even after an earlier failed one', async () => {
+      await f.deps.store.transaction(async (tx) => {
+        await tx.performance.addReviews([
+          { personId: 'zhaoliu', quarter: '2026Q4', salesFen: 200_000_000, newClients: 9, collectionRateBp: null, attainmentBp: 20_000, passed: true, rank: 1, bonusMultiple: 0, computedAt: new Date('2027-01-05T01:00:00Z') },
+        ]);
+        return { ok: true, value: null };
+      });
+      expect(await submitPlan(f.deps, f.as('zhaoliu'), '继续保持')).toEqual({ ok: false, code: 'latest_review_passed', details: { quarter: '2026Q4' } });
+      const plans = await f.database.db.selectFrom('improvement_plans').select(['quarter', 'text']).where('person_id', '=', 'zhaoliu').execute();
+      expect(plans).toEqual([{ quarter: '2026Q3', text: '每天增加三次电话拜访' }]);
+    });
   });
 
   describe('monthly goals (KPI-2)', () => {
@@ -218,6 +250,19 @@ describe.each(backends)('performance review on $name', (backend) => {
       const october = unwrap(await checkMonth(f.deps, f.as('qianhui'), '2026-10'));
       expect(october).toMatchObject({ salesFen: 10_000_000, receivedFen: 10_000_000, contracts: 1 });
       expect(code(await checkMonth(f.deps, f.as('zhangsan'), null))).toBe('not_allowed');
+    });
+  });
+  describe('a regional manager sees the region (finding: /kpi @x and /goal @x beyond the manager chain)', () => {
+    it('lets 李四 see and set the goal of someone in 华东 who reports to the department manager, not 周八 of 华南', async () => {
+      await f.database.db
+        .insertInto('people')
+        .values({ id: 'liuyi', name: '刘一', role: 'sales', region: '华东', manager_id: 'wangwu', slack_id: null, feishu_id: null, locale: null, monthly_salary_fen: null })
+        .execute();
+      expect(code(await showKpi(f.deps, f.as('lisi'), { scope: 'person', personId: 'liuyi', quarter: '2026Q3' }))).toBe('ok');
+      expect(code(await showKpi(f.deps, f.as('zhouba'), { scope: 'person', personId: 'liuyi', quarter: '2026Q3' }))).toBe('not_your_report');
+      expect(code(await setGoal(f.deps, f.as('lisi'), { personId: 'liuyi', salesFen: 10_000_000, newClients: 3, month: '2027-01', note: null }))).toBe('ok');
+      const overview = unwrap(await listGoals(f.deps, f.as('lisi')));
+      expect(overview.team?.map((m) => m.person.id)).toContain('liuyi');
     });
   });
 });

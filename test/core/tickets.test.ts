@@ -46,7 +46,7 @@ describe.each(backends)('after-sales tickets (CLI-4) on $name', (backend) => {
     expect(text).toContain('售后工单 #');
     expect(text).toContain('上海华信科技有限公司');
     expect(text).toContain('问题: 打印机卡纸，客户要求上门');
-    expect(text).toContain('负责人: 张三 · 孙七');
+    expect(text).toContain('负责人: 张三（客户经理 孙七）');
     // Thursday 10:00 + 48 h is Saturday 10:00: the promise counts clock hours, weekend or not.
     expect(text).toContain('响应期限: 请在 2026-11-28 10:00 前响应');
     expect(text).toContain('状态: 待首次响应');
@@ -141,6 +141,19 @@ describe.each(backends)('after-sales tickets (CLI-4) on $name', (backend) => {
     expect(viewText(await f.bot.handleText(f.as('zhangsan'), `/工单 ${id} 回复 补充`))).toContain(`工单 #${id} 已关闭`);
     const responses = await f.database.db.selectFrom('ticket_responses').select('text').where('ticket_id', '=', id).execute();
     expect(responses.map((r) => r.text)).toEqual(['已恢复']);
+  });
+
+  it('closes with a note in one go: the note is kept as the response (here the first), then the ticket is closed', async () => {
+    at('2026-11-27T10:00:00+08:00');
+    const opened = await openTicket(f.deps, f.as('zhangsan'), { company: EAST, problem: '电源故障' });
+    if (!opened.ok) throw new Error(opened.code);
+    const id = opened.value.ticket.id;
+    const text = viewText(await f.bot.handleText(f.as('zhangsan'), `/工单 ${id} 关闭 已解决`));
+    expect(text).toContain('状态: 已关闭');
+    expect(text).toContain('已解决');
+    const responses = await f.database.db.selectFrom('ticket_responses').select('text').where('ticket_id', '=', id).execute();
+    expect(responses.map((r) => r.text)).toEqual(['已解决']);
+    expect(await audit(id)).toEqual(['ticket.open:zhangsan', 'ticket.first_response:zhangsan', 'ticket.close:zhangsan']);
   });
 
   it('lets only the client insiders respond or close, and says which ticket does not exist', async () => {

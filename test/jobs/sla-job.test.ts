@@ -91,6 +91,19 @@ describe.each(backends)('the sla job (CLI-4) on $name', (backend) => {
     expect(await slaJob(f.deps, at)).toEqual({ queued: 0, skipped: null });
   });
 
+  it('keeps the 48-hour clock over a weekend: a ticket opened Friday 17:00 is warned and overdue on Sunday, not only on Monday', async () => {
+    const friday = await open('2026-12-04T17:00:00+08:00', '周末也要修');
+    const ofFriday = async (kind: string) => (await queued()).filter((r) => r.notice.kind === kind && (r.notice as { ticketId: number }).ticketId === friday);
+    // Sunday 07:05 is still quiet; the first run after 08:00 warns.
+    expect(await slaJob(f.deps, new Date('2026-12-06T07:05:00+08:00'))).toEqual({ queued: 0, skipped: 'quiet_hours' });
+    expect((await slaJob(f.deps, new Date('2026-12-06T08:05:00+08:00'))).skipped).toBeNull();
+    expect((await ofFriday('ticket_sla_warning')).map((r) => r.to).sort()).toEqual(['sunqi', 'zhangsan']);
+    expect((await ofFriday('ticket_sla_warning'))[0]!.notice).toMatchObject({ hoursLeft: 9, respondBy: '2026-12-06 17:00' });
+    await slaJob(f.deps, new Date('2026-12-06T18:05:00+08:00'));
+    expect((await ofFriday('ticket_sla_overdue')).map((r) => r.to).sort()).toEqual(['lisi', 'sunqi', 'zhangsan']);
+    expect((await ofFriday('ticket_sla_overdue'))[0]!.notice).toMatchObject({ hoursOverdue: 1 });
+  });
+
   it('puts the notices in Chinese words for a Chinese reader', async () => {
     const t = translator('zh-CN');
     const rows = await queued();
@@ -110,6 +123,18 @@ describe.each(backends)('the sla job (CLI-4) on $name', (backend) => {
         { label: '查看工单', command: `/ticket ${overdue}` },
       ],
     });
+  });
+
+  it('marks a ticket once its overdue notices are queued and never reads it again, however long it waits', async () => {
+    const marked = await f.database.db.selectFrom('tickets').select(['id', 'overdue_notified_at']).where('id', 'in', [warned, overdue, answered]).orderBy('id').execute();
+    expect(marked.map((r) => [r.id, r.overdue_notified_at !== null])).toEqual([
+      [overdue, true],
+      [answered, false],
+      [warned, true],
+    ].sort((a, b) => (a[0] as number) - (b[0] as number)));
+    // Even with the outbox emptied (no dedupe key left to stop it), a week later nothing is said of them again.
+    await f.database.db.deleteFrom('outbox').execute();
+    expect(await slaJob(f.deps, new Date('2026-12-10T11:05:00+08:00'))).toEqual({ queued: 0, skipped: null });
   });
 });
 

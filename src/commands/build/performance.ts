@@ -13,13 +13,17 @@ export type PerformanceCommand =
   | { action: 'kpi'; query: KpiQuery }
   | { action: 'plan'; text: string }
   | { action: 'goal_set'; input: SetGoalCommand }
-  | { action: 'goal_agree'; month: Month | null }
+  /** `version`: the goal's set_at (epoch ms) on the Agree button; null when typed without one. */
+  | { action: 'goal_agree'; month: Month | null; version: number | null }
   | { action: 'goal_list' }
   | { action: 'finance_check'; month: Month | null }
   | { action: 'finance_lock'; month: Month };
 
-// Without a context (a test's parse of a bare example) the year of `Q4` or `12月` is this year by the host clock.
-const todayOf = (ctx?: ParseContext) => ctx?.today ?? new Date().toISOString().slice(0, 10);
+/** Today in the company's zone gives the year of `Q4` or `12月`; a quarter or month without a context is a bug in the caller (as dateIn). */
+const todayOf = (ctx?: ParseContext): string => {
+  if (!ctx) throw new Error('a quarter or month was given but the parser has no today');
+  return ctx.today;
+};
 
 function month(value: string | undefined, field: string, ctx: ParseContext | undefined, issues: InputIssue[]): Month | null {
   if (value === undefined) return null;
@@ -58,14 +62,20 @@ export function buildPlan({ words }: RawCommand): Parsed<PerformanceCommand> {
 }
 
 const AGREE_WORDS = new Set(['agree', 'ok', '同意', '确认']);
+/** A goal's version: its set_at in epoch milliseconds. */
+const VERSION = /^\d{1,15}$/;
 
 /** `/goal`, `/goal @id sales:… clients:… [month:…] [note:…]`, `/goal agree [month]` (KPI-2). */
 export function buildGoal({ words, pairs }: RawCommand, ctx?: ParseContext): Parsed<PerformanceCommand> {
   const issues: InputIssue[] = [];
   const [first = '', second, ...rest] = words.split(/\s+/).filter(Boolean);
   if (AGREE_WORDS.has(first.toLowerCase())) {
-    if (rest.length || (second && pairs.month)) issues.push(issue('unknown_key', null, { key: (rest[0] ?? second ?? '').slice(0, 20), keys: 'month/月份' }));
-    return parsed({ action: 'goal_agree', month: month(second ?? pairs.month, 'month', ctx, issues) }, issues);
+    // The Agree button adds the goal's version after the month: `/goal agree 2026-12 1796000000000`.
+    const [versionWord, ...extra] = rest;
+    const version = versionWord !== undefined && VERSION.test(versionWord) ? Number(versionWord) : null;
+    const unknown = version === null ? versionWord : extra[0];
+    if (unknown !== undefined || (second && pairs.month)) issues.push(issue('unknown_key', null, { key: (unknown ?? second ?? '').slice(0, 20), keys: 'month/月份' }));
+    return parsed({ action: 'goal_agree', month: month(second ?? pairs.month, 'month', ctx, issues), version }, issues);
   }
   if (!first && Object.keys(pairs).length === 0) return parsed({ action: 'goal_list' }, issues);
   if (!first) issues.push(issue('missing_field', 'person'));

@@ -12,7 +12,8 @@ export type TicketAction =
   | ({ action: 'open' } & OpenTicketCommand)
   | { action: 'show'; ticketId: number }
   | { action: 'respond'; ticketId: number; text: string | null }
-  | { action: 'close'; ticketId: number };
+  /** `note`: words after close (`/ticket 12 close 已解决`), kept as a last response before closing. */
+  | { action: 'close'; ticketId: number; note: string | null };
 
 const VERBS: Record<string, 'respond' | 'close'> = {
   respond: 'respond',
@@ -25,7 +26,11 @@ const VERBS: Record<string, 'respond' | 'close'> = {
   结单: 'close',
 };
 
-/** A ticket's number: `12` or `#12`. A company is never all digits, so the first word tells which form was meant. */
+/**
+ * A ticket's number: `12` or `#12`. The first word tells which form was
+ * meant, except before `problem:`, where all the words are the company (a
+ * company may be all digits: `/ticket 360 问题:…`) unless a verb follows the number.
+ */
 const TICKET_ID = /^[#＃]?(\d{1,9})$/;
 
 const PROBLEM_RULE = { max: 1000, allowEmoji: true };
@@ -41,7 +46,8 @@ export function buildTicket({ words, pairs, fields }: RawCommand): Parsed<Ticket
   const issues: InputIssue[] = [];
   const [first = '', ...rest] = words.split(/\s+/).filter(Boolean);
   const id = TICKET_ID.exec(first)?.[1];
-  if (id !== undefined && !fields) return onTicket(Number(id), rest, pairs, issues);
+  const companyBeforeProblem = pairs.problem !== undefined && (rest[0] === undefined || VERBS[rest[0].toLowerCase()] === undefined);
+  if (id !== undefined && !fields && !companyBeforeProblem) return onTicket(Number(id), rest, pairs, issues);
 
   if (pairs.response !== undefined) issues.push(issue('unknown_key', null, { key: 'response', keys: 'problem/问题' }));
   const typedCompany = fields ? fields.company : pairs.problem !== undefined ? words : first;
@@ -59,8 +65,9 @@ function onTicket(ticketId: number, rest: string[], pairs: RawCommand['pairs'], 
   if (verbWord === undefined) return parsed({ action: 'show', ticketId }, issues);
   const verb = choice(verbWord, 'ticket_action', VERBS, issues);
   if (verb === 'close') {
-    if (text.length || pairs.response !== undefined) issues.push(issue('unknown_key', null, { key: (text[0] ?? 'response').slice(0, 20), keys: '-' }));
-    return parsed({ action: 'close', ticketId }, issues);
+    // Words after close are the closing note: the last thing said to the client, kept as a response.
+    const note = optionalText(pairs.response ?? (text.length ? text.join(' ') : undefined), 'response', RESPONSE_RULE, issues);
+    return parsed({ action: 'close', ticketId, note }, issues);
   }
   const response = optionalText(pairs.response ?? text.join(' '), 'response', RESPONSE_RULE, issues);
   return parsed({ action: 'respond', ticketId, text: response }, issues);

@@ -3,7 +3,7 @@ import type { CoreDeps, Tx } from '../ports.ts';
 import type { Policy } from '../policy.ts';
 import { localDate, type IsoDate } from '../time.ts';
 import { earlier, instants, monthOfDate, monthRange, monthsOf, quarterRange } from './periods.ts';
-import type { Month, Quarter } from './types.ts';
+import type { DueContract, Month, Quarter, ReportedLead, SignedContract } from './types.ts';
 
 /** A person's review figures for one quarter (KPI-1), as far as the quarter has gone. */
 export interface PersonFigures {
@@ -12,7 +12,10 @@ export interface PersonFigures {
   salesFen: number;
   salesTargetFen: number;
   newClients: number;
-  newClientsByMonth: { month: Month; count: number }[];
+  /** Each month's new clients; `met` is null for a month not begun yet. */
+  newClientsByMonth: { month: Month; count: number; met: boolean | null }[];
+  /** The months begun that fell short of the monthly target (KPI-1). */
+  newClientsMissed: Month[];
   newClientsPerMonthTarget: number;
   /** Null when nothing fell due in the quarter: "no payments due", which counts as met. */
   collection: { dueFen: number; receivedFen: number; rateBp: number } | null;
@@ -35,48 +38,95 @@ export const isReviewed = (role: Role): boolean => role === 'sales' || role === 
 export const newClientsPerMonth = (policy: Policy, _role: Role): number => policy.kpi.newClientsPerMonthSales;
 
 /**
- * The figures of `people` for `quarter`, counted up to `today`:
- * - sales = the amounts of contracts they own signed (signed_at) in the quarter, company time zone;
- * - new clients = those contracts marked new_client;
- * - collection rate (CON-3) = received ÷ due, where due = the amounts of their
- *   signed contracts whose due date falls in the quarter, and received = the
- *   payments on those contracts dated up to the quarter's end (or today if
- *   earlier). Each contract counts at most its own amount: paying one contract
- *   twice does not cover another.
+ * What a quarter's figures are computed from, read once for everyone: the
+ * contracts signed in it and the contracts due in it, each grouped by owner,
+ * and (for teams) the leads of each month begun by `today`. A job computes
+ * every person's and every team's figures from one of these.
  */
-export async function personFigures(deps: CoreDeps, tx: Tx, people: Person[], quarter: Quarter, today: IsoDate): Promise<PersonFigures[]> {
+export interface QuarterData {
+  quarter: Quarter;
+  today: IsoDate;
+  signedByOwner: Map<string, SignedContract[]>;
+  dueByOwner: Map<string, DueContract[]>;
+  /** Null unless asked for (`leads: true`). */
+  leadsByMonth: { month: Month; leads: ReportedLead[] }[] | null;
+}
+
+const byOwner = <T extends { ownerId: string }>(rows: T[]): Map<string, T[]> => {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.ownerId);
+    if (list) list.push(row);
+    else map.set(row.ownerId, [row]);
+  }
+  return map;
+};
+
+/**
+ * Reads a quarter's data, counted up to `today`:
+ * - sales = the amounts of contracts signed (signed_at) in the quarter, company time zone;
+ * - new clients = those contracts marked new_client;
+ * - collection rate (CON-3) = received ÷ due, where due = the amounts of
+ *   signed contracts whose due date falls in the quarter up to its end or
+ *   today, whichever is earlier (during a running quarter a contract due next
+ *   month is not due yet, so it does not read as missed), and received = the
+ *   payments on those contracts dated up to that same day.
+ */
+export async function quarterData(deps: CoreDeps, tx: Tx, quarter: Quarter, today: IsoDate, { leads = false }: { leads?: boolean } = {}): Promise<QuarterData> {
   const range = quarterRange(quarter);
   const bounds = instants(range, deps.timezone);
+  const upTo = earlier(range.to, today);
   const signed = await tx.performance.signedBetween(bounds.from, bounds.to);
-  const due = await tx.performance.dueBetween(range.from, range.to, earlier(range.to, today));
+  const due = await tx.performance.dueBetween(range.from, upTo, upTo);
+  let leadsByMonth: QuarterData['leadsByMonth'] = null;
+  if (leads) {
+    leadsByMonth = [];
+    for (const month of monthsOf(quarter)) {
+      const m = monthRange(month);
+      if (m.from > today) break;
+      leadsByMonth.push({ month, leads: await tx.performance.leadsBetween(m.from, m.to) });
+    }
+  }
+  return { quarter, today, signedByOwner: byOwner(signed), dueByOwner: byOwner(due), leadsByMonth };
+}
+
+/**
+ * The figures of `people` from a quarter's data (KPI-1). Each contract counts
+ * at most its own amount: paying one contract twice does not cover another.
+ * New clients (KPI-1: "per month") are met when every month of the quarter
+ * begun by `today` reached the monthly target, not by a quarter total: nine
+ * in July and none after miss August and September.
+ */
+export function figuresOf(deps: CoreDeps, data: QuarterData, people: Person[]): PersonFigures[] {
   const kpi = deps.policy.kpi;
   return people.map((person) => {
-    const mine = signed.filter((c) => c.ownerId === person.id);
+    const mine = data.signedByOwner.get(person.id) ?? [];
     const salesFen = mine.reduce((sum, c) => sum + c.amountFen, 0);
     const newOnes = mine.filter((c) => c.newClient);
-    const newClientsByMonth = monthsOf(quarter).map((month) => ({
-      month,
-      count: newOnes.filter((c) => monthOfDate(localDate(c.signedAt, deps.timezone)) === month).length,
-    }));
-    const myDue = due.filter((c) => c.ownerId === person.id);
+    const perMonth = newClientsPerMonth(deps.policy, person.role);
+    const newClientsByMonth = monthsOf(data.quarter).map((month) => {
+      const count = newOnes.filter((c) => monthOfDate(localDate(c.signedAt, deps.timezone)) === month).length;
+      return { month, count, met: monthRange(month).from > data.today ? null : count >= perMonth };
+    });
+    const myDue = data.dueByOwner.get(person.id) ?? [];
     const dueFen = myDue.reduce((sum, c) => sum + c.amountFen, 0);
     const receivedFen = myDue.reduce((sum, c) => sum + Math.min(c.receivedFen, c.amountFen), 0);
     const collection = dueFen > 0 ? { dueFen, receivedFen, rateBp: Math.floor((receivedFen * 10_000) / dueFen) } : null;
     const salesTargetFen = kpi.quarterlySalesTarget * 100;
-    const perMonth = newClientsPerMonth(deps.policy, person.role);
+    const newClientsMissed = newClientsByMonth.filter((m) => m.met === false).map((m) => m.month);
     const met = {
       sales: salesFen >= salesTargetFen,
-      // The quarter's new-client target is three months of the monthly one.
-      newClients: newOnes.length >= perMonth * 3,
+      newClients: newClientsMissed.length === 0,
       collection: collection === null || collection.rateBp >= kpi.collectionRatePercent * 100,
     };
     return {
       person,
-      quarter,
+      quarter: data.quarter,
       salesFen,
       salesTargetFen,
       newClients: newOnes.length,
       newClientsByMonth,
+      newClientsMissed,
       newClientsPerMonthTarget: perMonth,
       collection,
       collectionTargetPercent: kpi.collectionRatePercent,
@@ -85,6 +135,11 @@ export async function personFigures(deps: CoreDeps, tx: Tx, people: Person[], qu
       passed: met.sales && met.newClients && met.collection,
     };
   });
+}
+
+/** The figures of `people` for `quarter`, counted up to `today` (see quarterData, figuresOf). */
+export async function personFigures(deps: CoreDeps, tx: Tx, people: Person[], quarter: Quarter, today: IsoDate): Promise<PersonFigures[]> {
+  return figuresOf(deps, await quarterData(deps, tx, quarter, today), people);
 }
 
 /** A team's quarter (KPI-7, INC-2). */
@@ -101,23 +156,20 @@ export interface TeamFigures {
   travelFundAmount: number;
 }
 
-export async function teamFigures(deps: CoreDeps, tx: Tx, people: Person[], region: string | null, quarter: Quarter, today: IsoDate): Promise<TeamFigures> {
-  const figures = await personFigures(deps, tx, people, quarter, today);
+/** A team's figures from a quarter's data read with `leads: true`. */
+export function teamFiguresOf(deps: CoreDeps, data: QuarterData, people: Person[], region: string | null): TeamFigures {
+  const figures = figuresOf(deps, data, people);
   const ids = new Set(people.map((p) => p.id));
-  const bounds = instants(quarterRange(quarter), deps.timezone);
-  const signed = (await tx.performance.signedBetween(bounds.from, bounds.to)).filter((c) => ids.has(c.ownerId));
+  const signed = people.flatMap((p) => data.signedByOwner.get(p.id) ?? []);
   // INC-2: new A-class clients, each company once.
   const newAClients = new Set(signed.filter((c) => c.newClient && c.companyGrade === 'A').map((c) => c.companyId)).size;
-  const conversion: TeamFigures['conversion'] = [];
-  for (const month of monthsOf(quarter)) {
-    const range = monthRange(month);
-    if (range.from > today) break;
-    const leads = (await tx.performance.leadsBetween(range.from, range.to)).filter((l) => ids.has(l.reporterId));
-    const companies = new Map(leads.map((l) => [l.companyId, l.signed]));
-    conversion.push({ month, leads: companies.size, signed: [...companies.values()].filter(Boolean).length });
-  }
+  if (!data.leadsByMonth) throw new Error('team figures need the quarter data read with its leads');
+  const conversion = data.leadsByMonth.map(({ month, leads }) => {
+    const companies = new Map(leads.filter((l) => ids.has(l.reporterId)).map((l) => [l.companyId, l.signed]));
+    return { month, leads: companies.size, signed: [...companies.values()].filter(Boolean).length };
+  });
   return {
-    quarter,
+    quarter: data.quarter,
     region,
     people: figures,
     newClients: figures.reduce((sum, f) => sum + f.newClients, 0),
@@ -129,3 +181,6 @@ export async function teamFigures(deps: CoreDeps, tx: Tx, people: Person[], regi
   };
 }
 
+export async function teamFigures(deps: CoreDeps, tx: Tx, people: Person[], region: string | null, quarter: Quarter, today: IsoDate): Promise<TeamFigures> {
+  return teamFiguresOf(deps, await quarterData(deps, tx, quarter, today, { leads: true }), people, region);
+}

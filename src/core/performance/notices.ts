@@ -4,8 +4,8 @@
  * Amounts are fen; dates and months are already the company's calendar.
  */
 export type PerformanceNotice =
-  /** KPI-2: to the person, with an Agree button. */
-  | { kind: 'goal_set'; month: string; by: string; salesFen: number; newClients: number; note: string | null }
+  /** KPI-2: to the person, with an Agree button that carries the goal's version (set_at, epoch ms). */
+  | { kind: 'goal_set'; month: string; by: string; salesFen: number; newClients: number; note: string | null; version: number }
   /** KPI-2: to whoever set the goal. */
   | { kind: 'goal_agreed'; month: string; person: string }
   /** KPI-4: to the person's manager. */
@@ -25,6 +25,9 @@ export type PerformanceNotice =
       salesTargetFen: number;
       newClients: number;
       newClientsTarget: number;
+      /** KPI-1 counts new clients per month: the monthly target and the months that missed it. */
+      newClientsPerMonthTarget: number;
+      newClientsMissed: string[];
       collectionRateBp: number | null;
       collectionTargetPercent: number;
       planDueBy: string | null;
@@ -33,5 +36,7 @@ export type PerformanceNotice =
   | { kind: 'review_bonus'; quarter: string; reviewed: number; items: { name: string; attainmentBp: number; multiple: number; bonusFen: number | null }[] }
   /** KPI-6: failed reviews in a row, to the department manager. */
   | { kind: 'review_retraining'; quarter: string; times: number; names: string[] }
-  /** KPI-7: a region's quarter, to its regional manager. */
-  | { kind: 'review_team'; quarter: string; region: string; newClients: number; newClientsTarget: number; passed: number; reviewed: number; newAClients: number; travelFundAClients: number };
+  /** KPI-7: a region's quarter, to its regional manager, naming who failed. */
+  | { kind: 'review_team'; quarter: string; region: string; newClients: number; newClientsTarget: number; passed: number; reviewed: number; failed: string[]; newAClients: number; travelFundAClients: number }
+  /** KPI-4: an improvement plan not submitted, due soon or overdue; to the person, and (toManager) to their manager. */
+  | { kind: 'plan_due'; quarter: string; person: string; dueBy: string; overdue: boolean; toManager: boolean };

@@ -15,9 +15,9 @@ export interface PlanSaved {
 export const planDueBy = (deps: CoreDeps, computedAt: Date): IsoDate => addDays(localDate(computedAt, deps.timezone), deps.policy.kpi.improvementPlanDays);
 
 /**
- * `/plan <text>` (KPI-4): the improvement plan for the person's latest failed
- * quarter review. Without a failed review there is nothing to improve on, and
- * the person is told so. A second plan for the same quarter replaces the
+ * `/plan <text>` (KPI-4): the improvement plan for the person's latest
+ * quarter review, when it failed. Without a review, or when the latest one
+ * passed, there is nothing to improve on, and the person is told so. A second plan for the same quarter replaces the
  * first. The manager is told in the same transaction.
  */
 export async function submitPlan(deps: CoreDeps, actor: Actor, text: string): Promise<CoreResult<PlanSaved>> {
@@ -25,8 +25,11 @@ export async function submitPlan(deps: CoreDeps, actor: Actor, text: string): Pr
   const today = localDate(now, deps.timezone);
   return deps.store.transaction(async (tx) => {
     const me = actor.person;
-    const failed = await tx.performance.latestFailed(me.id);
-    if (!failed) return refuse('no_failed_review');
+    // The latest review decides: a failed quarter followed by a passed one needs no plan any more.
+    const latest = await tx.performance.latestReview(me.id);
+    if (!latest) return refuse('no_failed_review');
+    if (latest.passed) return refuse('latest_review_passed', { quarter: latest.quarter });
+    const failed = latest;
     const dueBy = planDueBy(deps, failed.computedAt);
     const replaced = (await tx.performance.plan(me.id, failed.quarter)) !== null;
     await tx.performance.savePlan({ personId: me.id, quarter: failed.quarter, text, submittedAt: now, dueBy });

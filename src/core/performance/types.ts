@@ -95,15 +95,18 @@ export interface PerformancePort {
   goalsIn(month: Month): Promise<MonthlyGoal[]>;
   /** Writes the goal unless it was already agreed; false (nothing written) when it was. */
   setGoal(goal: Omit<MonthlyGoal, 'agreedAt'>): Promise<boolean>;
-  /** Marks the goal agreed; false when there is none or it was already. */
-  agreeGoal(personId: string, month: Month, at: Date): Promise<boolean>;
+  /** Marks the goal agreed if it is still the one set at `setAt`; false when there is none, it was agreed already or set again since. */
+  agreeGoal(personId: string, month: Month, at: Date, setAt: Date): Promise<boolean>;
 
   /** Adds the reviews not stored yet (unique per person and quarter); answers those it added. */
   addReviews(reviews: QuarterReview[]): Promise<QuarterReview[]>;
   reviewsIn(quarter: Quarter): Promise<QuarterReview[]>;
   review(personId: string, quarter: Quarter): Promise<QuarterReview | null>;
-  /** The person's latest failed review, or null. */
-  latestFailed(personId: string): Promise<QuarterReview | null>;
+  /** The person's latest review, passed or not, or null. */
+  latestReview(personId: string): Promise<QuarterReview | null>;
+
+  /** Each person's latest review when it failed and has no improvement plan yet (KPI-4 reminders). */
+  plansMissing(): Promise<QuarterReview[]>;
 
   /** Writes or replaces the plan for that quarter. */
   savePlan(plan: ImprovementPlan): Promise<void>;

@@ -13,10 +13,12 @@ export interface JobOutcome {
 /**
  * Whether a reminder job may speak at `at`: on working days of the China
  * calendar only, and only between the policy's quiet hours (never at night).
+ * `everyDay`: days off too, quiet hours only (the sla job: CLI-4's 48 hours
+ * are clock hours, and keep running over a weekend).
  */
-export function jobWindow(deps: CoreDeps, at: Date): { date: IsoDate } | { skipped: SkipReason } {
+export function jobWindow(deps: CoreDeps, at: Date, { everyDay = false }: { everyDay?: boolean } = {}): { date: IsoDate } | { skipped: SkipReason } {
   const date = localDate(at, deps.timezone);
-  if (!deps.calendar.isWorkingDay(date)) return { skipped: 'not_working_day' };
+  if (!everyDay && !deps.calendar.isWorkingDay(date)) return { skipped: 'not_working_day' };
   const time = DateTime.fromJSDate(at, { zone: deps.timezone }).toFormat('HH:mm');
   if (time < deps.policy.reminders.quietBefore || time > deps.policy.reminders.quietAfter) return { skipped: 'quiet_hours' };
   return { date };

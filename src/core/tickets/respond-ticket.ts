@@ -1,8 +1,8 @@
-import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
+import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 import { isRefusal, ticketForInsider } from './ticket-access.ts';
 import { ticketCard, type TicketCard } from './ticket-card.ts';
-import { respondedInTime } from './types.ts';
+import { respondedInTime, type Ticket } from './types.ts';
 
 export interface RespondTicketCommand {
   ticketId: number;
@@ -21,23 +21,31 @@ export async function respondToTicket(deps: CoreDeps, actor: Actor, cmd: Respond
     const { ticket } = found;
     if (ticket.closedAt) return refuse('ticket_closed', { id: ticket.id });
     const at = deps.clock.now();
-    // The row is locked (for update), so the version cannot have moved; the check guards a change of that.
-    if (!(await tx.tickets.respond(ticket.id, ticket.version, { responderId: actor.person.id, text: cmd.text, at }))) {
-      throw new Error(`ticket ${ticket.id} changed while it was locked`);
-    }
-    if (ticket.firstResponseAt === null) {
-      await tx.audit.record({
-        at,
-        actorId: actor.person.id,
-        action: 'ticket.first_response',
-        subjectType: 'ticket',
-        subjectId: String(ticket.id),
-        platform: actor.platform,
-        details: { inTime: respondedInTime({ firstResponseAt: at, respondBy: ticket.respondBy }) },
-      });
-    }
-    const updated = await tx.tickets.byId(ticket.id);
-    if (!updated) throw new Error(`ticket ${ticket.id} vanished`);
-    return ok(await ticketCard(tx, updated, at));
+    return ok(await ticketCard(tx, await recordResponse(tx, actor, ticket, cmd.text, at), at));
   });
+}
+
+/**
+ * Keeps a response on a ticket locked by the caller (and audits the first
+ * one, with whether it came in time); answers the ticket as it is now.
+ */
+export async function recordResponse(tx: Tx, actor: Actor, ticket: Ticket, text: string, at: Date): Promise<Ticket> {
+  // The row is locked (for update), so the version cannot have moved; the check guards a change of that.
+  if (!(await tx.tickets.respond(ticket.id, ticket.version, { responderId: actor.person.id, text, at }))) {
+    throw new Error(`ticket ${ticket.id} changed while it was locked`);
+  }
+  if (ticket.firstResponseAt === null) {
+    await tx.audit.record({
+      at,
+      actorId: actor.person.id,
+      action: 'ticket.first_response',
+      subjectType: 'ticket',
+      subjectId: String(ticket.id),
+      platform: actor.platform,
+      details: { inTime: respondedInTime({ firstResponseAt: at, respondBy: ticket.respondBy }) },
+    });
+  }
+  const updated = await tx.tickets.byId(ticket.id);
+  if (!updated) throw new Error(`ticket ${ticket.id} vanished`);
+  return updated;
 }
