@@ -128,6 +128,7 @@ const sections = {
     newClientsPerMonthPromotion: count,
     collectionRatePercent: percent,
     improvementPlanDays: count,
+    planReminderDaysBefore: count,
     bonusTopPercent: percent,
     bonusTiers: z.array(bonusTier),
     failedReviewsBeforeRetraining: count,

@@ -47,6 +47,8 @@ export interface Policy {
     newClientsPerMonthPromotion: number;
     collectionRatePercent: number;
     improvementPlanDays: number;
+    /** KPI-4: days before a plan's deadline that the person and their manager are reminded. */
+    planReminderDaysBefore: number;
     bonusTopPercent: number;
     bonusTiers: { topPercent: number; salaryMultiple: number }[];
     failedReviewsBeforeRetraining: number;
@@ -115,6 +117,7 @@ export const DEFAULT_POLICY: Policy = {
     newClientsPerMonthPromotion: 5,
     collectionRatePercent: 95,
     improvementPlanDays: 7,
+    planReminderDaysBefore: 2,
     bonusTopPercent: 20,
     bonusTiers: [
       { topPercent: 5, salaryMultiple: 3 },

@@ -45,7 +45,7 @@ export async function monthFigures(deps: CoreDeps, tx: Tx, month: Month): Promis
     contracts: rows.reduce((s, r) => s + r.contracts, 0),
     receivedFen: rows.reduce((s, r) => s + r.receivedFen, 0),
     lock: lock ? { by: (await tx.directory.personById(lock.lockedBy))?.name ?? lock.lockedBy, at: lock.lockedAt } : null,
-    lockable: !lock && month <= current,
+    lockable: !lock && month < current,
   };
 }
 

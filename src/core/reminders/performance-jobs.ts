@@ -82,7 +82,7 @@ export async function financeCheckJob(deps: CoreDeps, at: Date): Promise<JobOutc
  * regional manager their team's quarter, naming who failed (KPI-7).
  *
  * Every run also reminds of improvement plans not submitted (KPI-4) for a
- * failed latest review: once when PLAN_REMINDER_DAYS (2) or fewer days are left,
+ * failed latest review: once when policy.kpi.planReminderDaysBefore (2) or fewer days are left,
  * once when overdue, to the person and their manager (dedupe keys
  * `plan_due:<person>:<quarter>:<soon|overdue>:to:<who>`).
  */
@@ -102,9 +102,6 @@ export async function quarterlyReviewJob(deps: CoreDeps, at: Date): Promise<JobO
   });
   return { queued: result.ok ? result.value : 0, skipped: null };
 }
-
-/** Days before an improvement plan's deadline when the person and their manager are reminded (KPI-4). */
-const PLAN_REMINDER_DAYS = 2;
 
 async function reviewQuarter(deps: CoreDeps, tx: Tx, quarter: Quarter, date: IsoDate, at: Date): Promise<OutboxEntry[]> {
   const kpi = deps.policy.kpi;
@@ -201,7 +198,7 @@ async function reviewQuarter(deps: CoreDeps, tx: Tx, quarter: Quarter, date: Iso
 
 /**
  * KPI-4 reminders: each person whose latest review failed and who has no
- * plan for it hears once when PLAN_REMINDER_DAYS or fewer days are left and
+ * plan for it hears once when policy.kpi.planReminderDaysBefore or fewer days are left and
  * once when it is overdue, and so does their manager. A first sight already
  * past the deadline says only "overdue".
  */
@@ -214,7 +211,7 @@ async function planReminders(deps: CoreDeps, tx: Tx, date: IsoDate): Promise<Out
     const person = chart.byId.get(review.personId);
     if (!person) continue;
     const dueBy = planDueBy(deps, review.computedAt);
-    const stage = date > dueBy ? 'overdue' : addDays(date, PLAN_REMINDER_DAYS) >= dueBy ? 'soon' : null;
+    const stage = date > dueBy ? 'overdue' : addDays(date, deps.policy.kpi.planReminderDaysBefore) >= dueBy ? 'soon' : null;
     if (stage === null) continue;
     const about = { kind: 'plan_due' as const, quarter: review.quarter, person: person.name, dueBy, overdue: stage === 'overdue' };
     entries.push({ dedupeKey: `plan_due:${person.id}:${review.quarter}:${stage}:to:${person.id}`, personId: person.id, notice: { ...about, toManager: false } });
