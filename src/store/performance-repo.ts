@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Grade } from '../core/ports.ts';
 import type { MonthlyGoal, PerformancePort, QuarterReview } from '../core/performance/types.ts';
-import type { Database } from './database.ts';
+import type { Database, QuarterReviewsTable } from './database.ts';
 
 /** Goals, reviews, plans and finance locks (KPI-1..7), and the reads of contracts, payments and leads they need. */
 export function performanceRepo(db: Kysely<Database>): PerformancePort {
@@ -217,18 +217,8 @@ const toGoal = (r: GoalRow): MonthlyGoal => ({
   agreedAt: r.agreed_at ? new Date(r.agreed_at) : null,
 });
 
-type ReviewRow = {
-  person_id: string;
-  quarter: string;
-  sales_fen: number;
-  new_clients: number;
-  collection_rate_bp: number | null;
-  attainment_bp: number;
-  passed: boolean;
-  rank: number;
-  bonus_multiple: number;
-  computed_at: Date;
-};
+/** A stored review, as the repository reads it (its id is not needed). */
+type ReviewRow = Omit<Selectable<QuarterReviewsTable>, 'id'>;
 
 const toReview = (r: ReviewRow): QuarterReview => ({
   personId: r.person_id,

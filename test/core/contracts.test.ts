@@ -56,16 +56,21 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     return { dealId: deal.id, companyId };
   }
 
-  async function approvedContract(options: Parameters<typeof dealFor>[0] = {}, terms: ContractTerms = GOOD) {
-    const { dealId, companyId } = await dealFor(options);
-    const owner = options.owner ?? 'zhangsan';
+  /** A good draft of the deal's contract, sent to legal. */
+  async function draftAndSubmit(dealId: number, owner = 'zhangsan', terms: ContractTerms = GOOD) {
     const drafted = await draftContract(f.deps, f.as(owner), { dealId, terms });
     if (!drafted.ok) throw new Error(drafted.code);
     const submitted = await submitContract(f.deps, f.as(owner), drafted.value.contract.id);
     if (!submitted.ok) throw new Error(submitted.code);
+    return { id: drafted.value.contract.id, submitted };
+  }
+
+  async function approvedContract(options: Parameters<typeof dealFor>[0] = {}, terms: ContractTerms = GOOD) {
+    const { dealId, companyId } = await dealFor(options);
+    const { id, submitted } = await draftAndSubmit(dealId, options.owner ?? 'zhangsan', terms);
     const decided = await decideApproval(f.deps, f.as('luming'), { requestId: submitted.value.approvalId!, decision: 'approve', reason: null });
     if (!decided.ok) throw new Error(decided.code);
-    return { dealId, companyId, contractId: drafted.value.contract.id };
+    return { dealId, companyId, contractId: id };
   }
 
   const contractCount = async () => Number((await f.database.db.selectFrom('contracts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -152,11 +157,7 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
 
   it("returns a contract legal rejects with legal's comment; corrected, it goes to review again", async () => {
     const { dealId } = await dealFor();
-    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
-    if (!drafted.ok) throw new Error(drafted.code);
-    const id = drafted.value.contract.id;
-    const submitted = await submitContract(f.deps, f.as('zhangsan'), id);
-    if (!submitted.ok) throw new Error(submitted.code);
+    const { id, submitted } = await draftAndSubmit(dealId);
     await decideApproval(f.deps, f.as('luming'), { requestId: submitted.value.approvalId!, decision: 'reject', reason: '交付条款需写明验收标准' });
     const returned = await showContract(f.deps, f.as('zhangsan'), id);
     expect(returned.ok && returned.value.contract).toMatchObject({ status: 'returned', reviewComment: '交付条款需写明验收标准' });
@@ -246,11 +247,7 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
 
   it("losing a deal cancels its contract under review and withdraws legal's review: the card closes, legal is told, nothing can be approved or signed (PIPE-1)", async () => {
     const { dealId } = await dealFor();
-    const drafted = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: GOOD });
-    if (!drafted.ok) throw new Error(drafted.code);
-    const id = drafted.value.contract.id;
-    const submitted = await submitContract(f.deps, f.as('zhangsan'), id);
-    if (!submitted.ok) throw new Error(submitted.code);
+    const { id, submitted } = await draftAndSubmit(dealId);
     const approvalId = submitted.value.approvalId!;
 
     const lost = await loseDeal(f.deps, f.as('lisi'), { dealId, reason: '客户预算取消' });
