@@ -81,7 +81,8 @@ export async function benchSlackLead(adminUrl: string): Promise<{ bot: AppResult
     const bot = await measure(adapter.requestListener!, false, url);
 
     // The bare app: the same receiver and signature checks, one insert and one count, an ack.
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // The same pool size as the bot (src/store/connect.ts), so the two differ only in what they do per request.
+    const pool = new pg.Pool({ connectionString: url, max: 20 });
     // Dropping the database at the end ends idle connections: not an error of the run.
     pool.on('error', () => undefined);
     await pool.query('create table bare_leads (id serial primary key, user_id text not null, text text not null)');

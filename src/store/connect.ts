@@ -33,7 +33,7 @@ export function openDatabase(target: DatabaseTarget): OpenedDatabase {
   if (target.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: target.databaseUrl,
-      max: 10,
+      max: 20,
       // A server that drops packets must not hang a command: fail, answer, roll back.
       connectionTimeoutMillis: 5000,
       statement_timeout: 15_000,
