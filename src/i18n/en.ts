@@ -383,6 +383,7 @@ export const en: Record<MessageKey, string> = {
   'help.usage.deals': '/deals',
 
   // ── contracts and payments (CON-1..3, INC-1..2) ──
+  'contract.breach.unreadable': 'The {field} "{value}" cannot be read; write e.g. {example}',
   'refusal.not_payment_recorder': 'Only finance or the owner of contract #{id}, {owner}, can record its payments (CON-3).',
   'input.term_invalid': '{field} "{value}" is not a number of days; write it like term:45 or term:45 days.',
   'input.penalty_invalid': '{field} "{value}" is not a percent; write it like penalty:5%.',

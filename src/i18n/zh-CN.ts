@@ -401,6 +401,7 @@ export const zhCN = {
   'help.usage.deals': '/商机列表',
 
   // ── contracts and payments (CON-1..3, INC-1..2) ──
+  'contract.breach.unreadable': '{field}「{value}」看不懂，例如 {example}',
   'refusal.not_payment_recorder': '只有财务或合同 #{id} 的负责人 {owner} 可以登记回款（CON-3）。',
   'input.term_invalid': '{field}「{value}」无效：请写天数，例如 账期:45天。',
   'input.penalty_invalid': '{field}「{value}」无效：请写百分比，例如 违约金:5%。',

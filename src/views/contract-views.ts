@@ -166,7 +166,12 @@ function termsBrokenView(t: Translate, details: Record<string, string | number>)
   const missing = String(details.missing ?? '')
     .split(',')
     .filter((f): f is TermField => (TERM_FIELDS as readonly string[]).includes(f));
-  const items = missing.map((field) => t('contract.breach.missing', { field: t(`contract.term.${field}`), example: t(`contract.example.${field}` as MessageKey) }));
+  const example = (field: TermField) => t(`contract.example.${field}` as MessageKey);
+  const items = TERM_FIELDS.flatMap((field) => {
+    const value = details[`unreadable_${field}`];
+    return value === undefined ? [] : [t('contract.breach.unreadable', { field: t(`contract.term.${field}`), value, example: example(field) })];
+  });
+  items.push(...missing.map((field) => t('contract.breach.missing', { field: t(`contract.term.${field}`), example: example(field) })));
   if (details.termDays !== undefined) items.push(t('contract.breach.term', { termDays: details.termDays, maxDays: details.maxDays ?? '' }));
   if (details.penalty !== undefined) items.push(t('contract.breach.penalty', { penalty: details.penalty, policyPenalty: details.policyPenalty ?? '' }));
   if (details.delivery !== undefined) items.push(t('contract.breach.delivery', { delivery: details.delivery, today: details.today ?? '' }));

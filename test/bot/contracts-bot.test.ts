@@ -34,6 +34,17 @@ describe('contracts and payments through the bot', () => {
     expect(await f.database.db.selectFrom('contracts').selectAll().execute()).toEqual([]);
   });
 
+  it('names a term it cannot read together with the policy breaches, in one reply (CON-1)', async () => {
+    const id = await deal('zhangsan', '华东', '华信读不懂');
+    const reply = await say('zhangsan', `/合同 ${id} 金额：50万 交付：2026-11-01 付款方式：转账 账期：一个月 违约金：10% 签署：电子签`);
+    expect(reply).toContain('合同条款有 3 处不符合制度（CON-1）');
+    expect(reply).toContain('账期「一个月」看不懂，例如 账期:45天');
+    expect(reply).not.toContain('缺少账期');
+    expect(reply).toContain('违约赔付比例 10% 不符合制度规定的 5%');
+    expect(reply).toContain('交付时间 2026-11-01 已经过去');
+    expect(await f.database.db.selectFrom('contracts').selectAll().where('deal_id', '=', id).execute()).toEqual([]);
+  });
+
   it('shows a wrong payment method or deal number beside its own field of the contract form', async () => {
     const view = await f.bot.submitForm(f.as('zhangsan'), 'contract', {
       deal_id: 'abc',

@@ -37,14 +37,25 @@ describe('/contract and /payment', () => {
     expect(c).toEqual({ kind: 'contract', input: { action: 'draft', input: { dealId: 7, terms: { deliveryDate: '2026-12-30', penaltyBp: 500, signMethod: 'paper' } } } });
   });
 
-  it('leaves missing terms to the core (named with the breaches) but names malformed values at once', () => {
-    expect(issues('/合同 12 金额：很多 账期：一个月 违约金：五 签署：传真')).toEqual([
-      'amount_invalid:amount',
-      'term_invalid:term',
-      'penalty_invalid:penalty',
-      'choice_invalid:sign',
-    ]);
+  it('leaves missing and unreadable terms to the core, which names them with the breaches; other problems are answered at once', () => {
+    expect(command('/合同 12 金额：很多 账期：一个月 违约金：五 签署：传真')).toEqual({
+      kind: 'contract',
+      input: {
+        action: 'draft',
+        input: {
+          dealId: 12,
+          terms: {},
+          unreadable: [
+            { field: 'amount', value: '很多' },
+            { field: 'term', value: '一个月' },
+            { field: 'penalty', value: '五' },
+            { field: 'sign', value: '传真' },
+          ],
+        },
+      },
+    });
     expect(issues('/contract abc amount:5万')).toEqual(['choice_invalid:contract_deal']);
+    expect(issues('/contract abc amount:很多')).toEqual(['choice_invalid:contract_deal', 'amount_invalid:amount']);
   });
 
   it('says how to write a malformed term, penalty or payment method, with an example and no raw placeholder', () => {

@@ -1,6 +1,7 @@
 import type { DraftContractCommand } from '../../core/contracts/draft-contract.ts';
 import type { RecordPaymentCommand } from '../../core/contracts/record-payment.ts';
 import type { ContractTerms, SignMethod } from '../../core/contracts/types.ts';
+import type { Unreadable } from '../../core/contracts/terms.ts';
 import { issue, type InputIssue, type Parsed } from '../issues.ts';
 import type { RawCommand } from '../read-command.ts';
 import { parseAmount } from '../values/amount.ts';
@@ -68,7 +69,13 @@ export function buildContract({ words, pairs }: RawCommand, ctx?: ParseContext):
     if (penaltyBp !== null) terms.penaltyBp = penaltyBp;
     const sign = choice(pairs.sign, 'sign', SIGN_WORDS, issues);
     if (sign) terms.signMethod = sign;
-    return parsed({ action: 'draft', input: { dealId: id ?? 0, terms } }, issues);
+    // When the only problems are terms that could not be read, they go to the
+    // core with the others, which names them beside the policy's breaches:
+    // every broken term in one reply (CON-1). Any other problem is answered
+    // first, with the unreadable terms among it.
+    const unreadable = issues.flatMap((i) => (isUnreadableTerm(i) ? [{ field: i.field, value: String(i.details.value) }] : []));
+    const onlyUnreadable = issues.every(isUnreadableTerm);
+    return parsed({ action: 'draft', input: { dealId: id ?? 0, terms, ...(unreadable.length && { unreadable }) } }, onlyUnreadable ? [] : issues);
   }
   const verb = verbWord === undefined ? null : choice(verbWord, 'contract_action', VERBS, issues);
   if (extra.length) issues.push(issue('unknown_key', null, { key: extra[0]!.slice(0, 20), keys: TERM_KEYS.join(', ') }));
@@ -110,3 +117,8 @@ export function parsePenaltyBp(text: string): Result<number, 'penalty_invalid'> 
   if (!m) return refuse('penalty_invalid');
   return ok(Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')));
 }
+
+/** The terms whose value may be unreadable: each issue of theirs carries the value as typed. */
+const READ_TERMS: readonly string[] = ['amount', 'delivery', 'term', 'penalty', 'sign'];
+const isUnreadableTerm = (i: InputIssue): i is InputIssue & { field: Unreadable['field'] } =>
+  i.field !== null && READ_TERMS.includes(i.field) && i.details.value !== undefined;

@@ -2,13 +2,15 @@ import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 import { localDate } from '../time.ts';
 import { dealNotNegotiating, mayHandleContract, notContractInsider } from './access.ts';
-import { breachDetails, dueDateOf, termBreaches } from './terms.ts';
+import { breachDetails, dueDateOf, termBreaches, type Unreadable } from './terms.ts';
 import type { Contract, ContractTerms } from './types.ts';
 
 export interface DraftContractCommand {
   dealId: number;
   /** The terms typed; a new draft needs all of them, a correction only the changed ones. */
   terms: Partial<ContractTerms>;
+  /** Terms written in a way that could not be read (`账期:一个月`): named with the policy's breaches, so one reply lists them all (CON-1). */
+  unreadable?: Unreadable[];
 }
 
 /** Contracts that can still be corrected: a draft, or one legal returned. */
@@ -43,7 +45,7 @@ export async function draftContract(deps: CoreDeps, actor: Actor, cmd: DraftCont
         }
       : {};
     const terms = { ...base, ...definedOnly(cmd.terms) };
-    const breaches = termBreaches(deps.policy, terms, localDate(now, deps.timezone));
+    const breaches = termBreaches(deps.policy, terms, localDate(now, deps.timezone), cmd.unreadable);
     if (breaches.length) return refuse('contract_terms_broken', breachDetails(breaches));
     const full = terms as ContractTerms;
 

@@ -16,8 +16,15 @@ const FIELD_OF: Record<TermField, keyof ContractTerms> = {
   sign: 'signMethod',
 };
 
+/** A term as written when it could not be read as a value (a date, an amount, days, a percent, a signing method). */
+export interface Unreadable {
+  field: TermField;
+  value: string;
+}
+
 /** One broken term of CON-1, with the value given and the rule it breaks. */
 export type TermBreach =
+  | { kind: 'unreadable'; field: TermField; value: string }
   | { kind: 'missing'; field: TermField }
   | { kind: 'term_too_long'; termDays: number; maxDays: number }
   | { kind: 'penalty_not_policy'; penaltyBp: number; policyBp: number }
@@ -29,8 +36,12 @@ export type TermBreach =
  * the policy's (Reading: the source says it "is 5%", so any other value
  * breaks it) and a delivery date already past.
  */
-export function termBreaches(policy: Policy, terms: Partial<ContractTerms>, today: IsoDate): TermBreach[] {
-  const breaches: TermBreach[] = TERM_FIELDS.filter((f) => terms[FIELD_OF[f]] === undefined).map((field) => ({ kind: 'missing', field }));
+export function termBreaches(policy: Policy, terms: Partial<ContractTerms>, today: IsoDate, unreadable: Unreadable[] = []): TermBreach[] {
+  const written = new Set(unreadable.map((u) => u.field));
+  const breaches: TermBreach[] = [
+    ...unreadable.map((u): TermBreach => ({ kind: 'unreadable', ...u })),
+    ...TERM_FIELDS.filter((f) => terms[FIELD_OF[f]] === undefined && !written.has(f)).map((field): TermBreach => ({ kind: 'missing', field })),
+  ];
   const maxDays = policy.contracts.maxPaymentTermDays;
   if (terms.termDays !== undefined && terms.termDays > maxDays) breaches.push({ kind: 'term_too_long', termDays: terms.termDays, maxDays });
   const policyBp = Math.round(policy.contracts.penaltyPercent * 100);
@@ -51,6 +62,7 @@ export function breachDetails(breaches: TermBreach[]): Record<string, string | n
   const missing = breaches.flatMap((b) => (b.kind === 'missing' ? [b.field] : []));
   if (missing.length) details.missing = missing.join(',');
   for (const b of breaches) {
+    if (b.kind === 'unreadable') details[`unreadable_${b.field}`] = b.value;
     if (b.kind === 'term_too_long') Object.assign(details, { termDays: b.termDays, maxDays: b.maxDays });
     if (b.kind === 'penalty_not_policy') Object.assign(details, { penalty: percentOf(b.penaltyBp), policyPenalty: percentOf(b.policyBp) });
     if (b.kind === 'delivery_past') Object.assign(details, { delivery: b.delivery, today: b.today });
