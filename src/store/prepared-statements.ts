@@ -15,14 +15,21 @@ export function preparedStatements(pool: pg.Pool, perConnection = 300): Postgres
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
-      const prepared = preparedOn(client);
+      const { prepared, stale } = preparedOn(client);
       return {
         query: ((text: unknown, values?: readonly unknown[]) => {
           if (typeof text !== 'string' || !DATA_STATEMENT.test(text)) return client.query(text as string, values as unknown[]);
           const name = nameOf(text);
-          if (!prepared.has(name) && prepared.size >= perConnection) return client.query(text, values as unknown[]);
+          if (stale.has(name) || (!prepared.has(name) && prepared.size >= perConnection)) return client.query(text, values as unknown[]);
           prepared.add(name);
-          return client.query({ name, text, values: values as unknown[] });
+          return client.query({ name, text, values: values as unknown[] }).catch((error: unknown) => {
+            // A newer release migrated a table under this running one: the
+            // statement prepared here returns the old row shape. From now on it
+            // runs unnamed on this connection; outside a transaction, at once.
+            if (!isStalePlan(error)) throw error;
+            stale.add(name);
+            return client.query(text, values as unknown[]);
+          });
         }) as unknown as PostgresPoolClient['query'],
         release: (destroy) => client.release(destroy),
       };
@@ -45,10 +52,14 @@ function nameOf(text: string): string {
   return name;
 }
 
-/** The names prepared on one connection, kept with the connection. */
-const preparedByClient = new WeakMap<pg.PoolClient, Set<string>>();
-function preparedOn(client: pg.PoolClient): Set<string> {
-  let set = preparedByClient.get(client);
-  if (!set) preparedByClient.set(client, (set = new Set()));
-  return set;
+/** The names prepared on one connection, and those it must no longer use, kept with the connection. */
+const preparedByClient = new WeakMap<pg.PoolClient, { prepared: Set<string>; stale: Set<string> }>();
+function preparedOn(client: pg.PoolClient) {
+  let sets = preparedByClient.get(client);
+  if (!sets) preparedByClient.set(client, (sets = { prepared: new Set(), stale: new Set() }));
+  return sets;
 }
+
+/** PostgreSQL's refusal to run a prepared statement whose result columns changed since it was prepared. */
+const isStalePlan = (error: unknown): boolean =>
+  (error as { code?: string }).code === '0A000' && /cached plan must not change result type/.test(String((error as Error).message));
