@@ -183,7 +183,7 @@ export const en: Record<MessageKey, string> = {
   'notice.approval_requested.body': '{requester} asks for: {subject}',
   'notice.approval_card.approved': '✅ Approved by {by} ({at}): the request is approved.',
   'notice.approval_card.rejected': '⛔ Rejected by {by} ({at}).',
-  'notice.approval_card.withdrawn': 'Withdrawn by the requester, {by} ({at}): nothing to do.',
+  'notice.approval_card.withdrawn': 'Withdrawn by {by} ({at}): nothing to do.',
   'notice.approval_card.escalated': '⏫ Waited too long: moved to {by} ({at}).',
   'notice.approval_escalated.title': 'Approval escalated #{id}',
   'notice.approval_escalated.body': '"{subject}" waited on {from} more than {days} working days and went to {to}.',

@@ -194,7 +194,7 @@ export const zhCN = {
   'notice.approval_requested.body': '{requester} 申请：{subject}',
   'notice.approval_card.approved': '✅ {by} 已同意（{at}），审批通过。',
   'notice.approval_card.rejected': '⛔ {by} 已拒绝（{at}）。',
-  'notice.approval_card.withdrawn': '申请人 {by} 已撤回（{at}），无需处理。',
+  'notice.approval_card.withdrawn': '{by} 已撤回（{at}），无需处理。',
   'notice.approval_card.escalated': '⏫ 等待超时，已转给 {by} 审批（{at}）。',
   'notice.approval_escalated.title': '审批已升级 #{id}',
   'notice.approval_escalated.body': '「{subject}」在 {from} 处等待超过 {days} 个工作日，已转给 {to} 审批。',
