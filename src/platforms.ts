@@ -16,38 +16,34 @@ export interface Platforms {
   stop(): Promise<void>;
 }
 
+/** What startPlatforms needs of an adapter: its HTTP listener (none in Socket Mode or long connection), its deliverer, its life. */
+interface PlatformAdapter {
+  requestListener: Handler | null;
+  deliverer: Deliverer;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /** The chat platforms the environment configures, with the HTTP paths they mount on the one server. */
 export function startPlatforms(env: Env, core: Core, logger: Logger): Platforms {
   const routes: Record<string, Handler> = {};
-  const adapters: { start(): Promise<void>; stop(): Promise<void> }[] = [];
-  const deliverers: Deliverer[] = [];
-  if (env.slack) {
-    const slack = createSlackAdapter({
-      bot: core.bot,
-      config: env.slack,
-      identify: identifyOn(core, 'slack'),
-      deliveries: core.deliveries,
-      logger: logger.child({ platform: 'slack' }),
-    });
-    if (slack.requestListener) routes['POST /slack/events'] = slack.requestListener;
-    adapters.push(slack);
-    deliverers.push(slack.deliverer);
-  }
-  if (env.feishu) {
-    const feishu = createFeishuAdapter({
-      bot: core.bot,
-      config: env.feishu,
-      identify: identifyOn(core, 'feishu'),
-      deliveries: core.deliveries,
-      logger: logger.child({ platform: 'feishu' }),
-    });
-    if (feishu.requestListener) routes['POST /feishu/events'] = feishu.requestListener;
-    adapters.push(feishu);
-    deliverers.push(feishu.deliverer);
-  }
+  const adapters: PlatformAdapter[] = [];
+  const mount = (adapter: PlatformAdapter, path: string) => {
+    if (adapter.requestListener) routes[path] = adapter.requestListener;
+    adapters.push(adapter);
+  };
+  // What every adapter is given: the bot, who is who on its platform, its delivery receipts, its logger.
+  const shared = (platform: Platform) => ({
+    bot: core.bot,
+    identify: identifyOn(core, platform),
+    deliveries: core.deliveries,
+    logger: logger.child({ platform }),
+  });
+  if (env.slack) mount(createSlackAdapter({ ...shared('slack'), config: env.slack }), 'POST /slack/events');
+  if (env.feishu) mount(createFeishuAdapter({ ...shared('feishu'), config: env.feishu }), 'POST /feishu/events');
   return {
     routes,
-    deliverers,
+    deliverers: adapters.map((adapter) => adapter.deliverer),
     start: async () => {
       for (const adapter of adapters) await adapter.start();
     },
