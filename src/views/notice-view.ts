@@ -124,35 +124,9 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
         blocks: [{ type: 'text', text: t(`notice.approval_decided.body.${notice.outcome}`, { by: notice.by, subject: notice.subject, reason: notice.reason ?? '' }) }],
       };
     case 'ticket_opened':
-      return {
-        tone: 'info',
-        title: t('notice.ticket_opened.title', { id: notice.ticketId }),
-        blocks: [
-          { type: 'text', text: t('notice.ticket_opened.body', { by: notice.by, company: notice.company, problem: notice.problem, respondBy: notice.respondBy }) },
-          { type: 'actions', buttons: ticketButtons(t, notice.ticketId) },
-        ],
-      };
     case 'ticket_sla_warning':
-      return {
-        tone: 'warning',
-        title: t('notice.ticket_sla_warning.title', { id: notice.ticketId, hours: notice.hoursLeft }),
-        blocks: [
-          { type: 'text', text: t('notice.ticket_sla_warning.body', { company: notice.company, problem: notice.problem, respondBy: notice.respondBy }) },
-          { type: 'actions', buttons: ticketButtons(t, notice.ticketId) },
-        ],
-      };
     case 'ticket_sla_overdue':
-      return {
-        tone: 'danger',
-        title: t('notice.ticket_sla_overdue.title', { id: notice.ticketId, hours: notice.hoursOverdue }),
-        blocks: [
-          {
-            type: 'text',
-            text: t('notice.ticket_sla_overdue.body', { company: notice.company, problem: notice.problem, respondBy: notice.respondBy, hours: notice.hoursOverdue, owner: notice.owner }),
-          },
-          { type: 'actions', buttons: ticketButtons(t, notice.ticketId) },
-        ],
-      };
+      return ticketNoticeView(t, notice);
     case 'deal_changed':
       return {
         tone: notice.change === 'lost' ? 'warning' : notice.change === 'won' ? 'success' : 'info',
@@ -218,6 +192,23 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
       throw new Error(`unknown notice ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+type TicketNotice = Extract<Notice, { kind: 'ticket_opened' | 'ticket_sla_warning' | 'ticket_sla_overdue' }>;
+const TICKET_TONE = { ticket_opened: 'info', ticket_sla_warning: 'warning', ticket_sla_overdue: 'danger' } as const;
+
+/** CLI-4: a ticket opened, its deadline near, its deadline past: each its title and body, the same buttons. */
+function ticketNoticeView(t: Translate, notice: TicketNotice): View {
+  const hours = notice.kind === 'ticket_sla_warning' ? notice.hoursLeft : notice.kind === 'ticket_sla_overdue' ? notice.hoursOverdue : 0;
+  const params = { ...notice, id: notice.ticketId, hours };
+  return {
+    tone: TICKET_TONE[notice.kind],
+    title: t(`notice.${notice.kind}.title`, params),
+    blocks: [
+      { type: 'text', text: t(`notice.${notice.kind}.body`, params) },
+      { type: 'actions', buttons: ticketButtons(t, notice.ticketId) },
+    ],
+  };
 }
 
 /** CLI-4 notices: answer the ticket, or look at it first. */
