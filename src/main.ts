@@ -1,7 +1,6 @@
 import { runConsoleChat } from '../adapters/console/console-chat.ts';
 import { consoleDeliverer } from '../adapters/console/console-deliverer.ts';
 import { createOutboxDispatcher } from './jobs/outbox-dispatcher.ts';
-import { escalateWaitingApprovals } from './core/approvals/escalate.ts';
 import { startSchedule } from './jobs/schedule.ts';
 import { ConfigError } from './config/config-error.ts';
 import { isEmbeddedConsole, readEnv } from './config/env.ts';
@@ -44,18 +43,10 @@ async function main(argv: string[]): Promise<void> {
   core.afterChange.push(() => void dispatcher.kick());
   dispatcher.start();
 
-  // EXP-1: steps waiting longer than the policy allows go to the approver's manager, checked hourly.
-  const escalate = () =>
-    void escalateWaitingApprovals(core.deps)
-      .then((count) => (count > 0 ? dispatcher.kick() : undefined))
-      .catch((err: unknown) => logger.error({ err }, 'escalation failed'));
-  const escalation = env.scheduler ? setInterval(escalate, 3_600_000) : null;
-  escalation?.unref();
   // The reminder jobs at the policy's times, in the company's zone (SCHEDULER=off leaves them to `npm run job`).
   const stopSchedule = env.scheduler ? startSchedule(core.deps, logger, () => void dispatcher.kick()) : () => undefined;
 
   const shutdown = async () => {
-    if (escalation) clearInterval(escalation);
     stopSchedule();
     await dispatcher.stop();
     await platforms.stop();

@@ -6,31 +6,34 @@ import { approvalsWaitingJob, followupsJob } from '../core/reminders/other-remin
 import { slaJob } from '../core/reminders/sla-reminders.ts';
 import { paymentsDueJob } from '../core/reminders/payments-due.ts';
 import { financeCheckJob, monthlyGoalsJob, quarterlyReviewJob } from '../core/reminders/performance-jobs.ts';
+import { escalateWaitingApprovals } from '../core/approvals/escalate.ts';
 
 export interface JobDef {
   run(deps: CoreDeps, at: Date): Promise<JobOutcome>;
-  /** The local time (HH:MM) the schedule runs it every day; the job itself skips days off and quiet hours. */
-  at(policy: Policy): string;
-  /** A job that runs more often than daily (sla: hourly): the schedule uses this cron expression instead of `at`. */
-  cron?: string;
+  /** When the schedule runs it, as a cron expression in the company's zone; the job itself skips days off and quiet hours. */
+  cron(policy: Policy): string;
 }
 
-/** The jobs of contract.md. */
-export const JOBS: Record<string, JobDef> = {
-  'daily-leads-morning': { run: dailyLeadsMorning, at: (p) => p.reminders.leadsMorning },
-  'daily-leads-nudge': { run: dailyLeadsNudge, at: (p) => p.reminders.leadsNudge },
-  followups: { run: followupsJob, at: (p) => p.reminders.followups },
-  'approvals-waiting': { run: approvalsWaitingJob, at: (p) => p.reminders.approvalsWaiting },
-  // CLI-4 counts clock hours, so sla runs every hour (at minute 5); `at` is its first run inside the day's window.
-  sla: { run: slaJob, at: (p) => p.reminders.quietBefore, cron: '5 * * * *' },
-  'payments-due': { run: paymentsDueJob, at: (p) => p.reminders.paymentsDue },
-  'monthly-goals': { run: monthlyGoalsJob, at: (p) => p.reminders.monthlyGoals },
-  'finance-check': { run: financeCheckJob, at: (p) => p.reminders.financeCheck },
-  'quarterly-review': { run: quarterlyReviewJob, at: (p) => p.reminders.quarterlyReview },
-};
+const daily = (time: (p: Policy) => string) => (policy: Policy) => dailyCron(time(policy));
+const HOURLY = (minute: number) => () => `${minute} * * * *`;
 
-/** The cron expression the schedule runs a job on: its own, else daily at its policy time. */
-export const cronOf = (job: JobDef, policy: Policy): string => job.cron ?? dailyCron(job.at(policy));
+/** EXP-1: steps waiting longer than the policy allows go to the approver's manager (a contract review: to another legal). */
+const escalateJob = async (deps: CoreDeps): Promise<JobOutcome> => ({ queued: await escalateWaitingApprovals(deps), skipped: null });
+
+/** The jobs of contract.md, and the hourly escalation of waiting approvals. */
+export const JOBS: Record<string, JobDef> = {
+  'daily-leads-morning': { run: dailyLeadsMorning, cron: daily((p) => p.reminders.leadsMorning) },
+  'daily-leads-nudge': { run: dailyLeadsNudge, cron: daily((p) => p.reminders.leadsNudge) },
+  followups: { run: followupsJob, cron: daily((p) => p.reminders.followups) },
+  'approvals-waiting': { run: approvalsWaitingJob, cron: daily((p) => p.reminders.approvalsWaiting) },
+  'approvals-escalate': { run: escalateJob, cron: HOURLY(0) },
+  // CLI-4 counts clock hours, so sla runs every hour.
+  sla: { run: slaJob, cron: HOURLY(5) },
+  'payments-due': { run: paymentsDueJob, cron: daily((p) => p.reminders.paymentsDue) },
+  'monthly-goals': { run: monthlyGoalsJob, cron: daily((p) => p.reminders.monthlyGoals) },
+  'finance-check': { run: financeCheckJob, cron: daily((p) => p.reminders.financeCheck) },
+  'quarterly-review': { run: quarterlyReviewJob, cron: daily((p) => p.reminders.quarterlyReview) },
+};
 
 /** '16:30' → '30 16 * * *': every day at that local time (days off are skipped by the job). */
 export function dailyCron(hhmm: string): string {

@@ -1,7 +1,7 @@
 import cron from 'node-cron';
 import type { CoreDeps } from '../core/ports.ts';
 import type { Logger } from '../logger.ts';
-import { cronOf, JOBS } from './registry.ts';
+import { JOBS } from './registry.ts';
 
 /**
  * SCHEDULER=on: each job every day at its policy time, in the company's time
@@ -9,18 +9,16 @@ import { cronOf, JOBS } from './registry.ts';
  * dedupe keys make a second instance's run add nothing.
  */
 export function startSchedule(deps: CoreDeps, logger: Logger, afterRun: () => void): () => void {
-  const tasks = Object.entries(JOBS).flatMap(([name, job]) => {
-    return [
-      cron.schedule(
-        cronOf(job, deps.policy),
-        async () => {
-          const outcome = await job.run(deps, deps.clock.now());
-          logger.info({ job: name, ...outcome }, 'job ran');
-          if (outcome.queued) afterRun();
-        },
-        { timezone: deps.timezone, name, noOverlap: true },
-      ),
-    ];
-  });
+  const tasks = Object.entries(JOBS).map(([name, job]) =>
+    cron.schedule(
+      job.cron(deps.policy),
+      async () => {
+        const outcome = await job.run(deps, deps.clock.now());
+        logger.info({ job: name, ...outcome }, 'job ran');
+        if (outcome.queued) afterRun();
+      },
+      { timezone: deps.timezone, name, noOverlap: true },
+    ),
+  );
   return () => tasks.forEach((task) => void task.stop());
 }
