@@ -22,7 +22,7 @@ import { listLeads } from '../core/leads/list-leads.ts';
 import { reportLead } from '../core/leads/report-lead.ts';
 import type { Locale } from '../core/people.ts';
 import type { Actor, CoreDeps, CoreResult } from '../core/ports.ts';
-import { translator, type Translate } from '../i18n/translate.ts';
+import { translator } from '../i18n/translate.ts';
 import { clientCardView, visitRecordedView, type ViewContext } from '../views/client-views.ts';
 import { formView } from '../views/form-view.ts';
 import { executePerformance } from './performance.ts';
@@ -31,6 +31,7 @@ import { homeView } from '../views/home-view.ts';
 import { leadListView, leadSavedView } from '../views/lead-views.ts';
 import { inputIssuesView, refusalView } from '../views/problem-views.ts';
 import type { View } from '../views/view.ts';
+import { viewOf } from './view-of.ts';
 import { runContractCommand, runPaymentCommand } from './contract-commands.ts';
 
 export interface BotDeps extends CoreDeps {
@@ -89,7 +90,7 @@ export function createBot(deps: BotDeps): Bot {
         return runDealsCommand(deps, actor, ctx);
       case 'submit_approval': {
         const result = await submitApproval(deps, actor, command.input);
-        return result.ok ? submittedView(approvalCtx(ctx), result.value, await namesOn(deps, result.value)) : viewOf(t, result, () => ({ tone: 'info', blocks: [] }));
+        return result.ok ? submittedView(approvalCtx(ctx), result.value, await namesOn(deps, result.value)) : refusalView(t, result.code, result.details);
       }
       case 'approvals':
         return approvals(actor, command.input);
@@ -111,7 +112,7 @@ export function createBot(deps: BotDeps): Bot {
       case 'performance':
         return executePerformance(deps, ctx, actor, command.input);
       case 'help':
-        return helpView(t, ctx.locale, deps.policy, command.topic);
+        return helpView(t, deps.policy, command.topic);
       case 'form':
         return formView(t, command.form, await regions());
       default: {
@@ -181,6 +182,3 @@ export function createBot(deps: BotDeps): Bot {
   };
 }
 
-function viewOf<T>(t: Translate, result: CoreResult<T>, render: (value: T) => View): View {
-  return result.ok ? render(result.value) : refusalView(t, result.code, result.details);
-}

@@ -1,10 +1,12 @@
+import type { PolicyErrorCode } from '../core/errors.ts';
+import { viewOf } from './view-of.ts';
 import type { ContractAction } from '../commands/build/contract.ts';
 import { draftContract } from '../core/contracts/draft-contract.ts';
 import { recordPayment, type RecordPaymentCommand } from '../core/contracts/record-payment.ts';
 import { showContract } from '../core/contracts/show-contract.ts';
 import { signContract } from '../core/contracts/sign-contract.ts';
 import { submitContract } from '../core/contracts/submit-contract.ts';
-import type { Actor, CoreDeps, CoreResult } from '../core/ports.ts';
+import type { Actor, CoreDeps } from '../core/ports.ts';
 import {
   contractCardView,
   contractDraftedView,
@@ -20,7 +22,7 @@ import type { View } from '../views/view.ts';
 export async function runContractCommand(deps: CoreDeps, actor: Actor, ctx: ContractViewContext, input: ContractAction): Promise<View> {
   switch (input.action) {
     case 'show':
-      return viewOf(ctx, await showContract(deps, actor, input.contractId), (card) => contractCardView(ctx, card));
+      return viewOf(ctx.t, await showContract(deps, actor, input.contractId), (card) => contractCardView(ctx, card), refusedIn(ctx));
     case 'draft': {
       const result = await draftContract(deps, actor, input.input);
       if (!result.ok) return contractRefusalView(ctx, result.code, result.details);
@@ -47,11 +49,11 @@ export async function runContractCommand(deps: CoreDeps, actor: Actor, ctx: Cont
 }
 
 export async function runPaymentCommand(deps: CoreDeps, actor: Actor, ctx: ContractViewContext, input: RecordPaymentCommand): Promise<View> {
-  return viewOf(ctx, await recordPayment(deps, actor, input), (recorded) => paymentRecordedView(ctx, recorded));
+  return viewOf(ctx.t, await recordPayment(deps, actor, input), (recorded) => paymentRecordedView(ctx, recorded), refusedIn(ctx));
 }
 
-function viewOf<T>(ctx: ContractViewContext, result: CoreResult<T>, render: (value: T) => View): View {
-  return result.ok ? render(result.value) : contractRefusalView(ctx, result.code, result.details);
-}
 
 const nameOf = async (deps: CoreDeps, personId: string) => (await deps.store.direct((tx) => tx.directory.personById(personId)))?.name ?? personId;
+
+/** Contract refusals carry a button to the contract where one is named. */
+const refusedIn = (ctx: ContractViewContext) => (code: PolicyErrorCode, details: Record<string, string | number>) => contractRefusalView(ctx, code, details);

@@ -6,13 +6,12 @@ import { showKpi } from '../core/performance/show-kpi.ts';
 import type { Actor, CoreDeps, CoreResult } from '../core/ports.ts';
 import type { ViewContext } from '../views/client-views.ts';
 import { financeView, goalAgreedView, goalChangedView, goalSetView, goalsView, kpiView, planSavedView } from '../views/performance-views.ts';
-import { refusalView } from '../views/problem-views.ts';
 import type { View } from '../views/view.ts';
+import { viewOf } from './view-of.ts';
 
 /** `/kpi`, `/plan`, `/goal`, `/finance` (KPI-1..7): the use case each runs and the view of its answer. */
 export async function executePerformance(deps: CoreDeps, ctx: ViewContext, actor: Actor, command: PerformanceCommand): Promise<View> {
-  const view = <T>(result: CoreResult<T>, render: (value: T) => View): View =>
-    result.ok ? render(result.value) : refusalView(ctx.t, result.code, result.details);
+  const view = <T>(result: CoreResult<T>, render: (value: T) => View): View => viewOf(ctx.t, result, render);
   switch (command.action) {
     case 'kpi':
       return view(await showKpi(deps, actor, command.query), (report) => kpiView(ctx, report));

@@ -7,9 +7,9 @@ import { showTicket } from '../core/tickets/show-ticket.ts';
 import type { TicketCard } from '../core/tickets/ticket-card.ts';
 import type { ViewContext } from '../views/client-views.ts';
 import { formView } from '../views/form-view.ts';
-import { refusalView } from '../views/problem-views.ts';
 import { ticketCardView } from '../views/ticket-views.ts';
 import type { View } from '../views/view.ts';
+import { viewOf } from './view-of.ts';
 
 /** `/ticket …` (CLI-4): the use case for the action, and the ticket card as the answer. */
 export async function ticketCommand(deps: CoreDeps, actor: Actor, ctx: ViewContext, input: TicketAction): Promise<View> {
@@ -34,5 +34,5 @@ export async function ticketCommand(deps: CoreDeps, actor: Actor, ctx: ViewConte
       throw new Error(`unknown ticket action ${JSON.stringify(unknown)}`);
     }
   }
-  return result.ok ? ticketCardView(ctx, result.value) : refusalView(ctx.t, result.code, result.details);
+  return viewOf(ctx.t, result, (ticket) => ticketCardView(ctx, ticket));
 }

@@ -16,7 +16,7 @@ import { buildTicket, type TicketAction } from './build/ticket.ts';
 import { buildContract, buildPayment, type ContractAction } from './build/contract.ts';
 import type { RecordPaymentCommand } from '../core/contracts/record-payment.ts';
 import { buildFinance, buildGoal, buildKpi, buildPlan, type PerformanceCommand } from './build/performance.ts';
-import { COMMANDS, commandByWord, type CommandName } from './catalog.ts';
+import { commandByWord, type CommandName } from './catalog.ts';
 import { FORMS, isFormName, type FormField, type FormName } from './forms.ts';
 import type { Parsed } from './issues.ts';
 import { readCommand, textIssues, type RawCommand } from './read-command.ts';

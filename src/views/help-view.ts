@@ -1,5 +1,4 @@
 import { COMMANDS, type CommandName } from '../commands/catalog.ts';
-import type { Locale } from '../core/people.ts';
 import type { Policy } from '../core/policy.ts';
 import { hasMessage, type MessageKey, type Translate } from '../i18n/translate.ts';
 import type { View } from './view.ts';
@@ -8,7 +7,7 @@ import type { View } from './view.ts';
 export const AVAILABLE: CommandName[] = [...(Object.keys(COMMANDS) as CommandName[]).filter((name) => name !== 'help'), 'help'];
 
 /** `/help` lists what works; `/help <command>` shows that command and an example. */
-export function helpView(t: Translate, locale: Locale, policy: Policy, topic: CommandName | null): View {
+export function helpView(t: Translate, policy: Policy, topic: CommandName | null): View {
   const params = { target: policy.leads.dailyTarget, hours: policy.clients.ticketResponseHours };
   const topicKey = `help.${topic}`;
   if (topic && hasMessage(topicKey)) {
@@ -31,7 +30,3 @@ export function helpView(t: Translate, locale: Locale, policy: Policy, topic: Co
     ],
   };
 }
-
-/** A command as the reader would type it: `/商机` in Chinese, `/deal` in English. */
-const commandWord = (command: CommandName, locale: Locale): string =>
-  `/${COMMANDS[command].words[locale === 'en' ? 0 : 1]}`;

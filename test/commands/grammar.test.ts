@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { command, issues } from '../support/parse.ts';
 import type { InputIssue } from '../../src/commands/issues.ts';
-import { parseCommand, parseFormSubmission, type Command } from '../../src/commands/parse.ts';
+import { parseCommand, parseFormSubmission } from '../../src/commands/parse.ts';
 import { MAX_MESSAGE_CHARS, readCommand } from '../../src/commands/read-command.ts';
 import { creditCodeCheckChar } from '../../src/commands/values/credit-code.ts';
 
