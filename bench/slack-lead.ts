@@ -71,10 +71,7 @@ export async function benchSlackLead(adminUrl: string): Promise<{ bot: AppResult
     const adapter = createSlackAdapter({
       bot: createBot(deps),
       config: { botToken: 'xoxb-bench', signingSecret: SECRET, appToken: undefined, apiUrl: 'http://127.0.0.1:9/api/' },
-      identify: async (id) => {
-        const found = await identify(deps, 'slack', id);
-        return found.ok ? found.value : null;
-      },
+      identify: (id) => identify(deps, 'slack', id),
       deliveries: deliveryLog(database.db, clock),
       logger,
     });

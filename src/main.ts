@@ -8,7 +8,7 @@ import { startCore } from './compose.ts';
 import { personById } from './core/identity.ts';
 import { translator } from './i18n/translate.ts';
 import { createLogger } from './logger.ts';
-import { MigrationError } from './store/migrate.ts';
+import { exitWith } from './cli/run.ts';
 import { startPlatforms } from './platforms.ts';
 import { startHttpServer } from './server.ts';
 import { join } from 'node:path';
@@ -65,10 +65,7 @@ async function main(argv: string[]): Promise<void> {
   if (core.dataKeyGeneratedAt) process.stderr.write(`${t('console.data_key_generated', { path: core.dataKeyGeneratedAt })}\n`);
   const asIndex = argv.indexOf('--as');
   const startAs = (asIndex >= 0 ? argv[asIndex + 1] : undefined) ?? core.org.people[0]?.id ?? '';
-  const findPerson = async (id: string) => {
-    const found = await personById(core.deps, id);
-    return found.ok ? found.value : null;
-  };
+  const findPerson = (id: string) => personById(core.deps, id);
   if (!(await findPerson(startAs))) {
     await shutdown();
     throw new ConfigError(`--as: no person "${startAs}" in ${env.orgFile}`);
@@ -85,12 +82,5 @@ async function main(argv: string[]): Promise<void> {
   await shutdown();
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  // Expected start-up problems are one line naming what to fix; anything else is a bug, with its stack.
-  if (error instanceof ConfigError || error instanceof MigrationError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  }
-  process.exit(1);
-});
+// Expected start-up problems are one line naming what to fix; anything else is a bug, with its stack.
+main(process.argv.slice(2)).catch(exitWith);

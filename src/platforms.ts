@@ -54,8 +54,5 @@ export function startPlatforms(env: Env, core: Core, logger: Logger): Platforms 
 }
 
 /** A platform user id → the person of the directory, or null. */
-const identifyOn = (core: Core, platform: Platform) => async (platformId: string) => {
-  const found = await identify(core.deps, platform, platformId);
-  return found.ok ? found.value : null;
-};
+const identifyOn = (core: Core, platform: Platform) => (platformId: string) => identify(core.deps, platform, platformId);
 

@@ -37,10 +37,7 @@ function startChat(startAs = 'zhangsan', tty = true): Session {
   output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
   const done = runConsoleChat({
     bot: f.bot,
-    findPerson: async (id) => {
-      const found = await personById(f.deps, id);
-      return found.ok ? found.value : null;
-    },
+    findPerson: (id) => personById(f.deps, id),
     knownIds: f.org.people.map((p) => p.id),
     startAs,
     input,

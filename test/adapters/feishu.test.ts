@@ -216,10 +216,7 @@ describe('Feishu over the long connection', () => {
     const ws = createFeishuAdapter({
       bot: f.bot,
       config: { appId: 'cli_ws_mode', appSecret: 's', encryptKey: undefined, verificationToken: undefined, mode: 'ws', domain: f.api.baseUrl },
-      identify: async (id) => {
-        const found = await identify(f.deps, 'feishu', id);
-        return found.ok ? found.value : null;
-      },
+      identify: (id) => identify(f.deps, 'feishu', id),
       deliveries: deliveryLog(f.database.db, f.clock),
       logger: f.deps.logger,
     });
@@ -250,10 +247,7 @@ describe('Feishu callbacks and slow work', () => {
     const adapter = createFeishuAdapter({
       bot: slowBot,
       config: { appId: 'cli_slow_work', appSecret: 's', encryptKey: undefined, verificationToken: undefined, mode: 'ws', domain: f.api.baseUrl },
-      identify: async (id) => {
-        const found = await identify(f.deps, 'feishu', id);
-        return found.ok ? found.value : null;
-      },
+      identify: (id) => identify(f.deps, 'feishu', id),
       deliveries: deliveryLog(f.database.db, f.clock),
       logger: f.deps.logger,
     });

@@ -22,10 +22,7 @@ export async function consoleDriver(): Promise<ChatDriver> {
     output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
     const done = runConsoleChat({
       bot: fixture.bot,
-      findPerson: async (id) => {
-        const found = await personById(fixture.deps, id);
-        return found.ok ? found.value : null;
-      },
+      findPerson: (id) => personById(fixture.deps, id),
       knownIds: fixture.org.people.map((p) => p.id),
       startAs: personId,
       input,

@@ -44,10 +44,7 @@ describe.each(backends)('an 80,000 trade-show expense across Feishu and Slack on
     slackApi = new FakeSlackApi();
     feishuApi = new FakeFeishuApi();
     await Promise.all([slackApi.start(), feishuApi.start()]);
-    const who = (platform: 'slack' | 'feishu') => async (id: string) => {
-      const found = await identify(f.deps, platform, id);
-      return found.ok ? found.value : null;
-    };
+    const who = (platform: 'slack' | 'feishu') => (id: string) => identify(f.deps, platform, id);
     const deliveries = deliveryLog(f.database.db, f.clock);
     const logger = pino({ level: 'silent' });
     slack = createSlackAdapter({ bot: f.bot, config: { botToken: 'xoxb', signingSecret: SECRET, appToken: undefined, apiUrl: slackApi.apiUrl }, identify: who('slack'), deliveries, logger, retryConfig: { retries: 0 } });

@@ -42,10 +42,7 @@ export async function feishuFixture(backend: TestBackend): Promise<FeishuFixture
       mode: 'webhook',
       domain: api.baseUrl,
     },
-    identify: async (id) => {
-      const found = await identify(base.deps, 'feishu', id);
-      return found.ok ? found.value : null;
-    },
+    identify: (id) => identify(base.deps, 'feishu', id),
     deliveries: deliveryLog(base.database.db, base.clock),
     logger: base.deps.logger,
     retry: { attempts: 3, baseMs: 20 },

@@ -33,10 +33,7 @@ export async function slackFixture(backend: TestBackend): Promise<SlackFixture> 
   const adapter = createSlackAdapter({
     bot: base.bot,
     config: { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl: api.apiUrl },
-    identify: async (userId) => {
-      const found = await identify(base.deps, 'slack', userId);
-      return found.ok ? found.value : null;
-    },
+    identify: (userId) => identify(base.deps, 'slack', userId),
     deliveries: deliveryLog(base.database.db, base.clock),
     logger: base.deps.logger,
     retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
