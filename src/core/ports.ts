@@ -96,7 +96,6 @@ export interface DirectoryPort {
   personById(id: string): Promise<Person | null>;
   personByPlatform(platform: Platform, platformId: string): Promise<Person | null>;
   regions(): Promise<string[]>;
-  regionalManagersOf(region: string): Promise<Person[]>;
   /** Active people of a role, in id order; of one region when given. */
   withRole(role: Role, region?: string): Promise<Person[]>;
   /** The manager, the manager's manager, … up to the top. */

@@ -45,3 +45,6 @@ export const daysBetween = (from: IsoDate, to: IsoDate): number => Math.round(da
 /** 'YYYY-MM-DD HH:mm' on the company's wall clock, for "decided at" lines. */
 export const localDateTime = (instant: Date, zone: string): string =>
   DateTime.fromJSDate(instant, { zone }).toFormat('yyyy-MM-dd HH:mm');
+
+/** Milliseconds in an hour: CLI-4's clock counts clock hours, not working hours. */
+export const HOUR_MS = 3_600_000;

@@ -24,6 +24,5 @@ export function cachedDirectory(ttlMs: number, clockMs: () => number = Date.now)
         regions: () => remember('regions', () => inner.regions()),
       };
     },
-    clear: () => entries.clear(),
   };
 }

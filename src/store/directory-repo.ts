@@ -30,10 +30,6 @@ export function directoryRepo(db: Kysely<Database>): DirectoryPort {
       const rows = await db.selectFrom('regions').select('name').where('active', '=', true).orderBy('name').execute();
       return rows.map((r) => r.name);
     },
-    async regionalManagersOf(region) {
-      const rows = await active().where('role', '=', 'regional_manager').where('region', '=', region).orderBy('id').execute();
-      return rows.map(toPerson);
-    },
     async withRole(role, region) {
       let query = active().where('role', '=', role);
       if (region !== undefined) query = query.where('region', '=', region);

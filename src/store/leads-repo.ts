@@ -12,7 +12,7 @@ export function leadsRepo(db: Kysely<Database>, keyring: Keyring): LeadsPort {
   // outside transactions, live long enough to remember anything.
   const celebrated = new Set<string>();
   /** The lead and its LEAD-2 check in one statement (see LeadsPort.record). */
-  async function recordOnce({ company: c, contact, reporterId, workDate, claim }: NewLead): Promise<RecordOutcome> {
+  async function recordOnce({ company: c, contact, reporterId, workDate, claim }: NewLead): Promise<RecordOutcome | null> {
     const k = sealContact(keyring, contact);
     // One statement, so one transaction of its own and one round trip: the
     // LEAD-2 check, then the company, its encrypted contact and the lead,
@@ -47,25 +47,20 @@ export function leadsRepo(db: Kysely<Database>, keyring: Keyring): LeadsPort {
     if (row?.outcome === 'inserted') {
       return { inserted: toCompany(row), reporterLeadsThatDay: Number(row.reporter_leads_that_day), reporterOnLeave: row.reporter_on_leave };
     }
-    if (row) return { existing: toCompany(row), by: row.outcome };
-    // Nothing claimed it when the statement began, but a report that raced ours holds the name or code now.
-    const existing =
-      (c.creditCode ? await db.selectFrom('companies').selectAll().where('credit_code', '=', c.creditCode).executeTakeFirst() : undefined) ??
-      (await db.selectFrom('companies').selectAll().where('norm_name', '=', c.normName).where('credit_code', 'is', null).executeTakeFirst());
-    if (!existing) throw new Error('the company insert conflicted, but no company holds its name or credit code');
-    return { existing: toCompany(existing), by: existing.credit_code !== null && existing.credit_code === c.creditCode ? 'code' : 'name' };
+    // Nothing claimed it when the statement began, but a report that raced ours
+    // took the name or code before our insert (ON CONFLICT wrote nothing): null.
+    return row ? { existing: toCompany(row), by: row.outcome } : null;
   }
 
   return {
     async record(lead) {
-      try {
-        return await recordOnce(lead);
-      } catch (error) {
-        // Another report took this phone or e-mail between our check and our
-        // write; nothing of ours was written. Checked again, it is claimed.
-        if (!isContactKeyConflict(error)) throw error;
-        return recordOnce(lead);
-      }
+      // A report that raced ours took the name, the code, the phone or the
+      // e-mail between our check and our write; nothing of ours was written.
+      // Checked again, the statement sees the winner and names it.
+      const first = await recordOnce(lead).catch((error: unknown) => (isContactKeyConflict(error) ? null : Promise.reject(error)));
+      const outcome = first ?? (await recordOnce(lead));
+      if (!outcome) throw new Error('a lead conflicted twice, but nothing holds its name, code or contact');
+      return outcome;
     },
     async celebrateOnce(personId, date) {
       const key = `${date}|${personId}`;

@@ -15,7 +15,6 @@ function changingDirectory() {
     personById: async () => (asked++, current),
     personByPlatform: async () => (asked++, current),
     regions: async () => (asked++, ['华东']),
-    regionalManagersOf: async () => [],
     withRole: async () => [],
     managerChain: async () => [],
   };

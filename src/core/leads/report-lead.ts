@@ -98,7 +98,7 @@ async function guardRegion(tx: Tx, person: Person, region: string) {
   if (!regions.includes(region)) return refuse('unknown_region', { region, regions: regions.join(', ') });
   // The department manager runs every region; everyone else stays in their own.
   if (region === person.region || person.role === 'department_manager') return null;
-  const managers = await tx.directory.regionalManagersOf(region);
+  const managers = await tx.directory.withRole('regional_manager', region);
   return refuse('wrong_region', { region, manager: managers.map((m) => m.name).join(', ') || '-' });
 }
 

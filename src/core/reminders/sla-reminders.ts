@@ -1,10 +1,9 @@
 import type { OutboxEntry } from '../notices.ts';
 import type { CoreDeps } from '../ports.ts';
-import { localDateTime } from '../time.ts';
+import { HOUR_MS, localDateTime } from '../time.ts';
 import { assignees } from '../tickets/assignees.ts';
 import { jobWindow, type JobOutcome } from './job-window.ts';
 
-const HOUR_MS = 3_600_000;
 
 /**
  * `sla` (CLI-4), run hourly: open tickets still without a first response.

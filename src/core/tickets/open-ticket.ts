@@ -2,7 +2,7 @@ import { findClient } from '../clients/find-client.ts';
 import { isClientInsider, notInsider } from '../clients/contact-access.ts';
 import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
-import { localDateTime } from '../time.ts';
+import { HOUR_MS, localDateTime } from '../time.ts';
 import { ticketCard, type TicketCard } from './ticket-card.ts';
 import { assignees } from './assignees.ts';
 
@@ -11,7 +11,6 @@ export interface OpenTicketCommand {
   problem: string;
 }
 
-const HOUR_MS = 3_600_000;
 
 /**
  * `/ticket <company> <problem>` (CLI-4): an after-sales request on an
