@@ -7,7 +7,8 @@ import { openDeal } from '../core/deals/open-deal.ts';
 import { recordNeeds } from '../core/deals/record-needs.ts';
 import { recordProposal } from '../core/deals/record-proposal.ts';
 import { showDeal } from '../core/deals/show-deal.ts';
-import { NEEDS_STAGE, PROPOSAL_PARTS, PROPOSAL_STAGE } from '../core/deals/types.ts';
+import { NEEDS_QUESTIONS_WRITTEN, PROPOSAL_PARTS } from '../core/deals/types.ts';
+import { editRefusal } from '../core/deals/access.ts';
 import type { Actor, CoreDeps, CoreResult } from '../core/ports.ts';
 import { dealCardView, dealListView, dealRefusalView, type DealEvent } from '../views/deal-views.ts';
 import type { ViewContext } from '../views/client-views.ts';
@@ -55,9 +56,8 @@ async function formFor(deps: CoreDeps, actor: Actor, ctx: ViewContext, dealId: n
   if (!shown.ok) return dealRefusalView(ctx.t, shown.code, shown.details);
   const { deal } = shown.value;
   // A form that could only be refused when submitted is refused now.
-  if (deal.status !== 'open') return dealRefusalView(ctx.t, 'deal_closed', { id: deal.id, status: deal.status });
-  if (form === 'needs' && deal.stage > NEEDS_STAGE) return dealRefusalView(ctx.t, 'deal_needs_locked', { id: deal.id, stage: deal.stage });
-  if (form === 'proposal' && deal.stage > PROPOSAL_STAGE) return dealRefusalView(ctx.t, 'deal_proposal_locked', { id: deal.id, stage: deal.stage });
+  const locked = editRefusal(deal, form);
+  if (locked) return dealRefusalView(ctx.t, locked.code, locked.details);
   const values: Record<string, string> = { deal_id: String(deal.id) };
   if (form === 'proposal') {
     for (const part of PROPOSAL_PARTS) {
@@ -67,7 +67,7 @@ async function formFor(deps: CoreDeps, actor: Actor, ctx: ViewContext, dealId: n
   }
   if (form === 'needs') {
     deal.needsAnswers.forEach((answer, i) => {
-      if (answer && i < 10) values[`q${i + 1}`] = answer;
+      if (answer && i < NEEDS_QUESTIONS_WRITTEN) values[`q${i + 1}`] = answer;
     });
     if (deal.needsMethod) values.method = deal.needsMethod;
   }

@@ -1,3 +1,4 @@
+import { NEEDS_STAGE, PROPOSAL_STAGE } from './types.ts';
 import { isClientInsider } from '../clients/contact-access.ts';
 import type { Person } from '../people.ts';
 import type { CoreRefusal, Tx } from '../ports.ts';
@@ -37,3 +38,15 @@ export async function lockDealFor(tx: Tx, person: Person, dealId: number): Promi
 
 /** A won or lost deal changes no more. */
 export const closedRefusal = (deal: Deal): CoreRefusal => refuse('deal_closed', { id: deal.id, status: deal.status });
+
+/**
+ * Why this part of a deal can no longer be written, or null: a closed deal
+ * takes nothing; the needs checklist is written up to needs research, the
+ * proposal up to the proposal stage. The use cases and the forms ask alike.
+ */
+export function editRefusal(deal: Deal, part: 'needs' | 'proposal' | 'lost'): CoreRefusal | null {
+  if (deal.status !== 'open') return closedRefusal(deal);
+  if (part === 'needs' && deal.stage > NEEDS_STAGE) return refuse('deal_needs_locked', { id: deal.id, stage: deal.stage });
+  if (part === 'proposal' && deal.stage > PROPOSAL_STAGE) return refuse('deal_proposal_locked', { id: deal.id, stage: deal.stage });
+  return null;
+}

@@ -1,8 +1,8 @@
 import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
-import { closedRefusal, lockDealFor } from './access.ts';
+import { editRefusal, lockDealFor } from './access.ts';
 import { dealCard, type DealCard } from './deal-card.ts';
-import { NEEDS_STAGE, type NeedsMethod } from './types.ts';
+import type { NeedsMethod } from './types.ts';
 
 export interface RecordNeedsCommand {
   dealId: number;
@@ -21,8 +21,8 @@ export async function recordNeeds(deps: CoreDeps, actor: Actor, cmd: RecordNeeds
     const found = await lockDealFor(tx, actor.person, cmd.dealId);
     if ('refusal' in found) return found.refusal;
     const { deal } = found;
-    if (deal.status !== 'open') return closedRefusal(deal);
-    if (deal.stage > NEEDS_STAGE) return refuse('deal_needs_locked', { id: deal.id, stage: deal.stage });
+    const locked = editRefusal(deal, 'needs');
+    if (locked) return locked;
 
     const size = Math.max(deps.policy.pipeline.needsQuestions, deal.needsAnswers.length, ...Object.keys(cmd.answers).map(Number));
     const answers = Array.from({ length: size }, (_, i) => cmd.answers[i + 1]?.trim() || deal.needsAnswers[i] || '');

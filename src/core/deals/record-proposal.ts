@@ -1,8 +1,8 @@
 import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
-import { closedRefusal, lockDealFor } from './access.ts';
+import { editRefusal, lockDealFor } from './access.ts';
 import { dealCard, type DealCard } from './deal-card.ts';
-import { PROPOSAL_STAGE, type ProposalPart } from './types.ts';
+import type { ProposalPart } from './types.ts';
 
 export interface RecordProposalCommand {
   dealId: number;
@@ -19,8 +19,8 @@ export async function recordProposal(deps: CoreDeps, actor: Actor, cmd: RecordPr
     const found = await lockDealFor(tx, actor.person, cmd.dealId);
     if ('refusal' in found) return found.refusal;
     const { deal } = found;
-    if (deal.status !== 'open') return closedRefusal(deal);
-    if (deal.stage > PROPOSAL_STAGE) return refuse('deal_proposal_locked', { id: deal.id, stage: deal.stage });
+    const locked = editRefusal(deal, 'proposal');
+    if (locked) return locked;
     const now = deps.clock.now();
     const updated = await tx.deals.update(deal.id, deal.version, { proposal: cmd.parts, proposalRecordedAt: now, updatedAt: now });
     if (!updated) return refuse('deal_stage_moved', { id: deal.id, stage: deal.stage });
