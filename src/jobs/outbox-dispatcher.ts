@@ -131,19 +131,33 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
       await settle(row.id, row.attempts, { status: 'sent', platform: deliverer.name });
       return 'sent';
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const permanent = deliverer.isPermanent(error) || row.attempts >= maxAttempts;
-      await settle(row.id, row.attempts, permanent ? { status: 'failed', error: reason } : { status: 'pending', error: reason, retryAt: new Date(clock.now().getTime() + 2000 * 2 ** (row.attempts - 1)) });
-      return permanent ? 'failed' : 'retried';
+      return failOrRetry(row, deliverer, error);
     }
+  }
+
+  /** A send or an update the platform refused: failed for good when it will not mend or tries are used up, else due again later. */
+  async function failOrRetry(row: { id: number; attempts: number }, deliverer: Deliverer, error: unknown): Promise<'failed' | 'retried'> {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (deliverer.isPermanent(error) || row.attempts >= maxAttempts) {
+      await settle(row.id, row.attempts, { status: 'failed', platform: deliverer.name, error: reason });
+      return 'failed';
+    }
+    // 2, 4, 8 … seconds, at most ten minutes.
+    const delay = Math.min(600_000, 2000 * 2 ** (row.attempts - 1));
+    await settle(row.id, row.attempts, { status: 'pending', error: reason, retryAt: new Date(clock.now().getTime() + delay) });
+    return 'retried';
   }
 
   /** Claims what is due and sends it; every row ends sent, due again later, or failed with its reason. */
   async function dispatchOnce(): Promise<DispatchReport> {
     const report: DispatchReport = { sent: 0, retried: 0, failed: 0 };
-    for (const row of await claim(opts.batch ?? 50)) {
-      const personRow = await db.selectFrom('people').selectAll().where('id', '=', row.person_id).executeTakeFirst();
-      const person = personRow && personRow.active ? toPerson(personRow) : null;
+    const rows = await claim(opts.batch ?? 50);
+    // Everyone the batch is for, in one read.
+    const ids = [...new Set(rows.map((row) => row.person_id))];
+    const people = ids.length ? await db.selectFrom('people').selectAll().where('id', 'in', ids).where('active', '=', true).execute() : [];
+    const byId = new Map(people.map((p) => [p.id, toPerson(p)]));
+    for (const row of rows) {
+      const person = byId.get(row.person_id) ?? null;
       const deliverer = person ? opts.deliverers.find((d) => d.canReach(person)) : undefined;
       if (!person || !deliverer) {
         await settle(row.id, row.attempts, { status: 'failed', error: person ? 'no platform reaches this person' : 'person not in the directory' });
@@ -162,16 +176,7 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
         await settle(row.id, row.attempts, { status: 'sent', platform: deliverer.name, ref });
         report.sent++;
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        if (deliverer.isPermanent(error) || row.attempts >= maxAttempts) {
-          await settle(row.id, row.attempts, { status: 'failed', platform: deliverer.name, error: reason });
-          report.failed++;
-        } else {
-          // 2, 4, 8 … seconds, at most ten minutes.
-          const delay = Math.min(600_000, 2000 * 2 ** (row.attempts - 1));
-          await settle(row.id, row.attempts, { status: 'pending', error: reason, retryAt: new Date(clock.now().getTime() + delay) });
-          report.retried++;
-        }
+        report[await failOrRetry(row, deliverer, error)]++;
       }
     }
     if (report.sent || report.retried || report.failed) logger.info({ ...report }, 'outbox dispatched');
