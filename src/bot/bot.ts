@@ -106,9 +106,9 @@ export function createBot(deps: BotDeps): Bot {
       case 'ticket':
         return ticketCommand(deps, actor, ctx, command.input);
       case 'contract':
-        return runContractCommand(deps, actor, approvalCtx(ctx), command.input);
+        return runContractCommand(deps, actor, ctx, command.input);
       case 'payment':
-        return runPaymentCommand(deps, actor, approvalCtx(ctx), command.input);
+        return runPaymentCommand(deps, actor, ctx, command.input);
       case 'performance':
         return executePerformance(deps, ctx, actor, command.input);
       case 'help':

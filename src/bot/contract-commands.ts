@@ -23,24 +23,12 @@ export async function runContractCommand(deps: CoreDeps, actor: Actor, ctx: Cont
   switch (input.action) {
     case 'show':
       return viewOf(ctx.t, await showContract(deps, actor, input.contractId), (card) => contractCardView(ctx, card), refusedIn(ctx));
-    case 'draft': {
-      const result = await draftContract(deps, actor, input.input);
-      if (!result.ok) return contractRefusalView(ctx, result.code, result.details);
-      return contractDraftedView(ctx, result.value.contract, result.value.corrected, await nameOf(deps, result.value.contract.ownerId));
-    }
-    case 'submit': {
-      const result = await submitContract(deps, actor, input.contractId);
-      if (!result.ok) return contractRefusalView(ctx, result.code, result.details);
-      const approval = result.value.approvalId === null ? null : await deps.store.direct((tx) => tx.approvals.byId(result.value.approvalId!));
-      const approverId = approval?.steps[0]?.approverId;
-      return contractSubmittedView(ctx, result.value, await nameOf(deps, result.value.ownerId), approverId ? await nameOf(deps, approverId) : '');
-    }
-    case 'sign': {
-      const result = await signContract(deps, actor, input.contractId);
-      if (!result.ok) return contractRefusalView(ctx, result.code, result.details);
-      const company = await deps.store.direct((tx) => tx.companies.byId(result.value.contract.companyId));
-      return contractSignedView(ctx, result.value, await nameOf(deps, result.value.contract.ownerId), company?.grade ?? null);
-    }
+    case 'draft':
+      return viewOf(ctx.t, await draftContract(deps, actor, input.input), (drafted) => contractDraftedView(ctx, drafted), refusedIn(ctx));
+    case 'submit':
+      return viewOf(ctx.t, await submitContract(deps, actor, input.contractId), (submitted) => contractSubmittedView(ctx, submitted), refusedIn(ctx));
+    case 'sign':
+      return viewOf(ctx.t, await signContract(deps, actor, input.contractId), (signed) => contractSignedView(ctx, signed), refusedIn(ctx));
     default: {
       const unhandled: never = input;
       throw new Error(`unhandled contract action ${JSON.stringify(unhandled)}`);
@@ -52,8 +40,6 @@ export async function runPaymentCommand(deps: CoreDeps, actor: Actor, ctx: Contr
   return viewOf(ctx.t, await recordPayment(deps, actor, input), (recorded) => paymentRecordedView(ctx, recorded), refusedIn(ctx));
 }
 
-
-const nameOf = async (deps: CoreDeps, personId: string) => (await deps.store.direct((tx) => tx.directory.personById(personId)))?.name ?? personId;
 
 /** Contract refusals carry a button to the contract where one is named. */
 const refusedIn = (ctx: ContractViewContext) => (code: PolicyErrorCode, details: Record<string, string | number>) => contractRefusalView(ctx, code, details);

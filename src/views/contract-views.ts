@@ -5,9 +5,8 @@ import { TERM_FIELDS, percentOf, type TermField } from '../core/contracts/terms.
 import type { Contract } from '../core/contracts/types.ts';
 import type { ContractOnCard } from '../core/notices.ts';
 import type { PolicyErrorCode } from '../core/errors.ts';
-import type { Grade } from '../core/ports.ts';
+import type { SubmittedContract } from '../core/contracts/submit-contract.ts';
 import type { Locale } from '../core/people.ts';
-import type { Policy } from '../core/policy.ts';
 import { hasMessage, type MessageKey, type Translate } from '../i18n/translate.ts';
 import { formatMoney } from './format.ts';
 import { refusalView } from './problem-views.ts';
@@ -16,7 +15,6 @@ import type { Block, Button, View } from './view.ts';
 export interface ContractViewContext {
   t: Translate;
   locale: Locale;
-  policy: Policy;
 }
 
 const statusText = (t: Translate, status: string): string => {
@@ -86,32 +84,31 @@ export function contractCardView(ctx: ContractViewContext, card: ContractCard, l
   };
 }
 
-export function contractDraftedView(ctx: ContractViewContext, contract: Contract, corrected: boolean, ownerName: string): View {
+export function contractDraftedView(ctx: ContractViewContext, { contract, corrected, ownerName }: { contract: Contract; corrected: boolean; ownerName: string }): View {
   const view = contractCardView(ctx, { contract, ownerName, receivedFen: 0, mayAct: true }, [
     { type: 'text', text: ctx.t(corrected ? 'contract.corrected' : 'contract.drafted', { id: contract.id }) },
   ]);
   return { ...view, tone: 'success' };
 }
 
-export function contractSubmittedView(ctx: ContractViewContext, contract: Contract, ownerName: string, approver: string): View {
+export function contractSubmittedView(ctx: ContractViewContext, { contract, ownerName, approverName }: SubmittedContract): View {
   const view = contractCardView(ctx, { contract, ownerName, receivedFen: 0, mayAct: true }, [
-    { type: 'text', text: ctx.t('contract.submitted', { id: contract.id, approval: contract.approvalId ?? '', approver }) },
+    { type: 'text', text: ctx.t('contract.submitted', { id: contract.id, approval: contract.approvalId ?? '', approver: approverName }) },
   ]);
   return { ...view, tone: 'success' };
 }
 
 /** Signed: the deal won and the team's new-client reward (INC-1), named. */
-export function contractSignedView(ctx: ContractViewContext, signed: SignedContract, ownerName: string, grade: Grade | null): View {
+export function contractSignedView(ctx: ContractViewContext, { contract: c, ownerName, grade, rewardPercent }: SignedContract): View {
   const { t, locale } = ctx;
-  const c = signed.contract;
-  const lead: Block[] = [{ type: 'text', text: t('contract.signed', { id: c.id, sign: t(`contract.sign.${c.signMethod}`) }) }];
-  if (signed.dealWon) lead.push({ type: 'text', text: t('contract.deal_won', { deal: c.dealId }) });
-  lead.push({
-    type: 'text',
-    text: c.newClient
-      ? t('contract.reward_new', { grade: grade ?? 'C', percent: ctx.policy.incentives.newClientRewardPercent[grade ?? 'C'], reward: formatMoney(c.rewardFen ?? 0, locale) })
-      : t('contract.reward_none'),
-  });
+  const lead: Block[] = [
+    { type: 'text', text: t('contract.signed', { id: c.id, sign: t(`contract.sign.${c.signMethod}`) }) },
+    { type: 'text', text: t('contract.deal_won', { deal: c.dealId }) },
+    {
+      type: 'text',
+      text: c.newClient ? t('contract.reward_new', { grade, percent: rewardPercent, reward: formatMoney(c.rewardFen ?? 0, locale) }) : t('contract.reward_none'),
+    },
+  ];
   const view = contractCardView(ctx, { contract: c, ownerName, receivedFen: 0, mayAct: true }, lead);
   return { ...view, tone: 'success' };
 }

@@ -68,7 +68,7 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
   async function approvedContract(options: Parameters<typeof dealFor>[0] = {}, terms: ContractTerms = GOOD) {
     const { dealId, companyId } = await dealFor(options);
     const { id, submitted } = await draftAndSubmit(dealId, options.owner ?? 'zhangsan', terms);
-    const decided = await decideApproval(f.deps, f.as('luming'), { requestId: submitted.value.approvalId!, decision: 'approve', reason: null });
+    const decided = await decideApproval(f.deps, f.as('luming'), { requestId: submitted.value.contract.approvalId!, decision: 'approve', reason: null });
     if (!decided.ok) throw new Error(decided.code);
     return { dealId, companyId, contractId: id };
   }
@@ -120,8 +120,9 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     if (!drafted.ok) throw new Error(drafted.code);
     const submitted = await submitContract(f.deps, f.as('zhangsan'), drafted.value.contract.id);
     if (!submitted.ok) throw new Error(submitted.code);
-    expect(submitted.value.status).toBe('in_review');
-    const approvalId = submitted.value.approvalId!;
+    expect(submitted.value.contract.status).toBe('in_review');
+    expect(submitted.value.approverName).toBe('陆明');
+    const approvalId = submitted.value.contract.approvalId!;
     expect((await outboxTo('luming')).at(-1)).toMatchObject({
       kind: 'approval_requested',
       requestId: approvalId,
@@ -158,14 +159,14 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
   it("returns a contract legal rejects with legal's comment; corrected, it goes to review again", async () => {
     const { dealId } = await dealFor();
     const { id, submitted } = await draftAndSubmit(dealId);
-    await decideApproval(f.deps, f.as('luming'), { requestId: submitted.value.approvalId!, decision: 'reject', reason: '交付条款需写明验收标准' });
+    await decideApproval(f.deps, f.as('luming'), { requestId: submitted.value.contract.approvalId!, decision: 'reject', reason: '交付条款需写明验收标准' });
     const returned = await showContract(f.deps, f.as('zhangsan'), id);
     expect(returned.ok && returned.value.contract).toMatchObject({ status: 'returned', reviewComment: '交付条款需写明验收标准' });
 
     const corrected = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: { termDays: 30 } });
     expect(corrected.ok && corrected.value).toMatchObject({ corrected: true, contract: { id, status: 'draft', termDays: 30, dueDate: '2027-01-19', amountFen: 50_000_000 } });
     const again = await submitContract(f.deps, f.as('zhangsan'), id);
-    expect(again.ok && again.value.status).toBe('in_review');
+    expect(again.ok && again.value.contract.status).toBe('in_review');
   });
 
   it.runIf(backend.name === 'postgres')('refuses a correction of a draft that another transaction sends to review at the same moment, and overwrites nothing', async () => {
@@ -200,7 +201,7 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
   it("signing wins the deal, makes the company a customer and fixes the new-client reward by grade; a second contract is no new client (INC-1)", async () => {
     const first = await approvedContract({ grade: 'B' });
     const signed = await signContract(f.deps, f.as('zhangsan'), first.contractId);
-    expect(signed.ok && signed.value).toMatchObject({ dealWon: true, contract: { status: 'signed', newClient: true, rewardFen: 1_000_000 } });
+    expect(signed.ok && signed.value).toMatchObject({ ownerName: '张三', contract: { status: 'signed', newClient: true, rewardFen: 1_000_000 } });
     const deal = await f.database.db.selectFrom('deals').selectAll().where('id', '=', first.dealId).executeTakeFirstOrThrow();
     expect(deal).toMatchObject({ stage: 5, status: 'won' });
     expect(deal.closed_at).not.toBeNull();
@@ -248,7 +249,7 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
   it("losing a deal cancels its contract under review and withdraws legal's review: the card closes, legal is told, nothing can be approved or signed (PIPE-1)", async () => {
     const { dealId } = await dealFor();
     const { id, submitted } = await draftAndSubmit(dealId);
-    const approvalId = submitted.value.approvalId!;
+    const approvalId = submitted.value.contract.approvalId!;
 
     const lost = await loseDeal(f.deps, f.as('lisi'), { dealId, reason: '客户预算取消' });
     expect(lost.ok).toBe(true);
@@ -377,10 +378,10 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     const submitted = await submitContract(f.deps, f.as('zhangsan'), drafted.value.contract.id);
     if (!submitted.ok) throw new Error(submitted.code);
     expect((await setDelegate(f.deps, f.as('luming'), { delegateId: 'zhangsan', until: '2026-11-30' })).ok).toBe(true);
-    const own = await decideApproval(f.deps, f.as('zhangsan'), { requestId: submitted.value.approvalId!, decision: 'approve', reason: null });
-    expect(own).toEqual({ ok: false, code: 'not_your_step', details: { id: submitted.value.approvalId!, approver: '陆明' } });
+    const own = await decideApproval(f.deps, f.as('zhangsan'), { requestId: submitted.value.contract.approvalId!, decision: 'approve', reason: null });
+    expect(own).toEqual({ ok: false, code: 'not_your_step', details: { id: submitted.value.contract.approvalId!, approver: '陆明' } });
     await f.database.db.deleteFrom('delegations').where('person_id', '=', 'luming').execute();
-    expect((await decideApproval(f.deps, f.as('luming'), { requestId: submitted.value.approvalId!, decision: 'reject', reason: '测试' })).ok).toBe(true);
+    expect((await decideApproval(f.deps, f.as('luming'), { requestId: submitted.value.contract.approvalId!, decision: 'reject', reason: '测试' })).ok).toBe(true);
   });
 
   // Last in this block: it escalates every contract review still waiting.
@@ -390,7 +391,7 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     if (!drafted.ok) throw new Error(drafted.code);
     const submitted = await submitContract(f.deps, f.as('zhangsan'), drafted.value.contract.id);
     if (!submitted.ok) throw new Error(submitted.code);
-    const approvalId = submitted.value.approvalId!;
+    const approvalId = submitted.value.contract.approvalId!;
     const approver = async () => (await f.database.db.selectFrom('approval_steps').select('approver_id').where('request_id', '=', approvalId).executeTakeFirstOrThrow()).approver_id;
     try {
       f.clock.set('2026-12-01T10:00:00+08:00'); // the third working day

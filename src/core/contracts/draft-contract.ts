@@ -21,7 +21,7 @@ const EDITABLE = new Set<Contract['status']>(['draft', 'returned']);
  * (CON-1). Drafts the deal's contract, or corrects its draft or returned
  * contract. Every broken term is refused at once and nothing is stored.
  */
-export async function draftContract(deps: CoreDeps, actor: Actor, cmd: DraftContractCommand): Promise<CoreResult<{ contract: Contract; corrected: boolean }>> {
+export async function draftContract(deps: CoreDeps, actor: Actor, cmd: DraftContractCommand): Promise<CoreResult<{ contract: Contract; corrected: boolean; ownerName: string }>> {
   return deps.store.transaction(async (tx) => {
     const deal = await tx.contracts.dealForContract(cmd.dealId, 'for update');
     if (!deal) return refuse('deal_not_found', { id: cmd.dealId });
@@ -61,7 +61,8 @@ export async function draftContract(deps: CoreDeps, actor: Actor, cmd: DraftCont
       platform: actor.platform,
       details: { deal: deal.id, amountFen: full.amountFen, termDays: full.termDays, penaltyBp: full.penaltyBp },
     });
-    return ok({ contract, corrected: existing !== null });
+    const owner = await tx.directory.personById(contract.ownerId);
+    return ok({ contract, corrected: existing !== null, ownerName: owner?.name ?? contract.ownerId });
   });
 }
 

@@ -1,15 +1,17 @@
 import { tellOwner } from '../deals/notify-owner.ts';
 import { FINAL_STAGE } from '../deals/types.ts';
-import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
+import type { Actor, CoreDeps, CoreResult, Grade, Tx } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 import { dealNotNegotiating, lockContractWithDeal, mayHandleContract, notContractInsider } from './access.ts';
 import { announceTravelFund, newClientReward } from './incentives.ts';
 import type { Contract } from './types.ts';
 
+/** A signed contract (its deal won, PIPE-4) with what its card says: the owner, and for a new client the grade and reward percent (INC-1). */
 export interface SignedContract {
   contract: Contract;
-  /** True when the deal moved from negotiation to signed (PIPE-4) and is won. */
-  dealWon: boolean;
+  ownerName: string;
+  grade: Grade;
+  rewardPercent: number;
 }
 
 /**
@@ -47,7 +49,9 @@ export async function signContract(deps: CoreDeps, actor: Actor, contractId: num
       platform: actor.platform,
       details: { deal: deal.id, amountFen: contract.amountFen, newClient, rewardFen, signMethod: contract.signMethod },
     });
-    return ok({ contract: signed, dealWon: true });
+    const grade = company.grade ?? 'C';
+    const owner = await tx.directory.personById(contract.ownerId);
+    return ok({ contract: signed, ownerName: owner?.name ?? contract.ownerId, grade, rewardPercent: deps.policy.incentives.newClientRewardPercent[grade] });
   });
 }
 

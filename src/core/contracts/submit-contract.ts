@@ -13,7 +13,14 @@ import type { Contract } from './types.ts';
  * review through the approvals engine (kind 'contract' → role legal). Legal
  * gets the approval card with the contract's terms, and sees it in /approvals.
  */
-export async function submitContract(deps: CoreDeps, actor: Actor, contractId: number): Promise<CoreResult<Contract>> {
+/** A contract sent to legal, with the names its card shows. */
+export interface SubmittedContract {
+  contract: Contract;
+  ownerName: string;
+  approverName: string;
+}
+
+export async function submitContract(deps: CoreDeps, actor: Actor, contractId: number): Promise<CoreResult<SubmittedContract>> {
   return deps.store.transaction(async (tx) => {
     const locked = await lockContractWithDeal(tx, contractId);
     if (!locked) return refuse('contract_not_found', { id: contractId });
@@ -52,6 +59,7 @@ export async function submitContract(deps: CoreDeps, actor: Actor, contractId: n
       platform: actor.platform,
       details: { approval: request.id },
     });
-    return ok(updated);
+    const [owner, approver] = await Promise.all([tx.directory.personById(contract.ownerId), tx.directory.personById(chain.value[0]?.approverId ?? '')]);
+    return ok({ contract: updated, ownerName: owner?.name ?? contract.ownerId, approverName: approver?.name ?? '' });
   });
 }
