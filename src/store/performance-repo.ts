@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Grade } from '../core/ports.ts';
 import type { MonthlyGoal, PerformancePort, QuarterReview } from '../core/performance/types.ts';
-import type { Database, QuarterReviewsTable } from './database.ts';
+import type { Database, MonthlyGoalsTable, QuarterReviewsTable } from './database.ts';
 
 /** Goals, reviews, plans and finance locks (KPI-1..7), and the reads of contracts, payments and leads they need. */
 export function performanceRepo(db: Kysely<Database>): PerformancePort {
@@ -204,7 +204,7 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
   };
 }
 
-type GoalRow = { person_id: string; month: string; sales_target_fen: number; new_clients_target: number; note: string | null; set_by: string; set_at: Date; agreed_at: Date | null };
+type GoalRow = Selectable<MonthlyGoalsTable>;
 
 const toGoal = (r: GoalRow): MonthlyGoal => ({
   personId: r.person_id,

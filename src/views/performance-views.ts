@@ -90,7 +90,7 @@ function goalLine({ t, locale }: ViewContext, g: MonthlyGoal): string {
 
 /** After `/goal @id …`. */
 export function goalSetView(ctx: ViewContext, goal: MonthlyGoal, person: Person): View {
-  return { tone: 'success', title: t2(ctx, 'goal.set.title', { name: person.name, month: goal.month }), blocks: [{ type: 'text', text: goalLine(ctx, goal) }, { type: 'note', text: ctx.t('goal.set.sent', { name: person.name }) }] };
+  return { tone: 'success', title: ctx.t('goal.set.title', { name: person.name, month: goal.month }), blocks: [{ type: 'text', text: goalLine(ctx, goal) }, { type: 'note', text: ctx.t('goal.set.sent', { name: person.name }) }] };
 }
 
 /** After `/goal agree`. */
@@ -173,4 +173,3 @@ export function financeView(ctx: ViewContext, figures: MonthFigures, justLocked 
   };
 }
 
-const t2 = (ctx: ViewContext, key: Parameters<Translate>[0], params: Record<string, string | number>) => ctx.t(key, params);

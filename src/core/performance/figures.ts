@@ -30,12 +30,12 @@ export interface PersonFigures {
 export const isReviewed = (role: Role): boolean => role === 'sales' || role === 'account_manager';
 
 /**
- * KPI-1's monthly new-client target of a role. `sales` and `account_manager`
+ * KPI-1's monthly new-client target. `sales` and `account_manager`
  * have newClientsPerMonthSales; the policy's market-promotion staff
  * (newClientsPerMonthPromotion) have no role in the directory yet, so that
  * figure is not used until they do.
  */
-export const newClientsPerMonth = (policy: Policy, _role: Role): number => policy.kpi.newClientsPerMonthSales;
+export const newClientsPerMonth = (policy: Policy): number => policy.kpi.newClientsPerMonthSales;
 
 /**
  * What a quarter's figures are computed from, read once for everyone: the
@@ -103,7 +103,7 @@ export function figuresOf(deps: CoreDeps, data: QuarterData, people: Person[]): 
     const mine = data.signedByOwner.get(person.id) ?? [];
     const salesFen = mine.reduce((sum, c) => sum + c.amountFen, 0);
     const newOnes = mine.filter((c) => c.newClient);
-    const perMonth = newClientsPerMonth(deps.policy, person.role);
+    const perMonth = newClientsPerMonth(deps.policy);
     const newClientsByMonth = monthsOf(data.quarter).map((month) => {
       const count = newOnes.filter((c) => monthOfDate(localDate(c.signedAt, deps.timezone)) === month).length;
       return { month, count, met: monthRange(month).from > data.today ? null : count >= perMonth };

@@ -1,4 +1,4 @@
-import type { Person } from '../people.ts';
+import { isManagerRole, type Person } from '../people.ts';
 import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 import { localDate } from '../time.ts';
@@ -92,7 +92,7 @@ export async function listGoals(deps: CoreDeps, actor: Actor): Promise<CoreResul
     const reviewed = isReviewed(me.role);
     const mine = reviewed ? await tx.performance.goal(me.id, month) : null;
     let team: GoalsOverview['team'] = null;
-    if (me.role === 'regional_manager' || me.role === 'department_manager') {
+    if (isManagerRole(me.role)) {
       const goals = new Map((await tx.performance.goalsIn(month)).map((g) => [g.personId, g]));
       const people = await reviewedPeople(tx, me.role === 'regional_manager' ? me.region : null);
       // The chains are worked out in memory: one read of the directory, not a chain of queries per person.

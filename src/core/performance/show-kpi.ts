@@ -1,3 +1,4 @@
+import { isManagerRole } from '../people.ts';
 import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 import { localDate } from '../time.ts';
@@ -26,7 +27,7 @@ export async function showKpi(deps: CoreDeps, actor: Actor, query: KpiQuery): Pr
   return deps.store.direct(async (tx) => {
     const me = actor.person;
     // A manager's own /kpi is their team: managers carry no personal targets.
-    const scope = query.scope === 'me' && !isReviewed(me.role) && (me.role === 'regional_manager' || me.role === 'department_manager') ? { scope: 'team' as const, region: null } : query;
+    const scope = query.scope === 'me' && !isReviewed(me.role) && isManagerRole(me.role) ? { scope: 'team' as const, region: null } : query;
     if (scope.scope === 'team') return team(deps, tx, actor, scope.region, quarter, today);
     const target = scope.scope === 'me' ? me : await tx.directory.personById(scope.personId);
     if (!target) return refuse('person_not_found', { person: scope.scope === 'person' ? scope.personId : me.id });

@@ -1,3 +1,4 @@
+import { isManagerRole } from '../people.ts';
 import { figuresOf, quarterData, teamFiguresOf } from '../performance/figures.ts';
 import { monthFigures } from '../performance/finance.ts';
 import { monthOfDate, monthsOf, nthWorkingDay, previousMonth, previousQuarter, quarterOfDate } from '../performance/periods.ts';
@@ -30,7 +31,7 @@ export async function monthlyGoalsJob(deps: CoreDeps, at: Date): Promise<JobOutc
     const goals = new Set((await tx.performance.goalsIn(month)).map((g) => g.personId));
     const everyone = await reviewedPeople(tx, null);
     const chart = await orgChart(tx);
-    const managers = [...chart.byId.values()].filter((p) => p.role === 'regional_manager' || p.role === 'department_manager').sort((a, b) => a.id.localeCompare(b.id));
+    const managers = [...chart.byId.values()].filter((p) => isManagerRole(p.role)).sort((a, b) => a.id.localeCompare(b.id));
     const entries: OutboxEntry[] = [];
     for (const manager of managers) {
       const missing = everyone.filter((person) => !goals.has(person.id) && chart.mayManage(manager, person, false)).map((person) => person.name);
