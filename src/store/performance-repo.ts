@@ -10,7 +10,8 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
       const rows = await db
         .selectFrom('contracts as c')
         .innerJoin('companies as co', 'co.id', 'c.company_id')
-        .select(['c.id', 'c.owner_id', 'c.company_id', 'c.amount_fen', 'c.new_client', 'co.grade', 'c.signed_at'])
+        .innerJoin('deals as d', 'd.id', 'c.deal_id')
+        .select(['c.id', 'c.owner_id', 'c.company_id', 'c.amount_fen', 'c.new_client', 'co.grade', 'd.region', 'c.signed_at'])
         .where('c.status', '=', 'signed')
         .where('c.signed_at', '>=', from)
         .where('c.signed_at', '<', to)
@@ -23,6 +24,7 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
         amountFen: Number(r.amount_fen),
         newClient: r.new_client === true,
         companyGrade: (r.grade as Grade | null) ?? null,
+        region: r.region,
         signedAt: new Date(r.signed_at as Date),
       }));
     },

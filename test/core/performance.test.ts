@@ -154,6 +154,20 @@ describe.each(backends)('performance review on $name', (backend) => {
     expect(unwrap(await showKpi(f.deps, f.as('lisi'), { scope: 'me', quarter: '2026Q3' })).kind).toBe('team');
   });
 
+  it("counts a team's new A-class clients as the travel-fund notice does: by the deal's region, whoever signed (INC-2)", async () => {
+    const signedIn = (at: string) => ({ yuan: 100_000, signedAt: at, due: '2026-06-30', newClient: true });
+    // 李四, the regional manager, signs two in 华东; 张三 of 华东 signs one on a deal of 华南.
+    await addContract(f.database.db, { companyId: await addCompany(f.database.db, 'INC2甲', 'lisi', '华东', 'A'), ownerId: 'lisi', region: '华东', ...signedIn('2026-05-10T10:00:00+08:00') });
+    await addContract(f.database.db, { companyId: await addCompany(f.database.db, 'INC2乙', 'lisi', '华东', 'A'), ownerId: 'lisi', region: '华东', ...signedIn('2026-05-11T10:00:00+08:00') });
+    await addContract(f.database.db, { companyId: await addCompany(f.database.db, 'INC2丙', 'zhangsan', '华南', 'A'), ownerId: 'zhangsan', region: '华南', ...signedIn('2026-05-12T10:00:00+08:00') });
+    const east = team(unwrap(await showKpi(f.deps, f.as('lisi'), { scope: 'team', region: null, quarter: '2026Q2' })));
+    const south = team(unwrap(await showKpi(f.deps, f.as('wangwu'), { scope: 'team', region: '华南', quarter: '2026Q2' })));
+    const quarter = { from: new Date('2026-03-31T16:00:00Z'), to: new Date('2026-06-30T16:00:00Z') };
+    const notice = (region: string) => f.deps.store.direct((tx) => tx.contracts.newAClientsSigned(region, quarter.from, quarter.to));
+    expect([east.newAClients, south.newAClients]).toEqual([2, 1]);
+    expect([await notice('华东'), await notice('华南')]).toEqual([2, 1]);
+  });
+
   describe('improvement plan (KPI-4)', () => {
     it('is refused without a failed review, and nothing is stored', async () => {
       expect(await submitPlan(f.deps, f.as('zhaoliu'), '多打电话')).toEqual({ ok: false, code: 'no_failed_review', details: {} });

@@ -160,8 +160,8 @@ export interface TeamFigures {
 export function teamFiguresOf(deps: CoreDeps, data: QuarterData, people: Person[], region: string | null): TeamFigures {
   const figures = figuresOf(deps, data, people);
   const ids = new Set(people.map((p) => p.id));
-  const signed = people.flatMap((p) => data.signedByOwner.get(p.id) ?? []);
-  // INC-2: new A-class clients, each company once.
+  // INC-2: new A-class clients of the team's region (the deal's region, whoever signed it, as the travel-fund notice counts them), each company once.
+  const signed = [...data.signedByOwner.values()].flat().filter((c) => region === null || c.region === region);
   const newAClients = new Set(signed.filter((c) => c.newClient && c.companyGrade === 'A').map((c) => c.companyId)).size;
   if (!data.leadsByMonth) throw new Error('team figures need the quarter data read with its leads');
   const conversion = data.leadsByMonth.map(({ month, leads }) => {

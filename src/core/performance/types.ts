@@ -19,6 +19,8 @@ export interface SignedContract {
   amountFen: number;
   newClient: boolean;
   companyGrade: Grade | null;
+  /** The deal's region: the team a signing counts for in INC-2, as the travel-fund notice counts it. */
+  region: string;
   signedAt: Date;
 }
 
