@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './database.ts';
+import { holdDataFolder } from './data-folder-lock.ts';
 import { preparedStatements } from './prepared-statements.ts';
 
 // Type OIDs whose default parsing differs between pg and PGlite. We want one
@@ -51,15 +52,22 @@ export function openDatabase(target: DatabaseTarget): OpenedDatabase {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatements(pool) }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const location = target.dataDir === 'memory://' ? 'memory://' : pgliteFolder(target.dataDir);
+  const inMemory = target.dataDir === 'memory://';
+  const location = inMemory ? 'memory://' : pgliteFolder(target.dataDir);
+  // One process at a time in a data folder: a second one is refused here, before PGlite touches a page.
+  const release = inMemory ? () => undefined : holdDataFolder(resolve(target.dataDir));
   const pglite = new PGlite(location, { parsers: { [INT8]: parseInt8, [DATE]: keepText } });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
     kind: 'pglite',
     close: async () => {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        release();
+      }
     },
   };
 }

@@ -1,115 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaCalendar } from '../../src/calendar/china-calendar.ts';
 import { loadPolicy } from '../../src/config/policy-file.ts';
 import { localDate } from '../../src/core/time.ts';
+import { freePort, healthz, lines, PROCESS_TIMEOUT, removeTempDirs, runScript, startBot, tempDir as makeTempDir, type Finished } from '../support/bot-process.ts';
 
 /**
  * `npm start` as a newcomer runs it: the real entry point in a child process,
  * no database server, no platform credentials, typing into its stdin.
  */
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** PGlite boots in a few seconds; a slow CI machine gets plenty more. */
-const PROCESS_TIMEOUT = 60_000;
-
-const temps: string[] = [];
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'npm-start-'));
-  temps.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
-
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-interface Started {
-  child: ChildProcess;
-  finished: Promise<Finished>;
-  type(lines: string[]): void;
-  endInput(): void;
-}
-
-/** `npm start` (= tsx src/main.ts) with only the variables given: nothing else leaks in from the test's environment. */
-function start(env: Record<string, string>, args: string[] = []): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), TMPDIR: tmpdir(), ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  child.stdin!.on('error', () => {}); // a process that stops early closes its stdin under us
-  const finished = new Promise<Finished>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`npm start did not finish in ${PROCESS_TIMEOUT} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
-    }, PROCESS_TIMEOUT);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-  return {
-    child,
-    finished,
-    type: (lines) => void child.stdin!.write(lines.map((l) => `${l}\n`).join('')),
-    endInput: () => void child.stdin!.end(),
-  };
-}
-
-/** Types the lines, ends the input and waits for the process to leave. */
-function run(env: Record<string, string>, lines: string[] = [], args: string[] = []): Promise<Finished> {
-  const started = start(env, args);
-  started.type(lines);
-  started.endInput();
-  return started.finished;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Polls until /healthz answers (the database boots first), or gives up. */
-async function healthz(port: number, exited: () => boolean): Promise<{ status: number; body: string }> {
-  const deadline = Date.now() + PROCESS_TIMEOUT;
-  let lastError: unknown;
-  while (Date.now() < deadline && !exited()) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-      return { status: response.status, body: await response.text() };
-    } catch (error) {
-      lastError = error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error(`/healthz on port ${port} never answered: ${String(lastError)}`);
-}
+const tempDir = () => makeTempDir('npm-start-');
+afterAll(removeTempDirs);
+const start = startBot;
+const run = (env: Record<string, string>, input: string[] = [], args: string[] = []) => runScript('src/main.ts', env, input, args);
 
 const count = (text: string, part: string) => text.split(part).length - 1;
-const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
 
 /** A start-up failure: exit code 1, one line on stderr, no stack trace, no chat. */
 function expectOneLineFailure(result: Finished): string {
