@@ -4,6 +4,7 @@ import { createOutboxDispatcher } from './jobs/outbox-dispatcher.ts';
 import { startSchedule } from './jobs/schedule.ts';
 import { ConfigError } from './config/config-error.ts';
 import { isEmbeddedConsole, readEnv } from './config/env.ts';
+import { loadEnvFile } from './config/env-file.ts';
 import { startCore } from './compose.ts';
 import { personById } from './core/identity.ts';
 import { translator } from './i18n/translate.ts';
@@ -13,8 +14,12 @@ import { startPlatforms } from './platforms.ts';
 import { startHttpServer } from './server.ts';
 import { join } from 'node:path';
 
+/** Within this a stopped bot has exited, even with a request that hangs. */
+const SHUTDOWN_LIMIT_MS = 9_000;
+
 /** `npm start`: the console chat on the embedded database, or the platforms when configured. */
 async function main(argv: string[]): Promise<void> {
+  loadEnvFile();
   const env = readEnv();
   const consoleMode = isEmbeddedConsole(env);
   // In the console the terminal is the chat: logs go to a file beside the data.
@@ -46,18 +51,29 @@ async function main(argv: string[]): Promise<void> {
   // The reminder jobs at the policy's times, in the company's zone (SCHEDULER=off leaves them to `npm run job`).
   const stopSchedule = env.scheduler ? startSchedule(core.deps, logger, () => void dispatcher.kick()) : () => undefined;
 
-  const shutdown = async () => {
-    stopSchedule();
-    await dispatcher.stop();
-    await platforms.stop();
-    await http?.close();
-    await core.close();
-    logger.flush();
-  };
+  // In this order: no new requests or events, those in flight answered, no new job runs, the
+  // outbox's current batch settled, then the database. Asked twice (a service manager and a
+  // terminal both signal), it is still one shutdown.
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      stopSchedule();
+      await Promise.all([http?.close(), platforms.stop()]);
+      await dispatcher.stop();
+      await core.close();
+      logger.flush();
+    })());
 
   if (!consoleMode) {
     await platforms.start();
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown().then(() => process.exit(0)));
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.on(signal, () => {
+        logger.info({ signal }, 'stopping');
+        // A request that never ends must not keep a service manager waiting past its own limit.
+        setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
+        void shutdown().then(() => process.exit(0));
+      });
+    }
     return;
   }
 

@@ -2,6 +2,7 @@ import { consoleDeliverer } from '../../adapters/console/console-deliverer.ts';
 import { startCore } from '../compose.ts';
 import { ConfigError } from '../config/config-error.ts';
 import { isEmbeddedConsole, readEnv } from '../config/env.ts';
+import { loadEnvFile } from '../config/env-file.ts';
 import { createOutboxDispatcher } from '../jobs/outbox-dispatcher.ts';
 import { JOBS } from '../jobs/registry.ts';
 import { createLogger } from '../logger.ts';
@@ -21,6 +22,7 @@ async function main(args: string[]): Promise<void> {
   const at = atIndex >= 0 ? new Date(args[atIndex + 1] ?? '') : new Date();
   if (Number.isNaN(at.getTime())) throw new ConfigError('--at: must be an ISO-8601 time, e.g. 2026-12-01T16:30:00+08:00');
 
+  loadEnvFile();
   const env = readEnv();
   const consoleMode = isEmbeddedConsole(env);
   const logger = createLogger(env.logLevel, consoleMode ? `${env.dataDir}/bot.log` : undefined);

@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/config-error.ts';
 import { readEnv, type Env } from '../config/env.ts';
+import { loadEnvFile } from '../config/env-file.ts';
 import { openDatabase, type OpenedDatabase } from '../store/connect.ts';
 import { migrateToLatest, MigrationError } from '../store/migrate.ts';
 
@@ -10,6 +11,7 @@ import { migrateToLatest, MigrationError } from '../store/migrate.ts';
  */
 export function runOnDatabase(work: (database: OpenedDatabase, args: string[], env: Env) => Promise<void>): void {
   const run = async () => {
+    loadEnvFile();
     const env = readEnv();
     const database = openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir });
     try {

@@ -1,7 +1,8 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { LOCALES } from '../core/people.ts';
 import { ConfigError } from './config-error.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 /** The environment of contract.md, checked once at start. */
 export interface Env {
@@ -27,7 +28,7 @@ export interface Env {
   logLevel: string;
 }
 
-export const DEFAULT_ORG_FILE = fileURLToPath(new URL('../../examples/org.yaml', import.meta.url));
+export const DEFAULT_ORG_FILE = join(PROJECT_ROOT, 'examples', 'org.yaml');
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = z.preprocess(blankToUndefined, z.string().optional());

@@ -16,10 +16,11 @@ export class MigrationError extends Error {
  */
 const migrationFiles: MigrationProvider = {
   async getMigrations() {
-    const files = (await readdir(MIGRATIONS_FOLDER)).filter((f) => /^\d{4}_\d{2}_\d{2}_\d{6}_\w+\.ts$/.test(f)).sort();
+    // TypeScript under tsx and vitest, JavaScript once compiled into dist/ (`npm start`); the names are the same.
+    const files = (await readdir(MIGRATIONS_FOLDER)).filter((f) => /^\d{4}_\d{2}_\d{2}_\d{6}_\w+\.[jt]s$/.test(f)).sort();
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
-      migrations[file.replace(/\.ts$/, '')] = (await import(pathToFileURL(join(MIGRATIONS_FOLDER, file)).href)) as Migration;
+      migrations[file.replace(/\.[jt]s$/, '')] = (await import(pathToFileURL(join(MIGRATIONS_FOLDER, file)).href)) as Migration;
     }
     return migrations;
   },
