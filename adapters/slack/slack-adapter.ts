@@ -8,6 +8,7 @@ import type { Actor } from '../../src/core/ports.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { Deliverer } from '../../src/jobs/outbox-dispatcher.ts';
 import type { Logger } from '../../src/logger.ts';
+import { faultView } from '../../src/views/problem-views.ts';
 import { strangerView as stranger } from '../../src/views/stranger-view.ts';
 import type { View } from '../../src/views/view.ts';
 import { LIMITS, renderBlocks } from './block-kit.ts';
@@ -92,6 +93,20 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const blocksOf = (view: View, actor: Actor | null, max: number = LIMITS.messageBlocks) =>
     renderBlocks(view, translator(bot.localeOf(actor)), max);
 
+  /**
+   * Who is asking, then the work for them: a stranger is told so, and a fault
+   * on the way (the database away while the person is not cached) is
+   * answered with "try again" instead of no answer at all.
+   */
+  const answering = (userId: string, work: (actor: Actor) => Promise<View>): Promise<{ actor: Actor | null; view: View }> =>
+    (async () => {
+      const actor = await actorOf(userId);
+      return { actor, view: actor ? await work(actor) : strangerView(userId) };
+    })().catch((error: unknown) => {
+      logger.error({ err: error, user: userId }, 'slack request failed');
+      return { actor: null, view: faultView(translator(bot.localeOf(null))) };
+    });
+
   /** A reply in the person's own DM: for the Home tab and finished modals, which have no response_url. */
   async function sendDirect(userId: string, view: View, actor: Actor | null): Promise<{ channel: string; ts: string }> {
     const opened = await app.client.conversations.open({ users: userId });
@@ -103,12 +118,12 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   // Slash commands: /lead …, /线索 is not possible in Slack, so /crm 线索 … carries any command in any language.
   app.command(/.*/, async ({ command, ack, respond, client }) => {
-    const actor = await actorOf(command.user_id);
-    if (!actor) return ack({ response_type: 'ephemeral', ...blocksOf(strangerView(command.user_id), null) });
     const text = command.command === UMBRELLA_COMMAND ? command.text.trim() || '/help' : `${command.command} ${command.text}`;
-    await replyWithin(INLINE_WITHIN_MS, bot.handleText(actor, text), {
-      inTime: async (view) => {
-        if (view.form) {
+    // Finding the person is part of the work that must be answered within Slack's 3 s.
+    const answer = answering(command.user_id, (actor) => bot.handleText(actor, text));
+    await replyWithin(INLINE_WITHIN_MS, answer, {
+      inTime: async ({ actor, view }) => {
+        if (view.form && actor) {
           await ack();
           await client.views.open({ trigger_id: command.trigger_id, view: formModal(view.form, { channel: command.channel_id }) });
         } else {
@@ -117,7 +132,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       },
       late: async (pending) => {
         await ack();
-        await respond({ response_type: 'ephemeral', ...blocksOf(await pending, actor) });
+        const { actor, view } = await pending;
+        await respond({ response_type: 'ephemeral', ...blocksOf(view, actor) });
       },
     });
   });
@@ -143,13 +159,12 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   // A submitted modal: field errors keep it open; anything else closes it and answers where the command came from.
   app.view(/^form:/, async ({ ack, body, view }) => {
     const form = formNameOf(view.callback_id);
-    const actor = await actorOf(body.user.id);
-    if (!form || !actor) {
+    if (!form) {
       await ack();
       return void (await sendDirect(body.user.id, strangerView(body.user.id), null));
     }
     const { channel } = modalContext(view.private_metadata);
-    const answer = async (result: View) => {
+    const answer = async ({ actor, view: result }: { actor: Actor | null; view: View }) => {
       // An ephemeral reply needs the bot in that channel; where it is not, the answer goes to the DM instead of nowhere.
       const ephemeral = channel
         ? await app.client.chat.postEphemeral({ channel, user: body.user.id, ...blocksOf(result, actor) }).then(() => true, () => false)
@@ -157,9 +172,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       if (!ephemeral) await sendDirect(body.user.id, result, actor);
     };
     // Field errors keep the modal open, if they are known within Slack's 3 s; slower work closes it and answers after.
-    await replyWithin(INLINE_WITHIN_MS, bot.submitForm(actor, form, submittedValues(view.state.values)), {
+    const submitted = submittedValues(view.state.values);
+    await replyWithin(INLINE_WITHIN_MS, answering(body.user.id, (actor) => bot.submitForm(actor, form, submitted)), {
       inTime: async (result) => {
-        if (result.form) return ack({ response_action: 'errors', errors: fieldErrors(result.form) });
+        if (result.view.form) return ack({ response_action: 'errors', errors: fieldErrors(result.view.form) });
         await ack();
         await answer(result);
       },

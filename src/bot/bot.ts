@@ -29,7 +29,7 @@ import { executePerformance } from './performance.ts';
 import { helpView } from '../views/help-view.ts';
 import { homeView } from '../views/home-view.ts';
 import { leadListView, leadSavedView } from '../views/lead-views.ts';
-import { inputIssuesView, refusalView } from '../views/problem-views.ts';
+import { faultView, inputIssuesView, refusalView } from '../views/problem-views.ts';
 import type { View } from '../views/view.ts';
 import { viewOf } from './view-of.ts';
 import { runContractCommand, runPaymentCommand } from './contract-commands.ts';
@@ -64,7 +64,7 @@ export function createBot(deps: BotDeps): Bot {
       return await work();
     } catch (error) {
       deps.logger.error({ err: error, person: actor.person.id }, 'command failed');
-      return { tone: 'danger', blocks: [{ type: 'text', text: context(actor).t('fault.unavailable') }] };
+      return faultView(context(actor).t);
     }
   }
 

@@ -16,6 +16,7 @@ export function preparedStatements(pool: pg.Pool, perConnection = 300): Postgres
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
       const { prepared, stale } = preparedOn(client);
+      watchForFaults(client);
       return {
         query: ((text: unknown, values?: readonly unknown[]) => {
           if (typeof text !== 'string' || !DATA_STATEMENT.test(text)) return client.query(text as string, values as unknown[]);
@@ -31,7 +32,8 @@ export function preparedStatements(pool: pg.Pool, perConnection = 300): Postgres
             return client.query(text, values as unknown[]);
           });
         }) as unknown as PostgresPoolClient['query'],
-        release: (destroy) => client.release(destroy),
+        // A connection that broke while checked out is closed, not handed to the next query.
+        release: (destroy) => client.release(destroy || broken.has(client) || undefined),
       };
     },
     end: () => pool.end(),
@@ -58,6 +60,20 @@ function preparedOn(client: pg.PoolClient) {
   let sets = preparedByClient.get(client);
   if (!sets) preparedByClient.set(client, (sets = { prepared: new Set(), stale: new Set() }));
   return sets;
+}
+
+/**
+ * The pool listens for errors only on idle connections. One that breaks while
+ * a statement is on the wire (the server restarted, the network cut) emits
+ * 'error' on the client, and an 'error' without a listener ends the process.
+ * The statement itself fails with the same fault, which the caller reports.
+ */
+const watched = new WeakSet<pg.PoolClient>();
+const broken = new WeakSet<pg.PoolClient>();
+function watchForFaults(client: pg.PoolClient): void {
+  if (watched.has(client)) return;
+  watched.add(client);
+  client.on('error', () => broken.add(client));
 }
 
 /** PostgreSQL's refusal to run a prepared statement whose result columns changed since it was prepared. */

@@ -11,6 +11,9 @@ const refusalKey = (code: PolicyErrorCode): MessageKey => `refusal.${code}`;
 
 const APPROVAL_REFUSALS = new Set<PolicyErrorCode>(['already_decided', 'not_your_step', 'not_requester', 'approval_not_found']);
 
+/** Broken infrastructure (the database away): nothing was saved, try again. */
+export const faultView = (t: Translate): View => ({ tone: 'danger', blocks: [{ type: 'text', text: t('fault.unavailable') }] });
+
 /** A refusal of the policy core, in the reader's language. */
 export function refusalView(t: Translate, code: PolicyErrorCode, details: Record<string, string | number>): View {
   const params = { ...details };

@@ -44,7 +44,7 @@ export interface BotFixture {
  */
 export async function botFixture(
   backend: TestBackend,
-  options: { now?: string; policy?: Policy } = {},
+  options: { now?: string; policy?: Policy; directoryTtlMs?: number } = {},
 ): Promise<BotFixture> {
   const database = await backend.open();
   const org = loadOrgFile(DEFAULT_ORG_FILE);
@@ -53,7 +53,7 @@ export async function botFixture(
   const clock = testClock(options.now ?? '2026-11-26T10:00:00+08:00');
   const policy = options.policy ?? DEFAULT_POLICY;
   const deps: BotDeps = {
-    store: kyselyStore(database.db, keyring),
+    store: kyselyStore(database.db, keyring, { directoryTtlMs: options.directoryTtlMs ?? 0 }),
     clock,
     calendar: chinaCalendar(policy.calendar),
     policy,

@@ -24,8 +24,8 @@ export interface SlackFixture extends BotFixture {
  * The real Bolt app of the bot, mounted on the bot's own HTTP server, its
  * Web API pointed at a loopback fake that records every call.
  */
-export async function slackFixture(backend: TestBackend): Promise<SlackFixture> {
-  const base = await botFixture(backend);
+export async function slackFixture(backend: TestBackend, options: Parameters<typeof botFixture>[1] = {}): Promise<SlackFixture> {
+  const base = await botFixture(backend, options);
   const slackId = (id: string) => base.person(id).slackId ?? `U_${id.toUpperCase()}`;
   await importOrg(base.database.db, { regions: base.org.regions, people: base.org.people.map((p) => ({ ...p, slackId: slackId(p.id) })) });
   const api = new FakeSlackApi();
