@@ -10,6 +10,7 @@ import { translator } from '../../src/i18n/translate.ts';
 import type { Deliverer } from '../../src/jobs/outbox-dispatcher.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Handler } from '../../src/server.ts';
+import { faultView } from '../../src/views/problem-views.ts';
 import { strangerView } from '../../src/views/stranger-view.ts';
 import type { View } from '../../src/views/view.ts';
 import { renderCard, type ButtonValue } from './card.ts';
@@ -137,8 +138,15 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     if (!message || !openId) return;
     // In a group the bot hears only what is addressed to it.
     if (message.chat_type === 'group' && !message.mentions?.length) return;
-    if (!(await firstDelivery(event))) return;
-    const actor = await actorOf(openId);
+    let actor: Actor | null;
+    try {
+      if (!(await firstDelivery(event))) return;
+      actor = await actorOf(openId);
+    } catch (err) {
+      // The database is away: say so, rather than leave the person without an answer.
+      logger.error({ err }, 'feishu message failed');
+      return answer(message, openId, faultView(t(null)), null);
+    }
     if (!actor) return answer(message, openId, stranger(openId), null);
     const text = commandText(message);
     const view = text === null ? { tone: 'info' as const, blocks: [{ type: 'text' as const, text: t(actor)('feishu.unsupported_message') }] } : await bot.handleText(actor, text);
@@ -147,9 +155,17 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
 
   async function onCardAction(event: CardActionEvent) {
     const openId = event.operator?.open_id;
-    const actor = await actorOf(openId);
+    let actor: Actor | null;
+    let first: boolean;
+    try {
+      actor = await actorOf(openId);
+      first = await firstDelivery(event);
+    } catch (err) {
+      logger.error({ err }, 'feishu card action failed');
+      return { toast: { type: 'error', content: t(null)('fault.unavailable') } };
+    }
     const tr = t(actor);
-    if (!(await firstDelivery(event))) return { toast: { type: 'info', content: tr('toast.done') } };
+    if (!first) return { toast: { type: 'info', content: tr('toast.done') } };
     if (!actor || !openId) return { toast: { type: 'error', content: tr('refusal.not_in_directory') } };
     const value = event.action?.value ?? {};
     const later = (view: View) => void toPerson(openId, view, actor).catch((err: unknown) => logger.error({ err }, 'feishu send failed'));

@@ -4,6 +4,8 @@ import { openDatabase } from '../../src/store/connect.ts';
 import { databaseAnswers } from '../../src/store/health.ts';
 import { startHttpServer } from '../../src/server.ts';
 import { slackSignature, slashCommand } from '../fakes/slack-signing.ts';
+import { cardAction, textMessage } from '../fakes/feishu-events.ts';
+import { feishuFixture, VERIFICATION_TOKEN, type FeishuFixture } from '../support/feishu-fixture.ts';
 import { SIGNING_SECRET, slackFixture, type SlackFixture } from '../support/slack-fixture.ts';
 import { TcpProxy } from '../support/tcp-proxy.ts';
 import { postgresBackend, TEST_DATABASE_URL, type TestBackend } from '../support/test-database.ts';
@@ -19,30 +21,37 @@ const FAULT = '系统暂时不可用，本次操作未保存，请稍后再试�
 const FAULT_EN = 'The system is unavailable right now; nothing was saved.';
 const SLACK_PATIENCE_MS = 3000;
 
+/** A fresh database on the real server: the schema is made directly, the bot reaches it only through the proxy. */
+function proxiedPostgres(proxy: TcpProxy): TestBackend {
+  return {
+    name: 'postgres',
+    async open() {
+      const direct = await postgresBackend(TEST_DATABASE_URL!).open();
+      const viaProxy = openDatabase({ databaseUrl: proxy.via(direct.url!), dataDir: 'unused' });
+      return {
+        ...viaProxy,
+        async close() {
+          await viaProxy.close();
+          await direct.close();
+        },
+      };
+    },
+  };
+}
+
+const serverOf = (url: string | undefined) => {
+  const target = new URL(url ?? 'postgres://127.0.0.1:5432/test');
+  return new TcpProxy(target.hostname, Number(target.port || 5432));
+};
+
 describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL unreachable under load (the real server behind a TCP proxy)', () => {
-  const target = new URL(TEST_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test');
-  const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+  const proxy = serverOf(TEST_DATABASE_URL);
   let f: SlackFixture;
 
   beforeAll(async () => {
     await proxy.start();
-    // The schema is made directly; the bot reaches the same database only through the proxy.
-    const backend: TestBackend = {
-      name: 'postgres',
-      async open() {
-        const direct = await postgresBackend(TEST_DATABASE_URL!).open();
-        const viaProxy = openDatabase({ databaseUrl: proxy.via(direct.url!), dataDir: 'unused' });
-        return {
-          ...viaProxy,
-          async close() {
-            await viaProxy.close();
-            await direct.close();
-          },
-        };
-      },
-    };
     // As in production, people are cached for a while; here the entries expire at once, as after 10 s.
-    f = await slackFixture(backend, { directoryTtlMs: 1 });
+    f = await slackFixture(proxiedPostgres(proxy), { directoryTtlMs: 1 });
   }, 60_000);
   afterAll(async () => {
     proxy.restore();
@@ -158,4 +167,37 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL unreachable under load (the real
     const next = await sql<{ one: number }>`select 1 as one`.execute(f.database.db);
     expect(next.rows[0]?.one).toBe(1);
   }, 30_000);
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL unreachable while Feishu delivers (the real server behind a TCP proxy)', () => {
+  const proxy = serverOf(TEST_DATABASE_URL);
+  let f: FeishuFixture;
+  beforeAll(async () => {
+    await proxy.start();
+    f = await feishuFixture(proxiedPostgres(proxy));
+  }, 60_000);
+  afterAll(async () => {
+    proxy.restore();
+    await f?.close();
+    await proxy.stop();
+  });
+
+  it('answers a message with "try again" and a card click with a "try again" toast, storing nothing', async () => {
+    proxy.cut('refuse');
+    try {
+      const before = f.api.messages().length;
+      const message = await f.deliver(textMessage({ token: VERIFICATION_TOKEN, openId: f.openId('zhangsan'), text: '/lead 飞书停电有限公司 联系人:王 电话:13600136001 规模:10人 行业地位:一般' }));
+      expect(message.status).toBe(200);
+      const replies = await f.api.waitForMessages(before + 1);
+      expect(JSON.stringify(replies.at(-1)!.body)).toContain(FAULT);
+
+      const click = await f.deliver(cardAction({ token: VERIFICATION_TOKEN, openId: f.openId('lisi'), value: { cmd: '/approvals approve 1' } }));
+      expect(click.status).toBe(200);
+      expect(JSON.stringify(click.json)).toContain(FAULT);
+    } finally {
+      proxy.restore();
+    }
+    const saved = (await f.database.db.selectFrom('companies').select('name').execute()).map((c) => c.name);
+    expect(saved).not.toContain('飞书停电有限公司');
+  }, 60_000);
 });
