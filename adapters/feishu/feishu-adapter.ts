@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Domain, EventDispatcher, LoggerLevel, WSClient, defaultHttpInstance } from '@larksuiteoapi/node-sdk';
 import type { Bot } from '../../src/bot/bot.ts';
+import type { Delivery } from '../../src/bot/deliver-once.ts';
 import type { Env } from '../../src/config/env.ts';
 import type { DeliveryLog } from '../../src/bot/deliveries.ts';
 import { isFormName } from '../../src/commands/forms.ts';
@@ -93,10 +94,13 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
 
   /**
    * Each event id has its effect once: Feishu redelivers for hours when an
-   * answer is late. (Who sent it is settled before: the signature in webhook
-   * mode, the authenticated connection in long-connection mode.)
+   * answer is late. A command hands its event id to the bot, which records it
+   * with the command's effect; what has no effect (a stranger, a picture) is
+   * recorded here before its answer. (Who sent it is settled before: the
+   * signature in webhook mode, the authenticated connection in long-connection mode.)
    */
   const firstDelivery = async (event: { event_id?: string }) => !event.event_id || (await opts.deliveries.firstTime('feishu', event.event_id));
+  const deliveryOf = (event: { event_id?: string }): Delivery | undefined => (event.event_id ? { source: 'feishu', id: event.event_id } : undefined);
 
   // Every send waits its turn under the app's limits (50/s, 1,000/min, 5/s to one chat), then retries what is still refused.
   const limiter = new SendRateLimiter();
@@ -138,35 +142,35 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     if (!message || !openId) return;
     // In a group the bot hears only what is addressed to it.
     if (message.chat_type === 'group' && !message.mentions?.length) return;
+    const text = commandText(message);
     let actor: Actor | null;
     try {
-      if (!(await firstDelivery(event))) return;
       actor = await actorOf(openId);
+      // A command records its event id with its effect (the bot); anything else before its answer.
+      if ((!actor || text === null) && !(await firstDelivery(event))) return;
     } catch (err) {
       // The database is away: say so, rather than leave the person without an answer.
       logger.error({ err }, 'feishu message failed');
       return answer(message, openId, faultView(t(null)), null);
     }
     if (!actor) return answer(message, openId, stranger(openId), null);
-    const text = commandText(message);
-    const view = text === null ? { tone: 'info' as const, blocks: [{ type: 'text' as const, text: t(actor)('feishu.unsupported_message') }] } : await bot.handleText(actor, text);
+    const view = text === null ? { tone: 'info' as const, blocks: [{ type: 'text' as const, text: t(actor)('feishu.unsupported_message') }] } : await bot.handleText(actor, text, deliveryOf(event));
+    if (view.repeated) return;
     await answer(message, openId, view, actor);
   }
 
   async function onCardAction(event: CardActionEvent) {
     const openId = event.operator?.open_id;
     let actor: Actor | null;
-    let first: boolean;
     try {
       actor = await actorOf(openId);
-      first = await firstDelivery(event);
     } catch (err) {
       logger.error({ err }, 'feishu card action failed');
       return { toast: { type: 'error', content: t(null)('fault.unavailable') } };
     }
     const tr = t(actor);
-    if (!first) return { toast: { type: 'info', content: tr('toast.done') } };
     if (!actor || !openId) return { toast: { type: 'error', content: tr('refusal.not_in_directory') } };
+    const delivery = deliveryOf(event);
     const value = event.action?.value ?? {};
     const later = (view: View) => void toPerson(openId, view, actor).catch((err: unknown) => logger.error({ err }, 'feishu send failed'));
     // Feishu wants the callback answered within 3 s: slower work answers "working on it" and sends its result when done.
@@ -174,9 +178,10 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     let answer: unknown = { toast: { type: 'success', content: tr('toast.done') } };
     if (value.form && isFormName(value.form)) {
       const values = Object.fromEntries(Object.entries(event.action?.form_value ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
-      await replyWithin(2500, bot.submitForm(actor, value.form, values), {
+      await replyWithin(2500, bot.submitForm(actor, value.form, values, delivery), {
         inTime: async (view) => {
-          if (view.form) answer = { toast: { type: 'error', content: tr('toast.fix_form') }, card: { type: 'raw', data: renderCard(view, tr) } };
+          if (view.repeated) answer = { toast: { type: 'info', content: tr('toast.done') } };
+          else if (view.form) answer = { toast: { type: 'error', content: tr('toast.fix_form') }, card: { type: 'raw', data: renderCard(view, tr) } };
           else if (view.sensitive) {
             later(view);
             answer = { toast: { type: 'success', content: tr('feishu.sent_privately') } };
@@ -184,7 +189,7 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
         },
         late: async (pending) => {
           answer = working;
-          void pending.then(later);
+          void pending.then((view) => view.repeated || later(view));
         },
       });
       return answer;
@@ -193,10 +198,12 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
       // The answer is a message of its own, sent after the callback is answered.
       const messageId = event.context?.open_message_id;
       const send = (view: View) =>
-        void (view.sensitive || !messageId ? toPerson(openId, view, actor) : replyTo(messageId, event.context?.open_chat_id ?? openId, view, actor)).catch(
+        view.repeated
+          ? undefined
+          : void (view.sensitive || !messageId ? toPerson(openId, view, actor) : replyTo(messageId, event.context?.open_chat_id ?? openId, view, actor)).catch(
           (err: unknown) => logger.error({ err }, 'feishu send failed'),
         );
-      await replyWithin(2500, bot.handleText(actor, value.cmd), {
+      await replyWithin(2500, bot.handleText(actor, value.cmd, delivery), {
         inTime: async (view) => send(view),
         late: async (pending) => {
           answer = working;

@@ -120,7 +120,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   app.command(/.*/, async ({ command, ack, respond, client }) => {
     const text = command.command === UMBRELLA_COMMAND ? command.text.trim() || '/help' : `${command.command} ${command.text}`;
     // Finding the person is part of the work that must be answered within Slack's 3 s.
-    const answer = answering(command.user_id, (actor) => bot.handleText(actor, text));
+    // A replayed request carries the same trigger_id: its effect is had once.
+    const answer = answering(command.user_id, (actor) => bot.handleText(actor, text, { source: 'slack', id: command.trigger_id }));
     await replyWithin(INLINE_WITHIN_MS, answer, {
       inTime: async ({ actor, view }) => {
         if (view.form && actor) {
@@ -144,8 +145,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     if (action.type !== 'button' || !action.value) return;
     const actor = await actorOf(body.user.id);
     if (!actor) return void (await sendDirect(body.user.id, strangerView(body.user.id), null));
-    const view = await bot.handleText(actor, action.value);
     const triggerId = 'trigger_id' in body ? body.trigger_id : undefined;
+    const view = await bot.handleText(actor, action.value, triggerId ? { source: 'slack', id: triggerId } : undefined);
     if (view.form && triggerId) {
       const channel = 'channel' in body && body.channel ? body.channel.id : null;
       await client.views.open({ trigger_id: triggerId, view: formModal(view.form, { channel }) });
@@ -173,7 +174,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     };
     // Field errors keep the modal open, if they are known within Slack's 3 s; slower work closes it and answers after.
     const submitted = submittedValues(view.state.values);
-    await replyWithin(INLINE_WITHIN_MS, answering(body.user.id, (actor) => bot.submitForm(actor, form, submitted)), {
+    await replyWithin(INLINE_WITHIN_MS, answering(body.user.id, (actor) => bot.submitForm(actor, form, submitted, 'trigger_id' in body ? { source: 'slack', id: body.trigger_id } : undefined)), {
       inTime: async (result) => {
         if (result.view.form) return ack({ response_action: 'errors', errors: fieldErrors(result.view.form) });
         await ack();
@@ -201,10 +202,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
     // The bot's own messages come back as events too: answering them would never end.
     if ('bot_id' in message && message.bot_id) return;
-    if (!(await firstDelivery(body as { event_id?: string }))) return;
+    const eventId = (body as { event_id?: string }).event_id;
     const actor = await actorOf(message.user);
     const text = 'text' in message && message.text ? typedText(message.text) : '';
-    const view = actor ? await bot.handleText(actor, text) : strangerView(message.user);
+    // A command records its event id with its effect; a stranger's message, which has none, before its answer.
+    if (!actor && !(await firstDelivery({ event_id: eventId }))) return;
+    const view = actor ? await bot.handleText(actor, text, eventId ? { source: 'slack', id: eventId } : undefined) : strangerView(message.user);
+    if (view.repeated) return;
     await say({ ...blocksOf(view, actor) });
   });
 

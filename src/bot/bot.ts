@@ -29,7 +29,8 @@ import { executePerformance } from './performance.ts';
 import { helpView } from '../views/help-view.ts';
 import { homeView } from '../views/home-view.ts';
 import { leadListView, leadSavedView } from '../views/lead-views.ts';
-import { faultView, inputIssuesView, refusalView } from '../views/problem-views.ts';
+import { faultView, inputIssuesView, refusalView, repeatedView } from '../views/problem-views.ts';
+import { deliveredOnce, type Delivery } from './deliver-once.ts';
 import type { View } from '../views/view.ts';
 import { viewOf } from './view-of.ts';
 import { runContractCommand, runPaymentCommand } from './contract-commands.ts';
@@ -47,8 +48,9 @@ export interface BotDeps extends CoreDeps {
  * identity and layout.
  */
 export interface Bot {
-  handleText(actor: Actor, text: string): Promise<View>;
-  submitForm(actor: Actor, form: FormName, values: Record<string, string | undefined>): Promise<View>;
+  /** `delivery`: the platform's id of this delivery, so that a redelivery has no second effect. */
+  handleText(actor: Actor, text: string, delivery?: Delivery): Promise<View>;
+  submitForm(actor: Actor, form: FormName, values: Record<string, string | undefined>, delivery?: Delivery): Promise<View>;
   /** The person's first screen (Slack App Home). */
   home(actor: Actor): Promise<View>;
   localeOf(actor: Actor | null): Locale;
@@ -68,7 +70,8 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
-  async function execute(actor: Actor, command: Command): Promise<View> {
+  // `deps` here is the command's own: for a delivered command, a store that records the delivery with its effect.
+  async function execute(actor: Actor, command: Command, deps: BotDeps): Promise<View> {
     const ctx = context(actor);
     const { t } = ctx;
     switch (command.kind) {
@@ -93,7 +96,7 @@ export function createBot(deps: BotDeps): Bot {
         return result.ok ? submittedView(approvalCtx(ctx), result.value, await namesOn(deps, result.value)) : refusalView(t, result.code, result.details);
       }
       case 'approvals':
-        return approvals(actor, command.input);
+        return approvals(deps, actor, command.input);
       case 'delegate':
         return viewOf(t, await setDelegate(deps, actor, command.input), ({ delegate, until }) => ({
           tone: 'success',
@@ -124,7 +127,7 @@ export function createBot(deps: BotDeps): Bot {
 
   const approvalCtx = (ctx: ViewContext) => ({ t: ctx.t, locale: ctx.locale, policy: deps.policy });
 
-  async function approvals(actor: Actor, input: Extract<Command, { kind: 'approvals' }>['input']): Promise<View> {
+  async function approvals(deps: BotDeps, actor: Actor, input: Extract<Command, { kind: 'approvals' }>['input']): Promise<View> {
     const ctx = context(actor);
     if (input.action === 'list') return viewOf(ctx.t, await listApprovals(deps, actor), (list) => approvalListView(approvalCtx(ctx), list));
     const result: CoreResult<ApprovalRequest> =
@@ -135,6 +138,17 @@ export function createBot(deps: BotDeps): Bot {
       return formView(ctx.t, 'reject', [], { id: String(input.requestId) });
     }
     return refusalView(ctx.t, result.code, result.details);
+  }
+
+  /**
+   * A command the platform may deliver again has its effect once (see
+   * deliveredOnce); a repeat is answered with a view the adapter need not show.
+   */
+  async function executeOnce(actor: Actor, command: Command, delivery: Delivery | undefined): Promise<View> {
+    if (!delivery) return execute(actor, command, deps);
+    const once = deliveredOnce(deps.store, delivery, deps.clock);
+    const view = await execute(actor, command, { ...deps, store: once.store });
+    return (await once.wasRepeated()) ? repeatedView(context(actor).t) : view;
   }
 
   const parseContext = () => ({ today: localDate(deps.clock.now(), deps.timezone) });
@@ -157,7 +171,7 @@ export function createBot(deps: BotDeps): Bot {
         return viewOf(t, await homeSummary(deps, actor), (home) => homeView(t, actor.person, home));
       });
     },
-    handleText(actor, text) {
+    handleText(actor, text, delivery) {
       return guarded(actor, async () => {
         const parsed = parseCommand(text, parseContext());
         if (!parsed.ok) {
@@ -165,10 +179,10 @@ export function createBot(deps: BotDeps): Bot {
           return inputIssuesView(context(actor).t, parsed.issues, named);
         }
         deps.logger.info({ person: actor.person.id, platform: actor.platform, command: parsed.value.kind }, 'command');
-        return afterwards(await execute(actor, parsed.value));
+        return afterwards(await executeOnce(actor, parsed.value, delivery));
       });
     },
-    submitForm(actor, form, values) {
+    submitForm(actor, form, values, delivery) {
       return guarded(actor, async () => {
         const parsed = parseFormSubmission(form, values, parseContext());
         if (!parsed.ok) {
@@ -176,7 +190,7 @@ export function createBot(deps: BotDeps): Bot {
           return formView(context(actor).t, form, await regions(), filled, parsed.issues);
         }
         deps.logger.info({ person: actor.person.id, platform: actor.platform, command: parsed.value.kind, form }, 'form');
-        return afterwards(await execute(actor, parsed.value));
+        return afterwards(await executeOnce(actor, parsed.value, delivery));
       });
     },
   };

@@ -26,6 +26,8 @@ export const POLICY_ERROR_CODES = [
   'delegate_self',
   'until_past',
   'leave_order',
+  // A platform delivered a command again that had had its effect already.
+  'already_handled',
   // ── deals ──
   'deal_not_found',
   'deal_open_exists',

@@ -161,6 +161,16 @@ export interface AuditPort {
   record(entry: AuditEntry): Promise<void>;
 }
 
+/**
+ * Which platform deliveries (a Slack trigger or event id, a Feishu event_id)
+ * have had their effect. A command's claim is written in the transaction of
+ * its effect, so the two commit, or roll back, together.
+ */
+export interface DeliveriesPort {
+  /** True the first time `source`/`id` is claimed; false when it was claimed before. */
+  claim(source: string, id: string, at: Date): Promise<boolean>;
+}
+
 export interface OutboxPort {
   /** Queues a message in the caller's transaction; a known dedupe key adds nothing (false). */
   enqueue(entry: OutboxEntry, at: Date): Promise<boolean>;
@@ -271,6 +281,7 @@ export interface Tx {
   delegations: DelegationsPort;
   approvals: ApprovalsPort;
   outbox: OutboxPort;
+  deliveries: DeliveriesPort;
   directory: DirectoryPort;
   companies: CompaniesPort;
   leads: LeadsPort;

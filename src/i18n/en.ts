@@ -241,6 +241,7 @@ export const en: Record<MessageKey, string> = {
   'remind.off': 'Optional reminders (leads, follow-ups) are off. Approval reminders still come. Send /remind on to resume.',
   'remind.on': 'Reminders are on.',
   'refusal.leave_order': 'The leave ends ({to}) before it starts ({from}).',
+  'refusal.already_handled': 'This was done already: the same message arrived twice, and nothing was changed the second time.',
   'field.from': 'from',
   'field.to': 'to',
   'field.switch': 'on or off',

@@ -253,6 +253,7 @@ export const zhCN = {
   'remind.off': '已关闭可选提醒（线索、回访）。审批提醒照常发送。发送 /提醒 开 恢复。',
   'remind.on': '已开启提醒。',
   'refusal.leave_order': '请假结束日期 {to} 早于开始日期 {from}。',
+  'refusal.already_handled': '这条指令已经处理过了：同一条消息收到了两次，第二次没有做任何改动。',
   'field.from': '开始日期',
   'field.to': '结束日期',
   'field.switch': '开关',

@@ -12,6 +12,7 @@ import { contractsRepo } from './contracts-repo.ts';
 import { paymentsRepo } from './payments-repo.ts';
 import type { Database } from './database.ts';
 import { cachedDirectory } from './directory-cache.ts';
+import { deliveryReceiptsRepo } from './delivery-receipts-repo.ts';
 import { directoryRepo } from './directory-repo.ts';
 import { leadsRepo } from './leads-repo.ts';
 import { outboxRepo } from './outbox-repo.ts';
@@ -33,6 +34,7 @@ export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
     delegations: delegationsRepo(db),
     approvals: approvalsRepo(db),
     outbox: outboxRepo(db),
+    deliveries: deliveryReceiptsRepo(db),
     directory: directoryRepo(db),
     companies: companiesRepo(db, keyring),
     leads: leadsRepo(db, keyring),

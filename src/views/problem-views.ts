@@ -14,6 +14,9 @@ const APPROVAL_REFUSALS = new Set<PolicyErrorCode>(['already_decided', 'not_your
 /** Broken infrastructure (the database away): nothing was saved, try again. */
 export const faultView = (t: Translate): View => ({ tone: 'danger', blocks: [{ type: 'text', text: t('fault.unavailable') }] });
 
+/** A delivery the platform made again, after the first had its effect: marked so that adapters need not show it twice. */
+export const repeatedView = (t: Translate): View => ({ tone: 'info', repeated: true, blocks: [{ type: 'text', text: t('refusal.already_handled') }] });
+
 /** A refusal of the policy core, in the reader's language. */
 export function refusalView(t: Translate, code: PolicyErrorCode, details: Record<string, string | number>): View {
   const params = { ...details };

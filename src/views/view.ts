@@ -50,4 +50,6 @@ export interface View {
    * the person who asked, never in a group chat or a channel.
    */
   sensitive?: boolean;
+  /** The platform delivered this command again after it had its effect: nothing new to say. */
+  repeated?: boolean;
 }

@@ -36,7 +36,8 @@ export async function slackDriver(): Promise<ChatDriver> {
         interactivity({
           type: 'block_actions',
           user: { id: f.slackId(personId) },
-          trigger_id: 'trigger-press',
+          // Slack gives every interaction a trigger_id of its own.
+          trigger_id: `trigger-press-${responses}`,
           response_url: responseUrl,
           actions: [{ type: 'button', action_id: button.action_id, block_id: 'b', value: button.value, action_ts: '1' }],
         }),

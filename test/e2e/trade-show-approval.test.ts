@@ -80,7 +80,8 @@ describe.each(backends)('an 80,000 trade-show expense across Feishu and Slack on
     const { body } = interactivity({
       type: 'block_actions',
       user: { id: `U_${personId.toUpperCase()}` },
-      trigger_id: 't',
+      // Slack gives every interaction a trigger_id of its own.
+      trigger_id: `t-${personId}-${Math.random()}`,
       channel: { id: `D_U_${personId.toUpperCase()}` },
       actions: [{ type: 'button', action_id: 'run:0', block_id: 'b', value, action_ts: '1' }],
     });
