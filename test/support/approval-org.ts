@@ -23,3 +23,6 @@ export const EXTRA = {
 export async function withPeople(f: BotFixture, extra: Person[]): Promise<void> {
   await importOrg(f.database.db, { regions: f.org.regions, people: [...f.org.people, ...extra] });
 }
+
+/** One of the extra people acting on the console. */
+export const actor = (p: Person) => ({ person: p, platform: 'console' as const });
