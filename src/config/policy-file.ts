@@ -386,6 +386,18 @@ export function parsePolicyFile(yamlText: string, source: string): Policy {
   return policy;
 }
 
+/**
+ * The checks that need the org file: EXP-1's top approver must be a person of
+ * it, or the requests that need them would be refused while the policy seems
+ * to name someone. Throws ConfigError naming the key and the file.
+ */
+export function checkPolicyAgainstOrg(policy: Policy, personIds: readonly string[], policySource: string, orgSource: string): void {
+  const top = policy.expenses.topApprover;
+  if (top !== null && !personIds.includes(top)) {
+    throw new ConfigError(`POLICY_FILE ${policySource}: expenses.top_approver: no person "${top}" in ORG_FILE ${orgSource}`);
+  }
+}
+
 /** POLICY_FILE at start: no path means the defaults of policy.md. */
 export function loadPolicy(path: string | undefined): Policy {
   if (path === undefined || path === '') return structuredClone(DEFAULT_POLICY);
