@@ -181,6 +181,7 @@ export const en: Record<MessageKey, string> = {
   'approvals.mine': 'My requests',
   'approvals.none': 'Nothing is waiting.',
   'approvals.item': '#{id} {kind} {subject} {amount} · {requester}',
+  'approvals.as_delegate': ' (for {name}, as delegate)',
   'approvals.mine_item': '#{id} {kind} {subject} {amount} · waiting on {approver}',
   'notice.approval_requested.title': 'For your approval · {kind} #{id}',
   'notice.approval_requested.body': '{requester} asks for: {subject}',

@@ -192,6 +192,7 @@ export const zhCN = {
   'approvals.mine': '我的申请',
   'approvals.none': '没有待处理的审批。',
   'approvals.item': '#{id} {kind} {subject} {amount} · {requester}',
+  'approvals.as_delegate': '（代 {name} 审批）',
   'approvals.mine_item': '#{id} {kind} {subject} {amount} · 等待 {approver}',
   'notice.approval_requested.title': '待你审批 · {kind} #{id}',
   'notice.approval_requested.body': '{requester} 申请：{subject}',

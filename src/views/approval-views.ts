@@ -71,6 +71,12 @@ export function submittedView(ctx: ApprovalViewContext, request: ApprovalRequest
   };
 }
 
+/** " (for 李四)" when the step waits on me as someone's delegate. */
+function standingIn(ctx: ApprovalViewContext, list: ApprovalList, r: ApprovalRequest): string {
+  const approverId = r.steps[r.currentStep - 1]?.approverId;
+  return approverId && approverId !== list.me ? ctx.t('approvals.as_delegate', { name: list.names[approverId] ?? approverId }) : '';
+}
+
 /** `/approvals`: what waits on me (with Approve and Reject) and my own open requests. */
 export function approvalListView(ctx: ApprovalViewContext, list: ApprovalList): View {
   const { t } = ctx;
@@ -80,7 +86,7 @@ export function approvalListView(ctx: ApprovalViewContext, list: ApprovalList): 
     blocks.push({ type: 'text', text: t('approvals.waiting') });
     for (const r of list.waitingOnMe) {
       blocks.push(
-        { type: 'list', items: [t('approvals.item', { ...line(r), requester: list.names[r.requesterId] ?? r.requesterId })] },
+        { type: 'list', items: [t('approvals.item', { ...line(r), requester: list.names[r.requesterId] ?? r.requesterId }) + standingIn(ctx, list, r)] },
         {
           type: 'actions',
           buttons: [

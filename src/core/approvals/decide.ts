@@ -141,6 +141,8 @@ export async function withdrawPending(deps: CoreDeps, tx: Tx, actor: Actor, requ
 }
 
 export interface ApprovalList {
+  /** Who asks: a step waiting on someone else is theirs as that person's delegate. */
+  me: string;
   waitingOnMe: ApprovalRequest[];
   mine: ApprovalRequest[];
   names: Record<string, string>;
@@ -158,7 +160,7 @@ export async function listApprovals(deps: CoreDeps, actor: Actor): Promise<CoreR
     const ids = new Set([...waitingOnMe, ...mine].flatMap((r) => [r.requesterId, ...r.steps.map((s) => s.approverId)]));
     const names: Record<string, string> = {};
     for (const id of ids) names[id] = (await tx.directory.personById(id))?.name ?? id;
-    return ok({ waitingOnMe, mine, names });
+    return ok({ me: actor.person.id, waitingOnMe, mine, names });
   });
 }
 
