@@ -80,6 +80,8 @@ describe.each(backends)('delegating approvals while away (EXP-1) on $name', (bac
     expect((await outboxTo('lisi')).filter((n) => n.kind === 'approval_requested' && n.requestId === own)).toHaveLength(0);
     const mine = await decideApproval(f.deps, f.as('lisi'), { requestId: own, decision: 'approve', reason: null });
     expect(mine.ok ? null : mine.code).toBe('not_your_step');
+    // Nor through the reject form, another route to the same decision.
+    expect(JSON.stringify((await f.bot.submitForm(f.as('lisi'), 'reject', { id: String(own), reason: '自己驳回' })).blocks)).toContain('你不能操作');
 
     const twoSteps = await submit('zhangsan', 20_000, '客户答谢'); // lisi, then wangwu
     expect((await setDelegate(f.deps, f.as('lisi'), { delegateId: 'wangwu', until: '2026-11-30' })).ok).toBe(true);
