@@ -97,7 +97,7 @@ export function createBot(deps: BotDeps): Bot {
       case 'delegate':
         return viewOf(t, await setDelegate(deps, actor, command.input), ({ delegate, until, waiting }) => ({
           tone: 'success',
-          blocks: [{ type: 'text', text: t('delegate.set', { name: delegate.name, until, waiting }) }],
+          blocks: [{ type: 'text', text: t('delegate.set', { name: delegate.name, until }) }, ...(waiting ? [{ type: 'text' as const, text: t('delegate.set_waiting', { name: delegate.name, waiting }) }] : [])],
         }));
       case 'leave':
         return viewOf(t, await recordLeave(deps, actor, command.input), (leave) => ({ tone: 'success', blocks: [{ type: 'text', text: t('leave.saved', leave) }] }));

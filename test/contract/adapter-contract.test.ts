@@ -76,7 +76,7 @@ describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
     expect(await d.send('lisi', '/delegate @zhangsan until:2026-11-30')).toContain('张三（销售）不能代你审批');
     const submitted = await d.send('zhaoliu', '/expense 3000 样品快递');
     const id = /#(\d+)/.exec(submitted)?.[1];
-    expect(await d.send('lisi', '/委托 @zhouba 截止:2026-11-30')).toContain('已在等你的');
+    expect(await d.send('lisi', '/委托 @zhouba 截止:2026-11-30')).toContain('已在等你的 1 项现在就发给 周八 了');
     expect(await d.delivered('zhouba')).toContain(`待你审批 · 费用 #${id}`);
     expect(await d.send('zhouba', '/审批')).toContain(`#${id} 费用 样品快递 ¥3,000 · 赵六（代 李四 审批）`);
     expect(await d.send('zhouba', `/审批 同意 ${id}`)).toContain('已通过');

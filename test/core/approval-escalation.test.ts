@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decideApproval } from '../../src/core/approvals/decide.ts';
 import { escalateWaitingApprovals } from '../../src/core/approvals/escalate.ts';
 import { submitApproval, type SubmitApprovalCommand } from '../../src/core/approvals/submit.ts';
+import { DEFAULT_POLICY } from '../../src/core/policy.ts';
 import { JOBS } from '../../src/jobs/registry.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { actor, EXTRA, withPeople } from '../support/approval-org.ts';
@@ -51,6 +52,22 @@ describe.each(backends)('escalating a waiting step (EXP-1, PROMO-1) on $name', (
     expect((await approve('wangwu', id)).ok).toBe(false);
     // The next run tells nobody again.
     expect(await escalateWaitingApprovals(f.deps, new Date(NEXT_TUESDAY.getTime() + 3_600_000))).toBe(0);
+  });
+
+  it("tells the top approver, not the requester, when the department manager's own finance step has nobody else to go to", async () => {
+    f.deps.policy = { ...DEFAULT_POLICY, expenses: { ...DEFAULT_POLICY.expenses, topApprover: 'zongjingli' } };
+    try {
+      await withPeople(f, [EXTRA.ceo]);
+      const r = await submitApproval(f.deps, f.as('wangwu'), expense(80_000, '部门年会'));
+      if (!r.ok) throw new Error(r.code);
+      expect((await decideApproval(f.deps, actor(EXTRA.ceo), { requestId: r.value.id, decision: 'approve', reason: null })).ok).toBe(true);
+      expect(await escalateWaitingApprovals(f.deps, NEXT_TUESDAY)).toBe(1);
+      expect((await steps(r.value.id)).at(-1)).toBe('2:finance:qianhui:pending');
+      expect((await noticesTo('zongjingli')).filter((n) => n.kind === 'approval_stuck')).toEqual([expect.objectContaining({ requestId: r.value.id, role: 'finance' })]);
+      expect((await noticesTo('wangwu')).filter((n) => n.kind === 'approval_stuck' && n.requestId === r.value.id)).toEqual([]);
+    } finally {
+      f.deps.policy = DEFAULT_POLICY;
+    }
   });
 
   it('moves a waiting finance step only to another person in finance', async () => {

@@ -94,7 +94,7 @@ export async function escalateWaitingApprovals(deps: CoreDeps, at: Date = deps.c
       const requester = await tx.directory.personById(request.requesterId);
       const requesterName = requester?.name ?? request.requesterId;
       const move = await planMove(deps, tx, request, step, now);
-      if ('stuck' in move) return { ok: true as const, value: await tellStuck(tx, request, step, from?.name ?? step.approverId, limit, now) };
+      if ('stuck' in move) return { ok: true as const, value: await tellStuck(deps, tx, request, step, from?.name ?? step.approverId, limit, now) };
       const moved = await tx.approvals.transition(request.id, request.version, move.transition);
       if (!moved) return { ok: true as const, value: false };
       const updated = (await tx.approvals.byId(request.id))!;
@@ -127,12 +127,14 @@ export async function escalateWaitingApprovals(deps: CoreDeps, at: Date = deps.c
 /**
  * Nobody else may take the step: it stays with its role, and the department
  * manager is told, once per step (not when they are the requester or the
- * waiting approver). True when a notice was queued.
+ * waiting approver; then the policy's top approver). True when a notice was queued.
  */
-async function tellStuck(tx: Tx, request: ApprovalRequest, step: ApprovalStep, fromName: string, days: number, at: Date): Promise<boolean> {
+async function tellStuck(deps: CoreDeps, tx: Tx, request: ApprovalRequest, step: ApprovalStep, fromName: string, days: number, at: Date): Promise<boolean> {
   let told = false;
-  for (const manager of await tx.directory.withRole('department_manager')) {
-    if (manager.id === request.requesterId || manager.id === step.approverId) continue;
+  const managers = (await tx.directory.withRole('department_manager')).filter((m) => m.id !== request.requesterId && m.id !== step.approverId);
+  // The department manager's own request: the policy's top approver hears of it instead.
+  const tell = managers.length ? managers : (await topApprover(tx, deps.policy)).filter((p) => p.id !== request.requesterId && p.id !== step.approverId);
+  for (const manager of tell) {
     const queued = await tx.outbox.enqueue(
       {
         dedupeKey: `approval:${request.id}:stuck:${step.seq}:${manager.id}`,
