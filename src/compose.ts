@@ -4,7 +4,7 @@ import { chinaCalendar } from './calendar/china-calendar.ts';
 import { ConfigError } from './config/config-error.ts';
 import { isEmbeddedConsole, type Env } from './config/env.ts';
 import { loadOrgFile, type OrgFile } from './config/org-file.ts';
-import { loadPolicy } from './config/policy-file.ts';
+import { checkPolicyAgainstOrg, loadPolicy } from './config/policy-file.ts';
 import type { Clock } from './core/ports.ts';
 import { resolveDataKeys } from './crypto/data-key.ts';
 import type { Logger } from './logger.ts';
@@ -38,6 +38,7 @@ const systemClock: Clock = { now: () => new Date() };
 export async function startCore(env: Env, logger: Logger, clock: Clock = systemClock): Promise<Core> {
   const policy = loadPolicy(env.policyFile);
   const org = loadOrgFile(env.orgFile);
+  checkPolicyAgainstOrg(policy, org.people.map((p) => p.id), env.policyFile ?? '(none)', env.orgFile);
   const keys = resolveDataKeys({
     dataKey: env.dataKey,
     previousKeys: env.dataKeyPrevious,

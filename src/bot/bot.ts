@@ -98,9 +98,9 @@ export function createBot(deps: BotDeps): Bot {
       case 'approvals':
         return approvals(deps, actor, command.input);
       case 'delegate':
-        return viewOf(t, await setDelegate(deps, actor, command.input), ({ delegate, until }) => ({
+        return viewOf(t, await setDelegate(deps, actor, command.input), ({ delegate, until, waiting }) => ({
           tone: 'success',
-          blocks: [{ type: 'text', text: t('delegate.set', { name: delegate.name, until }) }],
+          blocks: [{ type: 'text', text: t('delegate.set', { name: delegate.name, until }) }, ...(waiting ? [{ type: 'text' as const, text: t('delegate.set_waiting', { name: delegate.name, waiting }) }] : [])],
         }));
       case 'leave':
         return viewOf(t, await recordLeave(deps, actor, command.input), (leave) => ({ tone: 'success', blocks: [{ type: 'text', text: t('leave.saved', leave) }] }));

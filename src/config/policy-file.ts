@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { NEEDS_QUESTIONS_WRITTEN } from '../core/deals/types.ts';
+import { PERSON_ID_SOURCE } from '../core/people.ts';
 import { DEFAULT_POLICY, type Policy } from '../core/policy.ts';
 import { ConfigError, oneLine } from './config-error.ts';
 
@@ -97,6 +98,10 @@ export const toIsoDate = (v: unknown): string | undefined => {
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? v : undefined;
 };
+/** A person id of the org file (EXP-1's top approver), or null for none. */
+const personId = leaf('a person id of the org file (e.g. zongjingli), or null', (v) =>
+  v === null ? null : typeof v === 'string' && new RegExp(`^${PERSON_ID_SOURCE}$`).test(v) ? v : undefined,
+);
 const date = leaf('a real date YYYY-MM-DD (e.g. 2027-01-01)', toIsoDate);
 const dates = z.array(date);
 
@@ -139,6 +144,7 @@ const sections = {
     departmentManagerUpTo: money,
     eventBenchmark: money,
     escalateAfterWorkingDays: count,
+    topApprover: personId,
   }),
   reminders: z.strictObject({
     leadsMorning: time,
@@ -378,6 +384,18 @@ export function parsePolicyFile(yamlText: string, source: string): Policy {
   const crossed = crossChecks(policy, parsed.data);
   if (crossed.length > 0) return fail(source, crossed);
   return policy;
+}
+
+/**
+ * The checks that need the org file: EXP-1's top approver must be a person of
+ * it, or the requests that need them would be refused while the policy seems
+ * to name someone. Throws ConfigError naming the key and the file.
+ */
+export function checkPolicyAgainstOrg(policy: Policy, personIds: readonly string[], policySource: string, orgSource: string): void {
+  const top = policy.expenses.topApprover;
+  if (top !== null && !personIds.includes(top)) {
+    throw new ConfigError(`POLICY_FILE ${policySource}: expenses.top_approver: no person "${top}" in ORG_FILE ${orgSource}`);
+  }
 }
 
 /** POLICY_FILE at start: no path means the defaults of policy.md. */

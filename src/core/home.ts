@@ -1,3 +1,4 @@
+import { waitingOnPerson } from './approvals/waiting.ts';
 import { followUpStatus, type FollowUpStatus } from './clients/follow-up.ts';
 import { dailyProgress, today, type DailyProgress } from './leads/progress.ts';
 import type { Actor, CoreDeps, CoreResult } from './ports.ts';
@@ -11,7 +12,7 @@ export interface DueClient {
 
 export interface HomeSummary {
   progress: DailyProgress;
-  /** Approvals whose current step is mine, and my own requests still pending. */
+  /** Approvals whose current step I may decide (mine, or as a delegate), and my own requests still pending. */
   approvals: { waitingOnMe: { id: number; subject: string }[]; mine: { id: number; subject: string }[] };
   /** My customers whose follow-up is overdue or due within a week, or A-class clients behind on visits; most urgent first. */
   dueClients: DueClient[];
@@ -38,7 +39,7 @@ export async function homeSummary(deps: CoreDeps, actor: Actor): Promise<CoreRes
     dueClients.sort((a, b) => (a.followUp.nextVisitDue ?? '9999').localeCompare(b.followUp.nextVisitDue ?? '9999'));
     const brief = (r: { id: number; subject: string }) => ({ id: r.id, subject: r.subject });
     const approvals = {
-      waitingOnMe: (await tx.approvals.waitingOn(actor.person.id)).map(brief),
+      waitingOnMe: (await waitingOnPerson(tx, actor.person.id, date)).map(brief),
       mine: (await tx.approvals.openBy(actor.person.id)).map(brief),
     };
     const tickets = (await tx.tickets.openFor(actor.person.id)).map((k) => ({ id: k.id, company: k.companyName, problem: k.problem }));

@@ -11,7 +11,21 @@ export type Notice =
   /** PIPE-1: to a deal's owner, when someone else moved it on, won it or closed it as lost. */
   | { kind: 'deal_changed'; dealId: number; company: string; by: string; change: 'stage' | 'won' | 'lost'; stage: number; reason: string | null }
   /** To the approver whose step it is now: the card with Approve and Reject. */
-  | { kind: 'approval_requested'; requestId: number; approvalKind: 'expense' | 'promotion' | 'contract'; subject: string; amountFen: number | null; event: string | null; requester: string; overBenchmark: boolean; contract?: ContractOnCard }
+  | {
+      kind: 'approval_requested';
+      requestId: number;
+      approvalKind: 'expense' | 'promotion' | 'contract';
+      subject: string;
+      amountFen: number | null;
+      event: string | null;
+      requester: string;
+      overBenchmark: boolean;
+      /** EXP-1: the event's running total the request was judged on (absent on cards queued before it was kept). */
+      eventTotalFen?: number | null;
+      /** The policy's benchmark cost per event, for the words "above the benchmark". */
+      benchmarkFen?: number;
+      contract?: ContractOnCard;
+    }
   /** To the requester, after each step and at the end. */
   | { kind: 'approval_progress'; requestId: number; subject: string; by: string; next: string }
   /** LEAD-1 kick-off: today's target and the last working day's result. */
@@ -26,6 +40,10 @@ export type Notice =
   | { kind: 'approvals_waiting'; items: { id: number; subject: string; since: string }[] }
   /** To the requester: a step waited too long and went to the approver's manager. */
   | { kind: 'approval_escalated'; requestId: number; subject: string; from: string; to: string; days: number }
+  /** EXP-1: to the department manager, a role step waited too long and nobody else of the role can take it; it stays with the role. */
+  | { kind: 'approval_stuck'; requestId: number; subject: string; role: string; from: string; days: number }
+  /** PROMO-1: to the marketing reviewer and the department manager, a promotion's start date came while it is not approved. */
+  | { kind: 'promotion_start_unapproved'; requestId: number; subject: string; start: string; requester: string; waitingOn: string }
   | { kind: 'approval_decided'; requestId: number; subject: string; outcome: 'approved' | 'rejected' | 'withdrawn'; by: string; reason: string | null }
   /**
    * An approval card already sent, shown again in its new state with no
@@ -39,7 +57,8 @@ export type Notice =
       subject: string;
       amountFen: number | null;
       requester: string;
-      outcome: 'approved' | 'rejected' | 'withdrawn' | 'passed_on' | 'escalated';
+      /** returned: the delegation ended, the step is back with its approver (a delegate's copy). */
+      outcome: 'approved' | 'rejected' | 'withdrawn' | 'passed_on' | 'escalated' | 'returned';
       by: string;
       at: string;
     }

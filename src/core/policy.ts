@@ -63,6 +63,13 @@ export interface Policy {
     eventBenchmark: number;
     /** Working days a step may wait before it is escalated. */
     escalateAfterWorkingDays: number;
+    /**
+     * EXP-1 at the top of the org: the person id who approves a manager step
+     * that nobody else may hold (the requester's own, or only their
+     * subordinates'), e.g. the department manager's own request. Null: such
+     * a request is refused (top_approver_needed).
+     */
+    topApprover: string | null;
   };
   reminders: {
     leadsMorning: string;
@@ -132,6 +139,7 @@ export const DEFAULT_POLICY: Policy = {
     departmentManagerUpTo: 50_000,
     eventBenchmark: 35_000,
     escalateAfterWorkingDays: 2,
+    topApprover: null,
   },
   reminders: {
     leadsMorning: '09:00',

@@ -190,12 +190,21 @@ export interface ApprovalsPort {
   openBy(personId: string): Promise<ApprovalRequest[]>;
   /** Every pending request, oldest first (for escalation). */
   pending(): Promise<ApprovalRequest[]>;
+  /** EXP-1: the amounts of expenses for one event (by its key), by anyone, pending or approved. */
+  eventTotal(eventKey: string): Promise<number>;
+  /** Holds an event's key until the transaction ends, so two requests for one event are judged one after the other. */
+  holdEvent(eventKey: string): Promise<void>;
 }
 
 export interface DelegationsPort {
   set(personId: string, delegateId: string, until: IsoDate, at: Date): Promise<void>;
   /** The person's delegate on `date`, the latest named, or null. */
   activeFor(personId: string, date: IsoDate): Promise<string | null>;
+  /** Those whose delegate on `date` (their latest delegation) is this person. */
+  delegatorsOf(delegateId: string, date: IsoDate): Promise<string[]>;
+  /** Delegations not yet handed back that ended before `date`, or that a later one of the same person replaced. */
+  toReturn(date: IsoDate): Promise<{ id: number; personId: string; delegateId: string }[]>;
+  markReturned(ids: number[], at: Date): Promise<void>;
 }
 
 export interface AvailabilityPort {

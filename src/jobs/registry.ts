@@ -7,6 +7,8 @@ import { slaJob } from '../core/reminders/sla-reminders.ts';
 import { paymentsDueJob } from '../core/reminders/payments-due.ts';
 import { financeCheckJob, monthlyGoalsJob, quarterlyReviewJob } from '../core/reminders/performance-jobs.ts';
 import { escalateWaitingApprovals } from '../core/approvals/escalate.ts';
+import { returnEndedDelegations } from '../core/approvals/delegate.ts';
+import { jobWindow } from '../core/reminders/job-window.ts';
 
 export interface JobDef {
   run(deps: CoreDeps, at: Date): Promise<JobOutcome>;
@@ -17,8 +19,17 @@ export interface JobDef {
 const daily = (time: (p: Policy) => string) => (policy: Policy) => dailyCron(time(policy));
 const HOURLY = (minute: number) => () => `${minute} * * * *`;
 
-/** EXP-1: steps waiting longer than the policy allows go to the approver's manager (a contract review: to another legal). */
-const escalateJob = async (deps: CoreDeps): Promise<JobOutcome> => ({ queued: await escalateWaitingApprovals(deps), skipped: null });
+/**
+ * EXP-1: ended delegations hand their cards back (a silent card update, at any
+ * hour); then, on working days inside the quiet hours only, steps waiting
+ * longer than the policy allows move on (escalateWaitingApprovals).
+ */
+const escalateJob = async (deps: CoreDeps, at: Date): Promise<JobOutcome> => {
+  const returned = await returnEndedDelegations(deps, at);
+  const window = jobWindow(deps, at);
+  if ('skipped' in window) return { queued: returned, skipped: window.skipped };
+  return { queued: returned + (await escalateWaitingApprovals(deps, at)), skipped: null };
+};
 
 /** The jobs of contract.md, and the hourly escalation of waiting approvals. */
 export const JOBS: Record<string, JobDef> = {

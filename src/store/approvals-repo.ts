@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ApprovalRequest, ApprovalStep } from '../core/approvals/types.ts';
 import type { Role } from '../core/people.ts';
 import type { ApprovalsPort } from '../core/ports.ts';
@@ -22,6 +22,7 @@ const toRequest = (row: Selectable<ApprovalRequestsTable>, steps: ApprovalStep[]
   subject: row.subject,
   amountFen: row.amount_fen,
   event: row.event,
+  eventTotalFen: row.event_total_fen === null ? null : Number(row.event_total_fen),
   product: row.product,
   onDate: row.on_date,
   overBenchmark: row.over_benchmark,
@@ -50,6 +51,8 @@ export function approvalsRepo(db: Kysely<Database>): ApprovalsPort {
           subject: request.subject,
           amount_fen: request.amountFen,
           event: request.event,
+          event_key: request.eventKey,
+          event_total_fen: request.eventTotalFen,
           product: request.product,
           on_date: request.onDate,
           over_benchmark: request.overBenchmark,
@@ -129,6 +132,23 @@ export function approvalsRepo(db: Kysely<Database>): ApprovalsPort {
 
     async pending() {
       return withSteps(await db.selectFrom('approval_requests').selectAll().where('status', '=', 'pending').orderBy('id').execute());
+    },
+
+    async eventTotal(eventKey) {
+      const row = await db
+        .selectFrom('approval_requests')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('amount_fen'), sql<number>`0`).as('total'))
+        .where('kind', '=', 'expense')
+        .where('event_key', '=', eventKey)
+        .where('status', 'in', ['pending', 'approved'])
+        .executeTakeFirstOrThrow();
+      // pg returns a bigint sum as a string, PGlite as a number.
+      return Number(row.total);
+    },
+
+    async holdEvent(eventKey) {
+      // A transaction-level advisory lock (pg and PGlite alike), released at commit or rollback.
+      await sql`select pg_advisory_xact_lock(hashtext(${`approval-event:${eventKey}`}))`.execute(db);
     },
 
     async openBy(personId) {

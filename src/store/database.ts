@@ -135,6 +135,10 @@ export interface ApprovalRequestsTable {
   subject: string;
   amount_fen: number | null;
   event: string | null;
+  /** EXP-1: the event's comparison key (eventKey), so a split event is judged on its total. */
+  event_key: string | null;
+  /** The event's running total this request was judged on, itself included. */
+  event_total_fen: number | null;
   product: string | null;
   on_date: string | null;
   over_benchmark: boolean;
@@ -164,6 +168,8 @@ export interface DelegationsTable {
   delegate_id: string;
   until: string;
   created_at: Timestamp;
+  /** When an ended (or replaced) delegation's cards went back to the delegator. */
+  returned_at: Timestamp | null;
 }
 
 export interface LeavesTable {

@@ -26,12 +26,13 @@ export function approvalView(ctx: ApprovalViewContext, request: ApprovalRequest,
         { label: t('approval.subject'), value: request.subject },
         ...(request.amountFen !== null ? [{ label: t('approval.amount'), value: money(ctx, request.amountFen) }] : []),
         ...(request.event ? [{ label: t('approval.event'), value: request.event }] : []),
+        ...(request.event && request.eventTotalFen !== null ? [{ label: t('approval.event_total'), value: money(ctx, request.eventTotalFen) }] : []),
         ...(request.product ? [{ label: t('approval.product'), value: request.product }] : []),
         ...(request.onDate ? [{ label: t('approval.date'), value: request.onDate }] : []),
         { label: t('approval.status'), value: t(`approval.status.${request.status}`) },
       ],
     },
-    ...(request.overBenchmark ? [{ type: 'text' as const, text: `⚠ ${t('approval.over_benchmark', { benchmark: formatMoney(ctx.policy.expenses.eventBenchmark * 100, ctx.locale) })}` }] : []),
+    ...(request.overBenchmark ? [{ type: 'text' as const, text: `⚠ ${overBenchmarkText(ctx, request)}` }] : []),
     { type: 'text', text: t('approval.chain') },
     {
       type: 'list',
@@ -45,6 +46,14 @@ export function approvalView(ctx: ApprovalViewContext, request: ApprovalRequest,
     title: t('approval.title', { kind: t(`approval.kind.${request.kind}`), id: request.id }),
     blocks,
   };
+}
+
+/** EXP-1 in words: the event's total above the benchmark, or the request's own amount. */
+function overBenchmarkText(ctx: ApprovalViewContext, request: ApprovalRequest): string {
+  const benchmark = formatMoney(ctx.policy.expenses.eventBenchmark * 100, ctx.locale);
+  return request.event && request.eventTotalFen !== null
+    ? ctx.t('approval.over_benchmark_event', { event: request.event, total: money(ctx, request.eventTotalFen), benchmark })
+    : ctx.t('approval.over_benchmark', { benchmark });
 }
 
 /** What `/expense` and `/promo` answer: the request, submitted, and whom it waits on. */
@@ -62,6 +71,12 @@ export function submittedView(ctx: ApprovalViewContext, request: ApprovalRequest
   };
 }
 
+/** " (for 李四)" when the step waits on me as someone's delegate. */
+function standingIn(ctx: ApprovalViewContext, list: ApprovalList, r: ApprovalRequest): string {
+  const approverId = r.steps[r.currentStep - 1]?.approverId;
+  return approverId && approverId !== list.me ? ctx.t('approvals.as_delegate', { name: list.names[approverId] ?? approverId }) : '';
+}
+
 /** `/approvals`: what waits on me (with Approve and Reject) and my own open requests. */
 export function approvalListView(ctx: ApprovalViewContext, list: ApprovalList): View {
   const { t } = ctx;
@@ -71,7 +86,7 @@ export function approvalListView(ctx: ApprovalViewContext, list: ApprovalList): 
     blocks.push({ type: 'text', text: t('approvals.waiting') });
     for (const r of list.waitingOnMe) {
       blocks.push(
-        { type: 'list', items: [t('approvals.item', { ...line(r), requester: list.names[r.requesterId] ?? r.requesterId })] },
+        { type: 'list', items: [t('approvals.item', { ...line(r), requester: list.names[r.requesterId] ?? r.requesterId }) + standingIn(ctx, list, r)] },
         {
           type: 'actions',
           buttons: [

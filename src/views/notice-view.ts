@@ -4,6 +4,7 @@ import type { Translate } from '../i18n/translate.ts';
 import { formatMoney } from './format.ts';
 import { contractOnCardFields } from './contract-views.ts';
 import { performanceNoticeView } from './performance-notice-view.ts';
+import { roleName } from './role-name.ts';
 import type { View } from './view.ts';
 
 /** A notice in the reader's words, when it is sent. */
@@ -29,9 +30,12 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
             fields: [
               ...(notice.amountFen !== null ? [{ label: t('approval.amount'), value: formatMoney(notice.amountFen, locale) }] : []),
               ...(notice.event ? [{ label: t('approval.event'), value: notice.event }] : []),
+              ...(notice.event && typeof notice.eventTotalFen === 'number' ? [{ label: t('approval.event_total'), value: formatMoney(notice.eventTotalFen, locale) }] : []),
               ...(notice.contract ? contractOnCardFields(t, notice.contract) : []),
             ],
           },
+          // EXP-1: above the benchmark in words on the card itself, not only its colour.
+          ...(notice.overBenchmark ? [{ type: 'text' as const, text: `⚠ ${overBenchmarkText(t, locale, notice)}` }] : []),
           {
             type: 'actions',
             buttons: [
@@ -110,6 +114,21 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
         tone: 'warning',
         title: t('notice.approval_escalated.title', { id: notice.requestId }),
         blocks: [{ type: 'text', text: t('notice.approval_escalated.body', { subject: notice.subject, from: notice.from, to: notice.to, days: notice.days }) }],
+      };
+    case 'approval_stuck':
+      return {
+        tone: 'warning',
+        title: t('notice.approval_stuck.title', { id: notice.requestId }),
+        blocks: [
+          { type: 'text', text: t('notice.approval_stuck.body', { subject: notice.subject, role: roleName(t, notice.role), from: notice.from, days: notice.days }) },
+          { type: 'actions', buttons: [{ label: t('button.approvals'), command: '/approvals' }] },
+        ],
+      };
+    case 'promotion_start_unapproved':
+      return {
+        tone: 'warning',
+        title: t('notice.promotion_start_unapproved.title', { id: notice.requestId }),
+        blocks: [{ type: 'text', text: t('notice.promotion_start_unapproved.body', notice) }],
       };
     case 'approval_progress':
       return {
@@ -216,3 +235,12 @@ const ticketButtons = (t: Translate, ticketId: number) => [
   { label: t('button.ticket_respond'), command: `/ticket ${ticketId} respond`, style: 'primary' as const },
   { label: t('button.ticket_view'), command: `/ticket ${ticketId}` },
 ];
+
+/** "Above the benchmark": of the event's total when the request has an event, else of its own amount. */
+function overBenchmarkText(t: Translate, locale: Locale, notice: Extract<Notice, { kind: 'approval_requested' }>): string {
+  const benchmark = notice.benchmarkFen !== undefined ? formatMoney(notice.benchmarkFen, locale) : '';
+  if (notice.event && typeof notice.eventTotalFen === 'number') {
+    return t('approval.over_benchmark_event', { event: notice.event, total: formatMoney(notice.eventTotalFen, locale), benchmark });
+  }
+  return t('approval.over_benchmark', { benchmark });
+}

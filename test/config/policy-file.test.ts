@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.ts';
-import { camelToSnake, loadPolicy, parsePolicyFile, snakeToCamel } from '../../src/config/policy-file.ts';
+import { camelToSnake, checkPolicyAgainstOrg, loadPolicy, parsePolicyFile, snakeToCamel } from '../../src/config/policy-file.ts';
 import { DEFAULT_POLICY } from '../../src/core/policy.ts';
 
 /** The ConfigError message a bad policy text produces. */
@@ -178,6 +178,16 @@ describe('the policy file', () => {
     expect(lines.join('\n')).toContain('leads.daily_target');
     expect(lines.join('\n')).toContain('leads.extra: unknown key');
     expect(lines.join('\n')).toContain('reminders.followups');
+  });
+
+  it("names EXP-1's top approver by a person id, or none, and refuses one the org file does not have", () => {
+    expect(DEFAULT_POLICY.expenses.topApprover).toBeNull();
+    const policy = parsePolicyFile('expenses: {top_approver: zongjingli}\n', 'policy.yaml');
+    expect(policy.expenses.topApprover).toBe('zongjingli');
+    expect(parsePolicyFile('expenses: {top_approver: null}\n', 'policy.yaml').expenses.topApprover).toBeNull();
+    expect(errorOf('expenses: {top_approver: 总经理}\n')).toBe('POLICY_FILE policy.yaml: expenses.top_approver: must be a person id of the org file (e.g. zongjingli), or null, got "总经理"');
+    expect(() => checkPolicyAgainstOrg(policy, ['wangwu'], 'policy.yaml', 'org.yaml')).toThrow('POLICY_FILE policy.yaml: expenses.top_approver: no person "zongjingli" in ORG_FILE org.yaml');
+    expect(() => checkPolicyAgainstOrg(policy, ['wangwu', 'zongjingli'], 'policy.yaml', 'org.yaml')).not.toThrow();
   });
 
   it('a file that cannot be read is named', () => {

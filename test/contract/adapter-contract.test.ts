@@ -70,6 +70,18 @@ describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
     expect(await d.send('lisi', `/审批 拒绝 ${id} 原因:重复`)).toContain('这次操作没有生效');
   });
 
+  it('refuses what would get around the approval rules, saying why, and sends a delegate what already waits (EXP-1, PROMO-1)', async () => {
+    expect(await d.send('wangwu', '/expense 8000 部门团建')).toContain('expenses.top_approver');
+    expect(await d.send('zhangsan', '/promo 冬季试用 start:2026-11-01')).toContain('推广的开始日期 2026-11-01 已经过去');
+    expect(await d.send('lisi', '/delegate @zhangsan until:2026-11-30')).toContain('张三（销售）不能代你审批');
+    const submitted = await d.send('zhaoliu', '/expense 3000 样品快递');
+    const id = /#(\d+)/.exec(submitted)?.[1];
+    expect(await d.send('lisi', '/委托 @zhouba 截止:2026-11-30')).toContain('已在等你的 1 项现在就发给 周八 了');
+    expect(await d.delivered('zhouba')).toContain(`待你审批 · 费用 #${id}`);
+    expect(await d.send('zhouba', '/审批')).toContain(`#${id} 费用 样品快递 ¥3,000 · 赵六（代 李四 审批）`);
+    expect(await d.send('zhouba', `/审批 同意 ${id}`)).toContain('已通过');
+  });
+
   it('runs the command behind a button of a reply', async () => {
     const reply = await d.sendAndPress('zhangsan', '/client 南京钟山仪器', '记录拜访');
     expect(reply).toContain('拜访已记录');

@@ -377,7 +377,9 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     if (!drafted.ok) throw new Error(drafted.code);
     const submitted = await submitContract(f.deps, f.as('zhangsan'), drafted.value.contract.id);
     if (!submitted.ok) throw new Error(submitted.code);
-    expect((await setDelegate(f.deps, f.as('luming'), { delegateId: 'zhangsan', until: '2026-11-30' })).ok).toBe(true);
+    // A salesperson cannot stand in for legal at all (/delegate refuses it); a delegation stored before that rule still decides nothing of their own.
+    expect(await setDelegate(f.deps, f.as('luming'), { delegateId: 'zhangsan', until: '2026-11-30' })).toEqual({ ok: false, code: 'delegate_cannot_approve', details: { name: '张三', role: 'sales' } });
+    await f.database.db.insertInto('delegations').values({ person_id: 'luming', delegate_id: 'zhangsan', until: '2026-11-30', created_at: f.clock.now() }).execute();
     const own = await decideApproval(f.deps, f.as('zhangsan'), { requestId: submitted.value.contract.approvalId!, decision: 'approve', reason: null });
     expect(own).toEqual({ ok: false, code: 'not_your_step', details: { id: submitted.value.contract.approvalId!, approver: '陆明' } });
     await f.database.db.deleteFrom('delegations').where('person_id', '=', 'luming').execute();

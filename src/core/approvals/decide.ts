@@ -1,6 +1,7 @@
 import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 import { closeCard, deciders, notifyApprover } from './notify.ts';
+import { waitingOnPerson } from './waiting.ts';
 import { localDate } from '../time.ts';
 import { audit, refuseNotFound } from './submit.ts';
 import type { ApprovalRequest } from './types.ts';
@@ -26,8 +27,8 @@ export async function decideApproval(deps: CoreDeps, actor: Actor, cmd: DecideCo
     const step = request.steps[request.currentStep - 1];
     if (!step) throw new Error(`approval ${request.id} has no step ${request.currentStep}`);
     const today = localDate(deps.clock.now(), deps.timezone);
-    // Nobody approves their own request, not even as the approver's delegate.
-    if (actor.person.id === request.requesterId || !(await deciders(tx, step.approverId, today)).includes(actor.person.id)) {
+    // Nobody decides their own request, not even as the approver's delegate; a delegate only a step they may hold.
+    if (actor.person.id === request.requesterId || !(await deciders(tx, request, step, today)).includes(actor.person.id)) {
       const approver = await tx.directory.personById(step.approverId);
       return refuse('not_your_step', { id: request.id, approver: approver?.name ?? step.approverId });
     }
@@ -68,7 +69,7 @@ export async function decideApproval(deps: CoreDeps, actor: Actor, cmd: DecideCo
     await closeCard(tx, updated, step.seq, outcome, actor.person, requesterName, now, deps.timezone);
 
     if (updated.status === 'pending') {
-      await notifyApprover(tx, updated, requesterName, now, today);
+      await notifyApprover(tx, updated, requesterName, now, today, undefined, deps.policy.expenses.eventBenchmark * 100);
       const nextApprover = await tx.directory.personById(updated.steps[updated.currentStep - 1]!.approverId);
       await tx.outbox.enqueue(
         {
@@ -140,19 +141,26 @@ export async function withdrawPending(deps: CoreDeps, tx: Tx, actor: Actor, requ
 }
 
 export interface ApprovalList {
+  /** Who asks: a step waiting on someone else is theirs as that person's delegate. */
+  me: string;
   waitingOnMe: ApprovalRequest[];
   mine: ApprovalRequest[];
   names: Record<string, string>;
 }
 
-/** `/approvals`: what waits on me, and my own open requests. */
+/**
+ * `/approvals`: what waits on me, and my own open requests. What waits on me
+ * includes the steps of those who named me their delegate today, when I may
+ * decide them (deciders).
+ */
 export async function listApprovals(deps: CoreDeps, actor: Actor): Promise<CoreResult<ApprovalList>> {
   return deps.store.transaction(async (tx) => {
-    const waitingOnMe = await tx.approvals.waitingOn(actor.person.id);
+    const waitingOnMe = await waitingOnPerson(tx, actor.person.id, localDate(deps.clock.now(), deps.timezone));
     const mine = await tx.approvals.openBy(actor.person.id);
     const ids = new Set([...waitingOnMe, ...mine].flatMap((r) => [r.requesterId, ...r.steps.map((s) => s.approverId)]));
     const names: Record<string, string> = {};
     for (const id of ids) names[id] = (await tx.directory.personById(id))?.name ?? id;
-    return ok({ waitingOnMe, mine, names });
+    return ok({ me: actor.person.id, waitingOnMe, mine, names });
   });
 }
+

@@ -26,8 +26,11 @@ export interface ApprovalRequest {
   subject: string;
   amountFen: number | null;
   event: string | null;
+  /** EXP-1: the event's running total (requests for the same event, by anyone, pending or approved, this one included) it was judged on; null without an event. */
+  eventTotalFen: number | null;
   product: string | null;
   onDate: IsoDate | null;
+  /** Above the policy's benchmark cost per event: the event's total when it has one, else its own amount. */
   overBenchmark: boolean;
   status: ApprovalStatus;
   currentStep: number;
@@ -39,6 +42,8 @@ export interface ApprovalRequest {
 }
 
 export type NewApproval = Omit<ApprovalRequest, 'id' | 'status' | 'currentStep' | 'version' | 'reason' | 'decidedAt' | 'steps'> & {
+  /** The event's comparison key (eventKey), null without an event. */
+  eventKey: string | null;
   steps: Pick<ApprovalStep, 'role' | 'approverId'>[];
 };
 

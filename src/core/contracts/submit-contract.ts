@@ -41,6 +41,8 @@ export async function submitContract(deps: CoreDeps, actor: Actor, contractId: n
       subject: contract.companyName,
       amountFen: contract.amountFen,
       event: null,
+      eventKey: null,
+      eventTotalFen: null,
       product: null,
       onDate: contract.deliveryDate,
       overBenchmark: false,

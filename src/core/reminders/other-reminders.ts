@@ -1,3 +1,5 @@
+import { deciders } from '../approvals/notify.ts';
+import { flagUnapprovedPromotions } from '../approvals/promotion-start.ts';
 import { followUpStatus } from '../clients/follow-up.ts';
 import type { Person } from '../people.ts';
 import type { CoreDeps } from '../ports.ts';
@@ -46,7 +48,12 @@ export async function followupsJob(deps: CoreDeps, at: Date): Promise<JobOutcome
   return { queued: result.ok ? result.value : 0, skipped: null };
 }
 
-/** `approvals-waiting`: a digest to each approver of what waits on them (not muted: approvals are not optional). */
+/**
+ * `approvals-waiting`: a digest to each approver of what waits on them, and to
+ * a delegate of what they may decide in the approver's place (not muted:
+ * approvals are not optional); and PROMO-1's flag of promotions whose start
+ * date came while not approved.
+ */
 export async function approvalsWaitingJob(deps: CoreDeps, at: Date): Promise<JobOutcome> {
   const window = jobWindow(deps, at);
   if ('skipped' in window) return { queued: 0, skipped: window.skipped };
@@ -57,12 +64,15 @@ export async function approvalsWaitingJob(deps: CoreDeps, at: Date): Promise<Job
       const step = request.steps[request.currentStep - 1];
       if (!step) continue;
       const since = localDate(step.pendingSince ?? request.createdAt, deps.timezone);
-      byApprover.set(step.approverId, [...(byApprover.get(step.approverId) ?? []), { id: request.id, subject: request.subject, since }]);
+      for (const personId of await deciders(tx, request, step, date)) {
+        byApprover.set(personId, [...(byApprover.get(personId) ?? []), { id: request.id, subject: request.subject, since }]);
+      }
     }
     let queued = 0;
     for (const [approverId, items] of byApprover) {
       if (await tx.outbox.enqueue({ dedupeKey: `approvals_waiting:${approverId}:${date}`, personId: approverId, notice: { kind: 'approvals_waiting', items } }, at)) queued++;
     }
+    queued += await flagUnapprovedPromotions(tx, date, at);
     return { ok: true as const, value: queued };
   });
   return { queued: result.ok ? result.value : 0, skipped: null };
