@@ -41,7 +41,7 @@ function personKpiView(ctx: ViewContext, kpi: PersonKpi): View {
     { type: 'list', items: goals },
   ];
   if (kpi.review) {
-    blocks.push({ type: 'text', text: t(kpi.review.passed ? 'kpi.review.passed' : 'kpi.review.failed', { rank: kpi.review.rank, bonus: kpi.review.bonusMultiple }) });
+    blocks.push({ type: 'text', text: t(kpi.review.passed ? 'kpi.review.passed' : 'kpi.review.failed', { rank: kpi.review.rank ?? '-' }) });
     if (kpi.plan) blocks.push({ type: 'note', text: t('kpi.plan.submitted', { date: localDate(kpi.plan.submittedAt, ctx.timezone), due: kpi.plan.dueBy }) });
     else if (!kpi.review.passed) blocks.push({ type: 'note', text: t('kpi.plan.missing') }, { type: 'actions', buttons: [{ label: t('button.plan'), command: '/plan', style: 'primary' }] });
   } else {
