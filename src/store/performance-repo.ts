@@ -55,11 +55,11 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
       const rows = await db
         .selectFrom('payments as p')
         .innerJoin('contracts as c', 'c.id', 'p.contract_id')
-        .select(['c.owner_id', 'p.amount_fen'])
+        .select(['c.owner_id', 'p.amount_fen', 'p.recorded_by'])
         .where('p.paid_on', '>=', from)
         .where('p.paid_on', '<=', to)
         .execute();
-      return rows.map((r) => ({ ownerId: r.owner_id, amountFen: Number(r.amount_fen) }));
+      return rows.map((r) => ({ ownerId: r.owner_id, amountFen: Number(r.amount_fen), byOwner: r.recorded_by === r.owner_id }));
     },
     async leadsBetween(from, to) {
       const rows = await db

@@ -153,7 +153,11 @@ export function financeView(ctx: ViewContext, figures: MonthFigures, justLocked 
       {
         type: 'list',
         items: figures.rows.length
-          ? figures.rows.map((r) => t('finance.row', { name: r.name, sales: money(r.salesFen), contracts: r.contracts, received: money(r.receivedFen) }))
+          ? figures.rows.map((r) => {
+              const line = t('finance.row', { name: r.name, sales: money(r.salesFen), contracts: r.contracts, received: money(r.receivedFen) });
+              // Payments people recorded on their own contracts raise their collection rate: finance checks them before locking.
+              return r.receivedByOwnerFen > 0 ? `${line} ${t('finance.row.by_owner', { amount: money(r.receivedByOwnerFen) })}` : line;
+            })
           : [t('finance.empty')],
       },
       {

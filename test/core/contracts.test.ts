@@ -343,6 +343,18 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     expect(payments).toEqual([]);
   });
 
+  it('never writes a payment into a locked month, whatever the route: the store refuses it when the use case is skipped (KPI-3)', async () => {
+    const c = await approvedContract({}, { ...GOOD, amountFen: 1_000_000 });
+    await signContract(f.deps, f.as('zhangsan'), c.contractId);
+    await f.database.db.insertInto('finance_locks').values({ month: '2026-08', locked_by: 'qianhui', locked_at: f.clock.now() }).onConflict((oc) => oc.column('month').doNothing()).execute();
+    const direct = paymentsRepo(f.database.db).insert({ contractId: c.contractId, amountFen: 100, paidOn: '2026-08-15', recordedBy: 'zhangsan', recordedAt: f.clock.now() });
+    await expect(direct).rejects.toThrow(/locked/);
+    const ok = await paymentsRepo(f.database.db).insert({ contractId: c.contractId, amountFen: 100, paidOn: '2026-11-26', recordedBy: 'zhangsan', recordedAt: f.clock.now() });
+    expect(ok).toMatchObject({ amountFen: 100, paidOn: '2026-11-26' });
+    const payments = await f.database.db.selectFrom('payments').select('paid_on').where('contract_id', '=', c.contractId).execute();
+    expect(payments.map((p) => p.paid_on)).toEqual(['2026-11-26']);
+  });
+
   it('records payments against signed contracts only, within what is outstanding, never ahead or in a locked month (CON-3)', async () => {
     f.clock.set('2026-10-15T10:00:00+08:00');
     const c = await approvedContract({}, { ...GOOD, amountFen: 10_000_000 });

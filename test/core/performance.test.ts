@@ -4,6 +4,8 @@ import { agreeGoal, listGoals, setGoal, type SetGoalCommand } from '../../src/co
 import { submitPlan } from '../../src/core/performance/plan.ts';
 import { rankForBonus, standings, tierSizes, type RankEntry } from '../../src/core/performance/review.ts';
 import fc from 'fast-check';
+import { translator } from '../../src/i18n/translate.ts';
+import { financeView } from '../../src/views/performance-views.ts';
 import { showKpi, type KpiReport } from '../../src/core/performance/show-kpi.ts';
 import { DEFAULT_POLICY } from '../../src/core/policy.ts';
 import type { CoreResult } from '../../src/core/ports.ts';
@@ -405,7 +407,7 @@ describe.each(backends)('performance review on $name', (backend) => {
 
     it('shows the month\'s sales and payments per person for checking', async () => {
       const july = unwrap(await checkMonth(f.deps, f.as('qianhui'), '2026-07'));
-      expect(july.rows).toEqual([{ personId: 'zhangsan', name: '张三', salesFen: 60_000_000, contracts: 1, receivedFen: 0 }]);
+      expect(july.rows).toEqual([{ personId: 'zhangsan', name: '张三', salesFen: 60_000_000, contracts: 1, receivedFen: 0, receivedByOwnerFen: 0 }]);
       expect(july.lock).toBeNull();
       expect(july.lockable).toBe(true);
       const october = unwrap(await checkMonth(f.deps, f.as('qianhui'), '2026-10'));
@@ -413,6 +415,19 @@ describe.each(backends)('performance review on $name', (backend) => {
       expect(code(await checkMonth(f.deps, f.as('zhangsan'), null))).toBe('not_allowed');
     });
   });
+  describe('payments the owner recorded (CON-3, KPI-3)', () => {
+    it("are shown apart in finance's monthly check, since they lift the owner's own collection rate", async () => {
+      const db = f.database.db;
+      const id = await addContract(db, { companyId: await addCompany(db, '自录回款', 'zhaoliu', '华东'), ownerId: 'zhaoliu', region: '华东', yuan: 100_000, signedAt: '2024-03-01T10:00:00+08:00', due: '2024-03-31', newClient: false });
+      await db.insertInto('payments').values({ contract_id: id, amount_fen: 3_000_000, paid_on: '2024-03-20', recorded_by: 'zhaoliu', recorded_at: new Date('2024-03-20T03:00:00Z') }).execute();
+      await db.insertInto('payments').values({ contract_id: id, amount_fen: 1_000_000, paid_on: '2024-03-21', recorded_by: 'qianhui', recorded_at: new Date('2024-03-21T03:00:00Z') }).execute();
+      const march = unwrap(await checkMonth(f.deps, f.as('qianhui'), '2024-03'));
+      expect(march.rows).toEqual([{ personId: 'zhaoliu', name: '赵六', salesFen: 10_000_000, contracts: 1, receivedFen: 4_000_000, receivedByOwnerFen: 3_000_000 }]);
+      const text = JSON.stringify(financeView({ t: translator('zh-CN'), locale: 'zh-CN', timezone: 'Asia/Shanghai' }, march));
+      expect(text).toContain('由负责人本人登记');
+    });
+  });
+
   describe('a regional manager sees the region (finding: /kpi @x and /goal @x beyond the manager chain)', () => {
     it('lets 李四 see and set the goal of someone in 华东 who reports to the department manager, not 周八 of 华南', async () => {
       await f.database.db

@@ -47,6 +47,8 @@ export interface DueContract {
 export interface ReceivedPayment {
   ownerId: string;
   amountFen: number;
+  /** Recorded by the contract's owner, not by finance: what finance's check must verify (CON-3, KPI-3). */
+  byOwner: boolean;
 }
 
 export interface ReportedLead {
