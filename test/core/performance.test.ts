@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkMonth, lockMonth } from '../../src/core/performance/finance.ts';
 import { agreeGoal, listGoals, setGoal, type SetGoalCommand } from '../../src/core/performance/goals.ts';
 import { submitPlan } from '../../src/core/performance/plan.ts';
-import { rankForBonus, standings, tierSizes, type RankEntry } from '../../src/core/performance/review.ts';
+import { rankForBonus, rankYear, standings, tierSizes, type RankEntry } from '../../src/core/performance/review.ts';
+import type { QuarterReview } from '../../src/core/performance/types.ts';
 import fc from 'fast-check';
 import { translator } from '../../src/i18n/translate.ts';
 import { financeView } from '../../src/views/performance-views.ts';
@@ -123,6 +124,40 @@ describe('KPI-5 bonus ranking', () => {
               if (ra.rank < rb.rank) expect(ra.bonusMultiple).toBeGreaterThanOrEqual(rb.bonusMultiple);
               if (ra.rank === rb.rank) expect(ra.bonusMultiple).toBe(rb.bonusMultiple);
             }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('KPI-5 year ranking', () => {
+  it('ranks only people reviewed in the fourth quarter who failed none of the year, and never fills a tier past its share, over random years with ties (property)', () => {
+    const quarterReview = (personId: string, quarter: string, salesFen: number, passed: boolean): QuarterReview => ({
+      personId, quarter, salesFen, newClients: 9, collectionRateBp: null, attainmentBp: 0, passed, rank: null, bonusMultiple: 0, computedAt: new Date('2026-01-05T01:00:00Z'),
+    });
+    fc.assert(
+      fc.property(
+        // Per person and quarter: not reviewed, or reviewed with few distinct sales (ties) and passed or not.
+        fc.array(fc.array(fc.option(fc.record({ sales: fc.integer({ min: 0, max: 4 }), passed: fc.boolean() }), { nil: undefined }), { minLength: 4, maxLength: 4 }), { maxLength: 40 }),
+        (people) => {
+          const byQuarter: QuarterReview[][] = [[], [], [], []];
+          people.forEach((quarters, i) =>
+            quarters.forEach((q, k) => {
+              if (q) byQuarter[k]!.push(quarterReview(`p${i}`, `2025Q${k + 1}`, q.sales * 50_000_000, q.passed));
+            }),
+          );
+          const { rows, ranked } = rankYear(DEFAULT_POLICY, byQuarter, () => null, new Map());
+          for (const row of rows) {
+            const mine = byQuarter.flat().filter((r) => r.personId === row.personId);
+            expect(mine.every((r) => r.passed)).toBe(true);
+            expect(byQuarter[3]!.some((r) => r.personId === row.personId)).toBe(true);
+          }
+          const expectedRanked = byQuarter[3]!.filter((r) => byQuarter.flat().every((o) => o.personId !== r.personId || o.passed));
+          expect(rows.length).toBe(expectedRanked.length);
+          for (const tier of tierSizes(DEFAULT_POLICY, rows.length)) {
+            expect([...ranked.values()].filter((r) => r.bonusMultiple === tier.salaryMultiple).length).toBeLessThanOrEqual(tier.size);
           }
         },
       ),

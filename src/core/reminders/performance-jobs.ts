@@ -3,7 +3,7 @@ import { collectionRate, dueIn, figuresOf, quarterData, teamFiguresOf, type Pers
 import { monthFigures } from '../performance/finance.ts';
 import { instants, monthOfDate, monthsOf, nthWorkingDay, previousMonth, previousQuarter, quarterOfDate, type Period } from '../performance/periods.ts';
 import { planDueBy } from '../performance/plan.ts';
-import { rankForBonus, standings, type RankEntry } from '../performance/review.ts';
+import { rankYear, standings, type RankEntry } from '../performance/review.ts';
 import { orgChart, reviewedPeople } from '../performance/team.ts';
 import type { Quarter, QuarterReview, SignedContract, YearBonus } from '../performance/types.ts';
 import type { OutboxEntry } from '../notices.ts';
@@ -245,20 +245,11 @@ async function yearBonus(deps: CoreDeps, tx: Tx, year: number, date: IsoDate, at
   const quarters = [1, 2, 3, 4].map((q) => `${year}Q${q}`);
   const reviewsByQuarter: QuarterReview[][] = [];
   for (const q of quarters) reviewsByQuarter.push(await tx.performance.reviewsIn(q));
-  const failedSome = new Set(reviewsByQuarter.flat().filter((r) => !r.passed).map((r) => r.personId));
-  const candidates = reviewsByQuarter[3]!.filter((r) => r.passed && !failedSome.has(r.personId)).map((r) => r.personId);
   const yearPeriod: Period = { from: `${year}-01-01`, to: `${year}-12-31` };
   const due = await dueIn(tx, yearPeriod, date);
   const bounds = instants(yearPeriod, deps.timezone);
   const lastSigned = lastSigningByOwner(await tx.performance.signedBetween(bounds.from, bounds.to));
-  const targetFen = deps.policy.kpi.quarterlySalesTarget * 100;
-  const rows = candidates.map((personId) => {
-    const mine = reviewsByQuarter.flat().filter((r) => r.personId === personId);
-    const salesFen = mine.reduce((sum, r) => sum + r.salesFen, 0);
-    const attainmentBp = targetFen > 0 ? Math.floor((salesFen * 10_000) / (targetFen * mine.length)) : 0;
-    return { personId, quarters: mine.length, salesFen, attainmentBp, collectionRateBp: collectionRate(due.filter((d) => d.ownerId === personId))?.rateBp ?? null, lastSignedAt: lastSigned.get(personId) ?? null };
-  });
-  const ranked = rankForBonus(deps.policy, rows);
+  const { rows, ranked } = rankYear(deps.policy, reviewsByQuarter, (personId) => collectionRate(due.filter((d) => d.ownerId === personId))?.rateBp ?? null, lastSigned);
   await tx.performance.addYearBonuses(
     rows.map((r): YearBonus => ({ personId: r.personId, year, quarters: r.quarters, salesFen: r.salesFen, attainmentBp: r.attainmentBp, rank: ranked.get(r.personId)!.rank, bonusMultiple: ranked.get(r.personId)!.bonusMultiple, computedAt: at })),
   );
