@@ -1,4 +1,5 @@
 import type { Policy } from '../policy.ts';
+import type { QuarterReview } from './types.ts';
 
 /** One person as KPI-5 orders them. */
 export interface RankEntry {
@@ -96,4 +97,31 @@ export function rankForBonus(policy: Policy, entries: RankEntry[]): Map<string, 
     for (const entry of group) result.set(entry.personId, { rank: rankOf.get(entry.personId)!, bonusMultiple: multiple });
   }
   return result;
+}
+
+/**
+ * KPI-5's year: who is ranked and how, from the year's four quarters of
+ * stored reviews (Q1..Q4 in order). Ranked are those reviewed in the fourth
+ * quarter who failed none of the year's reviews; attainment = their sales in
+ * the quarters they were reviewed ÷ (quarterly target × those quarters); the
+ * tie-breaks' collection rate and latest signing come from the caller (over
+ * the whole year).
+ */
+export function rankYear(
+  policy: Policy,
+  reviewsByQuarter: QuarterReview[][],
+  collectionOf: (personId: string) => number | null,
+  lastSigned: Map<string, Date>,
+): { rows: (RankEntry & { quarters: number })[]; ranked: Map<string, Ranked> } {
+  const all = reviewsByQuarter.flat();
+  const failedSome = new Set(all.filter((r) => !r.passed).map((r) => r.personId));
+  const candidates = (reviewsByQuarter[3] ?? []).filter((r) => r.passed && !failedSome.has(r.personId)).map((r) => r.personId);
+  const targetFen = policy.kpi.quarterlySalesTarget * 100;
+  const rows = candidates.map((personId) => {
+    const mine = all.filter((r) => r.personId === personId);
+    const salesFen = mine.reduce((sum, r) => sum + r.salesFen, 0);
+    const attainmentBp = targetFen > 0 ? Math.floor((salesFen * 10_000) / (targetFen * mine.length)) : 0;
+    return { personId, quarters: mine.length, salesFen, attainmentBp, collectionRateBp: collectionOf(personId), lastSignedAt: lastSigned.get(personId) ?? null };
+  });
+  return { rows, ranked: rankForBonus(policy, rows) };
 }
