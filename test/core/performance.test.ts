@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkMonth, lockMonth } from '../../src/core/performance/finance.ts';
 import { agreeGoal, listGoals, setGoal, type SetGoalCommand } from '../../src/core/performance/goals.ts';
 import { submitPlan } from '../../src/core/performance/plan.ts';
+import { reportLead } from '../../src/core/leads/report-lead.ts';
 import { rankForBonus, rankYear, standings, tierSizes, type RankEntry } from '../../src/core/performance/review.ts';
 import type { QuarterReview } from '../../src/core/performance/types.ts';
 import fc from 'fast-check';
@@ -295,6 +296,11 @@ describe.each(backends)('performance review on $name', (backend) => {
       expect(sales.figures.met.newClients).toBe(true);
       const north = team(unwrap(await showKpi(f.deps, f.as('fengyi'), { scope: 'team', region: null, quarter: '2026Q1' })));
       expect(north.people.map((p) => p.person.id)).toEqual(['chener', 'majie']);
+    });
+
+    it('report leads and own clients as sales do, without the LEAD-1 daily target (policy.md gives it to sales and account managers)', async () => {
+      const saved = await reportLead(f.deps, f.as('majie'), { company: '推广线索公司', contactName: '周', phone: '+8613100009999', email: null, size: '50人', position: '一般', region: null, creditCode: null, source: null });
+      expect(saved.ok && saved.value.progress).toMatchObject({ count: 1, target: 0 });
     });
   });
 
