@@ -6,6 +6,7 @@ import { commandByWord } from '../commands/catalog.ts';
 import { recordVisit } from '../core/clients/record-visit.ts';
 import { showClient } from '../core/clients/show-client.ts';
 import { updateClient } from '../core/clients/update-client.ts';
+import { decideGrade } from '../core/clients/confirm-grade.ts';
 import { decideApproval, listApprovals, withdrawApproval } from '../core/approvals/decide.ts';
 import { namesOn } from '../core/approvals/names.ts';
 import { submitApproval } from '../core/approvals/submit.ts';
@@ -85,6 +86,8 @@ export function createBot(deps: BotDeps): Bot {
           : await updateClient(deps, actor, command.input);
         return viewOf(t, result, (card) => clientCardView(ctx, card));
       }
+      case 'grade_decision':
+        return viewOf(t, await decideGrade(deps, actor, command.input), (card) => clientCardView(ctx, card));
       case 'visit':
         return viewOf(t, await recordVisit(deps, actor, command.input), (v) => visitRecordedView(ctx, v, command.input.method));
       case 'deal':

@@ -25,7 +25,7 @@ export const COMMANDS = {
   leads: { words: ['leads', '今日线索', '线索列表'], keys: [] },
   client: {
     words: ['client', '客户'],
-    keys: ['purchase', 'grade', 'reason', 'manager'],
+    keys: ['purchase', 'grade', 'reason', 'manager', 'confirm_grade', 'keep_grade'],
     freeText: ['reason'],
   },
   visit: { words: ['visit', '拜访'], keys: ['method', 'note'], freeText: ['note'] },

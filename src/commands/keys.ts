@@ -16,6 +16,9 @@ export const KEY_ALIASES = {
   grade: ['grade', '等级'],
   reason: ['reason', '原因', '理由'],
   manager: ['manager', '客户经理'],
+  // CLI-1: the confirmation card's buttons, naming the pending change.
+  confirm_grade: ['confirm', '确认等级'],
+  keep_grade: ['keep', '保留原等级'],
   method: ['method', '方式', '付款方式'],
   note: ['note', '备注'],
   amount: ['amount', '金额'],

@@ -7,7 +7,8 @@ import type { InputIssue } from './issues.ts';
 import { buildApprovals, buildDelegate, buildExpense, buildPromo, type ApprovalsAction, type ParseContext } from './build/approvals.ts';
 import { buildLeave, buildRemind } from './build/reminders.ts';
 import type { DelegateCommand } from '../core/approvals/delegate.ts';
-import { buildClient } from './build/client.ts';
+import { buildClient, buildGradeDecision, isGradeDecision } from './build/client.ts';
+import type { GradeDecisionCommand } from '../core/clients/confirm-grade.ts';
 import { buildDeal, buildDeals, type DealAction } from './build/deal.ts';
 import { buildLead } from './build/lead.ts';
 import { buildLeads } from './build/leads.ts';
@@ -26,6 +27,7 @@ export type Command =
   | { kind: 'lead'; input: ReportLeadCommand }
   | { kind: 'leads'; period: LeadPeriod }
   | { kind: 'client'; input: UpdateClientCommand }
+  | { kind: 'grade_decision'; input: GradeDecisionCommand }
   | { kind: 'visit'; input: RecordVisitCommand }
   | { kind: 'deal'; input: DealAction }
   | { kind: 'deals' }
@@ -98,6 +100,7 @@ function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {
     case 'leads':
       return map(buildLeads(raw), (period) => ({ kind: 'leads', period }));
     case 'client':
+      if (isGradeDecision(raw)) return map(buildGradeDecision(raw), (input) => ({ kind: 'grade_decision', input }));
       return map(buildClient(raw), (input) => ({ kind: 'client', input }));
     case 'visit':
       return map(buildVisit(raw), (input) => ({ kind: 'visit', input }));

@@ -83,6 +83,9 @@ const multiple = leaf('a whole number of monthly salaries above 0 (e.g. 2)', (v)
   isNumber(v) && Number.isSafeInteger(v) && v > 0 ? v : undefined,
 );
 
+/** KPI-5: how a tier's share becomes whole people. */
+const rounding = leaf('one of floor, nearest, ceil', (v) => (v === 'floor' || v === 'nearest' || v === 'ceil' ? v : undefined));
+
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const time = leaf('a 24-hour time HH:MM in quotes (e.g. "16:30")', (v) =>
   typeof v === 'string' && TIME.test(v) ? v : undefined,
@@ -136,6 +139,7 @@ const sections = {
     planReminderDaysBefore: count,
     bonusTopPercent: percent,
     bonusTiers: z.array(bonusTier),
+    bonusRounding: rounding,
     failedReviewsBeforeRetraining: count,
     teamNewClientsPerQuarter: count,
   }),

@@ -1,4 +1,5 @@
 import type { PerformanceNotice } from './performance/notices.ts';
+import type { Grade } from './ports.ts';
 
 /**
  * What the bot tells someone on its own, as data: the outbox stores a notice,
@@ -8,6 +9,12 @@ import type { PerformanceNotice } from './performance/notices.ts';
 export type Notice =
   | PerformanceNotice
   | { kind: 'account_manager_assigned'; company: string; by: string }
+  /** CLI-1, INC-1: to a confirmer, a raised grade waiting: the confirmed grade, the pending one, Confirm / Keep the old grade. */
+  | { kind: 'grade_confirmation'; changeId: number; company: string; confirmedGrade: Grade | null; pendingGrade: Grade; source: 'purchase' | 'override'; annualPurchaseFen: number | null; reason: string | null; by: string }
+  /** The confirmation card shown again once decided or replaced by a newer figure, with no buttons left. */
+  | { kind: 'grade_confirmation_closed'; changeId: number; company: string; confirmedGrade: Grade | null; pendingGrade: Grade; outcome: 'confirmed' | 'kept' | 'superseded'; by: string | null }
+  /** To whoever made the change (and the owner): the regional manager confirmed it or kept the old grade. */
+  | { kind: 'grade_decided'; company: string; grade: Grade; previousGrade: Grade | null; outcome: 'confirmed' | 'kept'; by: string }
   /** PIPE-1: to a deal's owner, when someone else moved it on, won it or closed it as lost. */
   | { kind: 'deal_changed'; dealId: number; company: string; by: string; change: 'stage' | 'won' | 'lost'; stage: number; reason: string | null }
   /** To the approver whose step it is now: the card with Approve and Reject. */

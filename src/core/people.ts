@@ -4,6 +4,7 @@ export const PERSON_ID_SOURCE = '[a-z0-9][a-z0-9._-]{0,62}';
 /** Roles of policy.md ("Roles (岗位)"). */
 export const ROLES = [
   'sales',
+  'promotion',
   'account_manager',
   'regional_manager',
   'department_manager',
@@ -33,12 +34,12 @@ export interface Person {
   monthlySalaryFen: number | null;
 }
 
-/** Roles that carry the LEAD-1 daily target. */
+/** Roles that carry the LEAD-1 daily target (policy.md LEAD-1: sales and account managers; promotion staff have their own KPI-1 target instead). */
 export const hasLeadTarget = (role: Role): boolean => role === 'sales' || role === 'account_manager';
 
-/** Roles that may report leads and hold clients. */
+/** Roles that may report leads and hold clients (promotion staff: "as sales", policy.md Roles). */
 export const mayOwnClients = (role: Role): boolean =>
-  role === 'sales' || role === 'account_manager' || role === 'regional_manager' || role === 'department_manager';
+  role === 'sales' || role === 'promotion' || role === 'account_manager' || role === 'regional_manager' || role === 'department_manager';
 
 export const isManagerRole = (role: Role): boolean =>
   role === 'regional_manager' || role === 'department_manager';

@@ -51,6 +51,8 @@ export interface Policy {
     planReminderDaysBefore: number;
     bonusTopPercent: number;
     bonusTiers: { topPercent: number; salaryMultiple: number }[];
+    /** KPI-5: how a tier's share of the ranked people is rounded to whole people ('floor': 20% of 9 is 1). */
+    bonusRounding: 'floor' | 'nearest' | 'ceil';
     failedReviewsBeforeRetraining: number;
     teamNewClientsPerQuarter: number;
   };
@@ -131,6 +133,7 @@ export const DEFAULT_POLICY: Policy = {
       { topPercent: 10, salaryMultiple: 2 },
       { topPercent: 20, salaryMultiple: 1 },
     ],
+    bonusRounding: 'floor',
     failedReviewsBeforeRetraining: 2,
     teamNewClientsPerQuarter: 10,
   },

@@ -71,13 +71,33 @@ export interface Visit {
   visitDate: IsoDate;
 }
 
-export interface GradeChange {
+/**
+ * CLI-1: how a grade change stands. 'effective' took effect when made;
+ * 'pending' waits for the region's regional manager (a raise by someone who
+ * is not a manager, INC-1); 'confirmed' or 'kept' (the old grade kept) once
+ * decided; 'superseded' when a newer figure replaced it before a decision.
+ */
+export type GradeChangeStatus = 'effective' | 'pending' | 'confirmed' | 'kept' | 'superseded';
+
+export interface NewGradeChange {
   grade: Grade;
   source: 'purchase' | 'override';
   annualPurchaseFen: number | null;
   reason: string | null;
   changedBy: string;
   changedAt: Date;
+  /** Defaults to 'effective'. */
+  status?: 'effective' | 'pending';
+  /** The grade in effect when the change was made. */
+  previousGrade?: Grade | null;
+}
+
+export interface GradeChange extends Omit<Required<NewGradeChange>, 'status'> {
+  id: number;
+  status: GradeChangeStatus;
+  /** Who confirmed it or kept the old grade; null until decided (or superseded). */
+  decidedBy: string | null;
+  decidedAt: Date | null;
 }
 
 export interface AuditEntry {
@@ -114,13 +134,18 @@ export interface ClaimKeys {
 export interface CompaniesPort {
   /** `for update` locks the row until the transaction ends, for a read-then-write. */
   byNormName(normName: string, lock?: 'for update'): Promise<Company | null>;
-  byId(id: number): Promise<Company | null>;
+  byId(id: number, lock?: 'for update'): Promise<Company | null>;
   contactOf(companyId: number): Promise<Contact | null>;
   /** Customers (a purchase amount or a signed contract) a person owns or manages as account manager. */
   customersOf(personId: string): Promise<Company[]>;
   update(companyId: number, patch: CompanyPatch): Promise<Company>;
-  addGradeChange(companyId: number, change: GradeChange): Promise<void>;
+  /** Answers the new change's id. */
+  addGradeChange(companyId: number, change: NewGradeChange): Promise<number>;
   gradeHistory(companyId: number): Promise<GradeChange[]>;
+  /** The change waiting for confirmation (CLI-1), or null. */
+  pendingGradeChange(companyId: number): Promise<GradeChange | null>;
+  /** Closes a pending change; false (nothing written) when it is no longer pending. */
+  decideGradeChange(changeId: number, status: 'confirmed' | 'kept' | 'superseded', by: string | null, at: Date): Promise<boolean>;
 }
 
 export interface NewLead {

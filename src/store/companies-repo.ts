@@ -1,9 +1,9 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { ClaimKeys, CompaniesPort, Company, CompanyPatch, Contact, Grade } from '../core/ports.ts';
+import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
+import type { ClaimKeys, CompaniesPort, Company, CompanyPatch, Contact, Grade, GradeChange } from '../core/ports.ts';
 import { blindIndexCandidates } from '../crypto/blind-index.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { openContact } from './contact-columns.ts';
-import type { CompanyRow, Database } from './database.ts';
+import type { CompanyRow, Database, GradeHistoryTable } from './database.ts';
 
 export const toCompany = (row: CompanyRow): Company => ({
   id: row.id,
@@ -49,6 +49,20 @@ export function claimedCompanySql(keyring: Keyring, { normName, creditCode, phon
     ) found order by rank, id limit 1`;
 }
 
+const toGradeChange = (r: Selectable<GradeHistoryTable>): GradeChange => ({
+  id: r.id,
+  grade: r.grade as Grade,
+  source: r.source,
+  annualPurchaseFen: r.annual_purchase_fen === null ? null : Number(r.annual_purchase_fen),
+  reason: r.reason,
+  changedBy: r.changed_by,
+  changedAt: new Date(r.changed_at),
+  status: r.status,
+  previousGrade: (r.previous_grade as Grade | null) ?? null,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at ? new Date(r.decided_at) : null,
+});
+
 export function companiesRepo(db: Kysely<Database>, keyring: Keyring): CompaniesPort {
   const one = async (column: 'norm_name' | 'id', value: string | number, lock?: 'for update') => {
     const query = db.selectFrom('companies').selectAll().where(column, '=', value).orderBy('id');
@@ -57,7 +71,7 @@ export function companiesRepo(db: Kysely<Database>, keyring: Keyring): Companies
   };
   return {
     byNormName: (normName, lock) => one('norm_name', normName, lock),
-    byId: (id) => one('id', id),
+    byId: (id, lock) => one('id', id, lock),
 
     async contactOf(companyId): Promise<Contact | null> {
       const row = await db
@@ -97,7 +111,7 @@ export function companiesRepo(db: Kysely<Database>, keyring: Keyring): Companies
     },
 
     async addGradeChange(companyId, change) {
-      await db
+      const row = await db
         .insertInto('grade_history')
         .values({
           company_id: companyId,
@@ -107,8 +121,12 @@ export function companiesRepo(db: Kysely<Database>, keyring: Keyring): Companies
           reason: change.reason,
           changed_by: change.changedBy,
           changed_at: change.changedAt,
+          status: change.status ?? 'effective',
+          previous_grade: change.previousGrade ?? null,
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
     },
 
     async gradeHistory(companyId) {
@@ -119,14 +137,22 @@ export function companiesRepo(db: Kysely<Database>, keyring: Keyring): Companies
         .orderBy('changed_at')
         .orderBy('id')
         .execute();
-      return rows.map((r) => ({
-        grade: r.grade as Grade,
-        source: r.source,
-        annualPurchaseFen: r.annual_purchase_fen,
-        reason: r.reason,
-        changedBy: r.changed_by,
-        changedAt: new Date(r.changed_at),
-      }));
+      return rows.map(toGradeChange);
+    },
+
+    async pendingGradeChange(companyId) {
+      const row = await db.selectFrom('grade_history').selectAll().where('company_id', '=', companyId).where('status', '=', 'pending').executeTakeFirst();
+      return row ? toGradeChange(row) : null;
+    },
+
+    async decideGradeChange(changeId, status, by, at) {
+      const result = await db
+        .updateTable('grade_history')
+        .set({ status, decided_by: by, decided_at: at })
+        .where('id', '=', changeId)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
   };
 }

@@ -77,6 +77,11 @@ export interface GradeHistoryTable {
   reason: string | null;
   changed_by: string;
   changed_at: Timestamp;
+  /** CLI-1: 'pending' waits for the regional manager; 'confirmed' or 'kept' once decided; 'superseded' by a newer figure. */
+  status: Generated<'effective' | 'pending' | 'confirmed' | 'kept' | 'superseded'>;
+  previous_grade: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
 }
 
 export interface VisitsTable {
@@ -295,6 +300,19 @@ export interface QuarterReviewsTable {
   collection_rate_bp: number | null;
   attainment_bp: number;
   passed: boolean;
+  /** Standing among those who passed; null for a failed review. */
+  rank: number | null;
+  bonus_multiple: number;
+  computed_at: Timestamp;
+}
+
+/** KPI-5: the year-end bonus ranking, once a year after the fourth quarter's review. */
+export interface YearBonusesTable {
+  person_id: string;
+  year: number;
+  quarters: number;
+  sales_fen: number;
+  attainment_bp: number;
   rank: number;
   bonus_multiple: number;
   computed_at: Timestamp;
@@ -334,6 +352,7 @@ export interface Database {
   ticket_responses: TicketResponsesTable;
   monthly_goals: MonthlyGoalsTable;
   quarter_reviews: QuarterReviewsTable;
+  year_bonuses: YearBonusesTable;
   improvement_plans: ImprovementPlansTable;
 }
 

@@ -1,16 +1,22 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { PaymentsPort } from '../core/ports.ts';
-import type { Database } from './database.ts';
+import type { Database, PaymentsTable } from './database.ts';
+
+type PaymentRow = Selectable<PaymentsTable>;
 
 /** CON-3 payments; finance_locks (KPI-3) are written by the finance check, only read here. */
 export function paymentsRepo(db: Kysely<Database>): PaymentsPort {
   return {
     async insert(p) {
-      const row = await db
-        .insertInto('payments')
-        .values({ contract_id: p.contractId, amount_fen: p.amountFen, paid_on: p.paidOn, recorded_by: p.recordedBy, recorded_at: p.recordedAt })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      // KPI-3, whatever the route: a payment is never written into a month finance has locked.
+      // The use case refuses such a payment with a reason first; getting here with one is a bug.
+      const result = await sql<PaymentRow>`
+        insert into payments (contract_id, amount_fen, paid_on, recorded_by, recorded_at)
+        select ${p.contractId}::integer, ${p.amountFen}::bigint, ${p.paidOn}::date, ${p.recordedBy}::text, ${p.recordedAt}::timestamptz
+        where not exists (select 1 from finance_locks where month = ${p.paidOn.slice(0, 7)})
+        returning *`.execute(db);
+      const row = result.rows[0];
+      if (!row) throw new Error(`payment dated ${p.paidOn} falls in a month finance has locked`);
       return { id: row.id, contractId: row.contract_id, amountFen: Number(row.amount_fen), paidOn: row.paid_on, recordedBy: row.recorded_by, recordedAt: new Date(row.recorded_at) };
     },
     async receivedFor(contractId) {

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Grade } from '../core/ports.ts';
-import type { MonthlyGoal, PerformancePort, QuarterReview } from '../core/performance/types.ts';
+import type { MonthlyGoal, PerformancePort, QuarterReview, YearBonus } from '../core/performance/types.ts';
 import type { Database, MonthlyGoalsTable, QuarterReviewsTable } from './database.ts';
 
 /** Goals, reviews, plans and finance locks (KPI-1..7), and the reads of contracts, payments and leads they need. */
@@ -28,36 +28,38 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
         signedAt: new Date(r.signed_at as Date),
       }));
     },
-    async dueBetween(from, to, paidUpTo) {
+    async receivablesUpTo(from, upTo) {
+      const paid = (eb: any, op: '<' | '<=', day: string) =>
+        eb
+          .selectFrom('payments as p')
+          .select(sql<string | number>`coalesce(sum(p.amount_fen), 0)`.as('s'))
+          .whereRef('p.contract_id', '=', 'c.id')
+          .where('p.paid_on', op, day);
       const rows = await db
         .selectFrom('contracts as c')
-        .select((eb) => [
-          'c.id',
-          'c.owner_id',
-          'c.amount_fen',
-          eb
-            .selectFrom('payments as p')
-            .select(sql<string | number>`coalesce(sum(p.amount_fen), 0)`.as('s'))
-            .whereRef('p.contract_id', '=', 'c.id')
-            .where('p.paid_on', '<=', paidUpTo)
-            .as('received'),
-        ])
+        .select((eb) => ['c.id', 'c.owner_id', 'c.amount_fen', 'c.due_date', paid(eb, '<', from).as('before'), paid(eb, '<=', upTo).as('upto')])
         .where('c.status', '=', 'signed')
-        .where('c.due_date', '>=', from)
-        .where('c.due_date', '<=', to)
+        .where('c.due_date', '<=', upTo)
         .orderBy('c.id')
         .execute();
-      return rows.map((r) => ({ id: r.id, ownerId: r.owner_id, amountFen: Number(r.amount_fen), receivedFen: Number(r.received ?? 0) }));
+      return rows.map((r) => ({
+        id: r.id,
+        ownerId: r.owner_id,
+        amountFen: Number(r.amount_fen),
+        dueDate: r.due_date,
+        paidBeforeFen: Number(r.before ?? 0),
+        paidUpToFen: Number(r.upto ?? 0),
+      }));
     },
     async paymentsBetween(from, to) {
       const rows = await db
         .selectFrom('payments as p')
         .innerJoin('contracts as c', 'c.id', 'p.contract_id')
-        .select(['c.owner_id', 'p.amount_fen'])
+        .select(['c.owner_id', 'p.amount_fen', 'p.recorded_by'])
         .where('p.paid_on', '>=', from)
         .where('p.paid_on', '<=', to)
         .execute();
-      return rows.map((r) => ({ ownerId: r.owner_id, amountFen: Number(r.amount_fen) }));
+      return rows.map((r) => ({ ownerId: r.owner_id, amountFen: Number(r.amount_fen), byOwner: r.recorded_by === r.owner_id }));
     },
     async leadsBetween(from, to) {
       const rows = await db
@@ -150,6 +152,40 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
       const row = await db.selectFrom('quarter_reviews').selectAll().where('person_id', '=', personId).where('quarter', '=', quarter).executeTakeFirst();
       return row ? toReview(row) : null;
     },
+    async addYearBonuses(rows) {
+      if (!rows.length) return;
+      await db
+        .insertInto('year_bonuses')
+        .values(
+          rows.map((r) => ({
+            person_id: r.personId,
+            year: r.year,
+            quarters: r.quarters,
+            sales_fen: r.salesFen,
+            attainment_bp: r.attainmentBp,
+            rank: r.rank,
+            bonus_multiple: r.bonusMultiple,
+            computed_at: r.computedAt,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['person_id', 'year']).doNothing())
+        .execute();
+    },
+    async yearBonuses(year) {
+      const rows = await db.selectFrom('year_bonuses').selectAll().where('year', '=', year).orderBy('rank').orderBy('person_id').execute();
+      return rows.map(
+        (r): YearBonus => ({
+          personId: r.person_id,
+          year: Number(r.year),
+          quarters: Number(r.quarters),
+          salesFen: Number(r.sales_fen),
+          attainmentBp: Number(r.attainment_bp),
+          rank: Number(r.rank),
+          bonusMultiple: Number(r.bonus_multiple),
+          computedAt: new Date(r.computed_at),
+        }),
+      );
+    },
     async latestReview(personId) {
       const row = await db
         .selectFrom('quarter_reviews')
@@ -230,7 +266,7 @@ const toReview = (r: ReviewRow): QuarterReview => ({
   collectionRateBp: r.collection_rate_bp === null ? null : Number(r.collection_rate_bp),
   attainmentBp: Number(r.attainment_bp),
   passed: r.passed,
-  rank: Number(r.rank),
+  rank: r.rank === null ? null : Number(r.rank),
   bonusMultiple: Number(r.bonus_multiple),
   computedAt: new Date(r.computed_at),
 });

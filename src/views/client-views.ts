@@ -21,8 +21,11 @@ export function clientCardView({ t, locale, timezone }: ViewContext, card: Clien
     : company.gradeOverridden && override
       ? t('client.grade.override', { grade: company.grade, reason: override.reason ?? '' })
       : company.grade;
+  // CLI-1: a raise waiting for the regional manager is shown beside the grade in effect, never instead of it.
+  const pending = card.gradeHistory.find((h) => h.status === 'pending');
   const fields = [
     { label: t('client.grade'), value: grade },
+    ...(pending ? [{ label: t('client.grade.pending'), value: t('client.grade.pending.value', { grade: pending.grade }) }] : []),
     {
       label: t('client.purchase'),
       value: company.annualPurchaseFen === null ? t('client.purchase.none') : formatMoney(company.annualPurchaseFen, locale),
@@ -41,16 +44,19 @@ export function clientCardView({ t, locale, timezone }: ViewContext, card: Clien
       : []),
     ...followUpFields(t, card.followUp),
   ];
-  const history = card.gradeHistory.map((h) =>
-    h.source === 'purchase'
-      ? t('client.history.purchase', {
-          date: localDate(h.changedAt, timezone),
-          amount: formatMoney(h.annualPurchaseFen ?? 0, locale),
-          grade: h.grade,
-          by: h.changedBy,
-        })
-      : t('client.history.override', { date: localDate(h.changedAt, timezone), grade: h.grade, reason: h.reason ?? '', by: h.changedBy }),
-  );
+  const history = card.gradeHistory.map((h) => {
+    const line =
+      h.source === 'purchase'
+        ? t('client.history.purchase', {
+            date: localDate(h.changedAt, timezone),
+            amount: formatMoney(h.annualPurchaseFen ?? 0, locale),
+            grade: h.grade,
+            by: h.changedBy,
+          })
+        : t('client.history.override', { date: localDate(h.changedAt, timezone), grade: h.grade, reason: h.reason ?? '', by: h.changedBy });
+    // Who confirmed it, or that it waits, was kept at the old grade or was replaced.
+    return h.status === 'effective' ? line : `${line} ${t(`client.history.${h.status}`, { by: h.decidedBy ?? '' })}`;
+  });
   const blocks: Block[] = [{ type: 'fields', fields }];
   if (card.contactMasked && contact) blocks.push({ type: 'note', text: t('client.masked') });
   if (history.length) blocks.push({ type: 'text', text: t('client.history') }, { type: 'list', items: history });

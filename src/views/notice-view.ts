@@ -3,6 +3,7 @@ import type { Locale } from '../core/people.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { formatMoney } from './format.ts';
 import { contractOnCardFields } from './contract-views.ts';
+import { gradeNoticeView } from './grade-notice-view.ts';
 import { performanceNoticeView } from './performance-notice-view.ts';
 import { roleName } from './role-name.ts';
 import type { View } from './view.ts';
@@ -19,6 +20,10 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
           { type: 'actions', buttons: [{ label: t('button.client'), command: `/client ${notice.company}` }] },
         ],
       };
+    case 'grade_confirmation':
+    case 'grade_confirmation_closed':
+    case 'grade_decided':
+      return gradeNoticeView(t, locale, notice);
     case 'approval_requested':
       return {
         tone: notice.overBenchmark ? 'warning' : 'info',
@@ -201,7 +206,8 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
     case 'goals_due_staff':
     case 'finance_check':
     case 'review_result':
-    case 'review_bonus':
+    case 'review_standing':
+    case 'year_bonus':
     case 'review_retraining':
     case 'review_team':
     case 'plan_due':

@@ -68,6 +68,7 @@ export function performanceNoticeView(t: Translate, locale: Locale, notice: Perf
               notice.collectionRateBp === null
                 ? t('kpi.collection.none', { target: notice.collectionTargetPercent })
                 : t('notice.review.collection', { rate: percent(notice.collectionRateBp), target: notice.collectionTargetPercent }),
+              ...(notice.standing !== null && notice.standing !== undefined ? [t('notice.review.standing', { rank: notice.standing, ranked: notice.ranked })] : []),
             ],
           },
           ...(notice.planDueBy
@@ -78,18 +79,31 @@ export function performanceNoticeView(t: Translate, locale: Locale, notice: Perf
             : []),
         ],
       };
-    case 'review_bonus':
+    case 'review_standing':
       return {
         tone: 'info',
-        title: t('notice.review_bonus.title', { quarter: notice.quarter, count: notice.reviewed }),
+        title: t('notice.review_standing.title', { quarter: notice.quarter, count: notice.reviewed }),
+        blocks: [
+          {
+            type: 'list',
+            items: notice.items.length
+              ? notice.items.map((i) => t('notice.review_standing.item', { rank: i.rank, name: i.name, attainment: percent(i.attainmentBp) }))
+              : [t('notice.review_standing.none')],
+          },
+        ],
+      };
+    case 'year_bonus':
+      return {
+        tone: 'info',
+        title: t('notice.year_bonus.title', { year: notice.year, count: notice.ranked }),
         blocks: [
           {
             type: 'list',
             items: notice.items.length
               ? notice.items.map((i) =>
-                  t(i.bonusFen === null ? 'notice.review_bonus.item_no_salary' : 'notice.review_bonus.item', { name: i.name, attainment: percent(i.attainmentBp), multiple: i.multiple, bonus: i.bonusFen === null ? '' : money(i.bonusFen) }),
+                  t(i.bonusFen === null ? 'notice.year_bonus.item_no_salary' : 'notice.year_bonus.item', { rank: i.rank, name: i.name, attainment: percent(i.attainmentBp), multiple: i.multiple, bonus: i.bonusFen === null ? '' : money(i.bonusFen) }),
                 )
-              : [t('notice.review_bonus.none')],
+              : [t('notice.year_bonus.none')],
           },
         ],
       };

@@ -41,7 +41,7 @@ function personKpiView(ctx: ViewContext, kpi: PersonKpi): View {
     { type: 'list', items: goals },
   ];
   if (kpi.review) {
-    blocks.push({ type: 'text', text: t(kpi.review.passed ? 'kpi.review.passed' : 'kpi.review.failed', { rank: kpi.review.rank, bonus: kpi.review.bonusMultiple }) });
+    blocks.push({ type: 'text', text: t(kpi.review.passed ? 'kpi.review.passed' : 'kpi.review.failed', { rank: kpi.review.rank ?? '-' }) });
     if (kpi.plan) blocks.push({ type: 'note', text: t('kpi.plan.submitted', { date: localDate(kpi.plan.submittedAt, ctx.timezone), due: kpi.plan.dueBy }) });
     else if (!kpi.review.passed) blocks.push({ type: 'note', text: t('kpi.plan.missing') }, { type: 'actions', buttons: [{ label: t('button.plan'), command: '/plan', style: 'primary' }] });
   } else {
@@ -153,7 +153,11 @@ export function financeView(ctx: ViewContext, figures: MonthFigures, justLocked 
       {
         type: 'list',
         items: figures.rows.length
-          ? figures.rows.map((r) => t('finance.row', { name: r.name, sales: money(r.salesFen), contracts: r.contracts, received: money(r.receivedFen) }))
+          ? figures.rows.map((r) => {
+              const line = t('finance.row', { name: r.name, sales: money(r.salesFen), contracts: r.contracts, received: money(r.receivedFen) });
+              // Payments people recorded on their own contracts raise their collection rate: finance checks them before locking.
+              return r.receivedByOwnerFen > 0 ? `${line} ${t('finance.row.by_owner', { amount: money(r.receivedByOwnerFen) })}` : line;
+            })
           : [t('finance.empty')],
       },
       {

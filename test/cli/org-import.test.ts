@@ -25,7 +25,7 @@ describe('npm run org -- import', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'org-import-'));
     const first = await orgImport(dataDir, 'examples/org.yaml');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/15 people in 3 regions; 15 added, 0 updated, 0 deactivated/);
+    expect(first.stdout).toMatch(/16 people in 3 regions; 16 added, 0 updated, 0 deactivated/);
 
     const smaller = join(dataDir, 'org.yaml');
     writeFileSync(
@@ -33,7 +33,7 @@ describe('npm run org -- import', () => {
       'regions: [华东]\npeople:\n  - {id: wangwu, name: 王五, role: department_manager, region: 华东}\n  - {id: zhangsan, name: 张三丰, role: sales, region: 华东, manager: wangwu}\n',
     );
     const second = await orgImport(dataDir, smaller);
-    expect(second.stdout).toMatch(/2 people in 1 regions; 0 added, 2 updated, 13 deactivated/);
+    expect(second.stdout).toMatch(/2 people in 1 regions; 0 added, 2 updated, 14 deactivated/);
 
     const database = openDatabase({ dataDir });
     const zhangsan = await database.db.selectFrom('people').selectAll().where('id', '=', 'zhangsan').executeTakeFirstOrThrow();

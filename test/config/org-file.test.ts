@@ -54,7 +54,7 @@ describe('the org file', () => {
     expect(org.people.some((p) => p.slackId !== null)).toBe(true);
     expect(org.people.some((p) => p.feishuId?.match(/^ou_[0-9a-f]{32}$/))).toBe(true);
     // Every role of policy.md appears in the sample.
-    expect(new Set(org.people.map((p) => p.role)).size).toBe(9);
+    expect(new Set(org.people.map((p) => p.role)).size).toBe(10);
   });
 
   it('a person becomes a Person with the salary in fen and empty fields as null', () => {
@@ -128,7 +128,7 @@ describe('the org file', () => {
     const people = base();
     people[0] = { ...people[0], role: 'boss' };
     expect(problemsOf(yamlOf(people))).toEqual([
-      '- person "zhangsan": unknown role "boss"; roles are sales, account_manager, regional_manager, department_manager, marketing_reviewer, legal, finance, partner, admin',
+      '- person "zhangsan": unknown role "boss"; roles are sales, promotion, account_manager, regional_manager, department_manager, marketing_reviewer, legal, finance, partner, admin',
     ]);
   });
 

@@ -3,6 +3,10 @@ import { recordVisit } from '../../src/core/clients/record-visit.ts';
 import { showClient } from '../../src/core/clients/show-client.ts';
 import { updateClient, type UpdateClientCommand } from '../../src/core/clients/update-client.ts';
 import { reportLead } from '../../src/core/leads/report-lead.ts';
+import { decideGrade } from '../../src/core/clients/confirm-grade.ts';
+import type { Notice } from '../../src/core/notices.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import { noticeView } from '../../src/views/notice-view.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
 
@@ -16,6 +20,8 @@ const update = (company: string, patch: Partial<UpdateClientCommand>): UpdateCli
 });
 
 const COMPANY = '上海华信科技有限公司';
+
+type Card = Extract<Notice, { kind: 'grade_confirmation' }>;
 
 describe.each(backends)('client cards, grades and visits on $name', (backend) => {
   let f: BotFixture;
@@ -35,6 +41,17 @@ describe.each(backends)('client cards, grades and visits on $name', (backend) =>
     if (!saved.ok) throw new Error(saved.code);
   });
   afterAll(() => f.close());
+
+  const cardsTo = async (personId: string): Promise<Card[]> =>
+    (await f.database.db.selectFrom('outbox').select('notice').where('person_id', '=', personId).orderBy('id').execute())
+      .map((r) => r.notice as unknown as Notice)
+      .filter((n): n is Card => n.kind === 'grade_confirmation');
+  const noticesTo = async (personId: string, kind: Notice['kind']) =>
+    (await f.database.db.selectFrom('outbox').select(['notice', 'update_of']).where('person_id', '=', personId).orderBy('id').execute()).filter((r) => r.notice.kind === kind);
+  const lead = async (company: string, owner = 'zhangsan', phone = '+8613100003333') => {
+    const saved = await reportLead(f.deps, f.as(owner), { company, contactName: '钱', phone, email: null, size: '1', position: '1', region: null, creditCode: null, source: null });
+    if (!saved.ok) throw new Error(saved.code);
+  };
 
   const auditCount = async (action: string) =>
     (await f.database.db.selectFrom('audit_log').select('id').where('action', '=', action).execute()).length;
@@ -72,11 +89,11 @@ describe.each(backends)('client cards, grades and visits on $name', (backend) =>
     expect(card).toEqual({ ok: false, code: 'client_not_found', details: { company: '不存在的公司' } });
   });
 
-  it('grades by annual purchase (CLI-1) and makes the company a customer', async () => {
-    const b = await updateClient(f.deps, f.as('zhangsan'), update(COMPANY, { annualPurchaseFen: 200_000_000 }));
+  it('grades by annual purchase (CLI-1) and makes the company a customer; a regional manager\'s figure takes effect at once, and the owner may lower it', async () => {
+    const b = await updateClient(f.deps, f.as('lisi'), update(COMPANY, { annualPurchaseFen: 200_000_000 }));
     expect(b.ok && b.value.company.grade).toBe('B');
     expect(b.ok && b.value.followUp.nextVisitDue).toBe('2026-12-26');
-    const a = await updateClient(f.deps, f.as('zhangsan'), update(COMPANY, { annualPurchaseFen: 500_000_001 }));
+    const a = await updateClient(f.deps, f.as('lisi'), update(COMPANY, { annualPurchaseFen: 500_000_001 }));
     expect(a.ok && a.value.company.grade).toBe('A');
     expect(a.ok && a.value.followUp.quarterVisits).toEqual({ count: 0, required: 2 });
     const exactlyA = await updateClient(f.deps, f.as('zhangsan'), update(COMPANY, { annualPurchaseFen: 500_000_000 }));
@@ -142,13 +159,18 @@ describe.each(backends)('client cards, grades and visits on $name', (backend) =>
     expect(card.ok && card.value.company).toMatchObject({ grade: 'A', gradeOverridden: true });
   });
 
-  it("lets the department manager override the grade of any client, his own included", async () => {
+  it("lets the department manager override the grade of any client; on his own client the raise waits for the region's regional manager", async () => {
     const own = await reportLead(f.deps, f.as('wangwu'), {
       company: '部门经理自有客户', contactName: '郑', phone: '+8613100001111', email: null, size: '1', position: '1', region: null, creditCode: null, source: null,
     });
     expect(own.ok).toBe(true);
     const r = await updateClient(f.deps, f.as('wangwu'), update('部门经理自有客户', { grade: 'A', reason: '集团战略' }));
-    expect(r.ok && r.value.company.grade).toBe('A');
+    expect(r.ok && r.value.company.grade).toBeNull();
+    expect(r.ok && r.value.gradeHistory.at(-1)).toMatchObject({ source: 'override', grade: 'A', status: 'pending', changedBy: 'wangwu' });
+    const card = (await cardsTo('lisi')).at(-1);
+    expect(card).toMatchObject({ kind: 'grade_confirmation', company: '部门经理自有客户', confirmedGrade: null, pendingGrade: 'A', by: '王五' });
+    const confirmed = await decideGrade(f.deps, f.as('lisi'), { company: '部门经理自有客户', changeId: card!.changeId, confirm: true });
+    expect(confirmed.ok && confirmed.value.company).toMatchObject({ grade: 'A', gradeOverridden: true });
   });
 
   it('counts the follow-up from becoming a customer when the last visit came before', async () => {
@@ -166,5 +188,121 @@ describe.each(backends)('client cards, grades and visits on $name', (backend) =>
   it('refuses a visit by someone who is not the owner, a manager above, or the account manager', async () => {
     const r = await recordVisit(f.deps, f.as('zhaoliu'), { company: COMPANY, method: 'onsite', note: null });
     expect(r).toEqual({ ok: false, code: 'not_client_insider', details: { company: COMPANY, owner: '张三' } });
+  });
+
+  describe('a raised grade waits for the regional manager (CLI-1, INC-1)', () => {
+    it("keeps the owner's raise pending: the grade in effect stays, the region's regional manager gets a card with both grades, and the history says who asked", async () => {
+      await lead('待确认甲公司');
+      const r = await updateClient(f.deps, f.as('zhangsan'), update('待确认甲公司', { annualPurchaseFen: 600_000_000 }));
+      expect(r.ok && r.value.company).toMatchObject({ grade: null, annualPurchaseFen: 600_000_000 });
+      expect(r.ok && r.value.gradeHistory).toEqual([
+        expect.objectContaining({ grade: 'A', source: 'purchase', status: 'pending', changedBy: 'zhangsan', previousGrade: null, decidedBy: null }),
+      ]);
+      const card = (await cardsTo('lisi')).at(-1);
+      expect(card).toMatchObject({ kind: 'grade_confirmation', company: '待确认甲公司', confirmedGrade: null, pendingGrade: 'A', source: 'purchase', annualPurchaseFen: 600_000_000, by: '张三' });
+      // Nobody else is asked: not the owner, not another region's manager, not the department manager while the region has its own.
+      for (const other of ['zhangsan', 'zhouba', 'wangwu']) expect((await cardsTo(other)).filter((c) => c.company === '待确认甲公司')).toEqual([]);
+    });
+
+    it('is confirmed only by the regional manager of the region or the department manager, never by the owner; confirmed, it takes effect, the cards close and the owner is told', async () => {
+      const card = (await cardsTo('lisi')).find((c) => c.company === '待确认甲公司')!;
+      const decide = (who: string, confirm = true) => decideGrade(f.deps, f.as(who), { company: '待确认甲公司', changeId: card.changeId, confirm });
+      expect(await decide('zhangsan')).toEqual({ ok: false, code: 'grade_confirm_own', details: { company: '待确认甲公司' } });
+      for (const who of ['zhouba', 'zhaoliu', 'sunqi', 'qianhui']) {
+        expect(await decide(who)).toEqual({ ok: false, code: 'grade_confirmers_only', details: { company: '待确认甲公司', region: '华东' } });
+      }
+      const audited = await auditCount('client.grade_confirm');
+      const confirmed = await decide('lisi');
+      expect(confirmed.ok && confirmed.value.company.grade).toBe('A');
+      expect(confirmed.ok && confirmed.value.gradeHistory).toEqual([expect.objectContaining({ grade: 'A', status: 'confirmed', changedBy: 'zhangsan', decidedBy: 'lisi' })]);
+      expect((await noticesTo('zhangsan', 'grade_decided')).map((r) => r.notice)).toEqual([
+        { kind: 'grade_decided', company: '待确认甲公司', grade: 'A', previousGrade: null, outcome: 'confirmed', by: '李四' },
+      ]);
+      const closed = await noticesTo('lisi', 'grade_confirmation_closed');
+      expect(closed.at(-1)?.notice).toMatchObject({ changeId: card.changeId, outcome: 'confirmed', by: '李四' });
+      expect(closed.at(-1)?.update_of).not.toBeNull();
+      expect(await auditCount('client.grade_confirm')).toBe(audited + 1);
+      // The card's buttons press once: a second decision changes nothing.
+      expect(await decide('lisi', false)).toEqual({ ok: false, code: 'grade_change_not_pending', details: { company: '待确认甲公司', grade: 'A' } });
+    });
+
+    it('keeps the old grade when the regional manager says so, and says so in the history', async () => {
+      await lead('待确认乙公司', 'zhangsan', '+8613100004444');
+      await updateClient(f.deps, f.as('lisi'), update('待确认乙公司', { annualPurchaseFen: 10_000 }));
+      await updateClient(f.deps, f.as('zhangsan'), update('待确认乙公司', { annualPurchaseFen: 200_000_000 }));
+      const card = (await cardsTo('lisi')).find((c) => c.company === '待确认乙公司')!;
+      expect(card).toMatchObject({ confirmedGrade: 'C', pendingGrade: 'B' });
+      const kept = await decideGrade(f.deps, f.as('lisi'), { company: '待确认乙公司', changeId: card.changeId, confirm: false });
+      expect(kept.ok && kept.value.company.grade).toBe('C');
+      expect(kept.ok && kept.value.gradeHistory.map((h) => [h.grade, h.status, h.changedBy, h.decidedBy])).toEqual([
+        ['C', 'effective', 'lisi', null],
+        ['B', 'kept', 'zhangsan', 'lisi'],
+      ]);
+    });
+
+    it('lets a newer figure replace a pending raise: a lower one takes effect at once and the old card confirms nothing', async () => {
+      await lead('待确认丙公司', 'zhangsan', '+8613100005555');
+      await updateClient(f.deps, f.as('zhangsan'), update('待确认丙公司', { annualPurchaseFen: 600_000_000 }));
+      const card = (await cardsTo('lisi')).find((c) => c.company === '待确认丙公司')!;
+      const lower = await updateClient(f.deps, f.as('zhangsan'), update('待确认丙公司', { annualPurchaseFen: 50_000_000 }));
+      expect(lower.ok && lower.value.company.grade).toBe('C');
+      expect(lower.ok && lower.value.gradeHistory.map((h) => h.status)).toEqual(['superseded', 'effective']);
+      expect((await noticesTo('lisi', 'grade_confirmation_closed')).at(-1)?.notice).toMatchObject({ changeId: card.changeId, outcome: 'superseded' });
+      const stale = await decideGrade(f.deps, f.as('lisi'), { company: '待确认丙公司', changeId: card.changeId, confirm: true });
+      expect(stale.ok ? null : stale.code).toBe('grade_change_not_pending');
+      const still = await showClient(f.deps, f.as('zhangsan'), '待确认丙公司');
+      expect(still.ok && still.value.company.grade).toBe('C');
+    });
+
+    it("works from the card's buttons through the bot: the card shows the confirmed and pending grades, Confirm raises the grade", async () => {
+      await lead('按钮确认公司', 'zhangsan', '+8613100006666');
+      await f.bot.handleText(f.as('zhangsan'), '/client 按钮确认公司 purchase:600万');
+      const owner = await f.bot.handleText(f.as('zhangsan'), '/客户 按钮确认公司');
+      expect(JSON.stringify(owner)).toContain('待确认等级');
+      const card = (await cardsTo('lisi')).find((c) => c.company === '按钮确认公司')!;
+      const view = noticeView(translator('zh-CN'), 'zh-CN', card);
+      const buttons = view.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
+      expect(buttons.map((b) => [b.label, b.command])).toEqual([
+        ['确认', `/client 按钮确认公司 confirm:${card.changeId}`],
+        ['保留原等级', `/client 按钮确认公司 keep:${card.changeId}`],
+      ]);
+      expect(JSON.stringify(view.blocks)).toContain('"value":"A"');
+      const refused = await f.bot.handleText(f.as('zhangsan'), buttons[0]!.command);
+      expect(JSON.stringify(refused)).toContain('不能确认自己提出的');
+      await f.bot.handleText(f.as('lisi'), buttons[0]!.command);
+      const after = await showClient(f.deps, f.as('lisi'), '按钮确认公司');
+      expect(after.ok && after.value.company.grade).toBe('A');
+    });
+
+    it.runIf(backend.name === 'postgres')('never lets a confirmation racing a newer, lower figure leave the raised grade in effect', async () => {
+      for (let i = 0; i < 6; i++) {
+        const name = `竞态确认${i}`;
+        await lead(name, 'zhangsan', `+861310000${7000 + i}`);
+        await updateClient(f.deps, f.as('zhangsan'), update(name, { annualPurchaseFen: 600_000_000 }));
+        const card = (await cardsTo('lisi')).find((c) => c.company === name)!;
+        const [confirm, lower] = await Promise.all([
+          decideGrade(f.deps, f.as('lisi'), { company: name, changeId: card.changeId, confirm: true }),
+          updateClient(f.deps, f.as('zhangsan'), update(name, { annualPurchaseFen: 50_000_000 })),
+        ]);
+        expect(lower.ok).toBe(true);
+        const row = await f.database.db.selectFrom('companies').select('grade').where('name', '=', name).executeTakeFirstOrThrow();
+        // Either the confirmation came first (A, then lowered to C) or the figure did (the card confirms nothing): C both ways.
+        expect(row.grade).toBe('C');
+        expect(confirm.ok || (!confirm.ok && confirm.code === 'grade_change_not_pending')).toBe(true);
+      }
+    });
+
+    it.runIf(backend.name === 'postgres')('gives one decision when the regional and department managers press Confirm and Keep at the same moment', async () => {
+      await lead('竞态双击公司', 'zhangsan', '+8613100008888');
+      await updateClient(f.deps, f.as('zhangsan'), update('竞态双击公司', { annualPurchaseFen: 600_000_000 }));
+      const card = (await cardsTo('lisi')).find((c) => c.company === '竞态双击公司')!;
+      const results = await Promise.all([
+        decideGrade(f.deps, f.as('lisi'), { company: '竞态双击公司', changeId: card.changeId, confirm: true }),
+        decideGrade(f.deps, f.as('wangwu'), { company: '竞态双击公司', changeId: card.changeId, confirm: false }),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      const history = await f.database.db.selectFrom('grade_history as h').innerJoin('companies as c', 'c.id', 'h.company_id').select(['h.status']).where('c.name', '=', '竞态双击公司').execute();
+      expect(history.map((h) => h.status).filter((s) => s === 'confirmed' || s === 'kept')).toHaveLength(1);
+    });
   });
 });

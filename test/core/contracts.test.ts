@@ -10,6 +10,9 @@ import { submitContract } from '../../src/core/contracts/submit-contract.ts';
 import type { ContractTerms } from '../../src/core/contracts/types.ts';
 import type { Grade } from '../../src/core/ports.ts';
 import { loseDeal } from '../../src/core/deals/lose-deal.ts';
+import { updateClient } from '../../src/core/clients/update-client.ts';
+import { decideGrade } from '../../src/core/clients/confirm-grade.ts';
+import type { Notice } from '../../src/core/notices.ts';
 import { contractsRepo } from '../../src/store/contracts-repo.ts';
 import { paymentsRepo } from '../../src/store/payments-repo.ts';
 import { paymentsDueJob } from '../../src/core/reminders/payments-due.ts';
@@ -340,6 +343,18 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     expect(payments).toEqual([]);
   });
 
+  it('never writes a payment into a locked month, whatever the route: the store refuses it when the use case is skipped (KPI-3)', async () => {
+    const c = await approvedContract({}, { ...GOOD, amountFen: 1_000_000 });
+    await signContract(f.deps, f.as('zhangsan'), c.contractId);
+    await f.database.db.insertInto('finance_locks').values({ month: '2026-08', locked_by: 'qianhui', locked_at: f.clock.now() }).onConflict((oc) => oc.column('month').doNothing()).execute();
+    const direct = paymentsRepo(f.database.db).insert({ contractId: c.contractId, amountFen: 100, paidOn: '2026-08-15', recordedBy: 'zhangsan', recordedAt: f.clock.now() });
+    await expect(direct).rejects.toThrow(/locked/);
+    const ok = await paymentsRepo(f.database.db).insert({ contractId: c.contractId, amountFen: 100, paidOn: '2026-11-26', recordedBy: 'zhangsan', recordedAt: f.clock.now() });
+    expect(ok).toMatchObject({ amountFen: 100, paidOn: '2026-11-26' });
+    const payments = await f.database.db.selectFrom('payments').select('paid_on').where('contract_id', '=', c.contractId).execute();
+    expect(payments.map((p) => p.paid_on)).toEqual(['2026-11-26']);
+  });
+
   it('records payments against signed contracts only, within what is outstanding, never ahead or in a locked month (CON-3)', async () => {
     f.clock.set('2026-10-15T10:00:00+08:00');
     const c = await approvedContract({}, { ...GOOD, amountFen: 10_000_000 });
@@ -411,6 +426,59 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
       await f.database.db.updateTable('people').set({ active: false }).where('id', '=', 'legal2').execute();
       f.clock.set('2026-11-26T10:00:00+08:00');
     }
+  });
+
+  describe('the grade that pays (CLI-1, INC-1, INC-2)', () => {
+    const nameOf = async (companyId: number) => (await f.database.db.selectFrom('companies').select('name').where('id', '=', companyId).executeTakeFirstOrThrow()).name;
+    const raise = (company: string, by = 'zhangsan') =>
+      updateClient(f.deps, f.as(by), { company, annualPurchaseFen: 600_000_000, grade: null, reason: null, accountManagerId: null });
+    const cardFor = async (company: string) =>
+      (await outboxTo('lisi')).find((n): n is Extract<Notice, { kind: 'grade_confirmation' }> => n.kind === 'grade_confirmation' && n.company === company)!;
+    const fundIn = async (region: string) =>
+      (await f.database.db.selectFrom('outbox').select(['person_id', 'notice']).execute()).filter((r) => r.notice.kind === 'travel_fund_earned' && r.notice.region === region);
+
+    it("pays the confirmed grade when the owner types purchase:600万 just before signing: 1% of a C client, not 3%, and no A-class count for the travel fund", async () => {
+      const c = await approvedContract({ grade: 'C' });
+      const company = await nameOf(c.companyId);
+      const raised = await raise(company);
+      expect(raised.ok && raised.value.company.grade).toBe('C');
+      const signed = await signContract(f.deps, f.as('zhangsan'), c.contractId);
+      expect(signed.ok && signed.value).toMatchObject({ grade: 'C', rewardPercent: 1, contract: { rewardFen: 500_000, newClient: true } });
+      const quarter = { from: new Date('2026-09-30T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') };
+      expect(await f.deps.store.direct((tx) => tx.contracts.newAClientsSigned('华东', quarter.from, quarter.to))).toBe(0);
+    });
+
+    it('pays the raised grade once the regional manager confirmed it before signing', async () => {
+      const c = await approvedContract({ grade: 'C' });
+      const company = await nameOf(c.companyId);
+      await raise(company);
+      const confirmed = await decideGrade(f.deps, f.as('lisi'), { company, changeId: (await cardFor(company)).changeId, confirm: true });
+      expect(confirmed.ok).toBe(true);
+      const signed = await signContract(f.deps, f.as('zhangsan'), c.contractId);
+      expect(signed.ok && signed.value).toMatchObject({ grade: 'A', rewardPercent: 3, contract: { rewardFen: 1_500_000 } });
+    });
+
+    it.runIf(backend.name === 'postgres')("announces the travel fund once when the region's third new A client is confirmed while its contract is being signed (INC-2)", async () => {
+      // 华东 is brought to two new A clients this quarter, one short of the travel fund.
+      const quarter = { from: new Date('2026-09-30T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') };
+      const signedA = () => f.deps.store.direct((tx) => tx.contracts.newAClientsSigned('华东', quarter.from, quarter.to));
+      while ((await signedA()) < 2) {
+        const more = await approvedContract({ grade: 'A' });
+        expect((await signContract(f.deps, f.as('zhangsan'), more.contractId)).ok).toBe(true);
+      }
+      expect(await fundIn('华东')).toEqual([]);
+      const third = await approvedContract({ grade: 'C' });
+      const company = await nameOf(third.companyId);
+      await raise(company);
+      const card = await cardFor(company);
+      const [signed, confirmed] = await Promise.all([
+        signContract(f.deps, f.as('zhangsan'), third.contractId),
+        decideGrade(f.deps, f.as('lisi'), { company, changeId: card.changeId, confirm: true }),
+      ]);
+      expect(signed.ok && confirmed.ok).toBe(true);
+      // Whichever went first, the one that saw both (a new client signed, graded A) told 李四 and 王五, once each.
+      expect((await fundIn('华东')).map((r) => r.person_id).sort()).toEqual(['lisi', 'wangwu']);
+    });
   });
 });
 

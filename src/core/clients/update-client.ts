@@ -2,6 +2,7 @@ import { clientCard, type ClientCard } from './show-client.ts';
 import { findClient } from './find-client.ts';
 import { gradeForPurchase } from './grade.ts';
 import { isClientInsider, isManagerOfOwner, notInsider } from './contact-access.ts';
+import { closeGradeConfirmation, raisesGrade, raiseTakesEffect, requestGradeConfirmation } from './grade-confirmation.ts';
 import type { Actor, Company, CoreDeps, CoreResult, Grade, Tx } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 
@@ -20,12 +21,17 @@ export interface UpdateClientCommand {
  * `/client <company> purchase:… grade:… reason:… manager:@id`, all or nothing.
  * A new purchase amount regrades the client by CLI-1, except while a
  * manager's override is in force: the override reflects demand potential,
- * which a purchase figure does not change. Every change is kept in history.
+ * which a purchase figure does not change. A change that raises the grade
+ * takes effect at once only when a regional or department manager makes it
+ * on a client they do not own; anyone else's raise is kept pending and the
+ * region's regional manager gets a card to confirm it or keep the old grade
+ * (grade-confirmation.ts). A newer figure or override replaces a change
+ * still pending. Every change is kept in history, with its status.
  */
 export async function updateClient(deps: CoreDeps, actor: Actor, cmd: UpdateClientCommand): Promise<CoreResult<ClientCard>> {
   if (cmd.grade !== null && !cmd.reason?.trim()) return refuse('reason_required');
   return deps.store.transaction(async (tx) => {
-    // Locked: a manager's override and a new purchase amount must not interleave (CLI-1).
+    // Locked: a manager's override, a new purchase amount and a confirmation must not interleave (CLI-1).
     let company = await findClient(tx, cmd.company, 'for update');
     if (!company) return refuse('client_not_found', { company: cmd.company });
     if (!(await isClientInsider(tx, actor.person, company))) return notInsider(tx, company);
@@ -35,32 +41,47 @@ export async function updateClient(deps: CoreDeps, actor: Actor, cmd: UpdateClie
 
     if (cmd.annualPurchaseFen !== null) {
       const computed = gradeForPurchase(deps.policy, cmd.annualPurchaseFen);
+      const target = company.gradeOverridden ? company.grade : computed;
+      const pending = target !== null && raisesGrade(target, company.grade) && !raiseTakesEffect(actor.person, company);
+      await supersedePending(tx, company, actor, now);
+      const previousGrade = company.grade;
       company = await tx.companies.update(company.id, {
         annualPurchaseFen: cmd.annualPurchaseFen,
-        grade: company.gradeOverridden ? company.grade : computed,
+        ...(!pending && { grade: target }),
         // A client with an annual purchase amount is a customer (CLI-3 follow-ups start).
         customerSince: company.customerSince ?? (cmd.annualPurchaseFen > 0 ? now : null),
       });
-      await tx.companies.addGradeChange(company.id, {
+      const change = {
         grade: computed,
-        source: 'purchase',
+        source: 'purchase' as const,
         annualPurchaseFen: cmd.annualPurchaseFen,
         reason: null,
         changedBy: actor.person.id,
         changedAt: now,
-      });
+        status: pending ? ('pending' as const) : ('effective' as const),
+        previousGrade,
+      };
+      const id = await tx.companies.addGradeChange(company.id, change);
+      if (pending) await requestGradeConfirmation(tx, company, { ...change, id, decidedBy: null, decidedAt: null }, actor.person.name, now);
     }
     if (cmd.grade !== null) {
-      company = await tx.companies.update(company.id, { grade: cmd.grade, gradeOverridden: true });
-      await tx.companies.addGradeChange(company.id, {
+      const pending = raisesGrade(cmd.grade, company.grade) && !raiseTakesEffect(actor.person, company);
+      await supersedePending(tx, company, actor, now);
+      const previousGrade = company.grade;
+      if (!pending) company = await tx.companies.update(company.id, { grade: cmd.grade, gradeOverridden: true });
+      const change = {
         grade: cmd.grade,
-        source: 'override',
+        source: 'override' as const,
         annualPurchaseFen: null,
         reason: cmd.reason?.trim() ?? null,
         changedBy: actor.person.id,
         changedAt: now,
-      });
-      await audit(tx, actor, now, 'client.grade_override', company, { grade: cmd.grade });
+        status: pending ? ('pending' as const) : ('effective' as const),
+        previousGrade,
+      };
+      const id = await tx.companies.addGradeChange(company.id, change);
+      if (pending) await requestGradeConfirmation(tx, company, { ...change, id, decidedBy: null, decidedAt: null }, actor.person.name, now);
+      await audit(tx, actor, now, pending ? 'client.grade_override_pending' : 'client.grade_override', company, { grade: cmd.grade });
     }
     if (cmd.accountManagerId !== null) {
       const manager = await tx.directory.personById(cmd.accountManagerId);
@@ -82,6 +103,13 @@ export async function updateClient(deps: CoreDeps, actor: Actor, cmd: UpdateClie
     }
     return ok(await clientCard(deps, tx, actor, company));
   });
+}
+
+/** A change still pending is replaced by a newer one: its cards close, saying so. */
+async function supersedePending(tx: Tx, company: Company, actor: Actor, at: Date): Promise<void> {
+  const pending = await tx.companies.pendingGradeChange(company.id);
+  if (!pending || !(await tx.companies.decideGradeChange(pending.id, 'superseded', null, at))) return;
+  await closeGradeConfirmation(tx, company, pending, 'superseded', actor.person.name, at);
 }
 
 function audit(tx: Tx, actor: Actor, at: Date, action: string, company: Company, details: Record<string, string>) {

@@ -19,7 +19,9 @@ export interface SignedContract {
  * approved can be signed, by its owner or the owner's managers. In one
  * transaction: the contract is signed; the deal at negotiation reaches stage 5
  * and is won; the company becomes a customer; a new client's reward is fixed
- * by grade; the region's travel fund is announced when it is earned; audited.
+ * by the confirmed grade (a raise still waiting for the regional manager
+ * does not count, CLI-1); the region's travel fund is announced when it is
+ * earned; audited.
  */
 export async function signContract(deps: CoreDeps, actor: Actor, contractId: number): Promise<CoreResult<SignedContract>> {
   return deps.store.transaction(async (tx) => {
@@ -30,7 +32,8 @@ export async function signContract(deps: CoreDeps, actor: Actor, contractId: num
     if (contract.status !== 'approved') return refuse('contract_not_approved', { id: contract.id, status: contract.status });
     const notNegotiating = dealNotNegotiating(deal);
     if (notNegotiating) return notNegotiating;
-    const company = await tx.companies.byId(contract.companyId);
+    // Locked, as a grade change and its confirmation lock it: the reward and the travel fund read the grade in effect (CLI-1).
+    const company = await tx.companies.byId(contract.companyId, 'for update');
     if (!company) throw new Error(`contract ${contract.id} has lost its company`);
 
     const now = deps.clock.now();

@@ -2,8 +2,8 @@ import type { Person, Role } from '../people.ts';
 import type { CoreDeps, Tx } from '../ports.ts';
 import type { Policy } from '../policy.ts';
 import { localDate, type IsoDate } from '../time.ts';
-import { earlier, instants, monthOfDate, monthRange, monthsOf, quarterRange } from './periods.ts';
-import type { DueContract, Month, Quarter, ReportedLead, SignedContract } from './types.ts';
+import { earlier, instants, monthOfDate, monthRange, monthsOf, quarterRange, type Period } from './periods.ts';
+import type { DueContract, Month, Quarter, Receivable, ReportedLead, SignedContract } from './types.ts';
 
 /** A person's review figures for one quarter (KPI-1), as far as the quarter has gone. */
 export interface PersonFigures {
@@ -27,15 +27,16 @@ export interface PersonFigures {
 }
 
 /** Roles reviewed every quarter (KPI-1). */
-export const isReviewed = (role: Role): boolean => role === 'sales' || role === 'account_manager';
+export const REVIEWED_ROLES = ['sales', 'promotion', 'account_manager'] as const satisfies readonly Role[];
+export const isReviewed = (role: Role): boolean => (REVIEWED_ROLES as readonly Role[]).includes(role);
 
 /**
- * KPI-1's monthly new-client target. `sales` and `account_manager`
- * have newClientsPerMonthSales; the policy's market-promotion staff
- * (newClientsPerMonthPromotion) have no role in the directory yet, so that
- * figure is not used until they do.
+ * KPI-1's monthly new-client target: market-promotion staff (`promotion`)
+ * have newClientsPerMonthPromotion (5), `sales` and `account_manager`
+ * newClientsPerMonthSales (3).
  */
-export const newClientsPerMonth = (policy: Policy): number => policy.kpi.newClientsPerMonthSales;
+export const newClientsPerMonth = (policy: Policy, role: Role): number =>
+  role === 'promotion' ? policy.kpi.newClientsPerMonthPromotion : policy.kpi.newClientsPerMonthSales;
 
 /**
  * What a quarter's figures are computed from, read once for everyone: the
@@ -63,21 +64,52 @@ const byOwner = <T extends { ownerId: string }>(rows: T[]): Map<string, T[]> => 
 };
 
 /**
+ * CON-3, KPI-1: what one contract counts towards the collection rate of the
+ * period [from, upTo] (upTo = the period's last day, or today while it runs):
+ * - due in the period (from ≤ due date ≤ upTo): its whole amount is due, and
+ *   every payment on it dated up to upTo is received (paid early counts);
+ * - due earlier and not paid in full when the period began: what was still
+ *   owed then is due again, and the payments dated in the period are
+ *   received; so money overdue from an earlier period stays due until paid;
+ * - due earlier and paid in full before the period, or due after upTo: nothing.
+ * A contract never counts as received more than it owes.
+ */
+export function collectionOf(c: Receivable, period: { from: IsoDate; upTo: IsoDate }): DueContract | null {
+  if (c.dueDate > period.upTo) return null;
+  if (c.dueDate >= period.from) return { id: c.id, ownerId: c.ownerId, dueFen: c.amountFen, receivedFen: Math.min(c.paidUpToFen, c.amountFen) };
+  const owed = c.amountFen - c.paidBeforeFen;
+  if (owed <= 0) return null;
+  return { id: c.id, ownerId: c.ownerId, dueFen: owed, receivedFen: Math.min(Math.max(c.paidUpToFen - c.paidBeforeFen, 0), owed) };
+}
+
+/** Each contract's part of the period's collection (collectionOf), counted up to `today`. */
+export async function dueIn(tx: Tx, period: Period, today: IsoDate): Promise<DueContract[]> {
+  const upTo = earlier(period.to, today);
+  const receivables = await tx.performance.receivablesUpTo(period.from, upTo);
+  return receivables.map((c) => collectionOf(c, { from: period.from, upTo })).filter((d): d is DueContract => d !== null);
+}
+
+/** Received ÷ due in basis points, floored; null when nothing was due ("no payments due" counts as met). */
+export function collectionRate(due: DueContract[]): { dueFen: number; receivedFen: number; rateBp: number } | null {
+  const dueFen = due.reduce((sum, c) => sum + c.dueFen, 0);
+  const receivedFen = due.reduce((sum, c) => sum + c.receivedFen, 0);
+  return dueFen > 0 ? { dueFen, receivedFen, rateBp: Math.floor((receivedFen * 10_000) / dueFen) } : null;
+}
+
+/**
  * Reads a quarter's data, counted up to `today`:
  * - sales = the amounts of contracts signed (signed_at) in the quarter, company time zone;
  * - new clients = those contracts marked new_client;
- * - collection rate (CON-3) = received ÷ due, where due = the amounts of
- *   signed contracts whose due date falls in the quarter up to its end or
- *   today, whichever is earlier (during a running quarter a contract due next
- *   month is not due yet, so it does not read as missed), and received = the
- *   payments on those contracts dated up to that same day.
+ * - collection rate (CON-3) = received ÷ due as collectionOf counts them,
+ *   up to the quarter's end or today, whichever is earlier (during a running
+ *   quarter a contract due next month is not due yet, so it does not read as
+ *   missed).
  */
 export async function quarterData(deps: CoreDeps, tx: Tx, quarter: Quarter, today: IsoDate, { leads = false }: { leads?: boolean } = {}): Promise<QuarterData> {
   const range = quarterRange(quarter);
   const bounds = instants(range, deps.timezone);
-  const upTo = earlier(range.to, today);
   const signed = await tx.performance.signedBetween(bounds.from, bounds.to);
-  const due = await tx.performance.dueBetween(range.from, upTo, upTo);
+  const due = await dueIn(tx, range, today);
   let leadsByMonth: QuarterData['leadsByMonth'] = null;
   if (leads) {
     leadsByMonth = [];
@@ -94,8 +126,10 @@ export async function quarterData(deps: CoreDeps, tx: Tx, quarter: Quarter, toda
  * The figures of `people` from a quarter's data (KPI-1). Each contract counts
  * at most its own amount: paying one contract twice does not cover another.
  * New clients (KPI-1: "per month") are met when every month of the quarter
- * begun by `today` reached the monthly target, not by a quarter total: nine
- * in July and none after miss August and September.
+ * reached the monthly target, not by a quarter total: nine in July and none
+ * after miss August and September. A month still running (today in it) is
+ * met once it reaches the target and otherwise not judged yet (null); only
+ * a month that has ended can be missed.
  */
 export function figuresOf(deps: CoreDeps, data: QuarterData, people: Person[]): PersonFigures[] {
   const kpi = deps.policy.kpi;
@@ -103,15 +137,13 @@ export function figuresOf(deps: CoreDeps, data: QuarterData, people: Person[]): 
     const mine = data.signedByOwner.get(person.id) ?? [];
     const salesFen = mine.reduce((sum, c) => sum + c.amountFen, 0);
     const newOnes = mine.filter((c) => c.newClient);
-    const perMonth = newClientsPerMonth(deps.policy);
+    const perMonth = newClientsPerMonth(deps.policy, person.role);
     const newClientsByMonth = monthsOf(data.quarter).map((month) => {
       const count = newOnes.filter((c) => monthOfDate(localDate(c.signedAt, deps.timezone)) === month).length;
-      return { month, count, met: monthRange(month).from > data.today ? null : count >= perMonth };
+      const ended = monthRange(month).to < data.today;
+      return { month, count, met: count >= perMonth ? true : ended ? false : null };
     });
-    const myDue = data.dueByOwner.get(person.id) ?? [];
-    const dueFen = myDue.reduce((sum, c) => sum + c.amountFen, 0);
-    const receivedFen = myDue.reduce((sum, c) => sum + Math.min(c.receivedFen, c.amountFen), 0);
-    const collection = dueFen > 0 ? { dueFen, receivedFen, rateBp: Math.floor((receivedFen * 10_000) / dueFen) } : null;
+    const collection = collectionRate(data.dueByOwner.get(person.id) ?? []);
     const salesTargetFen = kpi.quarterlySalesTarget * 100;
     const newClientsMissed = newClientsByMonth.filter((m) => m.met === false).map((m) => m.month);
     const met = {

@@ -6,7 +6,8 @@ import type { Month } from './types.ts';
 
 export interface MonthFigures {
   month: Month;
-  rows: { personId: string; name: string; salesFen: number; contracts: number; receivedFen: number }[];
+  /** receivedByOwnerFen: of receivedFen, what the person recorded on their own contracts, which finance's check verifies before locking. */
+  rows: { personId: string; name: string; salesFen: number; contracts: number; receivedFen: number; receivedByOwnerFen: number }[];
   salesFen: number;
   contracts: number;
   receivedFen: number;
@@ -25,13 +26,16 @@ export async function monthFigures(deps: CoreDeps, tx: Tx, month: Month): Promis
   const bounds = instants(range, deps.timezone);
   const signed = await tx.performance.signedBetween(bounds.from, bounds.to);
   const paid = await tx.performance.paymentsBetween(range.from, range.to);
-  const byOwner = new Map<string, { salesFen: number; contracts: number; receivedFen: number }>();
-  const row = (id: string) => byOwner.get(id) ?? byOwner.set(id, { salesFen: 0, contracts: 0, receivedFen: 0 }).get(id)!;
+  const byOwner = new Map<string, { salesFen: number; contracts: number; receivedFen: number; receivedByOwnerFen: number }>();
+  const row = (id: string) => byOwner.get(id) ?? byOwner.set(id, { salesFen: 0, contracts: 0, receivedFen: 0, receivedByOwnerFen: 0 }).get(id)!;
   for (const c of signed) {
     row(c.ownerId).salesFen += c.amountFen;
     row(c.ownerId).contracts += 1;
   }
-  for (const p of paid) row(p.ownerId).receivedFen += p.amountFen;
+  for (const p of paid) {
+    row(p.ownerId).receivedFen += p.amountFen;
+    if (p.byOwner) row(p.ownerId).receivedByOwnerFen += p.amountFen;
+  }
   const rows: MonthFigures['rows'] = [];
   for (const [personId, r] of [...byOwner].sort(([a], [b]) => a.localeCompare(b))) {
     rows.push({ personId, name: (await tx.directory.personById(personId))?.name ?? personId, ...r });

@@ -30,10 +30,15 @@ export type PerformanceNotice =
       newClientsMissed: string[];
       collectionRateBp: number | null;
       collectionTargetPercent: number;
+      /** KPI-5: standing among the `ranked` people who passed; null when not passed. */
+      standing: number | null;
+      ranked: number;
       planDueBy: string | null;
     }
-  /** KPI-5: the top of the ranking, to the department manager. */
-  | { kind: 'review_bonus'; quarter: string; reviewed: number; items: { name: string; attainmentBp: number; multiple: number; bonusFen: number | null }[] }
+  /** KPI-5: the quarter's standings of those who passed, to the department manager (no bonus: that is yearly). */
+  | { kind: 'review_standing'; quarter: string; reviewed: number; items: { name: string; rank: number; attainmentBp: number }[] }
+  /** KPI-5: the year-end bonus, ranked once after the fourth quarter's review, to the department manager. */
+  | { kind: 'year_bonus'; year: number; ranked: number; items: { name: string; rank: number; attainmentBp: number; multiple: number; bonusFen: number | null }[] }
   /** KPI-6: failed reviews in a row, to the department manager. */
   | { kind: 'review_retraining'; quarter: string; times: number; names: string[] }
   /** KPI-7: a region's quarter, to its regional manager, naming who failed. */

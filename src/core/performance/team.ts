@@ -1,14 +1,12 @@
 import { ROLES, type Person } from '../people.ts';
 import type { Tx } from '../ports.ts';
-import { isReviewed } from './figures.ts';
+import { REVIEWED_ROLES } from './figures.ts';
 
-/** The reviewed people (sales, account managers) of a region, or of all regions, in id order. */
+/** The reviewed people (sales, promotion staff, account managers) of a region, or of all regions, in id order. */
 export async function reviewedPeople(tx: Tx, region: string | null): Promise<Person[]> {
-  const people = [
-    ...(await tx.directory.withRole('sales', region ?? undefined)),
-    ...(await tx.directory.withRole('account_manager', region ?? undefined)),
-  ];
-  return people.filter((p) => isReviewed(p.role)).sort((a, b) => a.id.localeCompare(b.id));
+  const people: Person[] = [];
+  for (const role of REVIEWED_ROLES) people.push(...(await tx.directory.withRole(role, region ?? undefined)));
+  return people.sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /**

@@ -24,17 +24,31 @@ export interface SignedContract {
   signedAt: Date;
 }
 
-export interface DueContract {
+/** A signed contract that fell due by the end of a period, with what was paid on it before the period and by its end (CON-3). */
+export interface Receivable {
   id: number;
   ownerId: string;
   amountFen: number;
-  /** Payments on it dated up to the day asked for. */
+  dueDate: IsoDate;
+  /** Payments dated before the period's first day. */
+  paidBeforeFen: number;
+  /** Payments dated up to the period's last counted day. */
+  paidUpToFen: number;
+}
+
+/** What one contract counts towards a period's collection rate (see figures.ts collectionOf). */
+export interface DueContract {
+  id: number;
+  ownerId: string;
+  dueFen: number;
   receivedFen: number;
 }
 
 export interface ReceivedPayment {
   ownerId: string;
   amountFen: number;
+  /** Recorded by the contract's owner, not by finance: what finance's check must verify (CON-3, KPI-3). */
+  byOwner: boolean;
 }
 
 export interface ReportedLead {
@@ -64,6 +78,21 @@ export interface QuarterReview {
   collectionRateBp: number | null;
   attainmentBp: number;
   passed: boolean;
+  /** Standing among the quarter's passed (KPI-5's order); null for a failed review. */
+  rank: number | null;
+  /** Always 0 for reviews computed since the year-end ranking (YearBonus) holds the bonus; kept for older rows. */
+  bonusMultiple: number;
+  computedAt: Date;
+}
+
+/** KPI-5: one ranked person's year-end bonus, computed once after the fourth quarter's review. */
+export interface YearBonus {
+  personId: string;
+  year: number;
+  /** Quarters of the year the person was reviewed in. */
+  quarters: number;
+  salesFen: number;
+  attainmentBp: number;
   rank: number;
   bonusMultiple: number;
   computedAt: Date;
@@ -86,8 +115,8 @@ export interface FinanceLock {
 export interface PerformancePort {
   /** Contracts signed (status signed) with `signed_at` in [from, to). */
   signedBetween(from: Date, to: Date): Promise<SignedContract[]>;
-  /** Signed contracts whose due date is in [from, to], with what was paid on each up to `paidUpTo`. */
-  dueBetween(from: IsoDate, to: IsoDate, paidUpTo: IsoDate): Promise<DueContract[]>;
+  /** Signed contracts due on or before `upTo`, with what was paid on each before `from` and up to `upTo`. */
+  receivablesUpTo(from: IsoDate, upTo: IsoDate): Promise<Receivable[]>;
   /** Payments dated in [from, to], with the owner of their contract. */
   paymentsBetween(from: IsoDate, to: IsoDate): Promise<ReceivedPayment[]>;
   /** Lead reports with work date in [from, to]. */
@@ -104,6 +133,9 @@ export interface PerformancePort {
   addReviews(reviews: QuarterReview[]): Promise<QuarterReview[]>;
   reviewsIn(quarter: Quarter): Promise<QuarterReview[]>;
   review(personId: string, quarter: Quarter): Promise<QuarterReview | null>;
+  /** Adds the year's bonus rows not stored yet (unique per person and year). */
+  addYearBonuses(rows: YearBonus[]): Promise<void>;
+  yearBonuses(year: number): Promise<YearBonus[]>;
   /** The person's latest review, passed or not, or null. */
   latestReview(personId: string): Promise<QuarterReview | null>;
 

@@ -19,7 +19,7 @@ export async function followupsJob(deps: CoreDeps, at: Date): Promise<JobOutcome
   const graceEnd = addDays(date, -deps.policy.reminders.managerGraceDays);
   const result = await deps.store.transaction(async (tx) => {
     const people: Person[] = [];
-    for (const role of ['sales', 'account_manager', 'regional_manager', 'department_manager'] as const) people.push(...(await tx.directory.withRole(role)));
+    for (const role of ['sales', 'promotion', 'account_manager', 'regional_manager', 'department_manager'] as const) people.push(...(await tx.directory.withRole(role)));
     const muted = await tx.availability.muted(people.map((p) => p.id));
     const away = await tx.availability.onLeave(people.map((p) => p.id), date);
     const team = new Map<string, { owner: string; company: string; due: string }[]>();

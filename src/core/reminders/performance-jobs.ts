@@ -1,12 +1,13 @@
 import { isManagerRole } from '../people.ts';
-import { figuresOf, quarterData, teamFiguresOf } from '../performance/figures.ts';
+import { collectionRate, dueIn, figuresOf, quarterData, teamFiguresOf, type PersonFigures } from '../performance/figures.ts';
 import { monthFigures } from '../performance/finance.ts';
-import { monthOfDate, monthsOf, nthWorkingDay, previousMonth, previousQuarter, quarterOfDate } from '../performance/periods.ts';
+import { instants, monthOfDate, monthsOf, nthWorkingDay, previousMonth, previousQuarter, quarterOfDate, type Period } from '../performance/periods.ts';
 import { planDueBy } from '../performance/plan.ts';
-import { rankForBonus } from '../performance/review.ts';
+import { rankYear, standings, type RankEntry } from '../performance/review.ts';
 import { orgChart, reviewedPeople } from '../performance/team.ts';
-import type { Quarter, QuarterReview } from '../performance/types.ts';
+import type { Quarter, QuarterReview, SignedContract, YearBonus } from '../performance/types.ts';
 import type { OutboxEntry } from '../notices.ts';
+import type { Person } from '../people.ts';
 import type { CoreDeps, Tx } from '../ports.ts';
 import { addDays, type IsoDate } from '../time.ts';
 import { jobWindow, type JobOutcome } from './job-window.ts';
@@ -72,15 +73,18 @@ export async function financeCheckJob(deps: CoreDeps, at: Date): Promise<JobOutc
  *
  * KPI-3 reviews the quarter "from the system's data", and finance checks each
  * month's figures and locks it once checked. So the quarter just ended is
- * reviewed on the first run after finance has locked its last month (the
- * finance-check job asks finance to do so), not on the new quarter's first
- * working day: until the lock, the review waits and nothing is said about
- * it. It is computed once (unique per person and quarter; a run that finds
- * the quarter's reviews stored does not compute it again): each person hears
- * their result, and those who failed when their improvement plan is due
- * (KPI-4); the department manager gets the bonus ranking (KPI-5) and whoever
- * failed failedReviewsBeforeRetraining reviews in a row (KPI-6); each
- * regional manager their team's quarter, naming who failed (KPI-7).
+ * reviewed on the first run after finance has locked all three of its
+ * months (the finance-check job asks finance to do so), not on the new
+ * quarter's first working day: until then the review waits and nothing is
+ * said about it. It is computed once (unique per person and quarter; a run
+ * that finds the quarter's reviews stored does not compute it again): each
+ * person hears their result and standing among those who passed, and those
+ * who failed when their improvement plan is due (KPI-4); the department
+ * manager gets the quarter's standings (KPI-5) and whoever failed
+ * failedReviewsBeforeRetraining reviews in a row (KPI-6); each regional
+ * manager their team's quarter, naming who failed (KPI-7). After the fourth
+ * quarter's review, in the same transaction, the year's bonus ranking is
+ * made once (yearBonus) and sent to the department manager.
  *
  * Every run also reminds of improvement plans not submitted (KPI-4) for a
  * failed latest review: once when policy.kpi.planReminderDaysBefore (2) or fewer days are left,
@@ -92,10 +96,9 @@ export async function quarterlyReviewJob(deps: CoreDeps, at: Date): Promise<JobO
   if ('skipped' in window) return { queued: 0, skipped: window.skipped };
   const { date } = window;
   const quarter = previousQuarter(quarterOfDate(date));
-  const lastMonth = monthsOf(quarter)[2]!;
   const result = await deps.store.transaction(async (tx) => {
     const entries: OutboxEntry[] = [];
-    if ((await tx.performance.lockOf(lastMonth)) && (await tx.performance.reviewsIn(quarter)).length === 0) {
+    if ((await allLocked(tx, quarter)) && (await tx.performance.reviewsIn(quarter)).length === 0) {
       entries.push(...(await reviewQuarter(deps, tx, quarter, date, at)));
     }
     entries.push(...(await planReminders(deps, tx, date)));
@@ -104,13 +107,39 @@ export async function quarterlyReviewJob(deps: CoreDeps, at: Date): Promise<JobO
   return { queued: result.ok ? result.value : 0, skipped: null };
 }
 
+/** KPI-3: every month of the quarter checked and locked by finance. */
+async function allLocked(tx: Tx, quarter: Quarter): Promise<boolean> {
+  for (const month of monthsOf(quarter)) if (!(await tx.performance.lockOf(month))) return false;
+  return true;
+}
+
+/** The latest signing of each owner among `signed`: KPI-5's last tie-break. */
+const lastSigningByOwner = (signed: Iterable<SignedContract>): Map<string, Date> => {
+  const last = new Map<string, Date>();
+  for (const c of signed) {
+    const known = last.get(c.ownerId);
+    if (!known || c.signedAt > known) last.set(c.ownerId, c.signedAt);
+  }
+  return last;
+};
+
+const rankEntry = (f: PersonFigures, lastSigned: Map<string, Date>): RankEntry => ({
+  personId: f.person.id,
+  attainmentBp: f.attainmentBp,
+  salesFen: f.salesFen,
+  collectionRateBp: f.collection?.rateBp ?? null,
+  lastSignedAt: lastSigned.get(f.person.id) ?? null,
+});
+
 async function reviewQuarter(deps: CoreDeps, tx: Tx, quarter: Quarter, date: IsoDate, at: Date): Promise<OutboxEntry[]> {
   const kpi = deps.policy.kpi;
   const people = await reviewedPeople(tx, null);
   // The quarter's contracts and leads are read once, for every person and every team.
   const data = await quarterData(deps, tx, quarter, date, { leads: true });
   const figures = figuresOf(deps, data, people);
-  const ranked = rankForBonus(deps.policy, figures.map((f) => ({ personId: f.person.id, attainmentBp: f.attainmentBp, salesFen: f.salesFen })));
+  // KPI-5: a quarter shows each person's standing among those who passed; the bonus itself is ranked once a year (yearBonus).
+  const lastSigned = lastSigningByOwner([...data.signedByOwner.values()].flat());
+  const standing = standings(figures.filter((f) => f.passed).map((f) => rankEntry(f, lastSigned)));
   await tx.performance.addReviews(
     figures.map((f) => ({
       personId: f.person.id,
@@ -120,8 +149,8 @@ async function reviewQuarter(deps: CoreDeps, tx: Tx, quarter: Quarter, date: Iso
       collectionRateBp: f.collection?.rateBp ?? null,
       attainmentBp: f.attainmentBp,
       passed: f.passed,
-      rank: ranked.get(f.person.id)!.rank,
-      bonusMultiple: ranked.get(f.person.id)!.bonusMultiple,
+      rank: standing.get(f.person.id) ?? null,
+      bonusMultiple: 0,
       computedAt: at,
     })),
   );
@@ -147,6 +176,8 @@ async function reviewQuarter(deps: CoreDeps, tx: Tx, quarter: Quarter, date: Iso
         newClientsMissed: f.newClientsMissed,
         collectionRateBp: review.collectionRateBp,
         collectionTargetPercent: f.collectionTargetPercent,
+        standing: review.rank,
+        ranked: standing.size,
         planDueBy: review.passed ? null : planDueBy(deps, review.computedAt),
       },
     });
@@ -154,16 +185,15 @@ async function reviewQuarter(deps: CoreDeps, tx: Tx, quarter: Quarter, date: Iso
 
   const names = new Map(people.map((p) => [p.id, p]));
   const nameOf = (id: string) => names.get(id)?.name ?? id;
-  const bonus = reviews
-    .filter((r) => r.bonusMultiple > 0)
-    .sort((a, b) => a.rank - b.rank)
-    .map((r) => {
-      const salary = names.get(r.personId)?.monthlySalaryFen ?? null;
-      return { name: nameOf(r.personId), attainmentBp: r.attainmentBp, multiple: r.bonusMultiple, bonusFen: salary === null ? null : salary * r.bonusMultiple };
-    });
+  const standingItems = reviews
+    .filter((r): r is QuarterReview & { rank: number } => r.rank !== null)
+    .sort((a, b) => a.rank - b.rank || a.personId.localeCompare(b.personId))
+    .map((r) => ({ name: nameOf(r.personId), rank: r.rank, attainmentBp: r.attainmentBp }));
   const retraining = await failedInARow(tx, reviews, quarter, kpi.failedReviewsBeforeRetraining);
+  const year = quarter.endsWith('Q4') ? await yearBonus(deps, tx, Number(quarter.slice(0, 4)), date, at) : null;
   for (const dm of await tx.directory.withRole('department_manager')) {
-    entries.push({ dedupeKey: `review_bonus:${dm.id}:${quarter}`, personId: dm.id, notice: { kind: 'review_bonus', quarter, reviewed: reviews.length, items: bonus } });
+    entries.push({ dedupeKey: `review_standing:${dm.id}:${quarter}`, personId: dm.id, notice: { kind: 'review_standing', quarter, reviewed: reviews.length, items: standingItems } });
+    if (year) entries.push({ dedupeKey: `year_bonus:${dm.id}:${year.year}`, personId: dm.id, notice: year });
     if (retraining.length) {
       entries.push({
         dedupeKey: `review_retraining:${dm.id}:${quarter}`,
@@ -195,6 +225,51 @@ async function reviewQuarter(deps: CoreDeps, tx: Tx, quarter: Quarter, date: Iso
     });
   }
   return entries;
+}
+
+/**
+ * KPI-5's year-end bonus, made once after the fourth quarter's review, from
+ * the year's stored quarter reviews:
+ * - ranked are those reviewed in the fourth quarter who failed none of the
+ *   year's quarterly reviews ("only those who passed are ranked");
+ * - attainment = their sales in the quarters they were reviewed ÷ (the
+ *   quarterly target × those quarters), so a person who joined in the
+ *   autumn is measured on the quarters they worked;
+ * - ties are broken by those sales, then the year's collection rate
+ *   (collectionOf over the whole year), then the earlier latest signing of
+ *   the year (rankForBonus); tiers as rankForBonus fills them.
+ * Stored in year_bonuses (once per person and year; a second run stores
+ * nothing new) and answered as the department manager's notice, as stored.
+ */
+async function yearBonus(deps: CoreDeps, tx: Tx, year: number, date: IsoDate, at: Date): Promise<Extract<OutboxEntry['notice'], { kind: 'year_bonus' }>> {
+  const quarters = [1, 2, 3, 4].map((q) => `${year}Q${q}`);
+  const reviewsByQuarter: QuarterReview[][] = [];
+  for (const q of quarters) reviewsByQuarter.push(await tx.performance.reviewsIn(q));
+  const yearPeriod: Period = { from: `${year}-01-01`, to: `${year}-12-31` };
+  const due = await dueIn(tx, yearPeriod, date);
+  const bounds = instants(yearPeriod, deps.timezone);
+  const lastSigned = lastSigningByOwner(await tx.performance.signedBetween(bounds.from, bounds.to));
+  const { rows, ranked } = rankYear(deps.policy, reviewsByQuarter, (personId) => collectionRate(due.filter((d) => d.ownerId === personId))?.rateBp ?? null, lastSigned);
+  await tx.performance.addYearBonuses(
+    rows.map((r): YearBonus => ({ personId: r.personId, year, quarters: r.quarters, salesFen: r.salesFen, attainmentBp: r.attainmentBp, rank: ranked.get(r.personId)!.rank, bonusMultiple: ranked.get(r.personId)!.bonusMultiple, computedAt: at })),
+  );
+  const stored = await tx.performance.yearBonuses(year);
+  const people = new Map<string, Person>();
+  for (const row of stored) {
+    const person = await tx.directory.personById(row.personId);
+    if (person) people.set(row.personId, person);
+  }
+  return {
+    kind: 'year_bonus',
+    year,
+    ranked: stored.length,
+    items: stored
+      .filter((r) => r.bonusMultiple > 0)
+      .map((r) => {
+        const salary = people.get(r.personId)?.monthlySalaryFen ?? null;
+        return { name: people.get(r.personId)?.name ?? r.personId, rank: r.rank, attainmentBp: r.attainmentBp, multiple: r.bonusMultiple, bonusFen: salary === null ? null : salary * r.bonusMultiple };
+      }),
+  };
 }
 
 /**
