@@ -14,6 +14,7 @@ import { databaseAnswers } from './store/health.ts';
 import { importOrg } from './store/import-org.ts';
 import { kyselyStore } from './store/kysely-store.ts';
 import { migrateToLatest } from './store/migrate.ts';
+import { rekeyCompanyNames } from './store/rekey-company-names.ts';
 
 export interface Core {
   bot: Bot;
@@ -55,6 +56,12 @@ export async function startCore(env: Env, logger: Logger, clock: Clock = systemC
     }
     const applied = await migrateToLatest(database.db);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+    const rekeyed = await rekeyCompanyNames(database.db);
+    if (rekeyed) {
+      logger.info({ from: rekeyed.from, to: rekeyed.to, rekeyed: rekeyed.rekeyed }, 'company names re-normalised');
+      // Kept, never merged: a lookup by such a name asks which company is meant.
+      if (rekeyed.flagged.length) logger.warn({ flagged: rekeyed.flagged }, 'companies now share a normalised name: kept both, the newer flagged as a duplicate');
+    }
     const summary = await importOrg(database.db, org);
     logger.info({ ...summary, people: org.people.length }, 'org directory loaded');
   } catch (error) {

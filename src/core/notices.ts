@@ -8,6 +8,14 @@ import type { PerformanceNotice } from './performance/notices.ts';
 export type Notice =
   | PerformanceNotice
   | { kind: 'account_manager_assigned'; company: string; by: string }
+  /**
+   * LEAD-2 to a manager who may allow it: a report of a name someone owns,
+   * under another credit code, held with Allow (a reason asked for) and Refuse.
+   * Names and codes only: the held contact stays encrypted in the store.
+   */
+  | { kind: 'lead_duplicate_held'; heldId: number; company: string; creditCode: string; reporter: string; existing: string; existingCode: string; owner: string; region: string }
+  /** To the reporter of a held report: a manager allowed it (saved for them) or refused it. */
+  | { kind: 'lead_hold_decided'; heldId: number; company: string; outcome: 'allowed' | 'refused'; by: string; reason: string | null }
   /** PIPE-1: to a deal's owner, when someone else moved it on, won it or closed it as lost. */
   | { kind: 'deal_changed'; dealId: number; company: string; by: string; change: 'stage' | 'won' | 'lost'; stage: number; reason: string | null }
   /** To the approver whose step it is now: the card with Approve and Reject. */

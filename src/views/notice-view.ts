@@ -18,6 +18,27 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
           { type: 'actions', buttons: [{ label: t('button.client'), command: `/client ${notice.company}` }] },
         ],
       };
+    case 'lead_duplicate_held':
+      return {
+        tone: 'warning',
+        title: t('notice.lead_duplicate_held.title', { id: notice.heldId }),
+        blocks: [
+          { type: 'text', text: t('notice.lead_duplicate_held.body', notice) },
+          {
+            type: 'actions',
+            buttons: [
+              { label: t('button.allow'), command: `/lead allow ${notice.heldId}`, style: 'primary' },
+              { label: t('button.reject'), command: `/lead refuse ${notice.heldId}`, style: 'danger' },
+            ],
+          },
+        ],
+      };
+    case 'lead_hold_decided':
+      return {
+        tone: notice.outcome === 'allowed' ? 'success' : 'warning',
+        title: t(`notice.lead_hold_decided.${notice.outcome}.title`, { id: notice.heldId }),
+        blocks: [{ type: 'text', text: t(`notice.lead_hold_decided.${notice.outcome}.body`, { company: notice.company, by: notice.by, reason: notice.reason ?? '-' }) }],
+      };
     case 'approval_requested':
       return {
         tone: notice.overBenchmark ? 'warning' : 'info',

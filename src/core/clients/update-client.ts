@@ -26,8 +26,9 @@ export async function updateClient(deps: CoreDeps, actor: Actor, cmd: UpdateClie
   if (cmd.grade !== null && !cmd.reason?.trim()) return refuse('reason_required');
   return deps.store.transaction(async (tx) => {
     // Locked: a manager's override and a new purchase amount must not interleave (CLI-1).
-    let company = await findClient(tx, cmd.company, 'for update');
-    if (!company) return refuse('client_not_found', { company: cmd.company });
+    const found = await findClient(tx, cmd.company, 'for update');
+    if (!found.ok) return found;
+    let company = found.value;
     if (!(await isClientInsider(tx, actor.person, company))) return notInsider(tx, company);
     const managerOnly = cmd.grade !== null || cmd.accountManagerId !== null;
     if (managerOnly && !(await isManagerOfOwner(tx, actor.person, company))) return refuse('managers_only');
