@@ -44,10 +44,11 @@ export async function rekeyCompanyNames(db: Kysely<Database>): Promise<RekeyOutc
     }
     // Flagged first, so they leave the unique key; then every changed key
     // through a placeholder, so two rows trading keys never meet on the way.
+    // A placeholder has spaces, which no normalised key ever has.
     for (const f of flagged) {
       await trx.updateTable('companies').set({ duplicate_of: f.duplicateOf, duplicate_flag: 'rekeyed' }).where('id', '=', f.id).execute();
     }
-    for (const keyOf of [(c: { id: number }) => `\u0000rekey:${c.id}`, (c: { key: string }) => c.key]) {
+    for (const keyOf of [(c: { id: number }) => ` rekey ${c.id}`, (c: { key: string }) => c.key]) {
       for (let i = 0; i < changed.length; i += BATCH) {
         const values = changed.slice(i, i + BATCH).map((c) => sql`(${c.id}::integer, ${keyOf(c)}::text)`);
         await sql`update companies set norm_name = v.key from (values ${sql.join(values)}) as v(id, key) where companies.id = v.id`.execute(trx);

@@ -168,3 +168,51 @@ describe.each(backends)('client cards, grades and visits on $name', (backend) =>
     expect(r).toEqual({ ok: false, code: 'not_client_insider', details: { company: COMPANY, owner: '张三' } });
   });
 });
+
+describe.each(backends)('a name two companies share on $name', (backend) => {
+  let f: BotFixture;
+  const SHARED = '苏州同名电子有限公司';
+  const codes = ['91320500MA1DUP001', '91320500MA1DUP002'];
+  beforeAll(async () => {
+    f = await botFixture(backend);
+    const { creditCodeCheckChar } = await import('../../src/commands/values/credit-code.ts');
+    const [a, b] = codes.map((c) => c.slice(0, 17) + creditCodeCheckChar(c.slice(0, 17)));
+    codes.splice(0, 2, a!, b!);
+    const first = await reportLead(f.deps, f.as('zhangsan'), {
+      company: SHARED, contactName: '甲', phone: '+8613500001111', email: null, size: '1', position: '1', region: null, creditCode: a!, source: null,
+    });
+    if (!first.ok) throw new Error(first.code);
+    // Kept beside it as a flagged duplicate, as a manager's Allow or a re-key leaves it.
+    await f.database.db
+      .insertInto('companies')
+      .values({ name: '苏州同名电子', norm_name: '苏州同名电子', credit_code: b!, region: '华东', owner_id: 'zhaoliu', size: '1', position: '1', created_at: new Date(), duplicate_of: first.value.company.id, duplicate_flag: 'allowed' })
+      .execute();
+  });
+  afterAll(() => f.close());
+
+  it.each([
+    ['/client 苏州同名电子'],
+    ['/client 苏州同名电子 purchase:600万'],
+    ['/visit 苏州同名电子 method:phone'],
+    ['/deal new 苏州同名电子 amount:10万'],
+    ['/ticket 苏州同名电子 problem:设备故障'],
+  ])('asks which company is meant instead of picking one: %s', async (text) => {
+    const view = await f.bot.handleText(f.as('zhangsan'), text);
+    const shown = JSON.stringify(view);
+    expect(shown).toContain('对应 2 家公司');
+    expect(shown).toContain(codes[0]);
+    expect(shown).toContain(codes[1]);
+    expect(await f.database.db.selectFrom('visits').select('id').execute()).toEqual([]);
+    expect(await f.database.db.selectFrom('deals').select('id').execute()).toEqual([]);
+    expect(await f.database.db.selectFrom('tickets').select('id').execute()).toEqual([]);
+    const graded = await f.database.db.selectFrom('companies').select('annual_purchase_fen').where('annual_purchase_fen', 'is not', null).execute();
+    expect(graded).toEqual([]);
+  });
+
+  it('finds the one meant by its credit code or its number', async () => {
+    const byCode = await showClient(f.deps, f.as('zhangsan'), codes[1]!);
+    expect(byCode.ok && byCode.value.company.ownerId).toBe('zhaoliu');
+    const visit = await f.bot.handleText(f.as('zhangsan'), `/visit ${codes[0]} method:phone`);
+    expect(visit.tone).toBe('success');
+  });
+});
