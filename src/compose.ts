@@ -5,7 +5,8 @@ import { ConfigError } from './config/config-error.ts';
 import { isEmbeddedConsole, type Env } from './config/env.ts';
 import { loadOrgFile, type OrgFile } from './config/org-file.ts';
 import { loadPolicy } from './config/policy-file.ts';
-import type { Clock } from './core/ports.ts';
+import type { CalendarCoverage, Clock } from './core/ports.ts';
+import { calendarGaps, tellAdminsOfCalendarGaps } from './core/reminders/calendar-gaps.ts';
 import { resolveDataKeys } from './crypto/data-key.ts';
 import type { Logger } from './logger.ts';
 import { openDatabase, type OpenedDatabase } from './store/connect.ts';
@@ -27,6 +28,8 @@ export interface Core {
   /** Set on the run that generated the console's data key. */
   dataKeyGeneratedAt: string | undefined;
   healthy(): Promise<boolean>;
+  /** The China calendar's known years and the coming years it lacks (for /healthz). */
+  calendar(): CalendarCoverage;
   close(): Promise<void>;
 }
 
@@ -80,6 +83,15 @@ export async function startCore(env: Env, logger: Logger, clock: Clock = systemC
     defaultLocale: env.locale,
     logger,
   };
+  // A year the calendar does not know runs on the fallback (weekends off): said at start, to admins, in /healthz.
+  const gaps = calendarGaps(deps);
+  if (gaps.unknownYears.length) {
+    logger.warn(
+      { knownThrough: gaps.knownThrough, unknownYears: gaps.unknownYears },
+      `China calendar does not know ${gaps.unknownYears.join(', ')}: Monday to Friday count as working days there until the policy file gives calendar.extra_holidays and calendar.extra_workdays`,
+    );
+    await tellAdminsOfCalendarGaps(deps, gaps);
+  }
   return {
     bot: createBot(deps),
     deps,
@@ -89,6 +101,7 @@ export async function startCore(env: Env, logger: Logger, clock: Clock = systemC
     afterChange,
     dataKeyGeneratedAt: keys.generatedAt,
     healthy: () => databaseAnswers(database.db),
+    calendar: () => calendarGaps(deps),
     close: () => database.close(),
   };
 }

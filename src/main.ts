@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<void> {
   const startedAt = performance.now();
   const core = await startCore(env, logger);
   const platforms = startPlatforms(env, core, logger);
-  const http = await startHttpServer({ port: env.port, healthy: core.healthy, routes: platforms.routes }).catch((error: NodeJS.ErrnoException) => {
+  const http = await startHttpServer({ port: env.port, healthy: core.healthy, details: () => ({ calendar: core.calendar() }), routes: platforms.routes }).catch((error: NodeJS.ErrnoException) => {
     // The console chat works without the health endpoint; a platform bot does not.
     if (consoleMode && error.code === 'EADDRINUSE') {
       logger.warn({ port: env.port }, 'port in use: /healthz is not served');

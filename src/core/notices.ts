@@ -5,9 +5,19 @@ import type { PerformanceNotice } from './performance/notices.ts';
  * and it is put into words in the reader's language only when it is sent.
  * No contact data ever goes into a notice (the outbox is not encrypted).
  */
-export type Notice =
+export type Notice = NoticeBody & {
+  /**
+   * Set on a working-day reminder sent on a day of a year the China calendar
+   * does not know (weekends off, weekdays on: the fallback): the reminder says so.
+   */
+  calendarUnknownYear?: number;
+};
+
+type NoticeBody =
   | PerformanceNotice
   | { kind: 'account_manager_assigned'; company: string; by: string }
+  /** To admins, once per unknown year: the China calendar does not know these years; the fallback applies until the policy file gives them. */
+  | { kind: 'calendar_unknown'; years: string; knownThrough: string }
   /**
    * LEAD-2 to a manager who may allow it: a report of a name someone owns,
    * under another credit code, held with Allow (a reason asked for) and Refuse.

@@ -17,7 +17,21 @@ export interface Clock {
 }
 
 export interface WorkCalendar {
+  /**
+   * In a year the calendar does not know (see isKnown), weekends are off and
+   * every weekday is taken as a working day: the documented fallback, told to
+   * admins at start, in /healthz and on every reminder it affects.
+   */
   isWorkingDay(date: IsoDate): boolean;
+  /** Are the public holidays and make-up days of this date's year known (the maintained tables, or the policy file's lists)? */
+  isKnown(date: IsoDate): boolean;
+  /** The last year known, and the years from `fromYear` to `toYear` that are not. */
+  coverage(fromYear: number, toYear: number): CalendarCoverage;
+}
+
+export interface CalendarCoverage {
+  knownThrough: number | null;
+  unknownYears: number[];
 }
 
 export type Grade = 'A' | 'B' | 'C';

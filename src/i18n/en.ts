@@ -232,6 +232,9 @@ export const en: Record<MessageKey, string> = {
   'help.delegate': '/delegate @id until:<date> — name a delegate for your approvals while away',
   'help.usage.delegate': '/delegate @wangwu until:2026-12-05',
 
+  'calendar.unknown_year_warning': '⚠️ The bot\'s China calendar does not have the holidays of {year} yet: today counts as a working day because it is a weekday (Monday to Friday on, weekends off); public holidays and make-up days are not known. An admin adds them to the policy file (calendar.extra_holidays / calendar.extra_workdays).',
+  'notice.calendar_unknown.title': 'The calendar lacks the holidays of {years}',
+  'notice.calendar_unknown.body': 'The China calendar the bot uses runs to {knownThrough} and does not know the public holidays and make-up days of {years}. Until they are added, those years count Monday to Friday as working days and weekends as days off, and every reminder this affects says so. Add calendar.extra_holidays and calendar.extra_workdays to the policy file (once the State Council publishes them) and restart the bot.',
   'reminder.morning.title': 'Today\'s lead target',
   'reminder.morning.body': 'Today the target is {target} target companies.',
   'reminder.morning.previous': 'Last working day ({date}): {count}/{target}',

@@ -244,6 +244,9 @@ export const zhCN = {
   'help.usage.delegate': '/委托 @wangwu 截止:12月5日',
 
   // Reminders (LEAD-1, CLI-2, CLI-3, EXP-1)
+  'calendar.unknown_year_warning': '⚠️ 机器人的中国日历还没有 {year} 年的节假日安排：今天按工作日计算（周一至周五上班、周末休息），法定节假日和调休暂未计入。请管理员在制度文件中补充 calendar.extra_holidays / calendar.extra_workdays。',
+  'notice.calendar_unknown.title': '日历缺少 {years} 年的节假日',
+  'notice.calendar_unknown.body': '机器人使用的中国日历只到 {knownThrough} 年，不知道 {years} 年的法定节假日和调休。在补充之前，这些年份按周一至周五上班、周末休息计算，每条受影响的提醒都会注明。请在制度文件中写入 calendar.extra_holidays 和 calendar.extra_workdays（国务院公布安排后），然后重启机器人。',
   'reminder.morning.title': '今日线索目标',
   'reminder.morning.body': '今天的目标是 {target} 家目标企业。',
   'reminder.morning.previous': '上个工作日（{date}）：{count}/{target}',

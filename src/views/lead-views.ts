@@ -40,6 +40,11 @@ export function leadListView(t: Translate, list: LeadList): View {
 
 /** `N/5` with a bar on a working day; just the count otherwise. */
 export function progressBlocks(t: Translate, p: DailyProgress): Block[] {
+  const warning: Block[] = p.calendarKnown ? [] : [{ type: 'note', text: t('calendar.unknown_year_warning', { year: p.date.slice(0, 4) }) }];
+  return [...targetBlocks(t, p), ...warning];
+}
+
+function targetBlocks(t: Translate, p: DailyProgress): Block[] {
   if (p.target === 0) {
     const key = p.onLeave ? 'lead.progress.on_leave' : p.workingDay ? 'lead.progress.no_role_target' : 'lead.progress.no_target';
     return [{ type: 'note', text: t(key, { count: p.count }) }];

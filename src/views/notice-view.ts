@@ -6,8 +6,14 @@ import { contractOnCardFields } from './contract-views.ts';
 import { performanceNoticeView } from './performance-notice-view.ts';
 import type { View } from './view.ts';
 
-/** A notice in the reader's words, when it is sent. */
+/** A notice in the reader's words, when it is sent; a reminder sent on the fallback calendar says so. */
 export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
+  const view = noticeBody(t, locale, notice);
+  if (notice.calendarUnknownYear === undefined) return view;
+  return { ...view, blocks: [...view.blocks, { type: 'note', text: t('calendar.unknown_year_warning', { year: notice.calendarUnknownYear }) }] };
+}
+
+function noticeBody(t: Translate, locale: Locale, notice: Notice): View {
   switch (notice.kind) {
     case 'account_manager_assigned':
       return {
@@ -17,6 +23,12 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
           { type: 'text', text: t('notice.account_manager_assigned.body', { company: notice.company, by: notice.by }) },
           { type: 'actions', buttons: [{ label: t('button.client'), command: `/client ${notice.company}` }] },
         ],
+      };
+    case 'calendar_unknown':
+      return {
+        tone: 'warning',
+        title: t('notice.calendar_unknown.title', { years: notice.years }),
+        blocks: [{ type: 'text', text: t('notice.calendar_unknown.body', { years: notice.years, knownThrough: notice.knownThrough }) }],
       };
     case 'lead_duplicate_held':
       return {
