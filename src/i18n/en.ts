@@ -128,7 +128,7 @@ export const en: Record<MessageKey, string> = {
 
   'help.title': 'What I can do',
   'help.intro': 'Commands work in English or Chinese; arguments are key:value pairs (":" or "：").',
-  'help.lead': '/lead <company> contact:… phone:…|email:… size:… position:… [region:… code:… source:…] — record a target company ({target} each working day)',
+  'help.lead': '/lead <company> contact:… phone:…|email:… size:… position:… [region:… code:… source:…] — record a target company ({target} each working day); managers decide a held likely duplicate with /lead allow <n> reason:… or /lead refuse <n>',
   'help.leads': '/leads [today|week] — today\'s progress and the leads behind it',
   'help.client': '/client <company> [purchase:… grade:A|B|C reason:… manager:@id] — client card, grade, account manager',
   'help.visit': '/visit <company> [method:onsite|phone] [note:…] — record a visit or follow-up',
