@@ -83,15 +83,6 @@ export async function startCore(env: Env, logger: Logger, clock: Clock = systemC
     defaultLocale: env.locale,
     logger,
   };
-  // A year the calendar does not know runs on the fallback (weekends off): said at start, to admins, in /healthz.
-  const gaps = calendarGaps(deps);
-  if (gaps.unknownYears.length) {
-    logger.warn(
-      { knownThrough: gaps.knownThrough, unknownYears: gaps.unknownYears },
-      `China calendar does not know ${gaps.unknownYears.join(', ')}: Monday to Friday count as working days there until the policy file gives calendar.extra_holidays and calendar.extra_workdays`,
-    );
-    await tellAdminsOfCalendarGaps(deps, gaps);
-  }
   return {
     bot: createBot(deps),
     deps,
@@ -104,4 +95,20 @@ export async function startCore(env: Env, logger: Logger, clock: Clock = systemC
     calendar: () => calendarGaps(deps),
     close: () => database.close(),
   };
+}
+
+/**
+ * At the bot's start (not on every `npm run job`): a year the China calendar
+ * does not know runs on the fallback (weekends off), and is never silent: one
+ * warning line, and a notice to each admin once per set of unknown years.
+ * /healthz says it too (Core.calendar).
+ */
+export async function announceCalendarGaps(core: Core, logger: Logger): Promise<void> {
+  const gaps = calendarGaps(core.deps);
+  if (gaps.unknownYears.length === 0) return;
+  logger.warn(
+    { knownThrough: gaps.knownThrough, unknownYears: gaps.unknownYears },
+    `China calendar does not know ${gaps.unknownYears.join(', ')}: Monday to Friday count as working days there until the policy file gives calendar.extra_holidays and calendar.extra_workdays`,
+  );
+  await tellAdminsOfCalendarGaps(core.deps, gaps);
 }

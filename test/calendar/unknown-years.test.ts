@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaCalendar } from '../../src/calendar/china-calendar.ts';
-import { startCore } from '../../src/compose.ts';
+import { announceCalendarGaps, startCore } from '../../src/compose.ts';
 import { readEnv } from '../../src/config/env.ts';
 import { reportLead } from '../../src/core/leads/report-lead.ts';
 import { DEFAULT_POLICY } from '../../src/core/policy.ts';
@@ -96,6 +96,8 @@ describe('starting with a year the calendar does not know', () => {
   beforeAll(async () => {
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
     core = await startCore(readEnv({ DATA_DIR: dataDir }), logger, shanghai('2026-12-01T10:00:00+08:00'));
+    // As main.ts does right after startCore, before serving anyone.
+    await announceCalendarGaps(core, logger);
   });
   afterAll(() => core.close());
 
