@@ -169,6 +169,30 @@ describe.each(backends)('client cards, grades and visits on $name', (backend) =>
   });
 });
 
+describe.each(backends)('who may become a client\'s account manager, on $name', (backend) => {
+  let f: BotFixture;
+  beforeAll(async () => {
+    f = await botFixture(backend);
+    const saved = await reportLead(f.deps, f.as('wujiu'), {
+      company: '广州南沙港务', contactName: '黄', phone: '+8613600005555', email: null, size: '1', position: '1', region: null, creditCode: null, source: null,
+    });
+    if (!saved.ok) throw new Error(saved.code);
+  });
+  afterAll(() => f.close());
+
+  it("refuses an account manager of another region, even from the department manager, so no one gets a client across regions (LEAD-3)", async () => {
+    for (const who of ['wangwu', 'zhouba']) {
+      const r = await updateClient(f.deps, f.as(who), update('广州南沙港务', { accountManagerId: 'sunqi' }));
+      expect(r, who).toEqual({ ok: false, code: 'wrong_region', details: { region: '华南', manager: '周八' } });
+    }
+    const row = await f.database.db.selectFrom('companies').select('account_manager_id').where('name', '=', '广州南沙港务').executeTakeFirstOrThrow();
+    expect(row.account_manager_id).toBeNull();
+    // And the contact stays masked for him.
+    const card = await showClient(f.deps, f.as('sunqi'), '广州南沙港务');
+    expect(card.ok && card.value.contactMasked).toBe(true);
+  });
+});
+
 describe.each(backends)('a name two companies share on $name', (backend) => {
   let f: BotFixture;
   const SHARED = '苏州同名电子有限公司';
