@@ -5,7 +5,8 @@ import { ConfigError } from './config/config-error.ts';
 import { isEmbeddedConsole, type Env } from './config/env.ts';
 import { loadOrgFile, type OrgFile } from './config/org-file.ts';
 import { checkPolicyAgainstOrg, loadPolicy } from './config/policy-file.ts';
-import type { Clock } from './core/ports.ts';
+import type { CalendarCoverage, Clock } from './core/ports.ts';
+import { calendarGaps, tellAdminsOfCalendarGaps } from './core/reminders/calendar-gaps.ts';
 import { resolveDataKeys } from './crypto/data-key.ts';
 import type { Logger } from './logger.ts';
 import { openDatabase, type OpenedDatabase } from './store/connect.ts';
@@ -14,6 +15,7 @@ import { databaseAnswers } from './store/health.ts';
 import { importOrg } from './store/import-org.ts';
 import { kyselyStore } from './store/kysely-store.ts';
 import { migrateToLatest } from './store/migrate.ts';
+import { rekeyCompanyNames } from './store/rekey-company-names.ts';
 
 export interface Core {
   bot: Bot;
@@ -26,6 +28,8 @@ export interface Core {
   /** Set on the run that generated the console's data key. */
   dataKeyGeneratedAt: string | undefined;
   healthy(): Promise<boolean>;
+  /** The China calendar's known years and the coming years it lacks (for /healthz). */
+  calendar(): CalendarCoverage;
   close(): Promise<void>;
 }
 
@@ -56,6 +60,12 @@ export async function startCore(env: Env, logger: Logger, clock: Clock = systemC
     }
     const applied = await migrateToLatest(database.db);
     if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+    const rekeyed = await rekeyCompanyNames(database.db);
+    if (rekeyed) {
+      logger.info({ from: rekeyed.from, to: rekeyed.to, rekeyed: rekeyed.rekeyed }, 'company names re-normalised');
+      // Kept, never merged: a lookup by such a name asks which company is meant.
+      if (rekeyed.flagged.length) logger.warn({ flagged: rekeyed.flagged }, 'companies now share a normalised name: kept both, the newer flagged as a duplicate');
+    }
     const summary = await importOrg(database.db, org);
     logger.info({ ...summary, people: org.people.length }, 'org directory loaded');
   } catch (error) {
@@ -83,6 +93,23 @@ export async function startCore(env: Env, logger: Logger, clock: Clock = systemC
     afterChange,
     dataKeyGeneratedAt: keys.generatedAt,
     healthy: () => databaseAnswers(database.db),
+    calendar: () => calendarGaps(deps),
     close: () => database.close(),
   };
+}
+
+/**
+ * At the bot's start (not on every `npm run job`): a year the China calendar
+ * does not know runs on the fallback (weekends off), and is never silent: one
+ * warning line, and a notice to each admin once per set of unknown years.
+ * /healthz says it too (Core.calendar).
+ */
+export async function announceCalendarGaps(core: Core, logger: Logger): Promise<void> {
+  const gaps = calendarGaps(core.deps);
+  if (gaps.unknownYears.length === 0) return;
+  logger.warn(
+    { knownThrough: gaps.knownThrough, unknownYears: gaps.unknownYears },
+    `China calendar does not know ${gaps.unknownYears.join(', ')}: Monday to Friday count as working days there until the policy file gives calendar.extra_holidays and calendar.extra_workdays`,
+  );
+  await tellAdminsOfCalendarGaps(core.deps, gaps);
 }

@@ -5,7 +5,7 @@ import { startSchedule } from './jobs/schedule.ts';
 import { ConfigError } from './config/config-error.ts';
 import { isEmbeddedConsole, readEnv } from './config/env.ts';
 import { loadEnvFile } from './config/env-file.ts';
-import { startCore } from './compose.ts';
+import { announceCalendarGaps, startCore } from './compose.ts';
 import { personById } from './core/identity.ts';
 import { translator } from './i18n/translate.ts';
 import { createLogger } from './logger.ts';
@@ -26,8 +26,9 @@ async function main(argv: string[]): Promise<void> {
   const logger = createLogger(env.logLevel, consoleMode ? join(env.dataDir, 'bot.log') : undefined);
   const startedAt = performance.now();
   const core = await startCore(env, logger);
+  await announceCalendarGaps(core, logger);
   const platforms = startPlatforms(env, core, logger);
-  const http = await startHttpServer({ port: env.port, healthy: core.healthy, routes: platforms.routes }).catch((error: NodeJS.ErrnoException) => {
+  const http = await startHttpServer({ port: env.port, healthy: core.healthy, details: () => ({ calendar: core.calendar() }), routes: platforms.routes }).catch((error: NodeJS.ErrnoException) => {
     // The console chat works without the health endpoint; a platform bot does not.
     if (consoleMode && error.code === 'EADDRINUSE') {
       logger.warn({ port: env.port }, 'port in use: /healthz is not served');

@@ -16,6 +16,8 @@ export interface HttpServer {
 export async function startHttpServer(opts: {
   port: number;
   healthy: () => Promise<boolean>;
+  /** More fields of /healthz (the calendar's coverage); they never change the status, which is the database's. */
+  details?: () => Record<string, unknown>;
   routes?: Record<string, Handler>;
 }): Promise<HttpServer> {
   const routes: Record<string, Handler> = {
@@ -23,7 +25,7 @@ export async function startHttpServer(opts: {
     'GET /healthz': async (_req, res) => {
       const ok = await opts.healthy();
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable' }));
+      res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', ...opts.details?.() }));
     },
   };
   const server = createServer((req, res) => {

@@ -21,6 +21,7 @@ import { approvalListView, approvalView, submittedView } from '../views/approval
 import { listRegions } from '../core/identity.ts';
 import { listLeads } from '../core/leads/list-leads.ts';
 import { reportLead } from '../core/leads/report-lead.ts';
+import { decideHeldLead } from '../core/leads/decide-held-lead.ts';
 import type { Locale } from '../core/people.ts';
 import type { Actor, CoreDeps, CoreResult } from '../core/ports.ts';
 import { translator } from '../i18n/translate.ts';
@@ -29,7 +30,7 @@ import { formView } from '../views/form-view.ts';
 import { executePerformance } from './performance.ts';
 import { helpView } from '../views/help-view.ts';
 import { homeView } from '../views/home-view.ts';
-import { leadListView, leadSavedView } from '../views/lead-views.ts';
+import { heldLeadDecidedView, leadListView, leadSavedView } from '../views/lead-views.ts';
 import { faultView, inputIssuesView, refusalView, repeatedView } from '../views/problem-views.ts';
 import { deliveredOnce, type Delivery } from './deliver-once.ts';
 import type { View } from '../views/view.ts';
@@ -78,6 +79,11 @@ export function createBot(deps: BotDeps): Bot {
     switch (command.kind) {
       case 'lead':
         return viewOf(t, await reportLead(deps, actor, command.input), (saved) => leadSavedView(t, saved));
+      case 'held_lead': {
+        // Allow without a reason (the card's button) opens the form that asks for one.
+        if (command.input.decision === 'allow' && !command.input.reason) return formView(t, 'lead_allow', [], { id: String(command.input.heldId) });
+        return viewOf(t, await decideHeldLead(deps, actor, command.input), (decided) => heldLeadDecidedView(t, decided));
+      }
       case 'leads':
         return viewOf(t, await listLeads(deps, actor, command.period), (list) => leadListView(t, list));
       case 'client': {

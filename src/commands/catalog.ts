@@ -20,7 +20,9 @@ export interface CommandDef {
 export const COMMANDS = {
   lead: {
     words: ['lead', '线索'],
-    keys: ['contact', 'phone', 'email', 'size', 'position', 'region', 'code', 'source'],
+    // reason: only with `/lead allow <n>` (a manager allowing a held likely duplicate).
+    keys: ['contact', 'phone', 'email', 'size', 'position', 'region', 'code', 'source', 'reason'],
+    freeText: ['reason'],
   },
   leads: { words: ['leads', '今日线索', '线索列表'], keys: [] },
   client: {

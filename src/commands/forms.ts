@@ -47,6 +47,8 @@ export const FORMS = {
   plan: [{ key: 'text', required: true, kind: 'multiline', positional: true }],
   /** Opened by a Reject button: the request's number filled in, the reason asked for. */
   reject: [words('id'), { key: 'reason', required: true, kind: 'multiline' }],
+  /** Opened by a held likely duplicate's Allow button (LEAD-2): its number filled in, the reason asked for. */
+  lead_allow: [words('id'), { key: 'reason', required: true, kind: 'multiline' }],
   /** `/deal` alone: open a deal (PIPE-1), mapped back as `/deal new <company> amount:…`. */
   deal: [words('company'), text('amount')],
   /** PIPE-2: the needs checklist of one deal, its number filled in; the labels are the questions. */

@@ -2,6 +2,7 @@ import type { RecordVisitCommand } from '../core/clients/record-visit.ts';
 import type { UpdateClientCommand } from '../core/clients/update-client.ts';
 import type { LeadPeriod } from '../core/leads/list-leads.ts';
 import type { ReportLeadCommand } from '../core/leads/report-lead.ts';
+import type { DecideHeldLeadCommand } from '../core/leads/decide-held-lead.ts';
 import type { SubmitApprovalCommand } from '../core/approvals/submit.ts';
 import type { InputIssue } from './issues.ts';
 import { buildApprovals, buildDelegate, buildExpense, buildPromo, type ApprovalsAction, type ParseContext } from './build/approvals.ts';
@@ -10,7 +11,7 @@ import type { DelegateCommand } from '../core/approvals/delegate.ts';
 import { buildClient, buildGradeDecision, isGradeDecision } from './build/client.ts';
 import type { GradeDecisionCommand } from '../core/clients/confirm-grade.ts';
 import { buildDeal, buildDeals, type DealAction } from './build/deal.ts';
-import { buildLead } from './build/lead.ts';
+import { buildLeadAction } from './build/lead.ts';
 import { buildLeads } from './build/leads.ts';
 import { buildVisit } from './build/visit.ts';
 import { buildTicket, type TicketAction } from './build/ticket.ts';
@@ -25,6 +26,7 @@ import { readCommand, textIssues, type RawCommand } from './read-command.ts';
 /** What a person asked for, typed and checked: the one shape every adapter hands to the bot. */
 export type Command =
   | { kind: 'lead'; input: ReportLeadCommand }
+  | { kind: 'held_lead'; input: DecideHeldLeadCommand }
   | { kind: 'leads'; period: LeadPeriod }
   | { kind: 'client'; input: UpdateClientCommand }
   | { kind: 'grade_decision'; input: GradeDecisionCommand }
@@ -71,6 +73,8 @@ export function parseFormSubmission(form: FormName, values: Record<string, strin
   if (problems.length) return { ok: false, issues: problems };
   // The reject form is `/approvals reject <id> reason:…` filled in.
   if (form === 'reject') return build({ name: 'approvals', words: `reject ${words.join(' ')}`.trim(), pairs }, ctx);
+  // The Allow form of a held likely duplicate is `/lead allow <n> reason:…` filled in.
+  if (form === 'lead_allow') return build({ name: 'lead', words: `allow ${words.join(' ')}`.trim(), pairs }, ctx);
   // The ticket response form is `/ticket <id> respond response:…` filled in.
   if (form === 'ticket_respond') return build({ name: 'ticket', words: `${words.join(' ')} respond`.trim(), pairs }, ctx);
   // The deal forms are `/deal new <company> …` and `/deal <id> needs|proposal|lost …` filled in.
@@ -96,7 +100,7 @@ function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {
     case 'remind':
       return map(buildRemind(raw), (on) => ({ kind: 'remind', on }));
     case 'lead':
-      return map(buildLead(raw), (input) => ({ kind: 'lead', input }));
+      return map(buildLeadAction(raw), (a) => (a.action === 'report' ? { kind: 'lead', input: a.lead } : { kind: 'held_lead', input: a.decision }));
     case 'leads':
       return map(buildLeads(raw), (period) => ({ kind: 'leads', period }));
     case 'client':

@@ -6,7 +6,15 @@ import type { Grade } from './ports.ts';
  * and it is put into words in the reader's language only when it is sent.
  * No contact data ever goes into a notice (the outbox is not encrypted).
  */
-export type Notice =
+export type Notice = NoticeBody & {
+  /**
+   * Set on a working-day reminder sent on a day of a year the China calendar
+   * does not know (weekends off, weekdays on: the fallback): the reminder says so.
+   */
+  calendarUnknownYear?: number;
+};
+
+type NoticeBody =
   | PerformanceNotice
   | { kind: 'account_manager_assigned'; company: string; by: string }
   /** CLI-1, INC-1: to a confirmer, a raised grade waiting: the confirmed grade, the pending one, Confirm / Keep the old grade. */
@@ -15,6 +23,16 @@ export type Notice =
   | { kind: 'grade_confirmation_closed'; changeId: number; company: string; confirmedGrade: Grade | null; pendingGrade: Grade; outcome: 'confirmed' | 'kept' | 'superseded'; by: string | null }
   /** To whoever made the change (and the owner): the regional manager confirmed it or kept the old grade. */
   | { kind: 'grade_decided'; company: string; grade: Grade; previousGrade: Grade | null; outcome: 'confirmed' | 'kept'; by: string }
+  /** To admins, once per unknown year: the China calendar does not know these years; the fallback applies until the policy file gives them. */
+  | { kind: 'calendar_unknown'; years: string; knownThrough: string }
+  /**
+   * LEAD-2 to a manager who may allow it: a report of a name someone owns,
+   * under another credit code, held with Allow (a reason asked for) and Refuse.
+   * Names and codes only: the held contact stays encrypted in the store.
+   */
+  | { kind: 'lead_duplicate_held'; heldId: number; company: string; creditCode: string; reporter: string; existing: string; existingCode: string; owner: string; region: string }
+  /** To the reporter of a held report: a manager allowed it (saved for them) or refused it. */
+  | { kind: 'lead_hold_decided'; heldId: number; company: string; outcome: 'allowed' | 'refused'; by: string; reason: string | null }
   /** PIPE-1: to a deal's owner, when someone else moved it on, won it or closed it as lost. */
   | { kind: 'deal_changed'; dealId: number; company: string; by: string; change: 'stage' | 'won' | 'lost'; stage: number; reason: string | null }
   /** To the approver whose step it is now: the card with Approve and Reject. */

@@ -17,7 +17,21 @@ export interface Clock {
 }
 
 export interface WorkCalendar {
+  /**
+   * In a year the calendar does not know (see isKnown), weekends are off and
+   * every weekday is taken as a working day: the documented fallback, told to
+   * admins at start, in /healthz and on every reminder it affects.
+   */
   isWorkingDay(date: IsoDate): boolean;
+  /** Are the public holidays and make-up days of this date's year known (the maintained tables, or the policy file's lists)? */
+  isKnown(date: IsoDate): boolean;
+  /** The last year known, and the years from `fromYear` to `toYear` that are not. */
+  coverage(fromYear: number, toYear: number): CalendarCoverage;
+}
+
+export interface CalendarCoverage {
+  knownThrough: number | null;
+  unknownYears: number[];
 }
 
 export type Grade = 'A' | 'B' | 'C';
@@ -38,6 +52,8 @@ export interface Company {
   gradeOverridden: boolean;
   customerSince: Date | null;
   createdAt: Date;
+  /** LEAD-2: the company holding this one's normalised name, when this one is kept beside it as a flagged duplicate. */
+  duplicateOf: number | null;
 }
 
 /** A client's contact person, in plain text: only the store sees it encrypted. */
@@ -132,8 +148,13 @@ export interface ClaimKeys {
 }
 
 export interface CompaniesPort {
-  /** `for update` locks the row until the transaction ends, for a read-then-write. */
-  byNormName(normName: string, lock?: 'for update'): Promise<Company | null>;
+  /**
+   * Every company of one normalised name, the name's holder first, then its
+   * flagged duplicates (LEAD-2). `for update` locks the rows until the
+   * transaction ends, for a read-then-write.
+   */
+  byNormName(normName: string, lock?: 'for update'): Promise<Company[]>;
+  byCreditCode(creditCode: string, lock?: 'for update'): Promise<Company | null>;
   byId(id: number, lock?: 'for update'): Promise<Company | null>;
   contactOf(companyId: number): Promise<Contact | null>;
   /** Customers (a purchase amount or a signed contract) a person owns or manages as account manager. */
@@ -157,8 +178,46 @@ export interface NewLead {
   claim: ClaimKeys;
 }
 
-/** How a refused lead collided: the credit code, the name, or a phone or e-mail already recorded. */
-export type ClaimMatch = 'code' | 'name' | 'contact';
+/**
+ * How a refused lead collided: the credit code, the name, the name under
+ * another credit code (a likely duplicate, which a manager may allow), or a
+ * phone or e-mail already recorded.
+ */
+export type ClaimMatch = 'code' | 'name' | 'name_code' | 'contact';
+
+/** LEAD-2: a report refused as a likely duplicate, held for a manager to allow or refuse. */
+export interface HeldLead {
+  id: number;
+  reporterId: string;
+  name: string;
+  normName: string;
+  creditCode: string;
+  region: string;
+  workDate: IsoDate;
+  reportedAt: Date;
+  /** The company that holds the name under another credit code. */
+  duplicateOf: number;
+  status: 'pending' | 'allowed' | 'refused';
+  decidedBy: string | null;
+  reason: string | null;
+  /** The company saved when it was allowed. */
+  companyId: number | null;
+}
+
+export interface HeldLeadsPort {
+  /** Holds the report; a report of a credit code already waiting gets that hold back, `fresh` false. */
+  hold(lead: NewLead & { company: NewCompany & { creditCode: string }; duplicateOf: number }): Promise<{ held: HeldLead; fresh: boolean }>;
+  byId(id: number, lock?: 'for update'): Promise<HeldLead | null>;
+  /**
+   * Saves an allowed hold for its reporter: the company (flagged as a duplicate
+   * of the name's holder), its contact and the lead on the day it was
+   * reported; or, when its credit code, phone or e-mail was recorded since,
+   * the company that holds it and nothing written.
+   */
+  save(hold: HeldLead, at: Date): Promise<{ inserted: Company } | { existing: Company; by: 'code' | 'contact' }>;
+  /** False when the hold was decided already (another decision won). */
+  decide(id: number, change: { status: 'allowed' | 'refused'; by: string; at: Date; reason: string | null; companyId: number | null }): Promise<boolean>;
+}
 
 export interface LeadsPort {
   /**
@@ -319,6 +378,7 @@ export interface Tx {
   directory: DirectoryPort;
   companies: CompaniesPort;
   leads: LeadsPort;
+  heldLeads: HeldLeadsPort;
   visits: VisitsPort;
   audit: AuditPort;
   tickets: TicketsPort;

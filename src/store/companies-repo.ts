@@ -21,17 +21,20 @@ export const toCompany = (row: CompanyRow): Company => ({
   gradeOverridden: row.grade_overridden,
   customerSince: row.customer_since ? new Date(row.customer_since) : null,
   createdAt: new Date(row.created_at),
+  duplicateOf: row.duplicate_of,
 });
 
 /** Every column of `companies`, in table order: a union of company rows must name them alike. */
 export const COMPANY_COLUMNS = sql.raw(
-  'id, name, norm_name, credit_code, region, owner_id, size, position, source, account_manager_id, annual_purchase_fen, grade, grade_overridden, customer_since, created_at',
+  'id, name, norm_name, credit_code, region, owner_id, size, position, source, account_manager_id, annual_purchase_fen, grade, grade_overridden, customer_since, created_at, duplicate_of, duplicate_flag',
 );
 
 /**
  * LEAD-2 as a query: the company that already holds this credit code, else
- * this name, else this phone or e-mail (through their blind indexes), the
- * strongest match first, with how it matched. Part of the lead's one statement.
+ * this name (the name's holder, the oldest row; 'name_code' when both have a
+ * credit code and they differ: a likely duplicate), else this phone or e-mail
+ * (through their blind indexes), the strongest match first, with how it
+ * matched. Part of the lead's one statement.
  */
 export function claimedCompanySql(keyring: Keyring, { normName, creditCode, phone, email }: ClaimKeys): RawBuilder<unknown> {
   const bidx = [
@@ -44,9 +47,10 @@ export function claimedCompanySql(keyring: Keyring, { normName, creditCode, phon
         where id in (select company_id from contacts where phone_bidx in (${sql.join(bidx)}) or email_bidx in (${sql.join(bidx)}))`
     : sql``;
   return sql`select * from (
-      ${byCode}select ${COMPANY_COLUMNS}, 'name' as matched, 2 as rank from companies
-      where norm_name = ${normName} and (credit_code is null or ${creditCode}::text is null or credit_code = ${creditCode})${byContact}
-    ) found order by rank, id limit 1`;
+      ${byCode}select ${COMPANY_COLUMNS},
+        case when credit_code is not null and ${creditCode}::text is not null and credit_code <> ${creditCode} then 'name_code' else 'name' end as matched,
+        2 as rank from companies where norm_name = ${normName}${byContact}
+    ) found order by rank, duplicate_of nulls first, id limit 1`;
 }
 
 const toGradeChange = (r: Selectable<GradeHistoryTable>): GradeChange => ({
@@ -64,13 +68,22 @@ const toGradeChange = (r: Selectable<GradeHistoryTable>): GradeChange => ({
 });
 
 export function companiesRepo(db: Kysely<Database>, keyring: Keyring): CompaniesPort {
-  const one = async (column: 'norm_name' | 'id', value: string | number, lock?: 'for update') => {
+  const one = async (column: 'credit_code' | 'id', value: string | number, lock?: 'for update') => {
     const query = db.selectFrom('companies').selectAll().where(column, '=', value).orderBy('id');
     const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
     return row ? toCompany(row) : null;
   };
   return {
-    byNormName: (normName, lock) => one('norm_name', normName, lock),
+    async byNormName(normName, lock) {
+      const query = db
+        .selectFrom('companies')
+        .selectAll()
+        .where('norm_name', '=', normName)
+        .orderBy(sql`duplicate_of nulls first`)
+        .orderBy('id');
+      return (await (lock ? query.forUpdate() : query).execute()).map(toCompany);
+    },
+    byCreditCode: (creditCode, lock) => one('credit_code', creditCode, lock),
     byId: (id, lock) => one('id', id, lock),
 
     async contactOf(companyId): Promise<Contact | null> {

@@ -46,6 +46,36 @@ export interface CompaniesTable {
   grade_overridden: Generated<boolean>;
   customer_since: Timestamp | null;
   created_at: Timestamp;
+  /** LEAD-2: set on a company kept beside the one holding its normalised name (allowed, existing or re-keyed). */
+  duplicate_of: ColumnType<number | null, number | null | undefined, number | null>;
+  duplicate_flag: ColumnType<'allowed' | 'existing' | 'rekeyed' | null, 'allowed' | 'existing' | 'rekeyed' | null | undefined, 'allowed' | 'existing' | 'rekeyed' | null>;
+}
+
+/** LEAD-2: a report refused as a likely duplicate, held until a manager allows or refuses it. */
+export interface HeldLeadsTable {
+  id: Generated<number>;
+  reporter_id: string;
+  name: string;
+  norm_name: string;
+  credit_code: string;
+  region: string;
+  size: string;
+  position: string;
+  source: string | null;
+  name_enc: string;
+  phone_enc: string | null;
+  email_enc: string | null;
+  phone_bidx: string | null;
+  email_bidx: string | null;
+  key_id: string;
+  work_date: string;
+  reported_at: Timestamp;
+  duplicate_of: number;
+  status: Generated<'pending' | 'allowed' | 'refused'>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  reason: string | null;
+  company_id: number | null;
 }
 
 export interface ContactsTable {
@@ -332,6 +362,7 @@ export interface Database {
   settings: SettingsTable;
   companies: CompaniesTable;
   contacts: ContactsTable;
+  held_leads: HeldLeadsTable;
   leads: LeadsTable;
   grade_history: GradeHistoryTable;
   visits: VisitsTable;

@@ -15,6 +15,7 @@ import { cachedDirectory } from './directory-cache.ts';
 import { deliveryReceiptsRepo } from './delivery-receipts-repo.ts';
 import { directoryRepo } from './directory-repo.ts';
 import { leadsRepo } from './leads-repo.ts';
+import { heldLeadsRepo } from './held-leads-repo.ts';
 import { outboxRepo } from './outbox-repo.ts';
 import { performanceRepo } from './performance-repo.ts';
 import { visitsRepo } from './visits-repo.ts';
@@ -38,6 +39,7 @@ export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
     directory: directoryRepo(db),
     companies: companiesRepo(db, keyring),
     leads: leadsRepo(db, keyring),
+    heldLeads: heldLeadsRepo(db, keyring),
     visits: visitsRepo(db),
     audit: auditRepo(db),
     tickets: ticketsRepo(db),

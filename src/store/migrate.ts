@@ -14,7 +14,7 @@ export class MigrationError extends Error {
  * test runner does not transform TypeScript; importing from our own module
  * works under tsx and vitest alike.
  */
-const migrationFiles: MigrationProvider = {
+export const migrationFiles: MigrationProvider = {
   async getMigrations() {
     // TypeScript under tsx and vitest, JavaScript once compiled into dist/ (`npm start`); the names are the same.
     const files = (await readdir(MIGRATIONS_FOLDER)).filter((f) => /^\d{4}_\d{2}_\d{2}_\d{6}_\w+\.[jt]s$/.test(f)).sort();

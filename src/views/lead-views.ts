@@ -1,6 +1,7 @@
 import type { DailyProgress } from '../core/leads/progress.ts';
 import type { LeadList } from '../core/leads/list-leads.ts';
 import type { LeadSaved } from '../core/leads/report-lead.ts';
+import type { HeldLeadDecided } from '../core/leads/decide-held-lead.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { Block, View } from './view.ts';
 
@@ -39,6 +40,11 @@ export function leadListView(t: Translate, list: LeadList): View {
 
 /** `N/5` with a bar on a working day; just the count otherwise. */
 export function progressBlocks(t: Translate, p: DailyProgress): Block[] {
+  const warning: Block[] = p.calendarKnown ? [] : [{ type: 'note', text: t('calendar.unknown_year_warning', { year: p.date.slice(0, 4) }) }];
+  return [...targetBlocks(t, p), ...warning];
+}
+
+function targetBlocks(t: Translate, p: DailyProgress): Block[] {
   if (p.target === 0) {
     const key = p.onLeave ? 'lead.progress.on_leave' : p.workingDay ? 'lead.progress.no_role_target' : 'lead.progress.no_target';
     return [{ type: 'note', text: t(key, { count: p.count }) }];
@@ -48,4 +54,17 @@ export function progressBlocks(t: Translate, p: DailyProgress): Block[] {
     { type: 'progress', label: t('lead.progress', { count: p.count, target: p.target }), current: p.count, target: p.target },
     ...(missing > 0 ? [{ type: 'note' as const, text: t('lead.remaining', { missing }) }] : []),
   ];
+}
+
+/** A manager's decision on a held likely duplicate (LEAD-2), as the manager sees it. */
+export function heldLeadDecidedView(t: Translate, decided: HeldLeadDecided): View {
+  const { held, company } = decided;
+  const params = { id: held.id, company: held.name, reporter: decided.reporter };
+  return {
+    tone: 'success',
+    blocks: [
+      { type: 'text', text: t(held.status === 'allowed' ? 'lead.hold.allowed' : 'lead.hold.refused', params) },
+      ...(company ? [{ type: 'actions' as const, buttons: [{ label: t('button.client'), command: `/client #${company.id}` }] }] : []),
+    ],
+  };
 }

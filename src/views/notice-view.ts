@@ -8,8 +8,14 @@ import { performanceNoticeView } from './performance-notice-view.ts';
 import { roleName } from './role-name.ts';
 import type { View } from './view.ts';
 
-/** A notice in the reader's words, when it is sent. */
+/** A notice in the reader's words, when it is sent; a reminder sent on the fallback calendar says so. */
 export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
+  const view = noticeBody(t, locale, notice);
+  if (notice.calendarUnknownYear === undefined) return view;
+  return { ...view, blocks: [...view.blocks, { type: 'note', text: t('calendar.unknown_year_warning', { year: notice.calendarUnknownYear }) }] };
+}
+
+function noticeBody(t: Translate, locale: Locale, notice: Notice): View {
   switch (notice.kind) {
     case 'account_manager_assigned':
       return {
@@ -24,6 +30,33 @@ export function noticeView(t: Translate, locale: Locale, notice: Notice): View {
     case 'grade_confirmation_closed':
     case 'grade_decided':
       return gradeNoticeView(t, locale, notice);
+    case 'calendar_unknown':
+      return {
+        tone: 'warning',
+        title: t('notice.calendar_unknown.title', { years: notice.years }),
+        blocks: [{ type: 'text', text: t('notice.calendar_unknown.body', { years: notice.years, knownThrough: notice.knownThrough }) }],
+      };
+    case 'lead_duplicate_held':
+      return {
+        tone: 'warning',
+        title: t('notice.lead_duplicate_held.title', { id: notice.heldId }),
+        blocks: [
+          { type: 'text', text: t('notice.lead_duplicate_held.body', notice) },
+          {
+            type: 'actions',
+            buttons: [
+              { label: t('button.allow'), command: `/lead allow ${notice.heldId}`, style: 'primary' },
+              { label: t('button.reject'), command: `/lead refuse ${notice.heldId}`, style: 'danger' },
+            ],
+          },
+        ],
+      };
+    case 'lead_hold_decided':
+      return {
+        tone: notice.outcome === 'allowed' ? 'success' : 'warning',
+        title: t(`notice.lead_hold_decided.${notice.outcome}.title`, { id: notice.heldId }),
+        blocks: [{ type: 'text', text: t(`notice.lead_hold_decided.${notice.outcome}.body`, { company: notice.company, by: notice.by, reason: notice.reason ?? '-' }) }],
+      };
     case 'approval_requested':
       return {
         tone: notice.overBenchmark ? 'warning' : 'info',

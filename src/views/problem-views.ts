@@ -24,7 +24,12 @@ export function refusalView(t: Translate, code: PolicyErrorCode, details: Record
   // Only an approval's refusal carries an approval's status; a contract's or a deal's was put in words by its own view.
   const status = `approval.status.${details.status}`;
   if (APPROVAL_REFUSALS.has(code) && hasMessage(status)) params.status = t(status);
-  return { tone: 'warning', blocks: [{ type: 'text', text: t(refusalKey(code), params) }] };
+  const text = { type: 'text' as const, text: t(refusalKey(code), params) };
+  // An ambiguous name lists the companies it matches, one a line (LEAD-2).
+  if (code === 'client_ambiguous' && typeof details.choices === 'string') {
+    return { tone: 'warning', blocks: [text, { type: 'list', items: details.choices.split('\n') }] };
+  }
+  return { tone: 'warning', blocks: [text] };
 }
 
 /** Everything wrong with what was typed, each naming its field, and how to write the command. */

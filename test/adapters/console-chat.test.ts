@@ -118,7 +118,8 @@ describe('reporting leads in the console chat', () => {
     const asZhaoliu = after(text, '已切换为 赵六');
     expect(asZhaoliu).not.toContain('线索已保存');
     expect(count(asZhaoliu, '已由 张三（华东）跟进，不能重复录入')).toBe(2);
-    expect(asZhaoliu).toContain('已登记在另一家客户名下，由 张三（华东）跟进');
+    // The phone's refusal names its owner only, not which client holds it (SEC-1).
+    expect(asZhaoliu).toContain('已登记在一家客户名下，由 张三 跟进');
     // SEC-1: nothing of the contact leaks into a refusal.
     expect(asZhaoliu).not.toContain('陈建国');
     expect(asZhaoliu).not.toContain('5566');

@@ -91,7 +91,8 @@ describe('npm start with nothing configured: the console chat on the embedded da
 
   it('answers GET /healthz with 200 {"status":"ok"} while the chat runs', () => {
     expect(health.status).toBe(200);
-    expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
+    // The calendar's coverage rides beside the status (which is the database's alone).
+    expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', calendar: { knownThrough: expect.any(Number), unknownYears: expect.any(Array) } });
   });
 
   it('keeps the five leads across a restart on the same DATA_DIR, with the same key and no new warning', async () => {

@@ -130,7 +130,7 @@ describe('key:value pairs', () => {
         field: null,
         details: {
           key: 'colour',
-          keys: 'contact/联系人, phone/电话, email/邮箱, size/规模, position/行业地位, region/区域, code/信用代码, source/来源',
+          keys: 'contact/联系人, phone/电话, email/邮箱, size/规模, position/行业地位, region/区域, code/信用代码, source/来源, reason/原因',
         },
       },
     ]);

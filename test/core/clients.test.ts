@@ -306,3 +306,75 @@ describe.each(backends)('client cards, grades and visits on $name', (backend) =>
     });
   });
 });
+
+describe.each(backends)('who may become a client\'s account manager, on $name', (backend) => {
+  let f: BotFixture;
+  beforeAll(async () => {
+    f = await botFixture(backend);
+    const saved = await reportLead(f.deps, f.as('wujiu'), {
+      company: '广州南沙港务', contactName: '黄', phone: '+8613600005555', email: null, size: '1', position: '1', region: null, creditCode: null, source: null,
+    });
+    if (!saved.ok) throw new Error(saved.code);
+  });
+  afterAll(() => f.close());
+
+  it("refuses an account manager of another region, even from the department manager, so no one gets a client across regions (LEAD-3)", async () => {
+    for (const who of ['wangwu', 'zhouba']) {
+      const r = await updateClient(f.deps, f.as(who), update('广州南沙港务', { accountManagerId: 'sunqi' }));
+      expect(r, who).toEqual({ ok: false, code: 'wrong_region', details: { region: '华南', manager: '周八' } });
+    }
+    const row = await f.database.db.selectFrom('companies').select('account_manager_id').where('name', '=', '广州南沙港务').executeTakeFirstOrThrow();
+    expect(row.account_manager_id).toBeNull();
+    // And the contact stays masked for him.
+    const card = await showClient(f.deps, f.as('sunqi'), '广州南沙港务');
+    expect(card.ok && card.value.contactMasked).toBe(true);
+  });
+});
+
+describe.each(backends)('a name two companies share on $name', (backend) => {
+  let f: BotFixture;
+  const SHARED = '苏州同名电子有限公司';
+  const codes = ['91320500MA1DUP001', '91320500MA1DUP002'];
+  beforeAll(async () => {
+    f = await botFixture(backend);
+    const { creditCodeCheckChar } = await import('../../src/commands/values/credit-code.ts');
+    const [a, b] = codes.map((c) => c.slice(0, 17) + creditCodeCheckChar(c.slice(0, 17)));
+    codes.splice(0, 2, a!, b!);
+    const first = await reportLead(f.deps, f.as('zhangsan'), {
+      company: SHARED, contactName: '甲', phone: '+8613500001111', email: null, size: '1', position: '1', region: null, creditCode: a!, source: null,
+    });
+    if (!first.ok) throw new Error(first.code);
+    // Kept beside it as a flagged duplicate, as a manager's Allow or a re-key leaves it.
+    await f.database.db
+      .insertInto('companies')
+      .values({ name: '苏州同名电子', norm_name: '苏州同名电子', credit_code: b!, region: '华东', owner_id: 'zhaoliu', size: '1', position: '1', created_at: new Date(), duplicate_of: first.value.company.id, duplicate_flag: 'allowed' })
+      .execute();
+  });
+  afterAll(() => f.close());
+
+  it.each([
+    ['/client 苏州同名电子'],
+    ['/client 苏州同名电子 purchase:600万'],
+    ['/visit 苏州同名电子 method:phone'],
+    ['/deal new 苏州同名电子 amount:10万'],
+    ['/ticket 苏州同名电子 problem:设备故障'],
+  ])('asks which company is meant instead of picking one: %s', async (text) => {
+    const view = await f.bot.handleText(f.as('zhangsan'), text);
+    const shown = JSON.stringify(view);
+    expect(shown).toContain('对应 2 家公司');
+    expect(shown).toContain(codes[0]);
+    expect(shown).toContain(codes[1]);
+    expect(await f.database.db.selectFrom('visits').select('id').execute()).toEqual([]);
+    expect(await f.database.db.selectFrom('deals').select('id').execute()).toEqual([]);
+    expect(await f.database.db.selectFrom('tickets').select('id').execute()).toEqual([]);
+    const graded = await f.database.db.selectFrom('companies').select('annual_purchase_fen').where('annual_purchase_fen', 'is not', null).execute();
+    expect(graded).toEqual([]);
+  });
+
+  it('finds the one meant by its credit code or its number', async () => {
+    const byCode = await showClient(f.deps, f.as('zhangsan'), codes[1]!);
+    expect(byCode.ok && byCode.value.company.ownerId).toBe('zhaoliu');
+    const visit = await f.bot.handleText(f.as('zhangsan'), `/visit ${codes[0]} method:phone`);
+    expect(visit.tone).toBe('success');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cleanCompanyDisplayName, normalizeCompanyName } from '../../src/core/leads/company-name.ts';
+import { toSimplified, traditionalTable } from '../../src/core/leads/traditional-chinese.ts';
 
 const toFullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
@@ -135,6 +136,98 @@ describe('normalizeCompanyName', () => {
         expect(normalizeCompanyName(a + c + b)).not.toBe('');
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('normalizeCompanyName: forms that name the same company (LEAD-2)', () => {
+  it.each([
+    ['上海华信科技股份公司', '上海华信科技有限公司'],
+    ['上海华信科技有限责任公司', '上海华信科技有限公司'],
+    ['华信科技（上海）有限公司', '上海华信科技有限公司'],
+    ['华信科技(上海)有限公司', '上海华信科技有限公司'],
+    ['华信科技（上海市）有限公司', '上海华信科技'],
+    ['（上海）华信科技有限公司', '上海华信科技'],
+    ['华信（上海）科技有限公司', '上海华信科技'],
+    ['上海华信科技（上海）有限公司', '上海华信科技'],
+    ['【上海】华信科技', '上海华信科技'],
+    ['上海華信科技有限公司', '上海华信科技有限公司'],
+    ['上海華信科技有限責任公司', '上海华信科技'],
+    ['華為技術有限公司', '华为技术有限公司'],
+    ['深圳市騰訊計算機系統有限公司', '深圳市腾讯计算机系统有限公司'],
+    ['华信２０２６科技', '华信2026科技'],
+    ['華信（廣州）電子', '广州华信电子'],
+  ])('reads %s as the same name as %s', (variant, name) => {
+    expect(normalizeCompanyName(variant)).toBe(normalizeCompanyName(name));
+  });
+
+  it('keeps a company of another region in brackets apart from the prefixed one', () => {
+    expect(normalizeCompanyName('华信科技（北京）有限公司')).not.toBe(normalizeCompanyName('上海华信科技有限公司'));
+    expect(normalizeCompanyName('华信科技（北京）有限公司')).toBe(normalizeCompanyName('北京华信科技'));
+  });
+
+  it('drops no bracketed word that is not a region, so 西门子（中国） stays apart from 西门子', () => {
+    expect(normalizeCompanyName('西门子（中国）有限公司')).toBe('西门子中国');
+    expect(normalizeCompanyName('华信（研发）科技')).toBe('华信研发科技');
+  });
+
+  it('maps no traditional character to one the table maps again, so a key stays what it is', () => {
+    for (const [traditional, simplified] of traditionalTable) {
+      expect(traditionalTable.has(simplified), `${traditional} -> ${simplified}`).toBe(false);
+      expect(toSimplified(simplified)).toBe(simplified);
+    }
+  });
+
+  // A traditional form for each simplified character the table knows, to write generated names in.
+  const traditionalOf = new Map<string, string>();
+  for (const [traditional, simplified] of traditionalTable) if (!traditionalOf.has(simplified)) traditionalOf.set(simplified, traditional);
+  // Body characters: some with a traditional form, some without; none of a legal form or a region's name,
+  // so a suffix or a region cannot be made out of the body by chance.
+  const avoided = new Set([...'有限责任股份公司集团'].concat(...['上海', '北京', '深圳', '广州', '杭州', '天津']));
+  const bodyChar = fc.constantFrom(
+    ...[...'华信电子网络数据科技贸易实业发展国际医药环保物流运输汽车钢铁纺织传媒软件云计算智能仪器达兴丰汇联众宝顺远创维鸿鹏龙阳金木水火土明德'].filter((c) => !avoided.has(c)),
+    ...'0123456789',
+  );
+  const body = fc.array(bodyChar, { minLength: 2, maxLength: 10 }).map((cs) => cs.join(''));
+  const region = fc.constantFrom('上海', '北京', '深圳', '广州', '杭州', '天津');
+  const legalForm = fc.constantFrom('', '有限公司', '股份有限公司', '股份公司', '有限责任公司', '有限責任公司', '股份有限公司', '集团有限公司', '集團有限公司', '公司');
+  const bracket = fc.constantFrom(['（', '）'], ['(', ')'], ['【', '】'], ['[', ']'], ['〔', '〕']);
+  const toFullWidthDigits = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+  it('gives one key to a prefixed name and its variants: region in brackets anywhere, traditional forms, full-width digits, other legal forms', () => {
+    fc.assert(
+      fc.property(
+        region,
+        body,
+        legalForm,
+        legalForm,
+        bracket,
+        fc.nat(),
+        fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
+        fc.boolean(),
+        fc.constantFrom('', '市'),
+        (place, name, form, otherForm, [open, close], at, traditional, fullWidth, city) => {
+          const written = [...name].map((c, i) => (traditional[i] ? (traditionalOf.get(c) ?? c) : c)).join('');
+          const i = at % (written.length + 1);
+          let variant = `${written.slice(0, i)}${open}${place}${city}${close}${written.slice(i)}${otherForm}`;
+          if (fullWidth) variant = toFullWidthDigits(variant);
+          const canonical = `${place}${name}${form}`;
+          expect(normalizeCompanyName(variant), variant).toBe(normalizeCompanyName(canonical));
+          // Written with its prefix as well as in brackets, it is still the one name.
+          expect(normalizeCompanyName(place + variant), place + variant).toBe(normalizeCompanyName(canonical));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps names of different regions apart however they are written', () => {
+    fc.assert(
+      fc.property(region, region, body, bracket, (a, b, name, [open, close]) => {
+        fc.pre(a !== b);
+        expect(normalizeCompanyName(`${name}${open}${a}${close}有限公司`)).not.toBe(normalizeCompanyName(`${b}${name}有限公司`));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -4,6 +4,10 @@ import { reportLead, type ReportLeadCommand } from '../../src/core/leads/report-
 import { sealContact } from '../../src/store/contact-columns.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
+import { creditCodeCheckChar } from '../../src/commands/values/credit-code.ts';
+
+/** A checksum-valid credit code from its first 17 characters. */
+const code = (prefix17: string) => `${prefix17}${creditCodeCheckChar(prefix17)}`;
 
 const lead = (company: string, extra: Partial<ReportLeadCommand> = {}): ReportLeadCommand => ({
   company,
@@ -64,11 +68,17 @@ describe.each(backends)('reporting leads on $name', (backend) => {
     expect(renamed.ok ? null : renamed.code).toBe('company_owned');
   });
 
-  it('lets two companies of one name exist when their credit codes differ, the code being the stronger key', async () => {
-    await reportLead(f.deps, f.as('zhangsan'), lead('华信科技有限公司', { creditCode: '91350100M000100Y43' }));
-    const otherCode = await reportLead(f.deps, f.as('zhaoliu'), lead('华信科技', { creditCode: '91310000MA1FL8LQ21'.slice(0, 17) + 'X' }));
-    // The code above is checked by the edge, not here: the core compares what it is given.
-    expect(otherCode.ok).toBe(true);
+  it('refuses the same name under another credit code as a likely duplicate, naming the owner, where it used to accept it', async () => {
+    await reportLead(f.deps, f.as('zhangsan'), lead('华信科技有限公司', { creditCode: '91350100M000100Y43', phone: '+8613600003333' }));
+    const otherCode = await reportLead(f.deps, f.as('zhaoliu'), lead('华信科技', { creditCode: code('91310000MA1FL8LQ2') }));
+    expect(otherCode).toMatchObject({
+      ok: false,
+      code: 'company_likely_duplicate',
+      details: { company: '华信科技有限公司', code: '91350100M000100Y43', owner: '张三', region: '华东' },
+    });
+    expect(JSON.stringify(otherCode)).not.toMatch(/13600003333|王经理/);
+    const stored = await f.database.db.selectFrom('companies').select('owner_id').where('norm_name', '=', '华信科技').execute();
+    expect(stored).toEqual([{ owner_id: 'zhangsan' }]);
     const noCode = await reportLead(f.deps, f.as('zhaoliu'), lead('华信科技股份有限公司'));
     expect(noCode.ok ? null : noCode.code).toBe('company_owned');
   });
@@ -78,7 +88,20 @@ describe.each(backends)('reporting leads on $name', (backend) => {
     const samePhone = await reportLead(f.deps, f.as('zhaoliu'), lead('嘉兴纺织二号', { phone: '+8613700002222' }));
     const sameEmail = await reportLead(f.deps, f.as('zhaoliu'), lead('嘉兴纺织三号', { phone: null, email: 'li@jiaxing.example' }));
     expect(samePhone.ok ? null : samePhone.code).toBe('contact_owned');
-    expect(sameEmail.ok ? null : sameEmail.details).toMatchObject({ owner: '张三', region: '华东' });
+    expect(sameEmail.ok ? null : sameEmail.details).toMatchObject({ owner: '张三' });
+  });
+
+  it('names only the owner when a phone is already recorded, never the client that holds it nor its region (SEC-1)', async () => {
+    await reportLead(f.deps, f.as('zhangsan'), lead('舟山海运', { phone: '+8613700004444' }));
+    const refused = await reportLead(f.deps, f.as('zhouba'), lead('舟山海运二号', { phone: '+8613700004444', region: '华南' }));
+    expect(refused).toEqual({ ok: false, code: 'contact_owned', details: { owner: '张三' } });
+    const { translator } = await import('../../src/i18n/translate.ts');
+    const { refusalView } = await import('../../src/views/problem-views.ts');
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const text = JSON.stringify(refused.ok ? null : refusalView(translator(locale), refused.code, refused.details));
+      expect(text).toContain('张三');
+      expect(text).not.toMatch(/舟山海运|华东|13700004444/);
+    }
   });
 
   it('refuses a claim in another region and names that region\'s manager (LEAD-3)', async () => {

@@ -27,8 +27,9 @@ export interface GradeDecisionCommand {
  */
 export async function decideGrade(deps: CoreDeps, actor: Actor, cmd: GradeDecisionCommand): Promise<CoreResult<ClientCard>> {
   return deps.store.transaction(async (tx) => {
-    let company = await findClient(tx, cmd.company, 'for update');
-    if (!company) return refuse('client_not_found', { company: cmd.company });
+    const found = await findClient(tx, cmd.company, 'for update');
+    if (!found.ok) return found;
+    let company = found.value;
     const pending = await tx.companies.pendingGradeChange(company.id);
     if (!pending || pending.id !== cmd.changeId) return refuse('grade_change_not_pending', { company: company.name, grade: company.grade ?? '-' });
     if (actor.person.id === company.ownerId || actor.person.id === pending.changedBy) return refuse('grade_confirm_own', { company: company.name });

@@ -3,7 +3,7 @@ import { followUpStatus, type FollowUpStatus } from './follow-up.ts';
 import { isClientInsider, notInsider } from './contact-access.ts';
 import { today } from '../leads/progress.ts';
 import type { Actor, Company, CoreDeps, CoreResult } from '../ports.ts';
-import { ok, refuse } from '../result.ts';
+import { ok } from '../result.ts';
 import type { IsoDate } from '../time.ts';
 
 export interface RecordVisitCommand {
@@ -21,8 +21,9 @@ export interface VisitRecorded {
 /** `/visit <company>`: a visit or follow-up (CLI-2, CLI-3). */
 export async function recordVisit(deps: CoreDeps, actor: Actor, cmd: RecordVisitCommand): Promise<CoreResult<VisitRecorded>> {
   return deps.store.transaction(async (tx) => {
-    const company = await findClient(tx, cmd.company);
-    if (!company) return refuse('client_not_found', { company: cmd.company });
+    const found = await findClient(tx, cmd.company);
+    if (!found.ok) return found;
+    const company = found.value;
     if (!(await isClientInsider(tx, actor.person, company))) return notInsider(tx, company);
     const visitDate = today(deps);
     await tx.visits.insert({

@@ -22,8 +22,9 @@ export async function showClient(deps: CoreDeps, actor: Actor, typedName: string
   // SEC-2: partners never see client records.
   if (actor.person.role === 'partner') return refuse('not_allowed', { role: actor.person.role });
   return deps.store.transaction(async (tx) => {
-    const company = await findClient(tx, typedName);
-    if (!company) return refuse('client_not_found', { company: typedName });
+    const found = await findClient(tx, typedName);
+    if (!found.ok) return found;
+    const company = found.value;
     return ok(await clientCard(deps, tx, actor, company));
   });
 }

@@ -32,8 +32,9 @@ export async function updateClient(deps: CoreDeps, actor: Actor, cmd: UpdateClie
   if (cmd.grade !== null && !cmd.reason?.trim()) return refuse('reason_required');
   return deps.store.transaction(async (tx) => {
     // Locked: a manager's override, a new purchase amount and a confirmation must not interleave (CLI-1).
-    let company = await findClient(tx, cmd.company, 'for update');
-    if (!company) return refuse('client_not_found', { company: cmd.company });
+    const found = await findClient(tx, cmd.company, 'for update');
+    if (!found.ok) return found;
+    let company = found.value;
     if (!(await isClientInsider(tx, actor.person, company))) return notInsider(tx, company);
     const managerOnly = cmd.grade !== null || cmd.accountManagerId !== null;
     if (managerOnly && !(await isManagerOfOwner(tx, actor.person, company))) return refuse('managers_only');
@@ -87,6 +88,12 @@ export async function updateClient(deps: CoreDeps, actor: Actor, cmd: UpdateClie
       const manager = await tx.directory.personById(cmd.accountManagerId);
       if (!manager) return refuse('person_not_found', { person: cmd.accountManagerId });
       if (manager.role !== 'account_manager') return refuse('not_account_manager', { person: manager.name });
+      // LEAD-3 through the back door: an account manager becomes one of the client's insiders, so only
+      // one of the client's own region may be assigned; the department manager's word does not change a region.
+      if (manager.region !== company.region) {
+        const managers = await tx.directory.withRole('regional_manager', company.region);
+        return refuse('wrong_region', { region: company.region, manager: managers.map((m) => m.name).join(', ') || '-' });
+      }
       company = await tx.companies.update(company.id, { accountManagerId: manager.id });
       await audit(tx, actor, now, 'client.account_manager', company, { person: manager.id });
       // Told in the same transaction: if the assignment rolls back, so does the message.

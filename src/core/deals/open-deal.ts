@@ -16,8 +16,9 @@ export interface OpenDealCommand {
  */
 export async function openDeal(deps: CoreDeps, actor: Actor, cmd: OpenDealCommand): Promise<CoreResult<DealCard>> {
   return deps.store.transaction(async (tx) => {
-    const company = await findClient(tx, cmd.company, 'for update');
-    if (!company) return refuse('client_not_found', { company: cmd.company });
+    const found = await findClient(tx, cmd.company, 'for update');
+    if (!found.ok) return found;
+    const company = found.value;
     if (!(await isClientInsider(tx, actor.person, company))) return notInsider(tx, company);
     const open = await tx.deals.openOfCompany(company.id);
     if (open) return refuse('deal_open_exists', { company: company.name, id: open.id });

@@ -10,6 +10,8 @@ export interface DailyProgress {
   target: number;
   workingDay: boolean;
   onLeave: boolean;
+  /** False in a year the China calendar does not know: `workingDay` is then the fallback (weekdays on), and the reply says so. */
+  calendarKnown: boolean;
 }
 
 export function today(deps: Pick<CoreDeps, 'clock' | 'timezone'>): IsoDate {
@@ -25,5 +27,5 @@ export async function dailyProgress(deps: CoreDeps, tx: Tx, person: Person, date
 export function progressOf(deps: Pick<CoreDeps, 'calendar' | 'policy'>, person: Person, date: IsoDate, count: number, onLeave: boolean): DailyProgress {
   const workingDay = deps.calendar.isWorkingDay(date);
   const target = workingDay && !onLeave && hasLeadTarget(person.role) ? deps.policy.leads.dailyTarget : 0;
-  return { date, count, target, workingDay, onLeave };
+  return { date, count, target, workingDay, onLeave, calendarKnown: deps.calendar.isKnown(date) };
 }

@@ -1,8 +1,9 @@
 import { normalizeCompanyName } from './company-name.ts';
 import { dailyProgress, progressOf, today, type DailyProgress } from './progress.ts';
-import type { Actor, Company, CoreDeps, CoreResult, Tx } from '../ports.ts';
+import type { Actor, Company, CoreDeps, CoreResult, NewLead, Tx } from '../ports.ts';
 import { mayOwnClients, type Person } from '../people.ts';
 import { ok, refuse } from '../result.ts';
+import { duplicateDeciders } from './duplicate-deciders.ts';
 
 /**
  * A lead as the command layer hands it over: every required field present
@@ -51,7 +52,7 @@ export async function reportLead(deps: CoreDeps, actor: Actor, cmd: ReportLeadCo
     const normName = normalizeCompanyName(cmd.company);
     const now = deps.clock.now();
     const date = today(deps);
-    const saved = await tx.leads.record({
+    const lead: NewLead = {
       company: {
         name: cmd.company,
         normName,
@@ -67,8 +68,13 @@ export async function reportLead(deps: CoreDeps, actor: Actor, cmd: ReportLeadCo
       reporterId: person.id,
       workDate: date,
       claim: { normName, creditCode: cmd.creditCode, phone: cmd.phone, email: cmd.email },
-    });
-    if ('existing' in saved) return ownedRefusal(tx, saved.existing, saved.by === 'contact' ? 'contact_owned' : 'company_owned');
+    };
+    const saved = await tx.leads.record(lead);
+    if ('existing' in saved) {
+      if (saved.by === 'contact') return contactRefusal(tx, saved.existing);
+      if (saved.by === 'name_code' && cmd.creditCode !== null) return holdLikelyDuplicate(deps, actor, lead, cmd.creditCode, saved.existing);
+      return ownedRefusal(tx, saved.existing);
+    }
 
     let progress = progressOf(deps, person, date, saved.reporterLeadsThatDay, saved.reporterOnLeave);
     // The statement counted the leads committed before it. Two reports landing
@@ -103,7 +109,73 @@ async function guardRegion(tx: Tx, person: Person, region: string) {
 }
 
 /** LEAD-2: name the owner and region, never the owner's contact data. */
-async function ownedRefusal(tx: Tx, company: Company, code: 'company_owned' | 'contact_owned') {
+async function ownedRefusal(tx: Tx, company: Company) {
   const owner = await tx.directory.personById(company.ownerId);
-  return refuse(code, { company: company.name, owner: owner?.name ?? company.ownerId, region: company.region });
+  return refuse('company_owned', { company: company.name, owner: owner?.name ?? company.ownerId, region: company.region });
+}
+
+/**
+ * LEAD-2 by contact, within SEC-1: a phone or e-mail already recorded names
+ * its owner only. Which client holds that phone is client data the reporter
+ * may not see, and the company's name or region would tell it: neither is said,
+ * to anyone (the owner learns nothing from it that they do not know).
+ */
+export async function contactRefusal(tx: Tx, company: Company) {
+  const owner = await tx.directory.personById(company.ownerId);
+  return refuse('contact_owned', { owner: owner?.name ?? company.ownerId });
+}
+
+/**
+ * LEAD-2: the name is owned under another credit code. Likely the same
+ * company, but the code says it may not be: refused, naming the owner, and
+ * held (contact encrypted) for a manager who may allow it with a reason from
+ * a card; allowed, it is saved for the reporter. The hold and the cards are
+ * one transaction; a report of a code already held waits on the same hold.
+ */
+async function holdLikelyDuplicate(deps: CoreDeps, actor: Actor, lead: NewLead, creditCode: string, existing: Company) {
+  const held = await deps.store.transaction(async (tx) => {
+    const { held, fresh } = await tx.heldLeads.hold({ ...lead, company: { ...lead.company, creditCode }, duplicateOf: existing.id });
+    const owner = await tx.directory.personById(existing.ownerId);
+    if (fresh) {
+      const now = deps.clock.now();
+      for (const decider of await duplicateDeciders(tx, actor.person)) {
+        await tx.outbox.enqueue(
+          {
+            dedupeKey: `lead_duplicate_held:${held.id}:to:${decider.id}`,
+            personId: decider.id,
+            notice: {
+              kind: 'lead_duplicate_held',
+              heldId: held.id,
+              company: held.name,
+              creditCode,
+              reporter: actor.person.name,
+              existing: existing.name,
+              existingCode: existing.creditCode ?? '-',
+              owner: owner?.name ?? existing.ownerId,
+              region: existing.region,
+            },
+          },
+          now,
+        );
+      }
+      await tx.audit.record({
+        at: now,
+        actorId: actor.person.id,
+        action: 'lead.duplicate_held',
+        subjectType: 'held_lead',
+        subjectId: String(held.id),
+        platform: actor.platform,
+        details: { duplicateOf: existing.id, creditCode },
+      });
+    }
+    return ok({ id: held.id, owner: owner?.name ?? existing.ownerId });
+  });
+  if (!held.ok) return held;
+  return refuse('company_likely_duplicate', {
+    company: existing.name,
+    code: existing.creditCode ?? '-',
+    owner: held.value.owner,
+    region: existing.region,
+    held: held.value.id,
+  });
 }

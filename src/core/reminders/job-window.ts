@@ -16,13 +16,27 @@ export interface JobOutcome {
  * `everyDay`: days off too, quiet hours only (the sla job: CLI-4's 48 hours
  * are clock hours, and keep running over a weekend).
  */
-export function jobWindow(deps: CoreDeps, at: Date, { everyDay = false }: { everyDay?: boolean } = {}): { date: IsoDate } | { skipped: SkipReason } {
+export function jobWindow(deps: CoreDeps, at: Date, { everyDay = false }: { everyDay?: boolean } = {}): JobWindow | { skipped: SkipReason } {
   const date = localDate(at, deps.timezone);
   if (!everyDay && !deps.calendar.isWorkingDay(date)) return { skipped: 'not_working_day' };
   const time = DateTime.fromJSDate(at, { zone: deps.timezone }).toFormat('HH:mm');
   if (time < deps.policy.reminders.quietBefore || time > deps.policy.reminders.quietAfter) return { skipped: 'quiet_hours' };
-  return { date };
+  return { date, unknownYear: !everyDay && !deps.calendar.isKnown(date) ? Number(date.slice(0, 4)) : null };
 }
+
+export interface JobWindow {
+  date: IsoDate;
+  /**
+   * Set when today's year is one the China calendar does not know: the job
+   * runs because today is a weekday (the fallback), and every reminder it
+   * sends says so (`calendarWarning`).
+   */
+  unknownYear: number | null;
+}
+
+/** What a working-day reminder carries when it runs on the fallback calendar: spread into its notice. */
+export const calendarWarning = (window: JobWindow): { calendarUnknownYear?: number } =>
+  window.unknownYear === null ? {} : { calendarUnknownYear: window.unknownYear };
 
 /** The working day before `date`, looking back at most two weeks (the Spring Festival is long). */
 export function previousWorkingDay(deps: CoreDeps, date: IsoDate): IsoDate | null {

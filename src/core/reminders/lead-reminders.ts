@@ -1,6 +1,6 @@
 import type { Person } from '../people.ts';
 import type { CoreDeps, Tx } from '../ports.ts';
-import { jobWindow, previousWorkingDay, type JobOutcome } from './job-window.ts';
+import { calendarWarning, jobWindow, previousWorkingDay, type JobOutcome } from './job-window.ts';
 
 /** People with the LEAD-1 target today: sales and account managers, not on leave, not muted. */
 async function targetHolders(tx: Tx, date: string): Promise<Person[]> {
@@ -25,7 +25,7 @@ export async function dailyLeadsMorning(deps: CoreDeps, at: Date): Promise<JobOu
       people.map((person) => ({
         dedupeKey: `leads_morning:${person.id}:${date}`,
         personId: person.id,
-        notice: { kind: 'leads_morning' as const, date, target, previousDate, previousCount: previous.get(person.id) ?? 0, previousTarget: previousDate ? target : 0 },
+        notice: { kind: 'leads_morning' as const, date, target, previousDate, previousCount: previous.get(person.id) ?? 0, previousTarget: previousDate ? target : 0, ...calendarWarning(window) },
       })),
       at,
     );
@@ -48,7 +48,7 @@ export async function dailyLeadsNudge(deps: CoreDeps, at: Date): Promise<JobOutc
       under.map(({ person, count }) => ({
         dedupeKey: `leads_nudge:${person.id}:${date}`,
         personId: person.id,
-        notice: { kind: 'leads_nudge' as const, date, count, target, missing: target - count },
+        notice: { kind: 'leads_nudge' as const, date, count, target, missing: target - count, ...calendarWarning(window) },
       })),
       at,
     );

@@ -4,7 +4,7 @@ import { followUpStatus } from '../clients/follow-up.ts';
 import type { Person } from '../people.ts';
 import type { CoreDeps } from '../ports.ts';
 import { addDays, localDate } from '../time.ts';
-import { jobWindow, type JobOutcome } from './job-window.ts';
+import { calendarWarning, jobWindow, type JobOutcome } from './job-window.ts';
 
 /**
  * `followups`: CLI-3 (a customer visited every month) and CLI-2 (A-class at
@@ -37,11 +37,11 @@ export async function followupsJob(deps: CoreDeps, at: Date): Promise<JobOutcome
         }
       }
       if (!items.length || muted.has(person.id) || away.has(person.id)) continue;
-      if (await tx.outbox.enqueue({ dedupeKey: `followups:${person.id}:${date}`, personId: person.id, notice: { kind: 'followups_digest', items } }, at)) queued++;
+      if (await tx.outbox.enqueue({ dedupeKey: `followups:${person.id}:${date}`, personId: person.id, notice: { kind: 'followups_digest', items, ...calendarWarning(window) } }, at)) queued++;
     }
     for (const [managerId, items] of team) {
       if (muted.has(managerId)) continue;
-      if (await tx.outbox.enqueue({ dedupeKey: `followups_team:${managerId}:${date}`, personId: managerId, notice: { kind: 'followups_team', items } }, at)) queued++;
+      if (await tx.outbox.enqueue({ dedupeKey: `followups_team:${managerId}:${date}`, personId: managerId, notice: { kind: 'followups_team', items, ...calendarWarning(window) } }, at)) queued++;
     }
     return { ok: true as const, value: queued };
   });
@@ -70,7 +70,7 @@ export async function approvalsWaitingJob(deps: CoreDeps, at: Date): Promise<Job
     }
     let queued = 0;
     for (const [approverId, items] of byApprover) {
-      if (await tx.outbox.enqueue({ dedupeKey: `approvals_waiting:${approverId}:${date}`, personId: approverId, notice: { kind: 'approvals_waiting', items } }, at)) queued++;
+      if (await tx.outbox.enqueue({ dedupeKey: `approvals_waiting:${approverId}:${date}`, personId: approverId, notice: { kind: 'approvals_waiting', items, ...calendarWarning(window) } }, at)) queued++;
     }
     queued += await flagUnapprovedPromotions(tx, date, at);
     return { ok: true as const, value: queued };

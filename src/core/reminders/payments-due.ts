@@ -1,6 +1,6 @@
 import type { CoreDeps } from '../ports.ts';
 import { addDays, daysBetween } from '../time.ts';
-import { jobWindow, type JobOutcome } from './job-window.ts';
+import { calendarWarning, jobWindow, type JobOutcome } from './job-window.ts';
 
 export interface PaymentDueItem {
   contractId: number;
@@ -34,11 +34,11 @@ export async function paymentsDueJob(deps: CoreDeps, at: Date): Promise<JobOutco
     for (const { ownerId, item } of items) byOwner.set(ownerId, [...(byOwner.get(ownerId) ?? []), item]);
     let queued = 0;
     for (const [ownerId, list] of byOwner) {
-      if (await tx.outbox.enqueue({ dedupeKey: `payments_due:${ownerId}:${date}`, personId: ownerId, notice: { kind: 'payments_due', scope: 'mine', items: list } }, at)) queued++;
+      if (await tx.outbox.enqueue({ dedupeKey: `payments_due:${ownerId}:${date}`, personId: ownerId, notice: { kind: 'payments_due', scope: 'mine', items: list, ...calendarWarning(window) } }, at)) queued++;
     }
     for (const finance of await tx.directory.withRole('finance')) {
       const all = items.map((i) => i.item);
-      if (await tx.outbox.enqueue({ dedupeKey: `payments_due_finance:${finance.id}:${date}`, personId: finance.id, notice: { kind: 'payments_due', scope: 'all', items: all } }, at)) queued++;
+      if (await tx.outbox.enqueue({ dedupeKey: `payments_due_finance:${finance.id}:${date}`, personId: finance.id, notice: { kind: 'payments_due', scope: 'all', items: all, ...calendarWarning(window) } }, at)) queued++;
     }
     return { ok: true as const, value: queued };
   });

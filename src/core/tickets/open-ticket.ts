@@ -1,7 +1,7 @@
 import { findClient } from '../clients/find-client.ts';
 import { isClientInsider, notInsider } from '../clients/contact-access.ts';
 import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
-import { ok, refuse } from '../result.ts';
+import { ok } from '../result.ts';
 import { HOUR_MS, localDateTime } from '../time.ts';
 import { ticketCard, type TicketCard } from './ticket-card.ts';
 import { assignees } from './assignees.ts';
@@ -20,8 +20,9 @@ export interface OpenTicketCommand {
  */
 export async function openTicket(deps: CoreDeps, actor: Actor, cmd: OpenTicketCommand): Promise<CoreResult<TicketCard>> {
   return deps.store.transaction(async (tx) => {
-    const company = await findClient(tx, cmd.company);
-    if (!company) return refuse('client_not_found', { company: cmd.company });
+    const found = await findClient(tx, cmd.company);
+    if (!found.ok) return found;
+    const company = found.value;
     if (!(await isClientInsider(tx, actor.person, company))) return notInsider(tx, company);
     const openedAt = deps.clock.now();
     const ticket = await tx.tickets.open({
