@@ -18,7 +18,7 @@ export function refusalView(t: Translate, code: PolicyErrorCode, details: Record
   // Only an approval's refusal carries an approval's status; a contract's or a deal's was put in words by its own view.
   const status = `approval.status.${details.status}`;
   if (APPROVAL_REFUSALS.has(code) && hasMessage(status)) params.status = t(status);
-  return { tone: 'warning', blocks: [{ type: 'text', text: t(refusalKey(code), params) }] };
+  return { tone: 'warning', blocks: [{ type: 'text', text: t(refusalKey(code), params) }], refusal: code };
 }
 
 /** Everything wrong with what was typed, each naming its field, and how to write the command. */

@@ -1,4 +1,5 @@
 import type { FormField as FormFieldSpec, FormName } from '../commands/forms.ts';
+import type { PolicyErrorCode } from '../core/errors.ts';
 
 /**
  * Platform-neutral replies. Every string in a View is already in the reader's
@@ -50,4 +51,10 @@ export interface View {
    * the person who asked, never in a group chat or a channel.
    */
   sensitive?: boolean;
+  /**
+   * Set when the reply is a refusal of the policy core: its code. Adapters
+   * do not show it (the words are in the blocks); it lets tests and logs
+   * tell which rule answered without reading sentences.
+   */
+  refusal?: PolicyErrorCode;
 }
