@@ -103,7 +103,7 @@ export interface MatrixWorld {
 const NEEDS = Array.from({ length: 10 }, (_, i) => `q${i + 1}:答${i + 1}`).join(' ');
 
 export async function matrixWorld(backend: TestBackend, now: string): Promise<MatrixWorld> {
-  const fixture = await botFixture(backend, { org: matrixOrg(), now });
+  const fixture = await botFixture({ name: backend.name, open: () => backend.openCopy(), openCopy: () => backend.openCopy() }, { org: matrixOrg(), now });
   const db = fixture.database.db;
   let serial = 0;
   const as = (id: string): Actor => fixture.as(id);
