@@ -45,7 +45,7 @@ export function matrixOrg(): OrgFile {
   });
   return {
     timezone: 'Asia/Shanghai',
-    regions: ['华东', '华南'],
+    regions: ['华东'],
     people: [person(OWNER, 'sales', 'regional_manager'), ...ROLES.map((role) => person(role, role, managerOf(role)))],
   };
 }
