@@ -53,8 +53,8 @@ export interface View {
   sensitive?: boolean;
   /**
    * Set when the reply is a refusal of the policy core: its code. Adapters
-   * do not show it (the words are in the blocks); it lets tests and logs
-   * tell which rule answered without reading sentences.
+   * do not show it (the words are in the blocks); it lets tests tell which
+   * rule answered without reading sentences.
    */
   refusal?: PolicyErrorCode;
 }
