@@ -174,6 +174,7 @@ function termsBrokenView(t: Translate, details: Record<string, string | number>)
   if (details.delivery !== undefined) items.push(t('contract.breach.delivery', { delivery: details.delivery, today: details.today ?? '' }));
   return {
     tone: 'warning',
+    refusal: 'contract_terms_broken',
     title: t('refusal.contract_terms_broken', { count: details.count ?? items.length }),
     blocks: [{ type: 'list', items }, { type: 'note', text: t('input.how', { usage: t('help.usage.contract') }) }],
   };

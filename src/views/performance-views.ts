@@ -107,6 +107,7 @@ export function goalChangedView(ctx: ViewContext, details: Record<string, string
   const month = String(details.month);
   return {
     tone: 'warning',
+    refusal: 'goal_changed',
     blocks: [
       { type: 'text', text: t('refusal.goal_changed', { month, sales: formatMoney(Number(details.salesFen), locale), clients: details.clients ?? '' }) },
       { type: 'actions', buttons: [{ label: t('button.agree_goal'), command: `/goal agree ${month} ${details.version}`, style: 'primary' }] },

@@ -27,9 +27,9 @@ export function refusalView(t: Translate, code: PolicyErrorCode, details: Record
   const text = { type: 'text' as const, text: t(refusalKey(code), params) };
   // An ambiguous name lists the companies it matches, one a line (LEAD-2).
   if (code === 'client_ambiguous' && typeof details.choices === 'string') {
-    return { tone: 'warning', blocks: [text, { type: 'list', items: details.choices.split('\n') }] };
+    return { tone: 'warning', blocks: [text, { type: 'list', items: details.choices.split('\n') }], refusal: code };
   }
-  return { tone: 'warning', blocks: [text] };
+  return { tone: 'warning', blocks: [text], refusal: code };
 }
 
 /** Everything wrong with what was typed, each naming its field, and how to write the command. */

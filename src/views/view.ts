@@ -1,4 +1,5 @@
 import type { FormField as FormFieldSpec, FormName } from '../commands/forms.ts';
+import type { PolicyErrorCode } from '../core/errors.ts';
 
 /**
  * Platform-neutral replies. Every string in a View is already in the reader's
@@ -52,4 +53,10 @@ export interface View {
   sensitive?: boolean;
   /** The platform delivered this command again after it had its effect: nothing new to say. */
   repeated?: boolean;
+  /**
+   * Set when the reply is a refusal of the policy core: its code. Adapters
+   * do not show it (the words are in the blocks); it lets tests tell which
+   * rule answered without reading sentences.
+   */
+  refusal?: PolicyErrorCode;
 }

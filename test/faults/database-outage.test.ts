@@ -23,8 +23,9 @@ const SLACK_PATIENCE_MS = 3000;
 
 /** A fresh database on the real server: the schema is made directly, the bot reaches it only through the proxy. */
 function proxiedPostgres(proxy: TcpProxy): TestBackend {
-  return {
+  const backend: TestBackend = {
     name: 'postgres',
+    openCopy: () => backend.open(),
     async open() {
       const direct = await postgresBackend(TEST_DATABASE_URL!).open();
       const viaProxy = openDatabase({ databaseUrl: proxy.via(direct.url!), dataDir: 'unused' });
@@ -37,6 +38,7 @@ function proxiedPostgres(proxy: TcpProxy): TestBackend {
       };
     },
   };
+  return backend;
 }
 
 const serverOf = (url: string | undefined) => {

@@ -31,7 +31,7 @@ export interface BotFixture {
   clock: TestClock;
   org: OrgFile;
   keyring: Keyring;
-  /** An actor from the example org by id, on the console. */
+  /** An actor from the org by id, on the console. */
   as(id: string): Actor;
   person(id: string): Person;
   close(): Promise<void>;
@@ -39,15 +39,15 @@ export interface BotFixture {
 
 /**
  * The real bot on a fresh migrated database with the shipped example org
- * (examples/org.yaml), a fixed key and a hand-moved clock. Thursday
+ * (examples/org.yaml) or the one given, a fixed key and a hand-moved clock. Thursday
  * 2026-11-26 10:00 in Shanghai is a working day.
  */
 export async function botFixture(
   backend: TestBackend,
-  options: { now?: string; policy?: Policy; directoryTtlMs?: number } = {},
+  options: { now?: string; policy?: Policy; org?: OrgFile; directoryTtlMs?: number } = {},
 ): Promise<BotFixture> {
   const database = await backend.open();
-  const org = loadOrgFile(DEFAULT_ORG_FILE);
+  const org = options.org ?? loadOrgFile(DEFAULT_ORG_FILE);
   await importOrg(database.db, org);
   const keyring = new Keyring(TEST_KEY);
   const clock = testClock(options.now ?? '2026-11-26T10:00:00+08:00');
@@ -63,7 +63,7 @@ export async function botFixture(
   };
   const person = (id: string): Person => {
     const found = org.people.find((p) => p.id === id);
-    if (!found) throw new Error(`no ${id} in the example org`);
+    if (!found) throw new Error(`no ${id} in the org`);
     return found;
   };
   return {
