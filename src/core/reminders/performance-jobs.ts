@@ -10,7 +10,7 @@ import type { OutboxEntry } from '../notices.ts';
 import type { Person } from '../people.ts';
 import type { CoreDeps, Tx } from '../ports.ts';
 import { addDays, type IsoDate } from '../time.ts';
-import { jobWindow, type JobOutcome } from './job-window.ts';
+import { calendarWarning, jobWindow, type JobOutcome } from './job-window.ts';
 
 const isWorking = (deps: CoreDeps) => (d: IsoDate) => deps.calendar.isWorkingDay(d);
 
@@ -36,9 +36,9 @@ export async function monthlyGoalsJob(deps: CoreDeps, at: Date): Promise<JobOutc
     const entries: OutboxEntry[] = [];
     for (const manager of managers) {
       const missing = everyone.filter((person) => !goals.has(person.id) && chart.mayManage(manager, person, false)).map((person) => person.name);
-      entries.push({ dedupeKey: `monthly_goals:${manager.id}:${month}`, personId: manager.id, notice: { kind: 'goals_due_manager', month, missing } });
+      entries.push({ dedupeKey: `monthly_goals:${manager.id}:${month}`, personId: manager.id, notice: { kind: 'goals_due_manager', month, missing, ...calendarWarning(window) } });
     }
-    for (const person of everyone) entries.push({ dedupeKey: `monthly_goals:${person.id}:${month}`, personId: person.id, notice: { kind: 'goals_due_staff', month } });
+    for (const person of everyone) entries.push({ dedupeKey: `monthly_goals:${person.id}:${month}`, personId: person.id, notice: { kind: 'goals_due_staff', month, ...calendarWarning(window) } });
     return { ok: true as const, value: await enqueueAll(tx, entries, at) };
   });
   return { queued: result.ok ? result.value : 0, skipped: null };
@@ -61,7 +61,7 @@ export async function financeCheckJob(deps: CoreDeps, at: Date): Promise<JobOutc
     const entries: OutboxEntry[] = (await tx.directory.withRole('finance')).map((f) => ({
       dedupeKey: `finance_check:${f.id}:${checked}`,
       personId: f.id,
-      notice: { kind: 'finance_check', month: checked, salesFen: figures.salesFen, contracts: figures.contracts, receivedFen: figures.receivedFen },
+      notice: { kind: 'finance_check', month: checked, salesFen: figures.salesFen, contracts: figures.contracts, receivedFen: figures.receivedFen, ...calendarWarning(window) },
     }));
     return { ok: true as const, value: await enqueueAll(tx, entries, at) };
   });
