@@ -9,6 +9,7 @@ import { readEnv } from '../../src/config/env.ts';
 import { reportLead } from '../../src/core/leads/report-lead.ts';
 import { DEFAULT_POLICY } from '../../src/core/policy.ts';
 import { calendarGaps } from '../../src/core/reminders/calendar-gaps.ts';
+import { monthlyGoalsJob } from '../../src/core/reminders/performance-jobs.ts';
 import { dailyLeadsMorning, dailyLeadsNudge } from '../../src/core/reminders/lead-reminders.ts';
 import { approvalsWaitingJob } from '../../src/core/reminders/other-reminders.ts';
 import { translator } from '../../src/i18n/translate.ts';
@@ -68,6 +69,15 @@ describe.each(backends)('working-day reminders in a year the calendar does not k
     expect(shown).toContain('还没有 2027 年的节假日安排');
     await dailyLeadsNudge(f.deps, new Date('2027-01-04T16:30:00+08:00'));
     expect((await noticesOf('leads_nudge')).every((n) => n.calendarUnknownYear === 2027)).toBe(true);
+  });
+
+  it('says it on the monthly goals too, asked on the first working day of the fallback (KPI-2)', async () => {
+    // 2027-01-01 is a Friday: a working day on the weekday fallback, which has no holidays.
+    const goals = await monthlyGoalsJob(f.deps, new Date('2027-01-01T09:00:00+08:00'));
+    expect(goals.queued).toBeGreaterThan(0);
+    const sent = [...(await noticesOf('goals_due_manager')), ...(await noticesOf('goals_due_staff'))];
+    expect(sent.length).toBe(goals.queued);
+    for (const notice of sent) expect(notice.calendarUnknownYear).toBe(2027);
   });
 
   it('says so beside the LEAD-1 target in the reply to a lead', async () => {
