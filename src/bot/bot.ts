@@ -126,7 +126,7 @@ export function createBot(deps: BotDeps): Bot {
 
   async function approvals(actor: Actor, input: Extract<Command, { kind: 'approvals' }>['input']): Promise<View> {
     const ctx = context(actor);
-    if (input.action === 'list') return viewOf(ctx.t, await listApprovals(deps, actor), (list) => approvalListView(approvalCtx(ctx), list));
+    if (input.action === 'list') return viewOf(ctx.t, await listApprovals(deps, actor), (list) => approvalListView(approvalCtx(ctx), list, input.page));
     const result: CoreResult<ApprovalRequest> =
       input.action === 'withdraw' ? await withdrawApproval(deps, actor, input.requestId) : await decideApproval(deps, actor, input);
     if (result.ok) return approvalView(approvalCtx(ctx), result.value, await namesOn(deps, result.value));

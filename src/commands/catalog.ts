@@ -41,7 +41,7 @@ export const COMMANDS = {
   ticket: { words: ['ticket', '工单', '售后'], keys: ['problem', 'response'], freeText: ['problem', 'response'], freeWords: true },
   expense: { words: ['expense', '费用'], keys: ['event', 'date'], freeWords: true },
   promo: { words: ['promo', '推广'], keys: ['product', 'start', 'budget'], freeWords: true },
-  approvals: { words: ['approvals', '审批'], keys: ['reason'], freeText: ['reason'] },
+  approvals: { words: ['approvals', '审批'], keys: ['reason', 'page'], freeText: ['reason'] },
   delegate: { words: ['delegate', '委托'], keys: ['until'] },
   kpi: { words: ['kpi', '业绩'], keys: ['quarter', 'region'] },
   plan: { words: ['plan', '改进'], keys: [], freeWords: true },

@@ -210,7 +210,7 @@ export const en: Record<MessageKey, string> = {
   'form.promo.title': 'Submit a promotion',
   'help.expense': '/expense <amount> <purpose> [event:… date:…] — ask for a marketing expense approval (EXP-1)',
   'help.promo': '/promo <name> [product:… start:… budget:…] — submit a promotion for review (PROMO-1)',
-  'help.approvals': '/approvals [approve|reject|withdraw <id>] — what waits on me and my requests',
+  'help.approvals': '/approvals [approve|reject|withdraw <id>] [page:n] — what waits on me and my requests, ten a page',
   'help.usage.expense': '/expense 80k Shanghai Auto Show booth event:Auto Show 2026',
   'help.usage.promo': '/promo New product trial product:Smart Lock X1 start:2026-12-01 budget:30000',
   'help.usage.approvals': '/approvals reject 12 reason:over the event benchmark',
@@ -220,6 +220,7 @@ export const en: Record<MessageKey, string> = {
   'delegate.set': '{name} now decides your approvals with you until {until}, and gets your approval cards.',
   'field.delegate': 'delegate',
   'field.until': 'until',
+  'field.page': 'page',
   'help.delegate': '/delegate @id until:<date> — name a delegate for your approvals while away',
   'help.usage.delegate': '/delegate @wangwu until:2026-12-05',
 
@@ -266,6 +267,9 @@ export const en: Record<MessageKey, string> = {
   'toast.fix_form': 'Please correct the marked fields',
 
   'view.more': '{count} more not shown; narrow the request.',
+  'view.page': 'Page {page} of {pages}: {from}–{to} of {total}.',
+  'button.next_page': 'Next page',
+  'button.previous_page': 'Previous page',
 
   'fault.unavailable': 'The system is unavailable right now; nothing was saved. Please try again shortly.',
 

@@ -37,7 +37,8 @@ export function buildPromo({ words, pairs }: RawCommand, ctx?: ParseContext): Pa
   return parsed({ kind: 'promotion', subject: subject ?? '', amountFen, event: null, product, onDate }, issues);
 }
 
-export type ApprovalsAction = { action: 'list' } | ({ action: 'decide' } & DecideCommand) | { action: 'withdraw'; requestId: number };
+/** `page` is the page of a long list (1 when not given). */
+export type ApprovalsAction = { action: 'list'; page?: number } | ({ action: 'decide' } & DecideCommand) | { action: 'withdraw'; requestId: number };
 
 const VERBS: Record<string, 'approve' | 'reject' | 'withdraw'> = {
   approve: 'approve',
@@ -54,7 +55,10 @@ const VERBS: Record<string, 'approve' | 'reject' | 'withdraw'> = {
 export function buildApprovals({ words, pairs }: RawCommand): Parsed<ApprovalsAction> {
   const issues: InputIssue[] = [];
   const [verbWord, idWord, ...extra] = words.split(/\s+/).filter(Boolean);
-  if (!verbWord) return parsed({ action: 'list' }, issues);
+  if (!verbWord) {
+    const page = pairs.page === undefined ? undefined : pageNumber(pairs.page, issues);
+    return parsed(page === undefined ? { action: 'list' } : { action: 'list', page }, issues);
+  }
   const verb = choice(verbWord, 'decision', VERBS, issues);
   const id = idWord && /^#?\d{1,9}$/.test(idWord) ? Number(idWord.replace('#', '')) : null;
   if (id === null) issues.push(idWord ? issue('choice_invalid', 'id', { value: idWord.slice(0, 20), options: '12, #12' }) : issue('missing_field', 'id'));
@@ -63,6 +67,13 @@ export function buildApprovals({ words, pairs }: RawCommand): Parsed<ApprovalsAc
   if (!verb || id === null) return parsed({ action: 'list' }, issues);
   if (verb === 'withdraw') return parsed({ action: 'withdraw', requestId: id }, issues);
   return parsed({ action: 'decide', requestId: id, decision: verb, reason }, issues);
+}
+
+/** `page:2`: a whole number from 1; anything else names the field and what it takes. */
+function pageNumber(word: string, issues: InputIssue[]): number | undefined {
+  if (/^\d{1,4}$/.test(word.trim()) && Number(word) >= 1) return Number(word);
+  issues.push(issue('choice_invalid', 'page', { value: word.slice(0, 20), options: '1, 2, 3…' }));
+  return undefined;
 }
 
 /** `/delegate @id until:<date>`. */
