@@ -152,7 +152,13 @@ export function renderCard(view: View, t: Translate): Record<string, unknown> {
     ...(view.title && { header: { title: { tag: 'plain_text', content: view.title }, template: TEMPLATE[view.tone] } }),
     body: { elements: body },
   });
-  if (view.form) return card(formElements(view.form));
+  if (view.form) {
+    const full = card(formElements(view.form));
+    if (Buffer.byteLength(JSON.stringify(full)) <= CARD_MAX_BYTES) return full;
+    // Too big only with values the bot refused (each field reads at most 2,000 characters, valid ones far less):
+    // those are shown empty, under the error that says what was wrong, so the card can still be sent.
+    return card(formElements({ ...view.form, fields: view.form.fields.map((f) => (f.error ? { ...f, value: undefined } : f)) }));
+  }
   const units = view.blocks.flatMap(unitsOf);
   const fits = (body: Element[]) => componentCount(body) <= CARD_MAX_COMPONENTS && Buffer.byteLength(JSON.stringify(card(body))) <= CARD_MAX_BYTES;
   const all = units.flatMap((u) => u.elements);
