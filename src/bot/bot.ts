@@ -87,7 +87,7 @@ export function createBot(deps: BotDeps): Bot {
       case 'deal':
         return runDealCommand(deps, actor, ctx, command.input);
       case 'deals':
-        return runDealsCommand(deps, actor, ctx);
+        return runDealsCommand(deps, actor, ctx, command.page);
       case 'submit_approval': {
         const result = await submitApproval(deps, actor, command.input);
         return result.ok ? submittedView(approvalCtx(ctx), result.value, await namesOn(deps, result.value)) : refusalView(t, result.code, result.details);

@@ -35,7 +35,7 @@ export const COMMANDS = {
     keys: ['amount', 'q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'q10', 'method', 'products', 'pricing', 'service', 'reason'],
     freeText: ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9', 'q10', 'products', 'pricing', 'service', 'reason'],
   },
-  deals: { words: ['deals', '商机列表'], keys: [] },
+  deals: { words: ['deals', '商机列表'], keys: ['page'] },
   contract: { words: ['contract', '合同'], keys: ['amount', 'delivery', 'method', 'term', 'penalty', 'sign'] },
   payment: { words: ['payment', '回款'], keys: ['amount', 'date'] },
   ticket: { words: ['ticket', '工单', '售后'], keys: ['problem', 'response'], freeText: ['problem', 'response'], freeWords: true },

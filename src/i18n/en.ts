@@ -381,7 +381,7 @@ export const en: Record<MessageKey, string> = {
   'notice.deal_changed.won': '{by} moved your deal #{id} "{company}" to signed: won!',
   'notice.deal_changed.lost': '{by} closed your deal #{id} "{company}" as lost: {reason}',
   'help.deal': '/deal new <company> [amount:…]; /deal <id> next|needs|proposal products:… pricing:… service:…|lost reason:… — the five stages of a sale (PIPE-1..4)',
-  'help.deals': '/deals — my open deals and what each still needs for its next stage (managers: the region\'s)',
+  'help.deals': '/deals [page:n] — my open deals and what each still needs for its next stage (managers: the region\'s)',
   'help.usage.deal': '/deal new Acme Trading amount:500k',
   'help.usage.deals': '/deals',
 

@@ -399,7 +399,7 @@ export const zhCN = {
   'notice.deal_changed.won': '{by} 将你的商机 #{id}「{company}」推进到签约，已成交！',
   'notice.deal_changed.lost': '{by} 将你的商机 #{id}「{company}」记为输单：{reason}',
   'help.deal': '/商机 新建 <公司> [金额:…]；/商机 <编号> 下一步|需求|方案 产品组合:… 价格策略:… 服务承诺:…|输单 原因:… — 销售流程五个阶段（PIPE-1..4）',
-  'help.deals': '/商机列表 — 我的进行中商机及各自下一步还缺什么（经理：本区域）',
+  'help.deals': '/商机列表 [页:n] — 我的进行中商机及各自下一步还缺什么（经理：本区域）',
   'help.usage.deal': '/商机 新建 上海华信科技 金额:50万',
   'help.usage.deals': '/商机列表',
 

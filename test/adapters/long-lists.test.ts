@@ -10,6 +10,8 @@ import type { ApprovalRequest } from '../../src/core/approvals/types.ts';
 import { DEFAULT_POLICY } from '../../src/core/policy.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import { approvalListView } from '../../src/views/approval-views.ts';
+import { dealListView } from '../../src/views/deal-views.ts';
+import type { DealCard } from '../../src/core/deals/deal-card.ts';
 import { formView } from '../../src/views/form-view.ts';
 import { PAGE_SIZE } from '../../src/views/paging.ts';
 import type { View } from '../../src/views/view.ts';
@@ -96,6 +98,49 @@ describe('/approvals with a long list', () => {
     const list = waiting(25, LONGEST_SUBJECT);
     list.mine = Array.from({ length: 25 }, (_, i) => request(100 + i, LONGEST_SUBJECT));
     for (const page of [1, 2, 3, 4, 5]) expect(refusals(approvalListView(ctx, list, page))).toEqual({ slack: null, feishu: null });
+  });
+});
+
+const dealCard = (id: number): DealCard => ({
+  deal: {
+    id,
+    companyId: id,
+    companyName: '公'.repeat(100),
+    ownerId: 'zhangsan',
+    region: '华东',
+    stage: 2,
+    status: 'open',
+    amountFen: 999_999_999_99,
+    needsAnswers: [],
+    needsMethod: null,
+    proposal: { products: null, pricing: null, service: null },
+    lostReason: null,
+    version: 1,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+    closedAt: null,
+  },
+  owner: null,
+  gate: { kind: 'needs', missingQuestions: [1, 2, 3], methodMissing: true, answered: 0, total: 10 },
+  needs: { answered: 0, total: 10, missing: [1, 2, 3] },
+});
+
+describe('/deals with a long list', () => {
+  it('shows 34 deals of the longest company names ten a page, every deal reachable by Next, on both platforms', () => {
+    const list = { scope: { kind: 'all' as const }, deals: Array.from({ length: 34 }, (_, i) => dealCard(i + 1)) };
+    const shown = new Set<string>();
+    for (let page = 1, next = true; next; page++) {
+      const view = dealListView({ t, locale: 'zh-CN' }, list, page);
+      expect(refusals(view)).toEqual({ slack: null, feishu: null });
+      const card = JSON.stringify(renderCard(view, t));
+      for (const m of card.matchAll(/#(\d+) /g)) shown.add(m[1]!);
+      next = card.includes(`/deals page:${page + 1}`);
+      expect(page).toBeLessThanOrEqual(4);
+    }
+    expect(shown.size).toBe(34);
+    const first = JSON.stringify(dealListView({ t, locale: 'zh-CN' }, list));
+    expect(first).toContain('第 1/4 页：第 1–10 项，共 34 项。');
+    expect(first).not.toContain('#11 ');
   });
 });
 

@@ -6,6 +6,7 @@ import type { RawCommand } from '../read-command.ts';
 import { parseAmount } from '../values/amount.ts';
 import { choice, optionalText, optionalValue, parsed, personRef } from './fields.ts';
 import { dateIn, type ParseContext } from './context.ts';
+import { pageNumber } from './page.ts';
 
 export type { ParseContext };
 
@@ -67,13 +68,6 @@ export function buildApprovals({ words, pairs }: RawCommand): Parsed<ApprovalsAc
   if (!verb || id === null) return parsed({ action: 'list' }, issues);
   if (verb === 'withdraw') return parsed({ action: 'withdraw', requestId: id }, issues);
   return parsed({ action: 'decide', requestId: id, decision: verb, reason }, issues);
-}
-
-/** `page:2`: a whole number from 1; anything else names the field and what it takes. */
-function pageNumber(word: string, issues: InputIssue[]): number | undefined {
-  if (/^\d{1,4}$/.test(word.trim()) && Number(word) >= 1) return Number(word);
-  issues.push(issue('choice_invalid', 'page', { value: word.slice(0, 20), options: '1, 2, 3…' }));
-  return undefined;
 }
 
 /** `/delegate @id until:<date>`. */
