@@ -4,6 +4,15 @@ import type { Block, FormFieldView, FormView, Tone, View } from '../../src/views
 
 /** Feishu refuses a card over 30 KB; we stay under it with room for the envelope. */
 export const CARD_MAX_BYTES = 28 * 1024;
+/**
+ * Feishu refuses a card JSON 2.0 with more than 200 components. Counted as
+ * every tagged object in the body, nested ones and text objects included:
+ * the stricter reading, under which 34 approval rows (a text and two buttons
+ * each) are 206 and refused.
+ */
+export const CARD_MAX_COMPONENTS = 200;
+/** A list is cut into texts of about this many bytes, so a long one can be shown in part and the rest counted. */
+const LIST_CHUNK_BYTES = 2000;
 
 type Element = Record<string, unknown>;
 
@@ -30,7 +39,7 @@ function elementsOf(block: Block): Element[] {
     case 'progress':
       return [text(`${progressBar(block.current, block.target)} ${block.label}`)];
     case 'list':
-      return [text(block.items.map((item) => `• ${item}`).join('\n'))];
+      return listChunks(block.items).map((items) => text(items.map((item) => `• ${item}`).join('\n')));
     case 'actions':
       return block.buttons.map((b) => ({
         tag: 'button',
@@ -61,7 +70,9 @@ function formElements(form: FormView): Element[] {
           name: 'submit',
           text: { tag: 'plain_text', content: form.submitLabel },
           type: 'primary',
-          action_type: 'form_submit',
+          // Card JSON 2.0: the button submits its form (1.0's `action_type: form_submit` is refused); Feishu sends
+          // card.action.trigger with action.form_value (every input by name) and this button's callback value.
+          form_action_type: 'submit',
           behaviors: [{ type: 'callback', value: { form: form.name } satisfies ButtonValue }],
         },
       ],
@@ -91,28 +102,83 @@ function inputOf(field: FormFieldView): Element {
   };
 }
 
-/** A View as a Feishu card (JSON 2.0), trimmed to the size Feishu accepts. */
+/** Items grouped into texts of at most LIST_CHUNK_BYTES (an item longer than that is a text of its own). */
+function listChunks(items: string[]): string[][] {
+  const chunks: string[][] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = Buffer.byteLength(item) + 3;
+    const last = chunks.at(-1);
+    if (last && bytes + size <= LIST_CHUNK_BYTES) {
+      last.push(item);
+      bytes += size;
+    } else {
+      chunks.push([item]);
+      bytes = size;
+    }
+  }
+  return chunks;
+}
+
+/** Every tagged object in a tree: how Feishu's component limit is counted here. */
+export function componentCount(node: unknown): number {
+  if (Array.isArray(node)) return node.reduce((n: number, x) => n + componentCount(x), 0);
+  if (!node || typeof node !== 'object') return 0;
+  const own = typeof (node as Element).tag === 'string' ? 1 : 0;
+  return own + Object.values(node as Element).reduce((n: number, x) => n + componentCount(x), 0);
+}
+
+/** What one block shows, and how many things (list items, lines) it stands for when left out. */
+interface Unit {
+  elements: Element[];
+  items: number;
+}
+
+function unitsOf(block: Block): Unit[] {
+  if (block.type === 'list') return listChunks(block.items).map((items) => ({ elements: [text(items.map((item) => `• ${item}`).join('\n'))], items: items.length }));
+  return [{ elements: elementsOf(block).map(cutLongText), items: block.type === 'fields' ? block.fields.length : 1 }];
+}
+
+/**
+ * A View as a Feishu card (JSON 2.0), within what Feishu accepts: 200
+ * components and 30 KB. What does not fit is never dropped silently: the
+ * card keeps what fits, in order, and ends with a line saying how much more
+ * there is. (Long lists are paged by their views, so this is the last guard.)
+ */
 export function renderCard(view: View, t: Translate): Record<string, unknown> {
-  const elements = view.form ? formElements(view.form) : view.blocks.flatMap(elementsOf);
   const card = (body: Element[]) => ({
     schema: '2.0',
     config: { update_multi: true },
     ...(view.title && { header: { title: { tag: 'plain_text', content: view.title }, template: TEMPLATE[view.tone] } }),
     body: { elements: body },
   });
-  let kept = elements;
-  while (kept.length > 1 && Buffer.byteLength(JSON.stringify(card(kept))) > CARD_MAX_BYTES) {
-    kept = kept.slice(0, Math.floor(kept.length * 0.8));
+  if (view.form) {
+    const full = card(formElements(view.form));
+    if (Buffer.byteLength(JSON.stringify(full)) <= CARD_MAX_BYTES) return full;
+    // Too big only with values the bot refused (each field reads at most 2,000 characters, valid ones far less):
+    // those are shown empty, under the error that says what was wrong, so the card can still be sent.
+    return card(formElements({ ...view.form, fields: view.form.fields.map((f) => (f.error ? { ...f, value: undefined } : f)) }));
   }
-  if (kept.length < elements.length) kept = [...kept, note(t('view.more', { count: elements.length - kept.length }))];
-  return card(trimLongText(kept));
+  const units = view.blocks.flatMap(unitsOf);
+  const fits = (body: Element[]) => componentCount(body) <= CARD_MAX_COMPONENTS && Buffer.byteLength(JSON.stringify(card(body))) <= CARD_MAX_BYTES;
+  const all = units.flatMap((u) => u.elements);
+  if (fits(all)) return card(all);
+  // Room for the closing line: kept units plus the note must fit together.
+  const more = (count: number) => note(t('view.more', { count }));
+  const kept: Element[] = [];
+  let left = units.reduce((n, u) => n + u.items, 0);
+  for (const unit of units) {
+    const next = [...kept, ...unit.elements];
+    if (!fits([...next, more(left - unit.items)])) break;
+    kept.push(...unit.elements);
+    left -= unit.items;
+  }
+  return card([...kept, more(left)]);
 }
 
-/** A single huge text element is cut rather than refused. */
-function trimLongText(elements: Element[]): Element[] {
-  return elements.map((e) => {
-    const content = (e.text as { content?: string } | undefined)?.content;
-    if (!content || Buffer.byteLength(content) <= CARD_MAX_BYTES / 2) return e;
-    return { ...e, text: { ...(e.text as object), content: `${[...content].slice(0, 4000).join('')}…` } };
-  });
+/** A single huge text is cut to what a card can hold, marked with an ellipsis. */
+function cutLongText(e: Element): Element {
+  const content = (e.text as { content?: string } | undefined)?.content;
+  if (!content || Buffer.byteLength(content) <= CARD_MAX_BYTES / 2) return e;
+  return { ...e, text: { ...(e.text as object), content: `${[...content].slice(0, 4000).join('')}…` } };
 }

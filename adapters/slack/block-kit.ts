@@ -88,27 +88,51 @@ function renderBlock(block: Block): KnownBlock[] {
   }
 }
 
+/** Lines of a list joined into sections, each section with the number of items it holds. */
+function listUnits(items: string[]): { block: KnownBlock; items: number }[] {
+  const out: { block: KnownBlock; items: number }[] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const line of items.map((item) => cut(`• ${escapeMrkdwn(item)}`, LIMITS.text))) {
+    const length = [...line].length;
+    if (current.length && size + 1 + length > LIMITS.text) {
+      out.push({ block: section(current.join('\n')), items: current.length });
+      current = [];
+      size = 0;
+    }
+    size += (current.length ? 1 : 0) + length;
+    current.push(line);
+  }
+  if (current.length) out.push({ block: section(current.join('\n')), items: current.length });
+  return out;
+}
+
 /**
  * A View as Block Kit, within `maxBlocks` (50 in a message, 100 in a modal
  * or the Home tab), with the fallback text notifications and screen readers use.
  */
 export function renderBlocks(view: View, t: Translate, maxBlocks: number = LIMITS.messageBlocks): { blocks: KnownBlock[]; text: string } {
-  const blocks: KnownBlock[] = [];
+  const units: { block: KnownBlock; items: number }[] = [];
   if (view.title) {
-    blocks.push({ type: 'header', text: { type: 'plain_text', text: cut(`${TONE_EMOJI[view.tone]}${view.title}`, LIMITS.header), emoji: true } });
+    units.push({ block: { type: 'header', text: { type: 'plain_text', text: cut(`${TONE_EMOJI[view.tone]}${view.title}`, LIMITS.header), emoji: true } }, items: 0 });
   }
-  for (const block of view.blocks) blocks.push(...renderBlock(block));
-  if (!view.title && blocks[0]?.type === 'section' && blocks[0].text) {
-    blocks[0].text.text = cut(`${TONE_EMOJI[view.tone]}${blocks[0].text.text}`, LIMITS.text);
+  for (const block of view.blocks) {
+    if (block.type === 'list') units.push(...listUnits(block.items));
+    else units.push(...renderBlock(block).map((b) => ({ block: b, items: 1 })));
   }
-  return { blocks: trimToLimit(blocks, t, maxBlocks), text: fallbackText(view) };
+  const first = units[0]?.block;
+  if (!view.title && first?.type === 'section' && first.text) {
+    first.text.text = cut(`${TONE_EMOJI[view.tone]}${first.text.text}`, LIMITS.text);
+  }
+  return { blocks: trimToLimit(units, t, maxBlocks), text: fallbackText(view) };
 }
 
-/** Too many blocks: keep the start and say how much was left out. */
-function trimToLimit(blocks: KnownBlock[], t: Translate, max: number): KnownBlock[] {
-  if (blocks.length <= max) return blocks;
-  const kept = blocks.slice(0, max - 1);
-  return [...kept, { type: 'context', elements: [{ type: 'mrkdwn', text: t('view.more', { count: blocks.length - kept.length }) }] }];
+/** Too many blocks: keep the start and say how many items (list lines, blocks) were left out — never cut silently. */
+function trimToLimit(units: { block: KnownBlock; items: number }[], t: Translate, max: number): KnownBlock[] {
+  if (units.length <= max) return units.map((u) => u.block);
+  const kept = units.slice(0, max - 1);
+  const left = units.slice(max - 1).reduce((n, u) => n + Math.max(u.items, 1), 0);
+  return [...kept.map((u) => u.block), { type: 'context', elements: [{ type: 'mrkdwn', text: t('view.more', { count: left }) }] }];
 }
 
 function fallbackText(view: View): string {

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import { isFormName, type FormName } from '../../src/commands/forms.ts';
+import { MAX_MESSAGE_CHARS } from '../../src/commands/read-command.ts';
 import type { FormFieldView, FormView } from '../../src/views/view.ts';
 import { cut } from './block-kit.ts';
 
@@ -48,7 +49,8 @@ function inputBlock(field: FormFieldView): types.InputBlock {
       type: 'plain_text_input',
       action_id: INPUT_ACTION,
       multiline: field.kind === 'multiline',
-      max_length: field.kind === 'multiline' ? 2000 : 1000,
+      // As much as the bot reads from one field (MAX_MESSAGE_CHARS): a value shown again under its error always fits, and Slack refuses an initial_value over max_length.
+      max_length: MAX_MESSAGE_CHARS,
       ...(field.value !== undefined && { initial_value: field.value }),
     },
   };

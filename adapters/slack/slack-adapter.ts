@@ -194,7 +194,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     if (event.tab !== 'home' || !(await firstDelivery(body))) return;
     const actor = await actorOf(event.user);
     const view = actor ? await bot.home(actor) : strangerView(event.user);
-    await client.views.publish({ user_id: event.user, view: { type: 'home', ...blocksOf(view, actor, LIMITS.surfaceBlocks) } });
+    // A home view takes only type, blocks, private_metadata, callback_id and external_id: any other property (a fallback `text`) is invalid_arguments.
+    const { blocks } = blocksOf(view, actor, LIMITS.surfaceBlocks);
+    await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } });
   });
 
   // A direct message to the bot is a command, with or without the leading '/'.

@@ -99,7 +99,7 @@ export function createBot(deps: BotDeps): Bot {
       case 'deal':
         return runDealCommand(deps, actor, ctx, command.input);
       case 'deals':
-        return runDealsCommand(deps, actor, ctx);
+        return runDealsCommand(deps, actor, ctx, command.page);
       case 'submit_approval': {
         const result = await submitApproval(deps, actor, command.input);
         return result.ok ? submittedView(approvalCtx(ctx), result.value, await namesOn(deps, result.value)) : refusalView(t, result.code, result.details);
@@ -138,7 +138,7 @@ export function createBot(deps: BotDeps): Bot {
 
   async function approvals(deps: BotDeps, actor: Actor, input: Extract<Command, { kind: 'approvals' }>['input']): Promise<View> {
     const ctx = context(actor);
-    if (input.action === 'list') return viewOf(ctx.t, await listApprovals(deps, actor), (list) => approvalListView(approvalCtx(ctx), list));
+    if (input.action === 'list') return viewOf(ctx.t, await listApprovals(deps, actor), (list) => approvalListView(approvalCtx(ctx), list, input.page));
     const result: CoreResult<ApprovalRequest> =
       input.action === 'withdraw' ? await withdrawApproval(deps, actor, input.requestId) : await decideApproval(deps, actor, input);
     if (result.ok) return approvalView(approvalCtx(ctx), result.value, await namesOn(deps, result.value));

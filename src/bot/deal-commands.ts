@@ -45,9 +45,9 @@ export async function runDealCommand(deps: CoreDeps, actor: Actor, ctx: ViewCont
   }
 }
 
-export async function runDealsCommand(deps: CoreDeps, actor: Actor, ctx: ViewContext): Promise<View> {
+export async function runDealsCommand(deps: CoreDeps, actor: Actor, ctx: ViewContext, page?: number): Promise<View> {
   const result = await listDeals(deps, actor);
-  return result.ok ? dealListView(ctx, result.value) : dealRefusalView(ctx.t, result.code, result.details);
+  return result.ok ? dealListView(ctx, result.value, page) : dealRefusalView(ctx.t, result.code, result.details);
 }
 
 /** A deal's form, only for those who may act on it (the same check the change will make). */

@@ -31,6 +31,7 @@ export const KEY_ALIASES = {
   budget: ['budget', '预算'],
   id: ['id', '编号'],
   until: ['until', '截止', '到'],
+  page: ['page', '页', '页码'],
   // ── deals ──
   deal_id: ['deal_id', '商机编号'],
   q1: ['q1', '问题1'],

@@ -32,7 +32,7 @@ export type Command =
   | { kind: 'grade_decision'; input: GradeDecisionCommand }
   | { kind: 'visit'; input: RecordVisitCommand }
   | { kind: 'deal'; input: DealAction }
-  | { kind: 'deals' }
+  | { kind: 'deals'; page?: number }
   | { kind: 'submit_approval'; input: SubmitApprovalCommand }
   | { kind: 'approvals'; input: ApprovalsAction }
   | { kind: 'delegate'; input: DelegateCommand }
@@ -113,7 +113,7 @@ function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {
     case 'deal':
       return map(buildDeal(raw), (input) => ({ kind: 'deal', input }));
     case 'deals':
-      return map(buildDeals(raw), () => ({ kind: 'deals' }));
+      return map(buildDeals(raw), (input) => ({ kind: 'deals' as const, ...input }));
     case 'contract':
       return map(buildContract(raw, ctx), (input) => ({ kind: 'contract', input }));
     case 'payment':

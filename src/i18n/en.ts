@@ -241,7 +241,7 @@ export const en: Record<MessageKey, string> = {
   'form.promo.title': 'Submit a promotion',
   'help.expense': '/expense <amount> <purpose> [event:… date:…] — ask for a marketing expense approval (EXP-1)',
   'help.promo': '/promo <name> [product:… start:… budget:…] — submit a promotion for review (PROMO-1)',
-  'help.approvals': '/approvals [approve|reject|withdraw <id>] — what waits on me and my requests',
+  'help.approvals': '/approvals [approve|reject|withdraw <id>] [page:n] — what waits on me and my requests, ten a page',
   'help.usage.expense': '/expense 80k Shanghai Auto Show booth event:Auto Show 2026',
   'help.usage.promo': '/promo New product trial product:Smart Lock X1 start:2026-12-01 budget:30000',
   'help.usage.approvals': '/approvals reject 12 reason:over the event benchmark',
@@ -253,6 +253,7 @@ export const en: Record<MessageKey, string> = {
   'delegate.set_waiting': 'The {waiting} already waiting on you went to {name} now.',
   'field.delegate': 'delegate',
   'field.until': 'until',
+  'field.page': 'page',
   'help.delegate': '/delegate @id until:<date> — name a delegate for your approvals while away',
   'help.usage.delegate': '/delegate @wangwu until:2026-12-05',
 
@@ -322,6 +323,9 @@ export const en: Record<MessageKey, string> = {
   'toast.fix_form': 'Please correct the marked fields',
 
   'view.more': '{count} more not shown; narrow the request.',
+  'view.page': 'Page {page} of {pages}: {from}–{to} of {total}.',
+  'button.next_page': 'Next page',
+  'button.previous_page': 'Previous page',
 
   'fault.unavailable': 'The system is unavailable right now; nothing was saved. Please try again shortly.',
 
@@ -433,7 +437,7 @@ export const en: Record<MessageKey, string> = {
   'notice.deal_changed.won': '{by} moved your deal #{id} "{company}" to signed: won!',
   'notice.deal_changed.lost': '{by} closed your deal #{id} "{company}" as lost: {reason}',
   'help.deal': '/deal new <company> [amount:…]; /deal <id> next|needs|proposal products:… pricing:… service:…|lost reason:… — the five stages of a sale (PIPE-1..4)',
-  'help.deals': '/deals — my open deals and what each still needs for its next stage (managers: the region\'s)',
+  'help.deals': '/deals [page:n] — my open deals and what each still needs for its next stage (managers: the region\'s)',
   'help.usage.deal': '/deal new Acme Trading amount:500k',
   'help.usage.deals': '/deals',
 

@@ -252,7 +252,7 @@ export const zhCN = {
   'form.promo.title': '提交推广审核',
   'help.expense': '/费用 <金额> <用途> [活动:… 日期:…] —— 申请市场费用审批（EXP-1）',
   'help.promo': '/推广 <名称> [产品:… 开始:… 预算:…] —— 提交推广审核（PROMO-1）',
-  'help.approvals': '/审批 [同意|拒绝|撤回 <编号>] —— 等我审批的和我的申请',
+  'help.approvals': '/审批 [同意|拒绝|撤回 <编号>] [页:n] —— 等我审批的和我的申请，每页十条',
   'help.usage.expense': '/费用 8万 上海车展展位 活动:2026上海车展',
   'help.usage.promo': '/推广 新品试用季 产品:智能锁X1 开始:12月1日 预算:3万',
   'help.usage.approvals': '/审批 拒绝 12 原因:预算超出基准',
@@ -264,6 +264,7 @@ export const zhCN = {
   'delegate.set_waiting': '已在等你的 {waiting} 项现在就发给 {name} 了。',
   'field.delegate': '代理人',
   'field.until': '截止日期',
+  'field.page': '页码',
   'help.delegate': '/委托 @编号 截止:<日期> —— 外出时委托他人代为审批',
   'help.usage.delegate': '/委托 @wangwu 截止:12月5日',
 
@@ -338,6 +339,9 @@ export const zhCN = {
 
   // Layout
   'view.more': '另有 {count} 项未显示，请缩小范围。',
+  'view.page': '第 {page}/{pages} 页：第 {from}–{to} 项，共 {total} 项。',
+  'button.next_page': '下一页',
+  'button.previous_page': '上一页',
 
   // Faults
   'fault.unavailable': '系统暂时不可用，本次操作未保存，请稍后再试。',
@@ -451,7 +455,7 @@ export const zhCN = {
   'notice.deal_changed.won': '{by} 将你的商机 #{id}「{company}」推进到签约，已成交！',
   'notice.deal_changed.lost': '{by} 将你的商机 #{id}「{company}」记为输单：{reason}',
   'help.deal': '/商机 新建 <公司> [金额:…]；/商机 <编号> 下一步|需求|方案 产品组合:… 价格策略:… 服务承诺:…|输单 原因:… — 销售流程五个阶段（PIPE-1..4）',
-  'help.deals': '/商机列表 — 我的进行中商机及各自下一步还缺什么（经理：本区域）',
+  'help.deals': '/商机列表 [页:n] — 我的进行中商机及各自下一步还缺什么（经理：本区域）',
   'help.usage.deal': '/商机 新建 上海华信科技 金额:50万',
   'help.usage.deals': '/商机列表',
 

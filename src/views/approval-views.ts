@@ -4,6 +4,7 @@ import type { Locale } from '../core/people.ts';
 import type { Policy } from '../core/policy.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { formatMoney } from './format.ts';
+import { pageOf, pagerBlocks } from './paging.ts';
 import { roleName } from './role-name.ts';
 import type { Block, View } from './view.ts';
 
@@ -77,14 +78,22 @@ function standingIn(ctx: ApprovalViewContext, list: ApprovalList, r: ApprovalReq
   return approverId && approverId !== list.me ? ctx.t('approvals.as_delegate', { name: list.names[approverId] ?? approverId }) : '';
 }
 
-/** `/approvals`: what waits on me (with Approve and Reject) and my own open requests. */
-export function approvalListView(ctx: ApprovalViewContext, list: ApprovalList): View {
+/**
+ * `/approvals [page:n]`: what waits on me (with Approve and Reject) and my
+ * own open requests, PAGE_SIZE rows a page (waiting ones first), with the
+ * page shown and Previous / Next buttons when there is more than one.
+ */
+export function approvalListView(ctx: ApprovalViewContext, list: ApprovalList, pageNumber = 1): View {
   const { t } = ctx;
   const line = (r: ApprovalRequest) => ({ id: r.id, kind: t(`approval.kind.${r.kind}`), subject: r.subject, amount: money(ctx, r.amountFen) });
+  const rows = [...list.waitingOnMe.map((r) => ({ waiting: true, r })), ...list.mine.map((r) => ({ waiting: false, r }))];
+  const page = pageOf(rows, pageNumber);
+  const waitingOnMe = page.items.filter((row) => row.waiting).map((row) => row.r);
+  const mine = page.items.filter((row) => !row.waiting).map((row) => row.r);
   const blocks: Block[] = [];
-  if (list.waitingOnMe.length) {
+  if (waitingOnMe.length) {
     blocks.push({ type: 'text', text: t('approvals.waiting') });
-    for (const r of list.waitingOnMe) {
+    for (const r of waitingOnMe) {
       blocks.push(
         { type: 'list', items: [t('approvals.item', { ...line(r), requester: list.names[r.requesterId] ?? r.requesterId }) + standingIn(ctx, list, r)] },
         {
@@ -97,12 +106,12 @@ export function approvalListView(ctx: ApprovalViewContext, list: ApprovalList): 
       );
     }
   }
-  if (list.mine.length) {
+  if (mine.length) {
     blocks.push(
       { type: 'text', text: t('approvals.mine') },
       {
         type: 'list',
-        items: list.mine.map((r) => {
+        items: mine.map((r) => {
           const step = r.steps[r.currentStep - 1];
           return t('approvals.mine_item', { ...line(r), approver: step ? (list.names[step.approverId] ?? step.approverId) : '' });
         }),
@@ -110,5 +119,6 @@ export function approvalListView(ctx: ApprovalViewContext, list: ApprovalList): 
     );
   }
   if (!blocks.length) blocks.push({ type: 'note', text: t('approvals.none') });
+  blocks.push(...pagerBlocks(t, page, (n) => `/approvals page:${n}`));
   return { tone: 'info', title: t('approvals.title'), blocks };
 }

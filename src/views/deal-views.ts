@@ -8,6 +8,7 @@ import { hasMessage, type MessageKey, type Translate } from '../i18n/translate.t
 import { formatMoney } from './format.ts';
 import { refusalView } from './problem-views.ts';
 import type { Block, Button, View } from './view.ts';
+import { pageOf, pagerBlocks } from './paging.ts';
 
 /**
  * The pipeline's replies (PIPE-1..4): the deal card with its stage as N/5,
@@ -153,11 +154,13 @@ function needsProgressBlocks(t: Translate, { deal, needs }: DealCard): Block[] {
 }
 
 /** `/deals`: one line each with what the next gate needs, and buttons for the moves that are ready. */
-export function dealListView({ t, locale }: DealViewContext, list: DealList): View {
+/** `/deals [page:n]`: PAGE_SIZE deals a page, with the page shown and Previous / Next buttons when there is more than one. */
+export function dealListView({ t, locale }: DealViewContext, list: DealList, pageNumber = 1): View {
   const title =
     list.scope.kind === 'all' ? t('deals.title.all') : list.scope.kind === 'region' ? t('deals.title.region', { region: list.scope.region }) : t('deals.title.mine');
   if (!list.deals.length) return { tone: 'info', title, blocks: [{ type: 'text', text: t('deals.empty') }] };
-  const items = list.deals.map(({ deal, gate }) =>
+  const page = pageOf(list.deals, pageNumber);
+  const items = page.items.map(({ deal, gate }) =>
     t('deals.item', {
       id: deal.id,
       company: deal.companyName,
@@ -167,8 +170,8 @@ export function dealListView({ t, locale }: DealViewContext, list: DealList): Vi
       next: gateText(t, gate),
     }),
   );
-  // The most useful next action per deal: move on when the gate is met, fill the checklist when that is what is missing.
-  const buttons: Button[] = list.deals
+  // The most useful next action per deal of the page: move on when the gate is met, fill the checklist when that is what is missing.
+  const buttons: Button[] = page.items
     .flatMap(({ deal, gate }): Button[] => {
       if (gateMet(gate)) return [{ label: t('button.deal_next_of', { id: deal.id }), command: `/deal ${deal.id} next ${deal.stage}`, style: 'primary' }];
       if (gate.kind === 'needs') return [{ label: t('button.deal_needs_of', { id: deal.id }), command: `/deal ${deal.id} needs` }];
@@ -176,6 +179,6 @@ export function dealListView({ t, locale }: DealViewContext, list: DealList): Vi
       return [{ label: t('button.deal_open', { id: deal.id }), command: `/deal ${deal.id}` }];
     })
     .slice(0, 5);
-  return { tone: 'info', title, blocks: [{ type: 'list', items }, { type: 'actions', buttons }] };
+  return { tone: 'info', title, blocks: [{ type: 'list', items }, { type: 'actions', buttons }, ...pagerBlocks(t, page, (n) => `/deals page:${n}`)] };
 }
 

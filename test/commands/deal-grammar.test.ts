@@ -62,6 +62,12 @@ describe('/deal and /deals, in English and Chinese', () => {
     expect(command(text)).toEqual({ kind: 'deals' });
   });
 
+  it('reads the page of /deals page:2 and 商机列表 页:3, and names a page that is not a whole number', () => {
+    expect(command('/deals page:2')).toEqual({ kind: 'deals', page: 2 });
+    expect(command('商机列表 页:3')).toEqual({ kind: 'deals', page: 3 });
+    expect(issues('/deals page:0').map((i) => [i.code, i.field])).toEqual([['choice_invalid', 'page']]);
+  });
+
   it('opens the new-deal form for /deal alone', () => {
     expect(command('/商机')).toEqual({ kind: 'form', form: 'deal' });
   });

@@ -428,6 +428,8 @@ describe('approval commands', () => {
     ['/审批 同意 12', { action: 'decide', requestId: 12, decision: 'approve', reason: null }],
     ['/approvals reject #12 reason:over budget', { action: 'decide', requestId: 12, decision: 'reject', reason: 'over budget' }],
     ['/审批 撤回 7', { action: 'withdraw', requestId: 7 }],
+    ['/approvals page:2', { action: 'list', page: 2 }],
+    ['/审批 页:3', { action: 'list', page: 3 }],
   ])('reads "%s"', (text, input) => {
     const parsed = parseCommand(text, ctx);
     expect(parsed.ok && parsed.value).toEqual({ kind: 'approvals', input });
@@ -436,6 +438,11 @@ describe('approval commands', () => {
   it('names a missing or bad approval number', () => {
     const missing = parseCommand('/审批 同意', ctx);
     expect(missing.ok ? [] : missing.issues.map((i) => `${i.code}:${i.field}`)).toEqual(['missing_field:id']);
+  });
+
+  it.each(['0', 'two', '-1', '12345'])('names a page "%s" that is not a whole number from 1', (page) => {
+    const wrong = parseCommand(`/approvals page:${page}`, ctx);
+    expect(wrong.ok ? [] : wrong.issues.map((i) => `${i.code}:${i.field}`)).toEqual(['choice_invalid:page']);
   });
 });
 

@@ -52,7 +52,7 @@ export async function feishuDriver(): Promise<ChatDriver> {
     },
     async submitForm(personId, command, values) {
       const form = await say(personId, command);
-      const submit = buttons(form).find((b) => b.action_type === 'form_submit');
+      const submit = buttons(form).find((b) => b.form_action_type === 'submit');
       // Feishu submits every input of the form: what the bot filled in, overwritten by what the person typed.
       const res = await f.deliver(
         cardAction({ token: VERIFICATION_TOKEN, openId: f.openId(personId), value: submit.behaviors[0].value, formValue: { ...filledIn(form), ...values } }),

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkCard, type FeishuRefusal } from './feishu-card-rules.ts';
 
 export interface FeishuCall {
   method: string;
@@ -10,13 +11,23 @@ export interface FeishuCall {
 
 type Failure = { status: 429; resetSeconds: number } | { status: 200; code: number } | { status: 500 };
 
+/** A card the fake refused, as Feishu would have: where it was sent or returned, Feishu's code and why. */
+export interface FeishuRefused extends FeishuRefusal {
+  where: string;
+  card: unknown;
+}
+
 /**
  * A loopback fake of the Feishu Open API: the tenant token, messages create,
  * reply and patch. It records every call (card content decoded) and can
  * answer with rate limits on demand: HTTP 429, or code 99991400 / 230020.
+ * It is strict: a card the real Feishu would refuse (test/fakes/feishu-card-rules.ts)
+ * is answered with HTTP 400 and Feishu's code, and kept in `refused`.
  */
 export class FakeFeishuApi {
   readonly calls: FeishuCall[] = [];
+  /** Every card refused; a fixture fails its suite on close when this is not empty. */
+  readonly refused: FeishuRefused[] = [];
   private readonly failures: Failure[] = [];
   /** When set, message sends beyond this many in any second are refused with 429, as Feishu does. */
   enforcePerSecond: number | null = null;
@@ -33,6 +44,18 @@ export class FakeFeishuApi {
   /** The next message sends fail this way, in order. */
   failNextSends(...failures: Failure[]): void {
     this.failures.push(...failures);
+  }
+
+  /** Checks a card as Feishu does and records a refusal; also for cards the fake does not receive (card.action.trigger answers). */
+  refuse(where: string, card: unknown): FeishuRefusal | null {
+    const refusal = checkCard(card);
+    if (refusal) this.refused.push({ where, card, ...refusal });
+    return refusal;
+  }
+
+  /** Fails when Feishu would have refused a card the bot sent; tests that provoke a refusal take it out of `refused` first. */
+  assertNothingRefused(): void {
+    if (this.refused.length) throw new Error(`Feishu would refuse ${this.refused.length} card(s): ${this.refused.map((r) => `${r.where} ${r.code}: ${r.msg}`).join('; ')}`);
   }
 
   messages(): FeishuCall[] {
@@ -78,6 +101,13 @@ export class FakeFeishuApi {
           if (failure.status === 429) return json(429, { code: 99991400, msg: 'request trigger frequency limit' }, { 'x-ogw-ratelimit-reset': String(failure.resetSeconds) });
           if (failure.status === 500) return json(500, { code: 500, msg: 'internal error' });
           return json(200, { code: failure.code, msg: 'rate limited' });
+        }
+        // Feishu builds the card before it sends: one it cannot build is HTTP 400 with 230099 (or 230025 when too big).
+        const isCard = body?.msg_type === 'interactive' || (req.method === 'PATCH' && call.body?.content !== undefined);
+        const refusal = isCard ? this.refuse(`${call.method} ${call.path}`, call.body.content) : null;
+        if (refusal) {
+          this.calls.push({ ...call, method: `${call.method}!` });
+          return json(refusal.status, { code: refusal.code, msg: refusal.msg });
         }
         this.calls.push(call);
         return json(200, { code: 0, msg: 'success', data: { message_id: `om_${++this.next}` } });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkMessage, checkView, type SlackRefusal } from './slack-rules.ts';
 
 /** One call the bot made to the Slack Web API (or to a response_url), arguments decoded. */
 export interface SlackCall {
@@ -9,14 +10,35 @@ export interface SlackCall {
 
 type Failure = { status: 429; retryAfter: number } | { status: 500 };
 
+/** A payload the fake refused, as Slack would have: which call, Slack's error, and why. */
+export interface SlackRefused extends SlackRefusal {
+  method: string;
+  args: Record<string, any>;
+}
+
+// 'ack' is a slash command's inline answer, which Slack checks like a message.
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'response_url', 'ack']);
+const VIEW_METHODS = new Set(['views.open', 'views.update', 'views.publish']);
+
+/** Slack's verdict on one call: a message body or a view checked against Block Kit's limits. */
+export function refusalOf(method: string, args: Record<string, any>): SlackRefusal | null {
+  if (MESSAGE_METHODS.has(method)) return checkMessage(args);
+  if (VIEW_METHODS.has(method)) return checkView(args.view, method);
+  return null;
+}
+
 /**
  * A loopback fake of the Slack Web API. It records every call (form or JSON
  * bodies, nested JSON such as `blocks` decoded), answers like Slack for the
  * methods the bot uses, hosts response_urls under /respond/, and can answer
- * 429 (with Retry-After) or 500 on demand.
+ * 429 (with Retry-After) or 500 on demand. It is strict: a message or view
+ * the real Slack would refuse (test/fakes/slack-rules.ts) is answered
+ * `{ok: false, error}` as Slack answers it, and kept in `refused`.
  */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
+  /** Every payload refused; a fixture fails its suite on close when this is not empty. */
+  readonly refused: SlackRefused[] = [];
   private readonly failures = new Map<string, Failure[]>();
   private server: Server | null = null;
   private ts = 1_700_000_000;
@@ -33,6 +55,20 @@ export class FakeSlackApi {
   /** The next `count` calls of `method` fail this way. */
   failNext(method: string, failure: Failure, count = 1): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array<Failure>(count).fill(failure)]);
+  }
+
+  /** Records a refusal of something the fake did not receive itself (a slash command's inline answer). */
+  refuse(method: string, args: Record<string, any>): SlackRefusal | null {
+    const refusal = refusalOf(method, args);
+    if (refusal) this.refused.push({ method, args, ...refusal });
+    return refusal;
+  }
+
+  /** Fails when Slack would have refused anything the bot sent; tests that provoke a refusal take it out of `refused` first. */
+  assertNothingRefused(): void {
+    if (this.refused.length) {
+      throw new Error(`Slack would refuse ${this.refused.length} payload(s): ${this.refused.map((r) => `${r.method} ${r.error}: ${r.why}`).join('; ')}`);
+    }
   }
 
   callsOf(method: string): SlackCall[] {
@@ -63,7 +99,9 @@ export class FakeSlackApi {
       }
       this.calls.push({ method, args });
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(this.answer(method, args)));
+      // Slack answers a refused payload with HTTP 200 and ok: false.
+      const refusal = this.refuse(method, args);
+      res.end(JSON.stringify(refusal ? { ok: false, error: refusal.error, response_metadata: { messages: [`[ERROR] ${refusal.why}`] } } : this.answer(method, args)));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server!.address() as AddressInfo).port;

@@ -58,12 +58,16 @@ export async function feishuFixture(backend: TestBackend): Promise<FeishuFixture
       const { body, headers } = signedEvent(ENCRYPT_KEY, payload, opts);
       const res = await fetch(`http://127.0.0.1:${http.port}/feishu/events`, { method: 'POST', headers, body });
       const text = await res.text();
-      return { status: res.status, json: text ? JSON.parse(text) : null };
+      const json = text ? JSON.parse(text) : null;
+      // A card returned from card.action.trigger replaces the one on screen: Feishu checks it like a sent card.
+      if (json?.card?.type === 'raw') api.refuse('card.action.trigger answer', json.card.data);
+      return { status: res.status, json };
     },
     async close() {
       await http.close();
       await api.stop();
       await base.close();
+      api.assertNothingRefused();
     },
   };
 }

@@ -59,12 +59,15 @@ export async function slackFixture(backend: TestBackend, options: Parameters<typ
       } catch {
         json = null;
       }
+      // An inline answer (a slash command's ack body) is a message too: Slack shows an error for one it refuses.
+      if (json && typeof json === 'object' && !json.response_action && (json.blocks || json.text)) api.refuse('ack', json);
       return { status: res.status, text, json };
     },
     async close() {
       await http.close();
       await api.stop();
       await base.close();
+      api.assertNothingRefused();
     },
   };
 }

@@ -6,6 +6,7 @@ import type { RawCommand } from '../read-command.ts';
 import { parseAmount } from '../values/amount.ts';
 import { choice, optionalText, optionalValue, parsed, personRef } from './fields.ts';
 import { dateIn, type ParseContext } from './context.ts';
+import { pageNumber } from './page.ts';
 
 export type { ParseContext };
 
@@ -37,7 +38,8 @@ export function buildPromo({ words, pairs }: RawCommand, ctx?: ParseContext): Pa
   return parsed({ kind: 'promotion', subject: subject ?? '', amountFen, event: null, product, onDate }, issues);
 }
 
-export type ApprovalsAction = { action: 'list' } | ({ action: 'decide' } & DecideCommand) | { action: 'withdraw'; requestId: number };
+/** `page` is the page of a long list (1 when not given). */
+export type ApprovalsAction = { action: 'list'; page?: number } | ({ action: 'decide' } & DecideCommand) | { action: 'withdraw'; requestId: number };
 
 const VERBS: Record<string, 'approve' | 'reject' | 'withdraw'> = {
   approve: 'approve',
@@ -54,7 +56,10 @@ const VERBS: Record<string, 'approve' | 'reject' | 'withdraw'> = {
 export function buildApprovals({ words, pairs }: RawCommand): Parsed<ApprovalsAction> {
   const issues: InputIssue[] = [];
   const [verbWord, idWord, ...extra] = words.split(/\s+/).filter(Boolean);
-  if (!verbWord) return parsed({ action: 'list' }, issues);
+  if (!verbWord) {
+    const page = pairs.page === undefined ? undefined : pageNumber(pairs.page, issues);
+    return parsed(page === undefined ? { action: 'list' } : { action: 'list', page }, issues);
+  }
   const verb = choice(verbWord, 'decision', VERBS, issues);
   const id = idWord && /^#?\d{1,9}$/.test(idWord) ? Number(idWord.replace('#', '')) : null;
   if (id === null) issues.push(idWord ? issue('choice_invalid', 'id', { value: idWord.slice(0, 20), options: '12, #12' }) : issue('missing_field', 'id'));

@@ -8,6 +8,7 @@ import { KEY_ALIASES, type KeyName } from '../keys.ts';
 import type { RawCommand } from '../read-command.ts';
 import { parseAmount } from '../values/amount.ts';
 import { choice, optionalText, optionalValue, parsed, requiredText } from './fields.ts';
+import { pageNumber } from './page.ts';
 
 /** What `/deal …` asks for; `needs` with no answers, `proposal` with no part and `lost` with no reason open their forms. */
 export type DealAction =
@@ -131,10 +132,12 @@ export function buildDeal({ words, pairs, fields }: RawCommand): Parsed<DealActi
 }
 
 /** `/deals`: takes nothing. */
-export function buildDeals({ words }: RawCommand): Parsed<null> {
+/** `/deals [page:n]`. */
+export function buildDeals({ words, pairs }: RawCommand): Parsed<{ page?: number }> {
   const issues: InputIssue[] = [];
   extraWords(words.split(/\s+/).filter(Boolean), issues);
-  return parsed(null, issues);
+  const page = pairs.page === undefined ? undefined : pageNumber(pairs.page, issues);
+  return parsed(page === undefined ? {} : { page }, issues);
 }
 
 function strayKeys(pairs: RawCommand['pairs'], action: DealAction['action'], issues: InputIssue[]) {

@@ -1,0 +1,180 @@
+/**
+ * What Feishu refuses in a card (JSON 2.0), for the fake Open API. From the
+ * Feishu open platform's pages "卡片 JSON 2.0 结构", "卡片 JSON 2.0 版本更新说明"
+ * (2.0 refuses properties it does not support, where 1.0 ignored them; the
+ * `action` and `note` modules are gone; forms are `form` containers whose
+ * submit buttons carry `form_action_type`) and "表单容器": a card holds at most
+ * 200 components, nested ones counted, and its JSON at most 30 KB.
+ *
+ * Feishu answers a card it cannot build with HTTP 400 and code 230099
+ * ("Failed to create card content, ext=ErrCode: 11310; ErrMsg: …"), and a
+ * card over 30 KB with code 230025, as the replies quoted in public bug
+ * reports show (e.g. larksuite/openclaw-lark#53, #447).
+ */
+
+export interface FeishuRefusal {
+  status: 400;
+  code: 230099 | 230025;
+  msg: string;
+}
+
+type Json = Record<string, any>;
+
+export const FEISHU_LIMITS = {
+  /** Components in one card, nested ones included. */
+  components: 200,
+  /** Bytes of the card JSON. */
+  bytes: 30 * 1024,
+} as const;
+
+const TOP_KEYS = ['schema', 'config', 'card_link', 'header', 'body'];
+const CONFIG_KEYS = ['streaming_mode', 'streaming_config', 'summary', 'locales', 'enable_forward', 'update_multi', 'width_mode', 'use_custom_translation', 'enable_forward_interaction', 'style'];
+const HEADER_KEYS = ['title', 'subtitle', 'text_tag_list', 'i18n_text_tag_list', 'template', 'icon', 'padding'];
+const BODY_KEYS = ['direction', 'padding', 'horizontal_spacing', 'vertical_spacing', 'horizontal_align', 'vertical_align', 'elements'];
+const TEXT_KEYS = ['tag', 'content', 'text_size', 'text_color', 'text_align', 'lines', 'i18n_content'];
+const LAYOUT = ['direction', 'padding', 'horizontal_spacing', 'vertical_spacing', 'horizontal_align', 'vertical_align'];
+
+/** Properties of each 2.0 component the bot uses; a tag not listed here (1.0's `action`, `note`) is refused. */
+const COMPONENT_KEYS: Record<string, string[]> = {
+  div: ['tag', 'element_id', 'margin', 'width', 'text', 'icon'],
+  markdown: ['tag', 'element_id', 'margin', 'content', 'text_size', 'text_align', 'icon', 'i18n_content'],
+  hr: ['tag', 'element_id', 'margin'],
+  button: ['tag', 'element_id', 'margin', 'type', 'size', 'width', 'text', 'icon', 'hover_tips', 'disabled', 'disabled_tips', 'confirm', 'behaviors', 'form_action_type', 'name'],
+  form: ['tag', 'element_id', 'margin', 'name', 'elements', ...LAYOUT],
+  input: ['tag', 'element_id', 'margin', 'name', 'required', 'disabled', 'placeholder', 'default_value', 'width', 'max_length', 'input_type', 'show_icon', 'rows', 'auto_resize', 'max_rows', 'label', 'label_position', 'behaviors', 'confirm'],
+  select_static: ['tag', 'element_id', 'margin', 'type', 'name', 'required', 'disabled', 'initial_option', 'placeholder', 'width', 'options', 'behaviors', 'confirm'],
+  column_set: ['tag', 'element_id', 'margin', 'horizontal_spacing', 'horizontal_align', 'flex_mode', 'background_style', 'columns'],
+  column: ['tag', 'element_id', 'width', 'weight', 'elements', 'background_style', 'padding', 'vertical_spacing', 'horizontal_align', 'vertical_align', 'direction'],
+};
+/** Components that take part in a form. */
+const FORM_INPUTS = new Set(['input', 'select_static']);
+
+const extra = (object: Json, allowed: string[]): string | undefined => Object.keys(object).find((k) => !allowed.includes(k));
+const invalid = (why: string): FeishuRefusal => ({ status: 400, code: 230099, msg: `Failed to create card content, ext=ErrCode: 11310; ErrMsg: ${why};` });
+
+/**
+ * Components in the body, nested ones too (a form's inputs, a column's
+ * contents), counted as every object with a `tag`, text objects included: the
+ * stricter reading of Feishu's limit, which public reports of "element
+ * exceeds the limit" (300305) refusals bear out for nested cards.
+ */
+export function componentCount(card: Json): number {
+  const walk = (node: unknown): number => {
+    if (Array.isArray(node)) return node.reduce((n: number, x) => n + walk(x), 0);
+    if (!node || typeof node !== 'object') return 0;
+    return (typeof (node as Json).tag === 'string' ? 1 : 0) + Object.values(node as Json).reduce((n: number, x) => n + walk(x), 0);
+  };
+  return walk(card?.body?.elements);
+}
+
+function text(t: unknown, where: string): string | null {
+  if (!t || typeof t !== 'object') return `${where} must be a text object`;
+  const o = t as Json;
+  if (o.tag !== 'plain_text' && o.tag !== 'lark_md') return `${where}.tag must be plain_text or lark_md`;
+  const bad = extra(o, TEXT_KEYS);
+  return bad ? `${where} has unsupported property ${bad}` : typeof o.content !== 'string' ? `${where}.content must be a string` : null;
+}
+
+interface Walk {
+  /** The form a component is in, if any. */
+  form: Json | null;
+  /** Names used in the current form (each must be unique there). */
+  names: Set<string>;
+  submits: number;
+}
+
+function component(c: Json, where: string, atRoot: boolean, ctx: Walk): string | null {
+  const allowed = COMPONENT_KEYS[c?.tag];
+  if (!allowed) return `${where}: tag ${c?.tag} is not a card JSON 2.0 component`;
+  const bad = extra(c, allowed);
+  if (bad) return `${where}: ${c.tag} has unsupported property ${bad}`;
+  const named = () => {
+    if (typeof c.name !== 'string' || !c.name) return `${where}: a ${c.tag} in a form needs a name`;
+    if (ctx.names.has(c.name)) return `${where}: name ${c.name} repeated in the form`;
+    ctx.names.add(c.name);
+    return null;
+  };
+  switch (c.tag) {
+    case 'div':
+      return c.text ? text(c.text, `${where}.text`) : null;
+    case 'button': {
+      const problem = text(c.text, `${where}.text`);
+      if (problem) return problem;
+      if (c.form_action_type !== undefined) {
+        if (!ctx.form) return `${where}: form_action_type outside a form`;
+        if (c.form_action_type !== 'submit' && c.form_action_type !== 'reset') return `${where}: form_action_type must be submit or reset`;
+        if (c.form_action_type === 'submit') ctx.submits++;
+        return named();
+      }
+      return null;
+    }
+    case 'form': {
+      if (!atRoot) return `${where}: a form may only sit at the root of the body`;
+      if (typeof c.name !== 'string' || !c.name) return `${where}: a form needs a name`;
+      const inner: Walk = { form: c, names: new Set(), submits: 0 };
+      const problem = children(c.elements, `${where}.elements`, false, inner);
+      if (problem) return problem;
+      return inner.submits ? null : `${where}: a form needs a button with form_action_type submit`;
+    }
+    case 'input':
+    case 'select_static': {
+      if (c.tag === 'input' && c.label) {
+        const problem = text(c.label, `${where}.label`);
+        if (problem) return problem;
+      }
+      if (c.placeholder) {
+        const problem = text(c.placeholder, `${where}.placeholder`);
+        if (problem) return problem;
+      }
+      if (c.tag === 'select_static' && c.initial_option !== undefined && !(c.options ?? []).some((o: Json) => o.value === c.initial_option)) {
+        return `${where}: initial_option is not one of the options`;
+      }
+      return ctx.form && FORM_INPUTS.has(c.tag) ? named() : null;
+    }
+    case 'column_set':
+      return children(c.columns, `${where}.columns`, false, ctx);
+    case 'column':
+      return children(c.elements, `${where}.elements`, false, ctx);
+    default:
+      return null;
+  }
+}
+
+function children(list: unknown, where: string, atRoot: boolean, ctx: Walk): string | null {
+  if (list === undefined) return null;
+  if (!Array.isArray(list)) return `${where} must be an array`;
+  for (const [i, c] of list.entries()) {
+    const problem = component(c, `${where}[${i}]`, atRoot, ctx);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** Feishu's verdict on a card sent by im/v1/messages (create, reply, patch) or returned from card.action.trigger. */
+export function checkCard(card: unknown): FeishuRefusal | null {
+  const bytes = Buffer.byteLength(JSON.stringify(card));
+  if (bytes > FEISHU_LIMITS.bytes) return { status: 400, code: 230025, msg: `card content exceeds the 30 KB limit (${bytes} bytes)` };
+  if (!card || typeof card !== 'object') return invalid('card must be an object');
+  const c = card as Json;
+  if (c.schema !== '2.0') return invalid('schema must be 2.0');
+  const bad = extra(c, TOP_KEYS);
+  if (bad) return invalid(`unsupported card property ${bad}`);
+  if (c.config) {
+    const badConfig = extra(c.config, CONFIG_KEYS);
+    if (badConfig) return invalid(`unsupported config property ${badConfig}`);
+    if (c.config.update_multi === false) return invalid('update_multi must be true in 2.0');
+  }
+  if (c.header) {
+    const badHeader = extra(c.header, HEADER_KEYS);
+    if (badHeader) return invalid(`unsupported header property ${badHeader}`);
+    const problem = text(c.header.title, 'header.title');
+    if (problem) return invalid(problem);
+  }
+  if (!c.body || typeof c.body !== 'object') return invalid('body is required');
+  const badBody = extra(c.body, BODY_KEYS);
+  if (badBody) return invalid(`unsupported body property ${badBody}`);
+  const count = componentCount(c);
+  if (count > FEISHU_LIMITS.components) return invalid(`card element number over limit (${count} > ${FEISHU_LIMITS.components})`);
+  const problem = children(c.body.elements, 'body.elements', true, { form: null, names: new Set(), submits: 0 });
+  return problem ? invalid(problem) : null;
+}

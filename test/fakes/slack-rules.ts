@@ -1,0 +1,233 @@
+/**
+ * What Slack refuses, for the fake Web API: the limits of Block Kit and of
+ * view objects, as Slack's reference pages state them (docs.slack.dev,
+ * "Reference: blocks", "Block elements", "Composition objects", "Modal views",
+ * "Home tab views", "chat.postMessage"). A payload that breaks one is refused
+ * with the error Slack gives: `invalid_blocks` in a message, `invalid_arguments`
+ * in a view, `msg_too_long` for text over 40,000 characters.
+ */
+
+export type SlackRefusal = { error: 'invalid_blocks' | 'invalid_arguments' | 'msg_too_long'; why: string };
+
+type Json = Record<string, any>;
+type Problem = string | null;
+
+/** chat.postMessage: "a maximum of 50 blocks"; views: "Max of 100 blocks". */
+export const SLACK_LIMITS = {
+  messageBlocks: 50,
+  viewBlocks: 100,
+  /** chat.postMessage: text over 40,000 characters is refused (msg_too_long). */
+  messageText: 40_000,
+  /** Section block: text max 3000, each field max 2000, at most 10 fields. */
+  sectionText: 3000,
+  fieldText: 2000,
+  fields: 10,
+  /** Header block: plain_text, max 150. */
+  header: 150,
+  /** Context block: at most 10 elements. */
+  contextElements: 10,
+  /** Actions block: at most 25 elements. */
+  actionsElements: 25,
+  /** Button: text max 75, value max 2000, url max 3000. */
+  buttonText: 75,
+  buttonValue: 2000,
+  /** action_id and block_id: max 255. */
+  id: 255,
+  /** Input block: label and hint max 2000. */
+  inputLabel: 2000,
+  /** Placeholders: max 150. */
+  placeholder: 150,
+  /** plain_text_input: max_length at most 3000. */
+  inputMaxLength: 3000,
+  /** Option object: text max 75, value max 150; a static_select holds at most 100 options. */
+  optionText: 75,
+  optionValue: 150,
+  options: 100,
+  /** Modal: title, submit and close max 24; private_metadata max 3000; callback_id max 255. */
+  modalText: 24,
+  privateMetadata: 3000,
+} as const;
+
+/** Modal and Home tab view fields, per the view reference pages; anything else is refused. */
+const VIEW_KEYS: Record<'modal' | 'home', string[]> = {
+  modal: ['type', 'title', 'blocks', 'close', 'submit', 'private_metadata', 'callback_id', 'clear_on_close', 'notify_on_close', 'external_id', 'submit_disabled'],
+  home: ['type', 'blocks', 'private_metadata', 'callback_id', 'external_id'],
+};
+
+/** Fields of each block type the bot uses (and a few it may use). */
+const BLOCK_KEYS: Record<string, string[]> = {
+  section: ['type', 'block_id', 'text', 'fields', 'accessory', 'expand'],
+  header: ['type', 'block_id', 'text'],
+  divider: ['type', 'block_id'],
+  context: ['type', 'block_id', 'elements'],
+  actions: ['type', 'block_id', 'elements'],
+  input: ['type', 'block_id', 'label', 'element', 'dispatch_action', 'hint', 'optional'],
+};
+
+/** Fields of each element type the bot uses. */
+const ELEMENT_KEYS: Record<string, string[]> = {
+  button: ['type', 'text', 'action_id', 'url', 'value', 'style', 'confirm', 'accessibility_label'],
+  plain_text_input: ['type', 'action_id', 'placeholder', 'initial_value', 'multiline', 'min_length', 'max_length', 'dispatch_action_config', 'focus_on_load'],
+  static_select: ['type', 'action_id', 'options', 'option_groups', 'initial_option', 'confirm', 'focus_on_load', 'placeholder'],
+};
+
+const len = (s: unknown): number => [...String(s ?? '')].length;
+const extra = (object: Json, allowed: string[]): string | undefined => Object.keys(object).find((k) => !allowed.includes(k));
+const first = (...problems: Problem[]): Problem => problems.find((p) => p !== null) ?? null;
+
+/** A text object: plain_text (with emoji) or mrkdwn (with verbatim), 1 to `max` characters. */
+function textObject(t: unknown, where: string, max: number, plainOnly = false): Problem {
+  if (!t || typeof t !== 'object') return `${where}: a text object is required`;
+  const o = t as Json;
+  if (o.type !== 'plain_text' && o.type !== 'mrkdwn') return `${where}: text type must be plain_text or mrkdwn`;
+  if (plainOnly && o.type !== 'plain_text') return `${where}: must be plain_text`;
+  const bad = extra(o, o.type === 'plain_text' ? ['type', 'text', 'emoji'] : ['type', 'text', 'verbatim']);
+  if (bad) return `${where}: unknown text property ${bad}`;
+  if (typeof o.text !== 'string' || len(o.text) < 1) return `${where}: text must be at least 1 character`;
+  if (len(o.text) > max) return `${where}: text longer than ${max} characters (${len(o.text)})`;
+  return null;
+}
+
+const id = (value: unknown, where: string): Problem =>
+  value === undefined ? null : typeof value !== 'string' || len(value) < 1 || len(value) > SLACK_LIMITS.id ? `${where}: must be 1 to ${SLACK_LIMITS.id} characters` : null;
+
+function option(o: Json, where: string): Problem {
+  const bad = extra(o, ['text', 'value', 'description', 'url']);
+  if (bad) return `${where}: unknown option property ${bad}`;
+  if (typeof o.value !== 'string' || len(o.value) < 1 || len(o.value) > SLACK_LIMITS.optionValue) return `${where}: value must be 1 to ${SLACK_LIMITS.optionValue} characters`;
+  return first(textObject(o.text, `${where}.text`, SLACK_LIMITS.optionText, true), o.description ? textObject(o.description, `${where}.description`, SLACK_LIMITS.optionText, true) : null);
+}
+
+function element(e: Json, where: string, actionIds: Set<string>): Problem {
+  const allowed = ELEMENT_KEYS[e?.type];
+  if (!allowed) return `${where}: element type ${e?.type} is not one the fake knows`;
+  const bad = extra(e, allowed);
+  if (bad) return `${where}: unknown ${e.type} property ${bad}`;
+  if (e.action_id !== undefined) {
+    if (actionIds.has(e.action_id)) return `${where}: action_id ${e.action_id} repeated in one block`;
+    actionIds.add(e.action_id);
+  }
+  const placeholder = e.placeholder ? textObject(e.placeholder, `${where}.placeholder`, SLACK_LIMITS.placeholder, true) : null;
+  switch (e.type) {
+    case 'button':
+      return first(
+        textObject(e.text, `${where}.text`, SLACK_LIMITS.buttonText, true),
+        id(e.action_id, `${where}.action_id`),
+        e.value !== undefined && len(e.value) > SLACK_LIMITS.buttonValue ? `${where}: value longer than ${SLACK_LIMITS.buttonValue}` : null,
+        e.style !== undefined && e.style !== 'primary' && e.style !== 'danger' ? `${where}: style must be primary or danger` : null,
+      );
+    case 'plain_text_input':
+      return first(
+        id(e.action_id, `${where}.action_id`),
+        placeholder,
+        e.max_length !== undefined && (e.max_length < 1 || e.max_length > SLACK_LIMITS.inputMaxLength) ? `${where}: max_length must be 1 to ${SLACK_LIMITS.inputMaxLength}` : null,
+        e.initial_value !== undefined && e.max_length !== undefined && len(e.initial_value) > e.max_length ? `${where}: initial_value longer than max_length` : null,
+      );
+    case 'static_select': {
+      const options: Json[] = e.options ?? [];
+      if (!e.options && !e.option_groups) return `${where}: options are required`;
+      if (options.length > SLACK_LIMITS.options) return `${where}: more than ${SLACK_LIMITS.options} options`;
+      const initial = e.initial_option ? options.find((o) => o.value === e.initial_option.value && JSON.stringify(o.text) === JSON.stringify(e.initial_option.text)) : true;
+      return first(
+        id(e.action_id, `${where}.action_id`),
+        placeholder,
+        ...options.map((o, i) => option(o, `${where}.options[${i}]`)),
+        initial ? null : `${where}: initial_option must be one of the options`,
+      );
+    }
+    default:
+      return null;
+  }
+}
+
+function block(b: Json, where: string): Problem {
+  const allowed = BLOCK_KEYS[b?.type];
+  if (!allowed) return `${where}: block type ${b?.type} is not one the fake knows`;
+  const bad = extra(b, allowed);
+  if (bad) return `${where}: unknown ${b.type} property ${bad}`;
+  const actionIds = new Set<string>();
+  const blockId = id(b.block_id, `${where}.block_id`);
+  switch (b.type) {
+    case 'section': {
+      if (!b.text && !b.fields) return `${where}: a section needs text or fields`;
+      const fields: unknown[] = b.fields ?? [];
+      if (fields.length > SLACK_LIMITS.fields) return `${where}: more than ${SLACK_LIMITS.fields} fields`;
+      return first(
+        blockId,
+        b.text ? textObject(b.text, `${where}.text`, SLACK_LIMITS.sectionText) : null,
+        ...fields.map((f, i) => textObject(f, `${where}.fields[${i}]`, SLACK_LIMITS.fieldText)),
+        b.accessory ? element(b.accessory, `${where}.accessory`, actionIds) : null,
+      );
+    }
+    case 'header':
+      return first(blockId, textObject(b.text, `${where}.text`, SLACK_LIMITS.header, true));
+    case 'divider':
+      return blockId;
+    case 'context': {
+      const elements: Json[] = b.elements ?? [];
+      if (elements.length < 1 || elements.length > SLACK_LIMITS.contextElements) return `${where}: a context holds 1 to ${SLACK_LIMITS.contextElements} elements`;
+      return first(blockId, ...elements.map((e, i) => textObject(e, `${where}.elements[${i}]`, SLACK_LIMITS.sectionText)));
+    }
+    case 'actions': {
+      const elements: Json[] = b.elements ?? [];
+      if (elements.length < 1 || elements.length > SLACK_LIMITS.actionsElements) return `${where}: an actions block holds 1 to ${SLACK_LIMITS.actionsElements} elements`;
+      return first(blockId, ...elements.map((e, i) => element(e, `${where}.elements[${i}]`, actionIds)));
+    }
+    case 'input':
+      return first(
+        blockId,
+        textObject(b.label, `${where}.label`, SLACK_LIMITS.inputLabel, true),
+        b.hint ? textObject(b.hint, `${where}.hint`, SLACK_LIMITS.inputLabel, true) : null,
+        b.element ? element(b.element, `${where}.element`, actionIds) : `${where}: an input needs an element`,
+      );
+    default:
+      return null;
+  }
+}
+
+/** Blocks of one message or view: each valid, block_ids unique ("unique for each message and each iteration of a message"). */
+function blocks(list: unknown, max: number): Problem {
+  if (!Array.isArray(list)) return 'blocks must be an array';
+  if (list.length > max) return `more than ${max} blocks (${list.length})`;
+  const blockIds = new Set<string>();
+  for (const [i, b] of list.entries()) {
+    const problem = block(b, `blocks[${i}]`);
+    if (problem) return problem;
+    if (b.block_id !== undefined) {
+      if (blockIds.has(b.block_id)) return `blocks[${i}]: block_id ${b.block_id} repeated`;
+      blockIds.add(b.block_id);
+    }
+  }
+  return null;
+}
+
+/** A message body (chat.postMessage, chat.update, chat.postEphemeral, a response_url post, a slash command's inline answer). */
+export function checkMessage(args: Json): SlackRefusal | null {
+  if (args.text !== undefined && len(args.text) > SLACK_LIMITS.messageText) return { error: 'msg_too_long', why: `text longer than ${SLACK_LIMITS.messageText}` };
+  if (args.blocks === undefined) return null;
+  const problem = blocks(args.blocks, SLACK_LIMITS.messageBlocks);
+  return problem ? { error: 'invalid_blocks', why: problem } : null;
+}
+
+/** A view of views.open, views.update or views.publish. */
+export function checkView(view: unknown, method: string): SlackRefusal | null {
+  const refuse = (why: string): SlackRefusal => ({ error: 'invalid_arguments', why });
+  if (!view || typeof view !== 'object') return refuse('view is required');
+  const v = view as Json;
+  if (v.type !== 'modal' && v.type !== 'home') return refuse(`view type ${v.type} is not modal or home`);
+  if (method === 'views.publish' && v.type !== 'home') return refuse('views.publish takes a home view');
+  if (method !== 'views.publish' && v.type !== 'modal') return refuse(`${method} takes a modal view`);
+  const bad = extra(v, VIEW_KEYS[v.type as 'modal' | 'home']);
+  if (bad) return refuse(`unknown ${v.type} view property ${bad}`);
+  const problem = first(
+    v.private_metadata !== undefined && len(v.private_metadata) > SLACK_LIMITS.privateMetadata ? `private_metadata longer than ${SLACK_LIMITS.privateMetadata}` : null,
+    id(v.callback_id, 'callback_id'),
+    v.type === 'modal' ? textObject(v.title, 'title', SLACK_LIMITS.modalText, true) : null,
+    v.submit ? textObject(v.submit, 'submit', SLACK_LIMITS.modalText, true) : null,
+    v.close ? textObject(v.close, 'close', SLACK_LIMITS.modalText, true) : null,
+    // "submit is required when an input block is within the blocks array".
+    v.type === 'modal' && !v.submit && Array.isArray(v.blocks) && v.blocks.some((b: Json) => b?.type === 'input') ? 'a modal with input blocks needs submit' : null,
+    blocks(v.blocks, SLACK_LIMITS.viewBlocks),
+  );
+  return problem ? refuse(problem) : null;
+}
