@@ -10,21 +10,19 @@ const SWEEP_PER_CLAIM = 20;
 export function deliveryReceiptsRepo(db: Kysely<Database>): DeliveriesPort {
   return {
     async claim(source, id, at) {
+      // One round trip: expired receipts are swept (a few at a time) by the statement that records this one.
       // The primary key decides: of two copies arriving at once on two instances, one inserts.
-      const inserted = await db
-        .insertInto('delivery_receipts')
-        .values({ source, delivery_id: id, received_at: at })
-        .onConflict((oc) => oc.columns(['source', 'delivery_id']).doNothing())
-        .returning('delivery_id')
-        .executeTakeFirst();
-      await db
-        .deleteFrom('delivery_receipts')
-        .where(
-          sql<boolean>`ctid in (select ctid from delivery_receipts
-            where received_at < ${at}::timestamptz - make_interval(hours => ${RECEIPT_KEEP_HOURS}) limit ${SWEEP_PER_CLAIM})`,
-        )
-        .execute();
-      return inserted !== undefined;
+      const { rows } = await sql<{ delivery_id: string }>`
+        with swept as (
+          delete from delivery_receipts where ctid in (
+            select ctid from delivery_receipts
+            where received_at < ${at}::timestamptz - make_interval(hours => ${RECEIPT_KEEP_HOURS})
+            limit ${SWEEP_PER_CLAIM}))
+        insert into delivery_receipts (source, delivery_id, received_at)
+        values (${source}, ${id}, ${at})
+        on conflict (source, delivery_id) do nothing
+        returning delivery_id`.execute(db);
+      return rows.length > 0;
     },
   };
 }
