@@ -33,6 +33,9 @@ export class FakeFeishuApi {
   enforcePerSecond: number | null = null;
   private readonly sendTimes: number[] = [];
   rateLimited = 0;
+  /** Creates whose uuid repeated one already sent: Feishu drops them, and so does this fake. */
+  repeatsDropped = 0;
+  private readonly sentByUuid = new Map<string, string>();
   private server: Server | null = null;
   private next = 0;
   port = 0;
@@ -109,8 +112,17 @@ export class FakeFeishuApi {
           this.calls.push({ ...call, method: `${call.method}!` });
           return json(refusal.status, { code: refusal.code, msg: refusal.msg });
         }
+        // A create repeating the uuid of one that succeeded (within the hour) is dropped, as Feishu does: same message, nothing sent again.
+        const uuid = req.method === 'POST' && typeof body?.uuid === 'string' ? body.uuid : null;
+        const earlier = uuid ? this.sentByUuid.get(uuid) : undefined;
+        if (earlier) {
+          this.repeatsDropped++;
+          return json(200, { code: 0, msg: 'success', data: { message_id: earlier } });
+        }
         this.calls.push(call);
-        return json(200, { code: 0, msg: 'success', data: { message_id: `om_${++this.next}` } });
+        const messageId = `om_${++this.next}`;
+        if (uuid) this.sentByUuid.set(uuid, messageId);
+        return json(200, { code: 0, msg: 'success', data: { message_id: messageId } });
       }
       this.calls.push(call);
       json(404, { code: 404, msg: 'not found' });
