@@ -189,6 +189,14 @@ describe('messages to other people on Feishu', () => {
     expect(uuids[3]).not.toBe(uuids[0]);
   });
 
+  it('are retried after the connection is cut before any answer, and arrive once, under the same uuid', async () => {
+    f.api.calls.length = 0;
+    f.api.failNextSends({ status: 'reset' });
+    await f.adapter.sendTo(f.person('lisi'), notice);
+    expect(f.api.messages().map((c) => c.method)).toEqual(['POST!', 'POST']);
+    expect(f.api.messages()[0]!.body.uuid).toBe(f.api.messages()[1]!.body.uuid);
+  });
+
   it('are given up by the outbox only for refusals that retrying cannot mend', async () => {
     const { FeishuApiError } = await import('../../adapters/feishu/send-with-retry.ts');
     expect(f.adapter.deliverer.isPermanent(new FeishuApiError(230002, 200, 'bot not in chat'))).toBe(true);

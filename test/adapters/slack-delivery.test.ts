@@ -37,6 +37,13 @@ describe('messages to other people on Slack', () => {
     expect(f.api.calls.map((c) => c.method)).toEqual(['conversations.open', 'chat.postMessage!500', 'chat.postMessage']);
   });
 
+  it('are retried after the connection is cut before any answer, and arrive once', async () => {
+    f.api.calls.length = 0;
+    f.api.failNext('chat.postMessage', { status: 'reset' });
+    await f.adapter.sendTo(f.person('lisi'), notice);
+    expect(f.api.calls.map((c) => c.method)).toEqual(['conversations.open', 'chat.postMessage!reset', 'chat.postMessage']);
+  });
+
   it('fail loudly, not silently, when the platform keeps failing', async () => {
     f.api.calls.length = 0;
     f.api.failNext('chat.postMessage', { status: 500 }, 5);

@@ -8,7 +8,8 @@ export interface SlackCall {
   args: Record<string, any>;
 }
 
-type Failure = { status: 429; retryAfter: number } | { status: 500 };
+/** `reset`: the connection is cut before any answer, as a proxy or a network fault does. */
+type Failure = { status: 429; retryAfter: number } | { status: 500 } | { status: 'reset' };
 
 /** A payload the fake refused, as Slack would have: which call, Slack's error, and why. */
 export interface SlackRefused extends SlackRefusal {
@@ -93,6 +94,7 @@ export class FakeSlackApi {
       const failure = this.failures.get(method)?.shift();
       if (failure) {
         this.calls.push({ method: `${method}!${failure.status}`, args });
+        if (failure.status === 'reset') return void req.socket.destroy();
         res.writeHead(failure.status, failure.status === 429 ? { 'retry-after': String(failure.retryAfter) } : {});
         res.end(failure.status === 429 ? '{"ok":false,"error":"ratelimited"}' : 'server error');
         return;
