@@ -197,6 +197,14 @@ describe('messages to other people on Feishu', () => {
     expect(f.api.messages()[0]!.body.uuid).toBe(f.api.messages()[1]!.body.uuid);
   });
 
+  it('are retried when no answer comes within the client timeout (10 s), and arrive once, under the same uuid', async () => {
+    f.api.calls.length = 0;
+    f.api.failNextSends({ status: 'hang' });
+    await f.adapter.sendTo(f.person('lisi'), notice);
+    expect(f.api.messages().map((c) => c.method)).toEqual(['POST!', 'POST']);
+    expect(f.api.messages()[0]!.body.uuid).toBe(f.api.messages()[1]!.body.uuid);
+  }, 30_000);
+
   it('are given up by the outbox only for refusals that retrying cannot mend', async () => {
     const { FeishuApiError } = await import('../../adapters/feishu/send-with-retry.ts');
     expect(f.adapter.deliverer.isPermanent(new FeishuApiError(230002, 200, 'bot not in chat'))).toBe(true);

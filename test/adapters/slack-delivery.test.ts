@@ -44,6 +44,13 @@ describe('messages to other people on Slack', () => {
     expect(f.api.calls.map((c) => c.method)).toEqual(['conversations.open', 'chat.postMessage!reset', 'chat.postMessage']);
   });
 
+  it('are retried when no answer comes within the client timeout (10 s), and arrive once', async () => {
+    f.api.calls.length = 0;
+    f.api.failNext('chat.postMessage', { status: 'hang' });
+    await f.adapter.sendTo(f.person('lisi'), notice);
+    expect(f.api.calls.map((c) => c.method)).toEqual(['conversations.open', 'chat.postMessage!hang', 'chat.postMessage']);
+  }, 30_000);
+
   it('fail loudly, not silently, when the platform keeps failing', async () => {
     f.api.calls.length = 0;
     f.api.failNext('chat.postMessage', { status: 500 }, 5);

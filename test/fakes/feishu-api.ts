@@ -9,8 +9,8 @@ export interface FeishuCall {
   body: any;
 }
 
-/** `reset`: the connection is cut before any answer, as a proxy or a network fault does. */
-type Failure = { status: 429; resetSeconds: number } | { status: 200; code: number } | { status: 500 } | { status: 'reset' };
+/** `reset`: the connection is cut before any answer, as a proxy or a network fault does; `hang`: no answer ever comes. */
+type Failure = { status: 429; resetSeconds: number } | { status: 200; code: number } | { status: 500 } | { status: 'reset' } | { status: 'hang' };
 
 /** A card the fake refused, as Feishu would have: where it was sent or returned, Feishu's code and why. */
 export interface FeishuRefused extends FeishuRefusal {
@@ -103,6 +103,7 @@ export class FakeFeishuApi {
         if (failure) {
           this.calls.push({ ...call, method: `${call.method}!` });
           if (failure.status === 'reset') return void req.socket.destroy();
+          if (failure.status === 'hang') return;
           if (failure.status === 429) return json(429, { code: 99991400, msg: 'request trigger frequency limit' }, { 'x-ogw-ratelimit-reset': String(failure.resetSeconds) });
           if (failure.status === 500) return json(500, { code: 500, msg: 'internal error' });
           return json(200, { code: failure.code, msg: 'rate limited' });

@@ -8,8 +8,8 @@ export interface SlackCall {
   args: Record<string, any>;
 }
 
-/** `reset`: the connection is cut before any answer, as a proxy or a network fault does. */
-type Failure = { status: 429; retryAfter: number } | { status: 500 } | { status: 'reset' };
+/** `reset`: the connection is cut before any answer, as a proxy or a network fault does; `hang`: no answer ever comes. */
+type Failure = { status: 429; retryAfter: number } | { status: 500 } | { status: 'reset' } | { status: 'hang' };
 
 /** A payload the fake refused, as Slack would have: which call, Slack's error, and why. */
 export interface SlackRefused extends SlackRefusal {
@@ -95,6 +95,7 @@ export class FakeSlackApi {
       if (failure) {
         this.calls.push({ method: `${method}!${failure.status}`, args });
         if (failure.status === 'reset') return void req.socket.destroy();
+        if (failure.status === 'hang') return;
         res.writeHead(failure.status, failure.status === 429 ? { 'retry-after': String(failure.retryAfter) } : {});
         res.end(failure.status === 429 ? '{"ok":false,"error":"ratelimited"}' : 'server error');
         return;
