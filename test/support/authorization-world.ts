@@ -1,8 +1,11 @@
 import type { FormName } from '../../src/commands/forms.ts';
+import { creditCodeCheckChar } from '../../src/commands/values/credit-code.ts';
 import type { OrgFile } from '../../src/config/org-file.ts';
 import { ROLES, type Person, type Role } from '../../src/core/people.ts';
+import type { Notice } from '../../src/core/notices.ts';
 import type { Actor } from '../../src/core/ports.ts';
 import { translator } from '../../src/i18n/translate.ts';
+import { noticeView } from '../../src/views/notice-view.ts';
 import type { Button, View } from '../../src/views/view.ts';
 import { botFixture, type BotFixture } from './bot-fixture.ts';
 import type { TestBackend } from './test-database.ts';
@@ -17,9 +20,12 @@ import { viewText } from './view-text.ts';
  * owner's manager, the department manager is the top, the account manager is
  * assigned to every client (policy.md: "own assigned A clients"). Everyone
  * else is a colleague with no tie to the data, so a cell's outcome is the
- * role's, not a relationship's or missing data's.
+ * role's, not a relationship's or missing data's. The `holder`, another
+ * salesperson, holds the names the owner's likely duplicates repeat (LEAD-2),
+ * so a held report is the owner's and the name another's.
  */
 export const OWNER = 'owner';
+const HOLDER = 'holder';
 
 /** Who each role reports to: staff to the regional manager, the partner to the reviewer who shares campaigns with it, the rest to the top. */
 function managerOf(role: Role): string | null {
@@ -46,7 +52,7 @@ export function matrixOrg(): OrgFile {
   return {
     timezone: 'Asia/Shanghai',
     regions: ['华东'],
-    people: [person(OWNER, 'sales', 'regional_manager'), ...ROLES.map((role) => person(role, role, managerOf(role)))],
+    people: [person(OWNER, 'sales', 'regional_manager'), person(HOLDER, 'sales', 'regional_manager'), ...ROLES.map((role) => person(role, role, managerOf(role)))],
   };
 }
 
@@ -95,9 +101,27 @@ export interface MatrixWorld {
   promotion(): Promise<number>;
   /** A contract review waiting on legal; its request id. */
   contractReview(): Promise<number>;
+  /** The owner's report of the holder's client's name under another credit code, held for a manager (LEAD-2); its held number. */
+  heldLead(): Promise<number>;
+  /**
+   * A new client of `by` (the owner unless told), with the account manager
+   * assigned, whose grade `by` raised by typing a purchase figure: the raise
+   * waits for a confirmer (CLI-1); the client's name.
+   */
+  raisedGrade(by?: string): Promise<string>;
+  /** The latest card the bot sent anyone (an outbox notice) that `matches`, as its reader sees it. */
+  card(matches: (notice: Notice) => boolean): Promise<View>;
   /** The latest id of a table the bot writes. */
-  latestId(table: 'deals' | 'contracts' | 'tickets' | 'approval_requests'): Promise<number>;
+  latestId(table: 'deals' | 'contracts' | 'tickets' | 'approval_requests' | 'held_leads'): Promise<number>;
   close(): Promise<void>;
+}
+
+/** A checksum-valid unified social credit code, one per serial. */
+function creditCode(serial: number): string {
+  const prefix = `91310000MA1${String(serial).padStart(6, '0')}`;
+  const check = creditCodeCheckChar(prefix);
+  if (check === null) throw new Error(`no credit code from ${prefix}`);
+  return prefix + check;
 }
 
 const NEEDS = Array.from({ length: 10 }, (_, i) => `q${i + 1}:答${i + 1}`).join(' ');
@@ -195,6 +219,29 @@ export async function matrixWorld(backend: TestBackend, now: string): Promise<Ma
       const id = await world.contract('draft');
       await world.say(OWNER, `/contract ${id} submit`);
       return world.latestId('approval_requests');
+    },
+    async heldLead() {
+      serial += 1;
+      const company = `矩阵重名${serial}号电子有限公司`;
+      await world.say(HOLDER, `/lead ${company} contact:陈经理 phone:1380000${String(serial).padStart(4, '0')} size:80人 position:一般 code:${creditCode(serial * 2)}`);
+      const view = await fixture.bot.handleText(as(OWNER), `/lead ${company} contact:周工 phone:1360000${String(serial).padStart(4, '0')} size:80人 position:一般 code:${creditCode(serial * 2 + 1)}`);
+      if (view.refusal !== 'company_likely_duplicate') throw new Error(`setup: the owner's duplicate of ${company} was not held: ${outcomeOf(view)}\n${viewText(view)}`);
+      return world.latestId('held_leads');
+    },
+    async raisedGrade(by = OWNER) {
+      serial += 1;
+      const company = `矩阵待定${serial}号精密机械有限公司`;
+      await world.say(by, `/lead ${company} contact:王经理 phone:1350000${String(serial).padStart(4, '0')} size:200人 position:区域龙头`);
+      if (by === OWNER) await world.say('regional_manager', `/client ${company} manager:@account_manager`);
+      await world.say(by, `/client ${company} purchase:600万`);
+      // The raise waits (CLI-1): its confirmer's card is what the cells press; had it taken effect, card() would find none.
+      return company;
+    },
+    async card(matches) {
+      const rows = await db.selectFrom('outbox').select('notice').orderBy('id', 'desc').execute();
+      const notice = rows.map((r) => (typeof r.notice === 'string' ? JSON.parse(r.notice) : r.notice) as Notice).find(matches);
+      if (!notice) throw new Error('setup: no such card was sent');
+      return noticeView(en, 'en', notice);
     },
     async latestId(table) {
       const row = await db.selectFrom(table).select('id').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
