@@ -203,10 +203,10 @@ const TABLE: [string, ...Expected[]][] = [
   ["press Refuse on the owner's held duplicate",                              MANAGERS,     MANAGERS,     OK,           OK,           MANAGERS,     MANAGERS,     MANAGERS,     MANAGERS,     MANAGERS],
   ["press Client on a manager's answer allowing a duplicate",                 OK,           OK,           OK,           OK,           OK,           OK,           OK,           NOT_ALLOWED,  OK],
   // CLI-1 with INC-1: the owner's raise waits for the region's regional manager or the department manager, never the owner or whoever made it
-  ["press Confirm on the owner's raised grade",                               CONFIRMERS,   CONFIRMERS,   OK,           OK,           CONFIRMERS,   CONFIRMERS,   CONFIRMERS,   CONFIRMERS,   CONFIRMERS],
-  ["press Keep the old grade on the owner's raised grade",                    CONFIRMERS,   CONFIRMERS,   OK,           OK,           CONFIRMERS,   CONFIRMERS,   CONFIRMERS,   CONFIRMERS,   CONFIRMERS],
+  ["press Confirm on the owner's raised grade",                               CONFIRMERS,   CONFIRMERS,   OK,           OK,           CONFIRMERS,   CONFIRMERS,   CONFIRMERS,   NOT_ALLOWED,  CONFIRMERS],
+  ["press Keep the old grade on the owner's raised grade",                    CONFIRMERS,   CONFIRMERS,   OK,           OK,           CONFIRMERS,   CONFIRMERS,   CONFIRMERS,   NOT_ALLOWED,  CONFIRMERS],
   // Roles that hold clients raise a grade of their own client; the others hold none, so press the owner's (see HOW)
-  ['press Confirm on the raised grade of my own client',                      CONFIRM_OWN,  CONFIRM_OWN,  CONFIRM_OWN,  CONFIRM_OWN,  CONFIRMERS,   CONFIRMERS,   CONFIRMERS,   CONFIRMERS,   CONFIRMERS],
+  ['press Confirm on the raised grade of my own client',                      CONFIRM_OWN,  CONFIRM_OWN,  CONFIRM_OWN,  CONFIRM_OWN,  CONFIRMERS,   CONFIRMERS,   CONFIRMERS,   NOT_ALLOWED,  CONFIRMERS],
   ["record a visit to another's client",                                      NOT_INSIDER,  OK,           OK,           OK,           NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER],
   ["record a visit to another's client through its form",                     NOT_INSIDER,  OK,           OK,           OK,           NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER],
   // ── Deals (PIPE-1..4): the owner, the account manager and the managers above the owner ──

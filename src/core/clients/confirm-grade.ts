@@ -26,6 +26,8 @@ export interface GradeDecisionCommand {
  * person who made the change, and the owner, are told; audited.
  */
 export async function decideGrade(deps: CoreDeps, actor: Actor, cmd: GradeDecisionCommand): Promise<CoreResult<ClientCard>> {
+  // SEC-2: partners see no client records; a refusal naming a client, its grade or its region would show one.
+  if (actor.person.role === 'partner') return refuse('not_allowed', { role: actor.person.role });
   return deps.store.transaction(async (tx) => {
     const found = await findClient(tx, cmd.company, 'for update');
     if (!found.ok) return found;
