@@ -85,7 +85,7 @@ export function createBot(deps: BotDeps): Bot {
         return viewOf(t, await decideHeldLead(deps, actor, command.input), (decided) => heldLeadDecidedView(t, decided));
       }
       case 'leads':
-        return viewOf(t, await listLeads(deps, actor, command.period), (list) => leadListView(t, list));
+        return viewOf(t, await listLeads(deps, actor, command.period), (list) => leadListView(t, list, command.page));
       case 'client': {
         const result = isClientView(command.input)
           ? await showClient(deps, actor, command.input.company)

@@ -14,7 +14,7 @@ export async function executePerformance(deps: CoreDeps, ctx: ViewContext, actor
   const view = <T>(result: CoreResult<T>, render: (value: T) => View): View => viewOf(ctx.t, result, render);
   switch (command.action) {
     case 'kpi':
-      return view(await showKpi(deps, actor, command.query), (report) => kpiView(ctx, report));
+      return view(await showKpi(deps, actor, command.query), (report) => kpiView(ctx, report, command.page));
     case 'plan':
       return view(await submitPlan(deps, actor, command.text), (saved) => planSavedView(ctx, saved));
     case 'goal_set':

@@ -24,7 +24,7 @@ export const COMMANDS = {
     keys: ['contact', 'phone', 'email', 'size', 'position', 'region', 'code', 'source', 'reason'],
     freeText: ['reason'],
   },
-  leads: { words: ['leads', '今日线索', '线索列表'], keys: [] },
+  leads: { words: ['leads', '今日线索', '线索列表'], keys: ['page'] },
   client: {
     words: ['client', '客户'],
     keys: ['purchase', 'grade', 'reason', 'manager', 'confirm_grade', 'keep_grade'],
@@ -45,7 +45,7 @@ export const COMMANDS = {
   promo: { words: ['promo', '推广'], keys: ['product', 'start', 'budget'], freeWords: true },
   approvals: { words: ['approvals', '审批'], keys: ['reason', 'page'], freeText: ['reason'] },
   delegate: { words: ['delegate', '委托'], keys: ['until'] },
-  kpi: { words: ['kpi', '业绩'], keys: ['quarter', 'region'] },
+  kpi: { words: ['kpi', '业绩'], keys: ['quarter', 'region', 'page'] },
   plan: { words: ['plan', '改进'], keys: [], freeWords: true },
   goal: { words: ['goal', '目标'], keys: ['sales', 'clients', 'month', 'note'], freeText: ['note'] },
   finance: { words: ['finance', '财务'], keys: ['month'] },

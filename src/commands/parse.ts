@@ -27,7 +27,7 @@ import { readCommand, textIssues, type RawCommand } from './read-command.ts';
 export type Command =
   | { kind: 'lead'; input: ReportLeadCommand }
   | { kind: 'held_lead'; input: DecideHeldLeadCommand }
-  | { kind: 'leads'; period: LeadPeriod }
+  | { kind: 'leads'; period: LeadPeriod; page?: number }
   | { kind: 'client'; input: UpdateClientCommand }
   | { kind: 'grade_decision'; input: GradeDecisionCommand }
   | { kind: 'visit'; input: RecordVisitCommand }
@@ -102,7 +102,7 @@ function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {
     case 'lead':
       return map(buildLeadAction(raw), (a) => (a.action === 'report' ? { kind: 'lead', input: a.lead } : { kind: 'held_lead', input: a.decision }));
     case 'leads':
-      return map(buildLeads(raw), (period) => ({ kind: 'leads', period }));
+      return map(buildLeads(raw), (input) => ({ kind: 'leads' as const, ...input }));
     case 'client':
       if (isGradeDecision(raw)) return map(buildGradeDecision(raw), (input) => ({ kind: 'grade_decision', input }));
       return map(buildClient(raw), (input) => ({ kind: 'client', input }));

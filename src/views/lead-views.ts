@@ -3,6 +3,7 @@ import type { LeadList } from '../core/leads/list-leads.ts';
 import type { LeadSaved } from '../core/leads/report-lead.ts';
 import type { HeldLeadDecided } from '../core/leads/decide-held-lead.ts';
 import type { Translate } from '../i18n/translate.ts';
+import { pageOf, pagerBlocks } from './paging.ts';
 import type { Block, View } from './view.ts';
 
 export function leadSavedView(t: Translate, saved: LeadSaved): View {
@@ -25,15 +26,22 @@ export function leadSavedView(t: Translate, saved: LeadSaved): View {
   };
 }
 
-export function leadListView(t: Translate, list: LeadList): View {
+/**
+ * `/leads [today|week] [page:n]`: PAGE_SIZE leads a page, one line each with its
+ * day and company (a week's day runs on to the next page rather than making pages
+ * of uneven length); the page shown and Previous / Next when there is more than one.
+ */
+export function leadListView(t: Translate, list: LeadList, pageNumber = 1): View {
   const title = list.period === 'today' ? t('leads.title.today') : t('leads.title.week', { from: list.from, to: list.to });
-  const items = list.leads.map((l) => t('leads.item', { date: l.workDate, company: l.companyName, region: l.region }));
+  const page = pageOf(list.leads, pageNumber);
+  const items = page.items.map((l) => t('leads.item', { date: l.workDate, company: l.companyName, region: l.region }));
   return {
     tone: 'info',
     title,
     blocks: [
       ...progressBlocks(t, list.today),
       items.length ? { type: 'list', items } : { type: 'note', text: t('leads.empty') },
+      ...pagerBlocks(t, page, (n) => `/leads ${list.period} page:${n}`),
     ],
   };
 }

@@ -9,6 +9,7 @@ import { localDate } from '../core/time.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { ViewContext } from './client-views.ts';
 import { formatMoney } from './format.ts';
+import { pageOf, pagerBlocks } from './paging.ts';
 import type { Block, View } from './view.ts';
 
 /** Basis points as a percentage with one decimal: 9500 → 95.0% */
@@ -17,8 +18,8 @@ export const percent = (bp: number): string => `${(bp / 100).toFixed(1)}%`;
 const mark = (t: Translate, met: boolean) => t(met ? 'kpi.met' : 'kpi.missed');
 
 /** `/kpi` and `/kpi team`. */
-export function kpiView(ctx: ViewContext, report: KpiReport): View {
-  return report.kind === 'person' ? personKpiView(ctx, report.kpi) : teamKpiView(ctx, report.team);
+export function kpiView(ctx: ViewContext, report: KpiReport, page = 1): View {
+  return report.kind === 'person' ? personKpiView(ctx, report.kpi) : teamKpiView(ctx, report.team, page);
 }
 
 function personKpiView(ctx: ViewContext, kpi: PersonKpi): View {
@@ -50,7 +51,9 @@ function personKpiView(ctx: ViewContext, kpi: PersonKpi): View {
   return { tone: kpi.review && !kpi.review.passed ? 'warning' : 'info', title: t('kpi.title', { name: f.person.name, quarter: f.quarter }), blocks };
 }
 
-function teamKpiView(ctx: ViewContext, team: TeamFigures): View {
+/** `/kpi team [page:n]`: PAGE_SIZE people a page; the team's totals below them on every page, then the page and Previous / Next. */
+function teamKpiView(ctx: ViewContext, team: TeamFigures, pageNumber: number): View {
+  const people = pageOf(team.people, pageNumber);
   const { t, locale } = ctx;
   const money = (fen: number) => formatMoney(fen, locale);
   const line = (f: PersonFigures) =>
@@ -66,7 +69,7 @@ function teamKpiView(ctx: ViewContext, team: TeamFigures): View {
     tone: 'info',
     title: t('kpi.team.title', { team: team.region ?? t('kpi.team.all'), quarter: team.quarter }),
     blocks: [
-      { type: 'list', items: team.people.length ? team.people.map(line) : [t('kpi.team.empty')] },
+      { type: 'list', items: people.items.length ? people.items.map(line) : [t('kpi.team.empty')] },
       { type: 'progress', label: t('kpi.team.new_clients', { count: team.newClients, target: team.newClientsTarget }), current: team.newClients, target: team.newClientsTarget },
       {
         type: 'list',
@@ -80,8 +83,14 @@ function teamKpiView(ctx: ViewContext, team: TeamFigures): View {
         current: team.newAClients,
         target: team.travelFundAClients,
       },
+      ...pagerBlocks(t, people, (n) => teamPageCommand(team, n)),
     ],
   };
+}
+
+/** The command that shows page n of this team's list: the same region and quarter. */
+function teamPageCommand(team: TeamFigures, n: number): string {
+  return ['/kpi team', ...(team.region ? [`region:${team.region}`] : []), `quarter:${team.quarter}`, `page:${n}`].join(' ');
 }
 
 function goalLine({ t, locale }: ViewContext, g: MonthlyGoal): string {

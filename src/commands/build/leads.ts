@@ -2,6 +2,7 @@ import type { LeadPeriod } from '../../core/leads/list-leads.ts';
 import type { InputIssue, Parsed } from '../issues.ts';
 import type { RawCommand } from '../read-command.ts';
 import { choice, parsed } from './fields.ts';
+import { pageNumber } from './page.ts';
 
 const PERIOD_WORDS: Record<string, LeadPeriod> = {
   today: 'today',
@@ -12,9 +13,10 @@ const PERIOD_WORDS: Record<string, LeadPeriod> = {
   周: 'week',
 };
 
-/** `/leads [today|week]`, today when nothing is said. */
-export function buildLeads({ words }: RawCommand): Parsed<LeadPeriod> {
+/** `/leads [today|week] [page:n]`, today when nothing is said; the page of a long list (ten leads a page). */
+export function buildLeads({ words, pairs }: RawCommand): Parsed<{ period: LeadPeriod; page?: number }> {
   const issues: InputIssue[] = [];
   const period = words ? choice(words, 'period', PERIOD_WORDS, issues) : 'today';
-  return parsed(period ?? 'today', issues);
+  const page = pairs.page === undefined ? undefined : pageNumber(pairs.page, issues);
+  return parsed({ period: period ?? 'today', ...(page === undefined ? {} : { page }) }, issues);
 }

@@ -7,10 +7,12 @@ import { parseAmount } from '../values/amount.ts';
 import { MONTH_FORMS, parseMonth, parseQuarter, QUARTER_FORMS } from '../values/period.ts';
 import { choice, optionalText, optionalValue, parsed, personRef, requiredText } from './fields.ts';
 import type { ParseContext } from './context.ts';
+import { pageNumber } from './page.ts';
 
 /** The performance commands (KPI-1..7), typed: what the bot's performance handler runs. */
 export type PerformanceCommand =
-  | { action: 'kpi'; query: KpiQuery }
+  /** `page`: the page of `/kpi team` (ten people a page). */
+  | { action: 'kpi'; query: KpiQuery; page?: number }
   | { action: 'plan'; text: string }
   | { action: 'goal_set'; input: SetGoalCommand }
   /** `version`: the goal's set_at (epoch ms) on the Agree button; null when typed without one. */
@@ -35,7 +37,7 @@ function month(value: string | undefined, field: string, ctx: ParseContext | und
 
 const TEAM_WORDS = new Set(['team', '团队', '全员']);
 
-/** `/kpi`, `/kpi @id`, `/kpi team [region:…]`, each with `quarter:2026Q3` (季度:2026年第3季度). */
+/** `/kpi`, `/kpi @id`, `/kpi team [region:…] [page:n]`, each with `quarter:2026Q3` (季度:2026年第3季度). */
 export function buildKpi({ words, pairs }: RawCommand, ctx?: ParseContext): Parsed<PerformanceCommand> {
   const issues: InputIssue[] = [];
   let quarter: string | null = null;
@@ -46,7 +48,10 @@ export function buildKpi({ words, pairs }: RawCommand, ctx?: ParseContext): Pars
   }
   const word = words.trim();
   const region = optionalText(pairs.region, 'region', { max: 50 }, issues);
-  if (TEAM_WORDS.has(word.toLowerCase())) return parsed({ action: 'kpi', query: { scope: 'team', region, quarter } }, issues);
+  const page = pairs.page === undefined ? undefined : pageNumber(pairs.page, issues);
+  if (TEAM_WORDS.has(word.toLowerCase())) return parsed({ action: 'kpi', query: { scope: 'team', region, quarter }, ...(page === undefined ? {} : { page }) }, issues);
+  // Only a team's list is paged; a page of one person's figures means nothing.
+  if (page !== undefined) issues.push(issue('unknown_key', null, { key: 'page', keys: 'quarter/季度; team/团队 page:…/页:…' }));
   // A region narrows a team; for one person it means nothing, and saying so beats ignoring it.
   if (region !== null) issues.push(issue('unknown_key', null, { key: 'region', keys: 'quarter/季度; team/团队 region:…/区域:…' }));
   if (!word) return parsed({ action: 'kpi', query: { scope: 'me', quarter } }, issues);
