@@ -7,6 +7,7 @@ import { importOrg } from '../src/store/import-org.ts';
 import { outboxRepo } from '../src/store/outbox-repo.ts';
 import { FakeFeishuApi } from '../test/fakes/feishu-api.ts';
 import { postgresBackend } from '../test/support/test-database.ts';
+import { outboxQueue } from '../src/store/outbox-queue.ts';
 
 /**
  * Delivery through the outbox to a fake Feishu that enforces the app's limit
@@ -37,7 +38,7 @@ export async function benchFeishuDelivery(adminUrl: string, messages = 400) {
       logger,
     });
     const dispatcher = createOutboxDispatcher({
-      db: database.db,
+      queue: outboxQueue(database.db),
       deliverers: [feishu.deliverer],
       clock: { now: () => new Date() },
       logger,

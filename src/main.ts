@@ -13,6 +13,7 @@ import { exitWith } from './cli/run.ts';
 import { startPlatforms } from './platforms.ts';
 import { startHttpServer } from './server.ts';
 import { join } from 'node:path';
+import { outboxQueue } from './store/outbox-queue.ts';
 
 /** Within this a stopped bot has exited, even with a request that hangs. */
 const SHUTDOWN_LIMIT_MS = 9_000;
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<void> {
 
   // What a change queues for someone else leaves right after the command, and retries come due every second.
   const dispatcher = createOutboxDispatcher({
-    db: core.database.db,
+    queue: outboxQueue(core.database.db),
     deliverers: consoleMode ? [consoleDeliverer(process.stdout, env.locale)] : platforms.deliverers,
     clock: core.deps.clock,
     logger,

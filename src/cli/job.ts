@@ -8,6 +8,7 @@ import { JOBS } from '../jobs/registry.ts';
 import { createLogger } from '../logger.ts';
 import { startPlatforms } from '../platforms.ts';
 import { exitWith } from './run.ts';
+import { outboxQueue } from '../store/outbox-queue.ts';
 
 /**
  * `npm run job -- <name> [--at <ISO-8601 time>]`: runs one job once, as if
@@ -33,7 +34,7 @@ async function main(args: string[]): Promise<void> {
     const deliverers = consoleMode ? [consoleDeliverer(process.stdout, env.locale)] : startPlatforms(env, core, logger).deliverers;
     // What the job queued as of --at is due at once, whether --at lies in the past or the future.
     const clock = { now: () => new Date(Math.max(Date.now(), at.getTime())) };
-    const dispatcher = createOutboxDispatcher({ db: core.database.db, deliverers, clock, logger, defaultLocale: env.locale });
+    const dispatcher = createOutboxDispatcher({ queue: outboxQueue(core.database.db), deliverers, clock, logger, defaultLocale: env.locale });
     const total = { sent: 0, retried: 0, failed: 0 };
     for (let pass = 0; pass < 20; pass++) {
       const report = await dispatcher.dispatchOnce();

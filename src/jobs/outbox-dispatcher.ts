@@ -1,11 +1,8 @@
-import { type Kysely, sql } from 'kysely';
-import type { Notice } from '../core/notices.ts';
 import type { Locale, Person } from '../core/people.ts';
 import type { Clock } from '../core/ports.ts';
 import { translator } from '../i18n/translate.ts';
 import type { Logger } from '../logger.ts';
-import type { Database } from '../store/database.ts';
-import { toPerson } from '../store/directory-repo.ts';
+import type { ClaimedRow, OutboxQueue, Settlement } from '../store/outbox-queue.ts';
 import { noticeView } from '../views/notice-view.ts';
 import type { View } from '../views/view.ts';
 
@@ -34,7 +31,8 @@ export interface DispatchReport {
 }
 
 export interface DispatcherOptions {
-  db: Kysely<Database>;
+  /** The outbox rows to claim, renew and settle (src/store/outbox-queue.ts). */
+  queue: OutboxQueue;
   deliverers: Deliverer[];
   clock: Clock;
   logger: Logger;
@@ -52,25 +50,11 @@ export interface DispatcherOptions {
  * once the lease runs out. Nothing is sent inside a transaction.
  */
 export function createOutboxDispatcher(opts: DispatcherOptions) {
-  const { db, clock, logger } = opts;
+  const { queue, clock, logger } = opts;
   const leaseMs = opts.leaseMs ?? 60_000;
   const maxAttempts = opts.maxAttempts ?? 8;
 
-  async function claim(limit: number) {
-    const now = clock.now();
-    const { rows } = await sql<{ id: number; person_id: string; notice: Notice; attempts: number; update_of: number | null }>`
-      update outbox set status = 'sending', attempts = attempts + 1,
-        lease_until = ${new Date(now.getTime() + leaseMs)}
-      where id in (
-        select id from outbox
-        where (status = 'pending' and next_attempt_at <= ${now}) or (status = 'sending' and lease_until < ${now})
-        order by id limit ${limit}
-        for update skip locked
-      )
-      returning id, person_id, notice, attempts, update_of`.execute(db);
-    // UPDATE … RETURNING keeps no order: send in the order the messages were queued.
-    return rows.sort((a, b) => Number(a.id) - Number(b.id));
-  }
+  const leaseFromNow = () => new Date(clock.now().getTime() + leaseMs);
 
   /**
    * A row is ours while it is 'sending' with the attempt count we set. Its
@@ -78,45 +62,15 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
    * not let its later rows be taken by another dispatcher, and a row another
    * dispatcher took meanwhile (its lease ran out) is skipped, not sent twice.
    */
-  async function renew(id: number, attempts: number): Promise<boolean> {
-    const renewed = await db
-      .updateTable('outbox')
-      .set({ lease_until: new Date(clock.now().getTime() + leaseMs) })
-      .where('id', '=', id)
-      .where('status', '=', 'sending')
-      .where('attempts', '=', attempts)
-      .executeTakeFirst();
-    return Number(renewed.numUpdatedRows) === 1;
-  }
-
-  async function settle(
-    id: number,
-    attempts: number,
-    change: { status: 'sent' | 'pending' | 'failed'; platform?: string; error?: string; retryAt?: Date; ref?: MessageRef | void },
-  ) {
-    await db
-      .updateTable('outbox')
-      .set({
-        status: change.status,
-        lease_until: null,
-        ...(change.status === 'sent' && { sent_at: clock.now() }),
-        ...(change.platform && { platform: change.platform }),
-        ...(change.error !== undefined && { last_error: change.error.slice(0, 500) }),
-        ...(change.retryAt && { next_attempt_at: change.retryAt }),
-        ...(change.ref && { ref: JSON.stringify(change.ref) }),
-      })
-      .where('id', '=', id)
-      .where('status', '=', 'sending')
-      .where('attempts', '=', attempts)
-      .execute();
-  }
+  const renew = (id: number, attempts: number) => queue.renew(id, attempts, leaseFromNow());
+  const settle = (id: number, attempts: number, change: Settlement) => queue.settle(id, attempts, change, clock.now());
 
   /**
    * An update goes to the message the original row sent, on its platform.
    * Not sent yet: the update waits for it. Never sent: there is nothing to update.
    */
-  async function updateInPlace(row: { id: number; attempts: number; update_of: number | null }, view: View): Promise<keyof DispatchReport> {
-    const original = await db.selectFrom('outbox').select(['status', 'platform', 'ref']).where('id', '=', row.update_of as number).executeTakeFirst();
+  async function updateInPlace(row: ClaimedRow, view: View): Promise<keyof DispatchReport> {
+    const original = await queue.original(row.updateOf as number);
     if (original && (original.status === 'pending' || original.status === 'sending') && row.attempts < maxAttempts) {
       await settle(row.id, row.attempts, { status: 'pending', error: 'waiting for the original message', retryAt: new Date(clock.now().getTime() + 2000) });
       return 'retried';
@@ -151,13 +105,11 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
   /** Claims what is due and sends it; every row ends sent, due again later, or failed with its reason. */
   async function dispatchOnce(): Promise<DispatchReport> {
     const report: DispatchReport = { sent: 0, retried: 0, failed: 0 };
-    const rows = await claim(opts.batch ?? 50);
+    const rows = await queue.claim(opts.batch ?? 50, clock.now(), leaseFromNow());
     // Everyone the batch is for, in one read.
-    const ids = [...new Set(rows.map((row) => row.person_id))];
-    const people = ids.length ? await db.selectFrom('people').selectAll().where('id', 'in', ids).where('active', '=', true).execute() : [];
-    const byId = new Map(people.map((p) => [p.id, toPerson(p)]));
+    const byId = await queue.people([...new Set(rows.map((row) => row.personId))]);
     for (const row of rows) {
-      const person = byId.get(row.person_id) ?? null;
+      const person = byId.get(row.personId) ?? null;
       const deliverer = person ? opts.deliverers.find((d) => d.canReach(person)) : undefined;
       if (!person || !deliverer) {
         await settle(row.id, row.attempts, { status: 'failed', error: person ? 'no platform reaches this person' : 'person not in the directory' });
@@ -167,7 +119,7 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
       if (!(await renew(row.id, row.attempts))) continue;
       const locale = person.locale ?? opts.defaultLocale;
       const view = noticeView(translator(locale), locale, row.notice);
-      if (row.update_of !== null) {
+      if (row.updateOf !== null) {
         report[await updateInPlace(row, view)]++;
         continue;
       }

@@ -264,6 +264,16 @@ const commandsAndViewsRule: Rule = importRule(
   },
 );
 
+/** SQL lives in the store (and the migrations): nothing else of the house imports kysely or pg. */
+const sqlOnlyInStoreRule: Rule = importRule(
+  (path) => !isUnder(path, 'src/store') && !isUnder(path, 'migrations'),
+  (_file, specifier) => {
+    if (isPackage(specifier, 'kysely') || specifier.startsWith('kysely-')) return 'only src/store and migrations use kysely';
+    if (isPackage(specifier, 'pg')) return 'only src/store and migrations use pg';
+    return null;
+  },
+);
+
 /**
  * Where Chinese may stand in a string literal: the catalogs, and the tables
  * of words people type (command words, keys, choice words, amount units,
@@ -436,6 +446,25 @@ describe('import boundaries', () => {
     expect(report(commandsAndViewsRule(bad))).toEqual([
       "src/commands/build/bad.ts:1 imports '../../store/companies-repo.ts' (commands and views never reach into src/store)",
       "src/views/bad.ts:1 imports 'kysely' (commands and views never use kysely)",
+    ]);
+  });
+});
+
+describe('SQL only in the store', () => {
+  it('has no kysely or pg import outside src/store and migrations', () => {
+    expect(report(sqlOnlyInStoreRule(SOURCES))).toEqual([]);
+  });
+
+  it('would catch a job or the bot importing kysely or pg', () => {
+    const bad = [
+      file('src/jobs/bad.ts', "import { sql } from 'kysely';"),
+      file('src/bot/bad.ts', "import pg from 'pg';\nimport type { View } from '../views/view.ts';"),
+      file('src/store/fine.ts', "import { sql } from 'kysely';"),
+      file('migrations/2026_01_01_000000_fine.ts', "import { type Kysely } from 'kysely';"),
+    ];
+    expect(report(sqlOnlyInStoreRule(bad))).toEqual([
+      "src/jobs/bad.ts:1 imports 'kysely' (only src/store and migrations use kysely)",
+      "src/bot/bad.ts:1 imports 'pg' (only src/store and migrations use pg)",
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { createOutboxDispatcher, type Deliverer } from '../../src/jobs/outbox-dispatcher.ts';
 import type { BotFixture } from '../support/bot-fixture.ts';
+import { outboxQueue } from '../../src/store/outbox-queue.ts';
 
 /**
  * One adapter as a person uses it. The contract suite runs the same
@@ -26,7 +27,7 @@ export type DriverFactory = () => Promise<ChatDriver>;
 /** Runs the outbox after every command, as the bot does, through this platform's deliverer. */
 export function wireOutbox(fixture: BotFixture, deliverer: Deliverer) {
   const dispatcher = createOutboxDispatcher({
-    db: fixture.database.db,
+    queue: outboxQueue(fixture.database.db),
     deliverers: [deliverer],
     clock: fixture.clock,
     logger: pino({ level: 'silent' }),

@@ -17,6 +17,7 @@ import { FakeSlackApi } from '../fakes/slack-api.ts';
 import { interactivity, slackSignature } from '../fakes/slack-signing.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
+import { outboxQueue } from '../../src/store/outbox-queue.ts';
 
 const SECRET = 'e2e-signing';
 const ENCRYPT = 'e2e-encrypt';
@@ -57,7 +58,7 @@ describe.each(backends)('an 80,000 trade-show expense across Feishu and Slack on
       retry: { attempts: 2, baseMs: 10 },
     });
     const dispatcher = createOutboxDispatcher({
-      db: f.database.db,
+      queue: outboxQueue(f.database.db),
       deliverers: [slack.deliverer, feishu.deliverer],
       clock: f.clock,
       logger,

@@ -8,6 +8,7 @@ import { outboxRepo } from '../../src/store/outbox-repo.ts';
 import type { View } from '../../src/views/view.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
+import { outboxQueue } from '../../src/store/outbox-queue.ts';
 
 /** A deliverer that records what it sends and fails on demand. */
 function recordingDeliverer(name = 'test') {
@@ -50,7 +51,7 @@ describe.each(backends)('the outbox on $name', (backend) => {
       return { ok: true as const, value: null };
     });
   const dispatcher = (d: Deliverer, leaseMs = 60_000) =>
-    createOutboxDispatcher({ db: f.database.db, deliverers: [d], clock: f.clock, logger: silent, defaultLocale: 'zh-CN', leaseMs });
+    createOutboxDispatcher({ queue: outboxQueue(f.database.db), deliverers: [d], clock: f.clock, logger: silent, defaultLocale: 'zh-CN', leaseMs });
 
   it('queues the notice in the same transaction as the change, and nothing when the change is refused', async () => {
     const refused = await updateClient(f.deps, f.as('lisi'), { company: '外发测试公司', annualPurchaseFen: null, grade: null, reason: null, accountManagerId: 'zhaoliu' });
@@ -147,7 +148,7 @@ describe.each(backends)('slow sends and short leases on $name', (backend) => {
       isPermanent: () => false,
     });
     const realClock = { now: () => new Date() };
-    const make = (name: string) => createOutboxDispatcher({ db: f.database.db, deliverers: [slow(name)], clock: realClock, logger: silent, defaultLocale: 'zh-CN', leaseMs: 500 });
+    const make = (name: string) => createOutboxDispatcher({ queue: outboxQueue(f.database.db), deliverers: [slow(name)], clock: realClock, logger: silent, defaultLocale: 'zh-CN', leaseMs: 500 });
     const first = make('a').dispatchOnce();
     await new Promise((r) => setTimeout(r, 650));
     const second = make('b').dispatchOnce();
@@ -183,7 +184,7 @@ describe.runIf(backends.some((b) => b.name === 'postgres'))('two dispatchers on 
       },
       isPermanent: () => false,
     });
-    const make = (name: string) => createOutboxDispatcher({ db: f.database.db, deliverers: [counting(name)], clock: f.clock, logger: silent, defaultLocale: 'zh-CN', batch: 20 });
+    const make = (name: string) => createOutboxDispatcher({ queue: outboxQueue(f.database.db), deliverers: [counting(name)], clock: f.clock, logger: silent, defaultLocale: 'zh-CN', batch: 20 });
     const [a, b] = [make('a'), make('b')];
     const drain = async (d: ReturnType<typeof make>) => {
       for (;;) if ((await d.dispatchOnce()).sent === 0) return;
