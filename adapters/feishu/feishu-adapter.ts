@@ -4,7 +4,7 @@ import type { Bot } from '../../src/bot/bot.ts';
 import type { Delivery } from '../../src/bot/deliver-once.ts';
 import type { Env } from '../../src/config/env.ts';
 import type { DeliveryLog } from '../../src/bot/deliveries.ts';
-import { isFormName } from '../../src/commands/forms.ts';
+import { isFormName } from '../../src/commands/registry.ts';
 import type { Person } from '../../src/core/people.ts';
 import type { Actor } from '../../src/core/ports.ts';
 import { translator } from '../../src/i18n/translate.ts';

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
-import { isFormName, type FormName } from '../../src/commands/forms.ts';
-import { MAX_MESSAGE_CHARS } from '../../src/commands/read-command.ts';
+import { isFormName, type FormName } from '../../src/commands/registry.ts';
+import { MAX_MESSAGE_CHARS } from '../../src/commands/grammar/read-command.ts';
 import type { FormFieldView, FormView } from '../../src/views/view.ts';
 import { cut } from './block-kit.ts';
 

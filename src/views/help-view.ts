@@ -1,13 +1,9 @@
-import { COMMANDS, type CommandName } from '../commands/catalog.ts';
 import type { Policy } from '../core/policy.ts';
 import { hasMessage, type MessageKey, type Translate } from '../i18n/translate.ts';
 import type { View } from './view.ts';
 
-/** Every command, in the catalog's order, /help last. */
-export const AVAILABLE: CommandName[] = [...(Object.keys(COMMANDS) as CommandName[]).filter((name) => name !== 'help'), 'help'];
-
-/** `/help` lists what works; `/help <command>` shows that command and an example. */
-export function helpView(t: Translate, policy: Policy, topic: CommandName | null): View {
+/** `/help` lists what works (`commands`, in the registry's order); `/help <command>` shows that command and an example. */
+export function helpView(t: Translate, policy: Policy, topic: string | null, commands: readonly string[]): View {
   const params = { target: policy.leads.dailyTarget, hours: policy.clients.ticketResponseHours };
   const topicKey = `help.${topic}`;
   if (topic && hasMessage(topicKey)) {
@@ -26,7 +22,7 @@ export function helpView(t: Translate, policy: Policy, topic: CommandName | null
     title: t('help.title'),
     blocks: [
       { type: 'text', text: t('help.intro') },
-      { type: 'list', items: AVAILABLE.map((c) => t(`help.${c}` as MessageKey, params)) },
+      { type: 'list', items: commands.map((c) => t(`help.${c}` as MessageKey, params)) },
     ],
   };
 }

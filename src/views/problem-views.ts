@@ -1,5 +1,4 @@
-import type { CommandName } from '../commands/catalog.ts';
-import type { InputIssue } from '../commands/issues.ts';
+import type { InputIssue } from '../commands/grammar/issues.ts';
 import type { PolicyErrorCode } from '../core/errors.ts';
 import { hasMessage, type MessageKey, type Translate } from '../i18n/translate.ts';
 import { roleName } from './role-name.ts';
@@ -33,7 +32,7 @@ export function refusalView(t: Translate, code: PolicyErrorCode, details: Record
 }
 
 /** Everything wrong with what was typed, each naming its field, and how to write the command. */
-export function inputIssuesView(t: Translate, issues: InputIssue[], command?: CommandName): View {
+export function inputIssuesView(t: Translate, issues: InputIssue[], command?: string): View {
   const lines = issues.map((i) => issueText(t, i));
   const usage = command ? usageOf(command) : undefined;
   return {
@@ -60,7 +59,7 @@ export function fieldLabel(t: Translate, field: string | null): string {
   return field && hasMessage(key) ? t(key) : (field ?? '');
 }
 
-function usageOf(command: CommandName): MessageKey | undefined {
+function usageOf(command: string): MessageKey | undefined {
   const key = `help.usage.${command}`;
   return hasMessage(key) ? key : undefined;
 }

@@ -1,4 +1,3 @@
-import type { FormField as FormFieldSpec, FormName } from '../commands/forms.ts';
 import type { PolicyErrorCode } from '../core/errors.ts';
 
 /**
@@ -23,7 +22,7 @@ export type Block =
   | { type: 'actions'; buttons: Button[] };
 
 export interface FormFieldView {
-  key: FormFieldSpec['key'];
+  key: string;
   label: string;
   required: boolean;
   kind: 'text' | 'multiline' | 'choice';
@@ -33,7 +32,8 @@ export interface FormFieldView {
 }
 
 export interface FormView {
-  name: FormName;
+  /** The form's name in the command registry: the adapter hands it back with the values when the form is submitted. */
+  name: string;
   title: string;
   submitLabel: string;
   cancelLabel: string;

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CARD_MAX_COMPONENTS, componentCount, renderCard } from '../../adapters/feishu/card.ts';
 import { LIMITS, renderBlocks } from '../../adapters/slack/block-kit.ts';
 import { formModal } from '../../adapters/slack/modal.ts';
-import { FORMS, type FormName } from '../../src/commands/forms.ts';
-import { issue } from '../../src/commands/issues.ts';
-import { MAX_MESSAGE_CHARS } from '../../src/commands/read-command.ts';
+import { FORMS, type FormName } from '../../src/commands/registry.ts';
+import { issue } from '../../src/commands/grammar/issues.ts';
+import { MAX_MESSAGE_CHARS } from '../../src/commands/grammar/read-command.ts';
 import type { ApprovalList } from '../../src/core/approvals/decide.ts';
 import type { ApprovalRequest } from '../../src/core/approvals/types.ts';
 import { DEFAULT_POLICY } from '../../src/core/policy.ts';
@@ -198,7 +198,7 @@ describe('the renderers at the platforms\' limits', () => {
   const regions = Array.from({ length: 120 }, (_, i) => `区域${i}`);
 
   it.each(Object.keys(FORMS) as FormName[])('render the %s form filled in at 500 characters a field as a modal Slack opens and a card Feishu accepts', (name) => {
-    const view = formView(t, name, regions, filled(name, regions, 500));
+    const view = formView(t, name, FORMS[name], regions, filled(name, regions, 500));
     expect(checkView(formModal(view.form!, { channel: 'C'.repeat(20) }), 'views.open')).toBeNull();
     expect(checkCard(renderCard(view, t))).toBeNull();
   });
@@ -206,7 +206,7 @@ describe('the renderers at the platforms\' limits', () => {
   it.each(Object.keys(FORMS) as FormName[])('render the %s form shown again with 2,000 characters refused in every field, each under its error', (name) => {
     const values = filled(name, regions, MAX_MESSAGE_CHARS);
     const issues = FORMS[name].map((f) => issue('too_long', f.key, { max: 500, length: MAX_MESSAGE_CHARS }));
-    const view = formView(t, name, regions, values, issues);
+    const view = formView(t, name, FORMS[name], regions, values, issues);
     expect(checkView(formModal(view.form!, { channel: null }), 'views.open')).toBeNull();
     const card = renderCard(view, t);
     expect(checkCard(card)).toBeNull();

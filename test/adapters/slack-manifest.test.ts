@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { UMBRELLA_COMMAND } from '../../adapters/slack/slack-adapter.ts';
-import { COMMANDS } from '../../src/commands/catalog.ts';
+import { COMMAND_NAMES, commandSpec } from '../../src/commands/registry.ts';
 
 const manifest = parse(readFileSync(new URL('../../adapters/slack/manifest.yml', import.meta.url), 'utf8'));
 const declared: string[] = manifest.features.slash_commands.map((c: { command: string }) => c.command);
@@ -10,7 +10,7 @@ const declared: string[] = manifest.features.slash_commands.map((c: { command: s
 describe('the Slack app manifest', () => {
   it('declares every command of the contract that Slack does not keep for itself, and the umbrella /crm', () => {
     const slackOwn = ['/remind', '/leave'];
-    const expected = Object.values(COMMANDS).map((c) => `/${c.words[0]}`).filter((c) => !slackOwn.includes(c));
+    const expected = COMMAND_NAMES.map((name) => `/${commandSpec(name).words.en[0]}`).filter((c) => !slackOwn.includes(c));
     expect(declared.sort()).toEqual([...expected, UMBRELLA_COMMAND].sort());
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePenaltyBp, parseTermDays } from '../../src/commands/build/contract.ts';
-import { parseCommand, parseFormSubmission, type Command } from '../../src/commands/parse.ts';
+import { parsePenaltyBp, parseTermDays } from '../../src/commands/contracts/read-contract.ts';
+import { parseCommand, parseFormSubmission, type Command } from '../../src/commands/registry.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import { issueText } from '../../src/views/problem-views.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { command, issues } from '../support/parse.ts';
-import { parseFormSubmission } from '../../src/commands/parse.ts';
+import { parseFormSubmission } from '../../src/commands/registry.ts';
 
 describe('/deal and /deals, in English and Chinese', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand, parseFormSubmission, type Command } from '../../src/commands/parse.ts';
+import { parseCommand, parseFormSubmission, type Command } from '../../src/commands/registry.ts';
 import { parseMonth, parseQuarter } from '../../src/commands/values/period.ts';
 import { translator } from '../../src/i18n/translate.ts';
 

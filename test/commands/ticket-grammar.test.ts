@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { command, issues } from '../support/parse.ts';
-import { parseFormSubmission, type Command } from '../../src/commands/parse.ts';
+import { parseFormSubmission, type Command } from '../../src/commands/registry.ts';
 
 const ticket = (input: unknown): Command => ({ kind: 'ticket', input } as Command);
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FORMS } from '../../src/commands/forms.ts';
-import { INPUT_ERROR_CODES } from '../../src/commands/issues.ts';
-import { KEY_ALIASES } from '../../src/commands/keys.ts';
+import { FORMS, KEY_SPELLINGS } from '../../src/commands/registry.ts';
+import { INPUT_ERROR_CODES } from '../../src/commands/grammar/issues.ts';
 import { POLICY_ERROR_CODES } from '../../src/core/errors.ts';
 import { en } from '../../src/i18n/en.ts';
 import { catalogs, translator } from '../../src/i18n/translate.ts';
@@ -69,7 +68,7 @@ describe('the message catalogs', () => {
   it('has a field.<key> label for every form field and every command key', () => {
     const formKeys = Object.values(FORMS).flatMap((fields) => fields.map((f) => f.key));
     expect(formKeys).toContain('company');
-    const keys = [...new Set([...formKeys, ...Object.keys(KEY_ALIASES)])];
+    const keys = [...new Set([...formKeys, ...KEY_SPELLINGS.keys()])];
     expect(missingKeys(keys.map((k) => `field.${k}`))).toEqual(noneMissing);
   });
 
@@ -85,7 +84,7 @@ describe('the message catalogs', () => {
 
 describe('help covers every command that works', () => {
   it('has a help line and an example for each command /help lists', async () => {
-    const { AVAILABLE } = await import('../../src/views/help-view.ts');
+    const { COMMAND_NAMES: AVAILABLE } = await import('../../src/commands/registry.ts');
     const { hasMessage } = await import('../../src/i18n/translate.ts');
     const missing = AVAILABLE.flatMap((c) => [`help.${c}`, ...(c === 'help' ? [] : [`help.usage.${c}`])]).filter((key) => !hasMessage(key));
     expect(missing).toEqual([]);

@@ -1,4 +1,4 @@
-import type { FormName } from '../../src/commands/forms.ts';
+import type { FormName } from '../../src/commands/registry.ts';
 import { creditCodeCheckChar } from '../../src/commands/values/credit-code.ts';
 import type { OrgFile } from '../../src/config/org-file.ts';
 import { ROLES, type Person, type Role } from '../../src/core/people.ts';
@@ -72,7 +72,7 @@ export function outcomeOf(view: View): Outcome {
 }
 
 /** The last thing a cell's actor did: a text (typed, or a button's command) or a submitted form. */
-export type Action = { text: string } | { form: FormName; values: Record<string, string> };
+export type Action = { text: string } | { form: string; values: Record<string, string> };
 
 export interface MatrixWorld {
   fixture: BotFixture;
@@ -137,8 +137,9 @@ export async function matrixWorld(backend: TestBackend, now: string): Promise<Ma
     const view = await fixture.bot.handleText(actor, text);
     if (!view.form || !values) return view;
     const filled = Object.fromEntries(view.form.fields.flatMap((f) => (f.value === undefined ? [] : [[f.key, f.value]])));
-    world.lastAction = { form: view.form.name, values: { ...filled, ...values } };
-    return fixture.bot.submitForm(actor, view.form.name, world.lastAction.values);
+    const submitted = { form: view.form.name, values: { ...filled, ...values } };
+    world.lastAction = submitted;
+    return fixture.bot.submitForm(actor, submitted.form, submitted.values);
   }
 
   const world: MatrixWorld = {

@@ -1,5 +1,5 @@
-import type { InputIssue } from '../../src/commands/issues.ts';
-import { parseCommand, type Command, type ParseContext } from '../../src/commands/parse.ts';
+import type { InputIssue } from '../../src/commands/grammar/issues.ts';
+import { parseCommand, type Command, type ParseContext } from '../../src/commands/registry.ts';
 
 /** The command, or the test fails showing the issues that stopped it. */
 export function command(text: string, ctx?: ParseContext): Command {

@@ -1,0 +1,39 @@
+import type { TicketAction } from './read-ticket.ts';
+import type { CoreResult } from '../../core/ports.ts';
+import { closeTicket } from '../../core/tickets/close-ticket.ts';
+import { openTicket } from '../../core/tickets/open-ticket.ts';
+import { respondToTicket } from '../../core/tickets/respond-ticket.ts';
+import { showTicket } from '../../core/tickets/show-ticket.ts';
+import type { TicketCard } from '../../core/tickets/ticket-card.ts';
+import { formView } from '../../views/form-view.ts';
+import { ticketCardView } from '../../views/ticket-views.ts';
+import type { View } from '../../views/view.ts';
+import { viewOf } from '../../views/view-of.ts';
+import type { RunEnv } from '../family.ts';
+import { TICKET_FORMS } from './ticket-forms.ts';
+
+/** `/ticket …` (CLI-4): the use case for the action, and the ticket card as the answer. */
+export async function runTicket(input: TicketAction, { deps, actor, view: ctx }: RunEnv): Promise<View> {
+  let result: CoreResult<TicketCard>;
+  switch (input.action) {
+    case 'open':
+      result = await openTicket(deps, actor, input);
+      break;
+    case 'show':
+      result = await showTicket(deps, actor, input.ticketId);
+      break;
+    case 'respond':
+      // The Respond button sends no text: ask for it in a form, the ticket's number filled in.
+      if (input.text === null) return formView(ctx.t, 'ticket_respond', TICKET_FORMS.ticket_respond.fields, [], { ticket: String(input.ticketId) });
+      result = await respondToTicket(deps, actor, { ticketId: input.ticketId, text: input.text });
+      break;
+    case 'close':
+      result = await closeTicket(deps, actor, input.ticketId, input.note);
+      break;
+    default: {
+      const unknown: never = input;
+      throw new Error(`unknown ticket action ${JSON.stringify(unknown)}`);
+    }
+  }
+  return viewOf(ctx.t, result, (ticket) => ticketCardView(ctx, ticket));
+}
