@@ -440,11 +440,11 @@ describe('import boundaries', () => {
 
   it('would catch a command or a view importing src/store or kysely', () => {
     const bad = [
-      file('src/commands/build/bad.ts', "import { companiesRepo } from '../../store/companies-repo.ts';"),
+      file('src/commands/leads/bad.ts', "import { companiesRepo } from '../../store/companies-repo.ts';"),
       file('src/views/bad.ts', "import type { Selectable } from 'kysely';\nimport type { View } from './view.ts';"),
     ];
     expect(report(commandsAndViewsRule(bad))).toEqual([
-      "src/commands/build/bad.ts:1 imports '../../store/companies-repo.ts' (commands and views never reach into src/store)",
+      "src/commands/leads/bad.ts:1 imports '../../store/companies-repo.ts' (commands and views never reach into src/store)",
       "src/views/bad.ts:1 imports 'kysely' (commands and views never use kysely)",
     ]);
   });

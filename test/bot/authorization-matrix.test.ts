@@ -521,7 +521,7 @@ describe('the authorization matrix covers the bot', () => {
     for (const r of ROWS) expect(r.cells, `row "${r.name}"`).toHaveLength(TABLE_ROLES.length);
   });
 
-  it('has a row for every command of the catalog (src/commands/catalog.ts), as /help lists them', () => {
+  it('has a row for every command of the registry (src/commands/registry.ts), as /help lists them', () => {
     const commands = new Set(ROWS.map((r) => r.op.split('.')[0]));
     expect(COMMAND_NAMES.filter((name) => !commands.has(name))).toEqual([]);
   });
@@ -531,7 +531,7 @@ describe('the authorization matrix covers the bot', () => {
     expect(Object.keys(EVERY_OP).filter((op) => !ops.has(op))).toEqual([]);
   });
 
-  it('submits every form of src/commands/forms.ts in some row', () => {
+  it('submits every form of the registry in some row', () => {
     const forms = new Set(ROWS.flatMap((r) => (r.form ? [r.form] : [])));
     expect((Object.keys(FORMS) as FormName[]).filter((f) => !forms.has(f))).toEqual([]);
   });
