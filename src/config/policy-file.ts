@@ -4,6 +4,11 @@
  * The file uses snake_case keys that mirror the Policy object one to one
  * (`leads.daily_target` is `policy.leads.dailyTarget`); every key is optional
  * and the file is deep-merged over the defaults (lists replace, not append).
+ * Money is written in whole yuan and read into the Policy's fen, here and
+ * nowhere else (`clients.grade_a_above: 5000000` is
+ * `policy.clients.gradeAAboveFen`, 500000000); the percents the core
+ * compares with basis points likewise (`contracts.penalty_percent: 5` is
+ * `policy.contracts.penaltyBp`, 500). See fileKeyOf.
  * A bad file throws ConfigError with one line per problem:
  *   POLICY_FILE policy.yaml: leads.daily_target: must be a whole number above 0, got "five"
  * so the bot never starts half-configured.
@@ -13,7 +18,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { NEEDS_QUESTIONS_WRITTEN } from '../core/deals/types.ts';
 import { PERSON_ID_SOURCE } from '../core/people.ts';
-import { DEFAULT_POLICY, type Policy } from '../core/policy.ts';
+import { DEFAULT_POLICY, percentToBp, type Policy, yuanToFen } from '../core/policy.ts';
 import { ConfigError, oneLine } from './config-error.ts';
 
 // ---------------------------------------------------------------------------
@@ -27,12 +32,21 @@ export const camelToSnake = (key: string): string =>
 export const snakeToCamel = (key: string): string =>
   key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
+/**
+ * A Policy key as the file spells it: in snake_case, and in the file's units,
+ * so a `…Fen` key (money, in fen) is the same key without it (in yuan) and a
+ * `…Bp` key (basis points) ends in `_percent`:
+ * `gradeAAboveFen` → `grade_a_above`, `penaltyBp` → `penalty_percent`.
+ */
+export const fileKeyOf = (policyKey: string): string =>
+  camelToSnake(policyKey.replace(/(?<=.)Fen$/, '').replace(/(?<=.)Bp$/, 'Percent'));
+
 /** A path into the Policy object as the file spells it: `kpi.bonus_tiers[0].top_percent`. */
 export const policyKeyPath = (path: readonly PropertyKey[]): string => {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
-    else out += (out === '' ? '' : '.') + camelToSnake(String(seg));
+    else out += (out === '' ? '' : '.') + fileKeyOf(String(seg));
   }
   return out === '' ? '(top level)' : out;
 };
@@ -66,15 +80,38 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 const count = leaf('a whole number above 0', (v) =>
   isNumber(v) && Number.isSafeInteger(v) && v > 0 ? v : undefined,
 );
-/** Whole non-negative yuan. */
-const money = leaf('a whole number of yuan, 0 or more (e.g. 50000)', (v) =>
-  isNumber(v) && Number.isSafeInteger(v) && v >= 0 ? v : undefined,
-);
+/** Whole non-negative yuan in the file, integer fen in the Policy: the one conversion of policy money. */
+const yuanAsFen = leaf('a whole number of yuan, 0 or more (e.g. 50000)', (v) => {
+  if (!isNumber(v) || !Number.isSafeInteger(v) || v < 0) return undefined;
+  try {
+    return yuanToFen(v);
+  } catch {
+    return undefined; // too large to count in fen
+  }
+});
 /** PIPE-2: at most the questions the checklist has (q1..q10), or no deal could leave needs research. */
 const needsQuestions = leaf(`a whole number from 1 to ${NEEDS_QUESTIONS_WRITTEN} (the needs checklist has questions q1 to q${NEEDS_QUESTIONS_WRITTEN})`, (v) =>
   isNumber(v) && Number.isSafeInteger(v) && v > 0 && v <= NEEDS_QUESTIONS_WRITTEN ? v : undefined,
 );
-const percent = leaf('a percent from 0 to 100', (v) => (isNumber(v) && v >= 0 && v <= 100 ? v : undefined));
+const inPercentRange = (v: unknown): v is number => isNumber(v) && v >= 0 && v <= 100;
+const percent = leaf('a percent from 0 to 100', (v) => (inPercentRange(v) ? v : undefined));
+/**
+ * A percent in the file, basis points in the Policy (5 → 500), for the
+ * percents the core compares with basis points: at most 2 decimals, as a
+ * basis point is the smallest step the core counts.
+ */
+const percentAsBp = z.unknown().transform((v, ctx): number => {
+  if (!inPercentRange(v)) {
+    ctx.addIssue({ code: 'custom', message: `must be a percent from 0 to 100, got ${show(v)}` });
+    return z.NEVER;
+  }
+  try {
+    return percentToBp(v);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `must be a percent with at most 2 decimals (e.g. 2.5 or 2.25), got ${show(v)}` });
+    return z.NEVER;
+  }
+});
 /**
  * Months of salary as bonus (KPI-5): whole, so the review stores it as an
  * integer and salary × multiple stays whole fen. 1.5× is refused at start.
@@ -109,7 +146,8 @@ const date = leaf('a real date YYYY-MM-DD (e.g. 2027-01-01)', toIsoDate);
 const dates = z.array(date);
 
 // ---------------------------------------------------------------------------
-// The schema, in Policy's own (camelCase) keys.
+// The schema, in Policy's own (camelCase) keys and units: its money leaves
+// read yuan and give fen, its basis-point leaves read percent.
 
 const rewardPercent = z.strictObject({ A: percent, B: percent, C: percent });
 const bonusTier = z.strictObject({ topPercent: percent, salaryMultiple: multiple });
@@ -117,24 +155,24 @@ const bonusTier = z.strictObject({ topPercent: percent, salaryMultiple: multiple
 const sections = {
   leads: z.strictObject({ dailyTarget: count, companyNameMaxLength: count }),
   clients: z.strictObject({
-    gradeAAbove: money,
-    gradeBAbove: money,
+    gradeAAboveFen: yuanAsFen,
+    gradeBAboveFen: yuanAsFen,
     aClassVisitsPerQuarter: count,
     followUpEveryMonths: count,
     ticketResponseHours: count,
   }),
   pipeline: z.strictObject({ needsQuestions }),
-  contracts: z.strictObject({ maxPaymentTermDays: count, penaltyPercent: percent }),
+  contracts: z.strictObject({ maxPaymentTermDays: count, penaltyBp: percentAsBp }),
   incentives: z.strictObject({
     newClientRewardPercent: rewardPercent,
     travelFundAClients: count,
-    travelFundAmount: money,
+    travelFundAmountFen: yuanAsFen,
   }),
   kpi: z.strictObject({
-    quarterlySalesTarget: money,
+    quarterlySalesTargetFen: yuanAsFen,
     newClientsPerMonthSales: count,
     newClientsPerMonthPromotion: count,
-    collectionRatePercent: percent,
+    collectionRateBp: percentAsBp,
     improvementPlanDays: count,
     planReminderDaysBefore: count,
     bonusTopPercent: percent,
@@ -144,9 +182,9 @@ const sections = {
     teamNewClientsPerQuarter: count,
   }),
   expenses: z.strictObject({
-    regionalManagerUpTo: money,
-    departmentManagerUpTo: money,
-    eventBenchmark: money,
+    regionalManagerUpToFen: yuanAsFen,
+    departmentManagerUpToFen: yuanAsFen,
+    eventBenchmarkFen: yuanAsFen,
     escalateAfterWorkingDays: count,
     topApprover: personId,
   }),
@@ -201,12 +239,16 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
 /**
- * Turns the file's snake_case keys into Policy's camelCase ones. A key that is
- * not written in snake_case (e.g. `dailyTarget`) is a problem, so the file has
- * one spelling only. An empty section (`leads:` with every key commented out)
- * counts as no overrides.
+ * Turns the file's keys into Policy's (fileKeyOf backwards: `grade_a_above`
+ * is `gradeAAboveFen`), by the keys the defaults have at that place. A key
+ * that is not written in snake_case (e.g. `dailyTarget`) is a problem, so the
+ * file has one spelling only, and so is a key the Policy does not have there:
+ * `grade_a_above_fen` too, or a file could give fen where yuan are meant. An
+ * empty section (`leads:` with every key commented out) counts as no
+ * overrides. A mapping where the defaults have none is left to the schema,
+ * which says what belongs there.
  */
-const toCamelKeys = (
+const toPolicyKeys = (
   value: unknown,
   path: (string | number)[],
   defaults: unknown,
@@ -214,26 +256,26 @@ const toCamelKeys = (
 ): unknown => {
   if (Array.isArray(value)) {
     const inner = Array.isArray(defaults) ? defaults[0] : undefined;
-    return value.map((v, i) => toCamelKeys(v, [...path, i], inner, problems));
+    return value.map((v, i) => toPolicyKeys(v, [...path, i], inner, problems));
   }
-  if (!isPlainObject(value)) return value;
+  if (!isPlainObject(value) || !isPlainObject(defaults)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    const camel = snakeToCamel(key);
-    if (camelToSnake(camel) !== key) {
-      const where = path.length === 0 ? key : `${policyKeyPath(path)}.${key}`;
-      const known = knownKeysAt(path);
+    const where = path.length === 0 ? key : `${policyKeyPath(path)}.${key}`;
+    const known = Object.keys(defaults).map(fileKeyOf);
+    const policyKey = Object.keys(defaults).find((k) => fileKeyOf(k) === key);
+    if (policyKey === undefined) {
       const meant = camelToSnake(key);
       problems.push(
-        known.includes(meant)
+        meant !== key && known.includes(meant)
           ? `${where}: unknown key; keys are written in snake_case: ${meant}`
           : `${where}: unknown key; known keys here are ${known.join(', ')}`,
       );
       continue;
     }
-    const def = isPlainObject(defaults) ? defaults[camel] : undefined;
+    const def = defaults[policyKey];
     if (v === null && isPlainObject(def)) continue;
-    out[camel] = toCamelKeys(v, [...path, camel], def, problems);
+    out[policyKey] = toPolicyKeys(v, [...path, policyKey], def, problems);
   }
   return out;
 };
@@ -246,7 +288,7 @@ const knownKeysAt = (path: readonly PropertyKey[]): string[] => {
     else if (isPlainObject(node)) node = node[String(seg)];
     else return [];
   }
-  return isPlainObject(node) ? Object.keys(node).map(camelToSnake) : [];
+  return isPlainObject(node) ? Object.keys(node).map(fileKeyOf) : [];
 };
 
 const describeIssue = (issue: z.core.$ZodIssue): string[] => {
@@ -296,25 +338,26 @@ const crossChecks = (policy: Policy, over: Overrides): string[] => {
       );
     }
   };
-  const num = (v: number): string => String(v);
+  // Money is shown in yuan, as the file writes it.
+  const yuan = (fen: number): string => String(fen / 100);
   const str = (v: string): string => JSON.stringify(v);
   ordered(
-    ['clients', 'gradeBAbove'],
-    policy.clients.gradeBAbove,
-    over.clients?.gradeBAbove !== undefined,
-    ['clients', 'gradeAAbove'],
-    policy.clients.gradeAAbove,
-    over.clients?.gradeAAbove !== undefined,
-    num,
+    ['clients', 'gradeBAboveFen'],
+    policy.clients.gradeBAboveFen,
+    over.clients?.gradeBAboveFen !== undefined,
+    ['clients', 'gradeAAboveFen'],
+    policy.clients.gradeAAboveFen,
+    over.clients?.gradeAAboveFen !== undefined,
+    yuan,
   );
   ordered(
-    ['expenses', 'regionalManagerUpTo'],
-    policy.expenses.regionalManagerUpTo,
-    over.expenses?.regionalManagerUpTo !== undefined,
-    ['expenses', 'departmentManagerUpTo'],
-    policy.expenses.departmentManagerUpTo,
-    over.expenses?.departmentManagerUpTo !== undefined,
-    num,
+    ['expenses', 'regionalManagerUpToFen'],
+    policy.expenses.regionalManagerUpToFen,
+    over.expenses?.regionalManagerUpToFen !== undefined,
+    ['expenses', 'departmentManagerUpToFen'],
+    policy.expenses.departmentManagerUpToFen,
+    over.expenses?.departmentManagerUpToFen !== undefined,
+    yuan,
   );
   ordered(
     ['reminders', 'quietBefore'],
@@ -379,8 +422,8 @@ export function parsePolicyFile(yamlText: string, source: string): Policy {
   }
 
   const problems: string[] = [];
-  const camel = toCamelKeys(raw, [], DEFAULT_POLICY, problems);
-  const parsed = OverridesSchema.safeParse(camel, { reportInput: true });
+  const keyed = toPolicyKeys(raw, [], DEFAULT_POLICY, problems);
+  const parsed = OverridesSchema.safeParse(keyed, { reportInput: true });
   if (!parsed.success) problems.push(...parsed.error.issues.flatMap(describeIssue));
   if (problems.length > 0 || !parsed.success) return fail(source, problems);
 

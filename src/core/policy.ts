@@ -1,8 +1,14 @@
 /**
  * Every number of policy.md as one typed object. Code reads the rules from
  * here, never from a literal; a company changes them with POLICY_FILE.
- * Money is integer yuan here (the policy speaks in whole CNY); the core turns
- * it into fen where it compares with stored amounts.
+ *
+ * Money is integer fen here (keys ending in `Fen`), like every amount the
+ * core stores and compares, and the percents the core compares with basis
+ * points are basis points (keys ending in `Bp`, hundredths of a percent).
+ * policy.md and the policy file speak in yuan and percent; they are
+ * converted once, by yuanToFen and percentToBp, when the file is read and
+ * for the defaults below, so no rule multiplies a policy value by 100 (one
+ * forgotten `* 100` would make that rule 100 times off without a sound).
  */
 export interface Policy {
   leads: {
@@ -12,10 +18,10 @@ export interface Policy {
     companyNameMaxLength: number;
   };
   clients: {
-    /** CLI-1: annual purchase (CNY) strictly above which a client is A. */
-    gradeAAbove: number;
-    /** CLI-1: annual purchase (CNY) strictly above which a client is B. */
-    gradeBAbove: number;
+    /** CLI-1: annual purchase (fen) strictly above which a client is A. */
+    gradeAAboveFen: number;
+    /** CLI-1: annual purchase (fen) strictly above which a client is B. */
+    gradeBAboveFen: number;
     /** CLI-2: visits an A-class client gets per quarter at least. */
     aClassVisitsPerQuarter: number;
     /** CLI-3: months between follow-up visits of a customer. */
@@ -30,22 +36,24 @@ export interface Policy {
   contracts: {
     /** CON-1: longest payment term in days. */
     maxPaymentTermDays: number;
-    /** CON-1: penalty for breach, percent. */
-    penaltyPercent: number;
+    /** CON-1: penalty for breach, in basis points (5% is 500), as a contract's penaltyBp. */
+    penaltyBp: number;
   };
   incentives: {
     /** INC-1: reward percent of a new client's contract by grade. */
     newClientRewardPercent: { A: number; B: number; C: number };
     /** INC-2: new A clients in one quarter that earn the travel fund. */
     travelFundAClients: number;
-    /** INC-2: amount of the travel fund (CNY). */
-    travelFundAmount: number;
+    /** INC-2: amount of the travel fund (fen). */
+    travelFundAmountFen: number;
   };
   kpi: {
-    quarterlySalesTarget: number;
+    /** KPI-1: a person's sales per quarter (fen). */
+    quarterlySalesTargetFen: number;
     newClientsPerMonthSales: number;
     newClientsPerMonthPromotion: number;
-    collectionRatePercent: number;
+    /** KPI-1: the collection rate a person must reach, in basis points (95% is 9500), as figures' rateBp. */
+    collectionRateBp: number;
     improvementPlanDays: number;
     /** KPI-4: days before a plan's deadline that the person and their manager are reminded. */
     planReminderDaysBefore: number;
@@ -57,12 +65,12 @@ export interface Policy {
     teamNewClientsPerQuarter: number;
   };
   expenses: {
-    /** EXP-1: up to this amount the regional manager alone approves. */
-    regionalManagerUpTo: number;
-    /** EXP-1: up to this amount the department manager approves too; above, finance as well. */
-    departmentManagerUpTo: number;
-    /** EXP-1: benchmark cost per event; a request above it is marked. */
-    eventBenchmark: number;
+    /** EXP-1: up to this amount (fen) the regional manager alone approves. */
+    regionalManagerUpToFen: number;
+    /** EXP-1: up to this amount (fen) the department manager approves too; above, finance as well. */
+    departmentManagerUpToFen: number;
+    /** EXP-1: benchmark cost per event (fen); a request above it is marked. */
+    eventBenchmarkFen: number;
     /** Working days a step may wait before it is escalated. */
     escalateAfterWorkingDays: number;
     /**
@@ -104,27 +112,52 @@ export interface Policy {
   };
 }
 
+/**
+ * Yuan, as policy.md and the policy file write money, to integer fen.
+ * Throws RangeError for an amount that is not finite, has more than 2
+ * decimals (fen are the smallest unit: 0.001 yuan cannot be kept) or is too
+ * large to count in fen exactly.
+ */
+export function yuanToFen(yuan: number): number {
+  return hundredths(yuan, 'yuan', 'fen');
+}
+
+/** A percent, as policy.md writes it, to basis points (hundredths of a percent): 5 → 500, 2.5 → 250. Throws RangeError like yuanToFen. */
+export function percentToBp(percent: number): number {
+  return hundredths(percent, 'percent', 'basis points');
+}
+
+function hundredths(value: number, unit: string, to: string): number {
+  if (!Number.isFinite(value)) throw new RangeError(`${value} ${unit} is not a finite number`);
+  const out = Math.round(value * 100);
+  // Exact for 2 decimals: out / 100 is then the very number written (0.29 → 29 → 0.29), and for 3 or more it is not (1.005 → 100 → 1).
+  if (out / 100 !== value) throw new RangeError(`${value} ${unit} has more than 2 decimals; ${to} are whole`);
+  if (!Number.isSafeInteger(out)) throw new RangeError(`${value} ${unit} is too large to count in whole ${to}`);
+  return out === 0 ? 0 : out;
+}
+
+/** policy.md's numbers, its money in yuan and its percents converted once, here. */
 export const DEFAULT_POLICY: Policy = {
   leads: { dailyTarget: 5, companyNameMaxLength: 100 },
   clients: {
-    gradeAAbove: 5_000_000,
-    gradeBAbove: 1_000_000,
+    gradeAAboveFen: yuanToFen(5_000_000),
+    gradeBAboveFen: yuanToFen(1_000_000),
     aClassVisitsPerQuarter: 2,
     followUpEveryMonths: 1,
     ticketResponseHours: 48,
   },
   pipeline: { needsQuestions: 10 },
-  contracts: { maxPaymentTermDays: 60, penaltyPercent: 5 },
+  contracts: { maxPaymentTermDays: 60, penaltyBp: percentToBp(5) },
   incentives: {
     newClientRewardPercent: { A: 3, B: 2, C: 1 },
     travelFundAClients: 3,
-    travelFundAmount: 20_000,
+    travelFundAmountFen: yuanToFen(20_000),
   },
   kpi: {
-    quarterlySalesTarget: 1_000_000,
+    quarterlySalesTargetFen: yuanToFen(1_000_000),
     newClientsPerMonthSales: 3,
     newClientsPerMonthPromotion: 5,
-    collectionRatePercent: 95,
+    collectionRateBp: percentToBp(95),
     improvementPlanDays: 7,
     planReminderDaysBefore: 2,
     bonusTopPercent: 20,
@@ -138,9 +171,9 @@ export const DEFAULT_POLICY: Policy = {
     teamNewClientsPerQuarter: 10,
   },
   expenses: {
-    regionalManagerUpTo: 10_000,
-    departmentManagerUpTo: 50_000,
-    eventBenchmark: 35_000,
+    regionalManagerUpToFen: yuanToFen(10_000),
+    departmentManagerUpToFen: yuanToFen(50_000),
+    eventBenchmarkFen: yuanToFen(35_000),
     escalateAfterWorkingDays: 2,
     topApprover: null,
   },

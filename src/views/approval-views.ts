@@ -51,7 +51,7 @@ export function approvalView(ctx: ApprovalViewContext, request: ApprovalRequest,
 
 /** EXP-1 in words: the event's total above the benchmark, or the request's own amount. */
 function overBenchmarkText(ctx: ApprovalViewContext, request: ApprovalRequest): string {
-  const benchmark = formatMoney(ctx.policy.expenses.eventBenchmark * 100, ctx.locale);
+  const benchmark = formatMoney(ctx.policy.expenses.eventBenchmarkFen, ctx.locale);
   return request.event && request.eventTotalFen !== null
     ? ctx.t('approval.over_benchmark_event', { event: request.event, total: money(ctx, request.eventTotalFen), benchmark })
     : ctx.t('approval.over_benchmark', { benchmark });

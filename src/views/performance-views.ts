@@ -79,7 +79,7 @@ function teamKpiView(ctx: ViewContext, team: TeamFigures, pageNumber: number): V
       },
       {
         type: 'progress',
-        label: t('kpi.team.travel_fund', { count: team.newAClients, target: team.travelFundAClients, amount: money(team.travelFundAmount * 100) }),
+        label: t('kpi.team.travel_fund', { count: team.newAClients, target: team.travelFundAClients, amount: money(team.travelFundAmountFen) }),
         current: team.newAClients,
         target: team.travelFundAClients,
       },

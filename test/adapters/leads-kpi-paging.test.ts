@@ -56,7 +56,7 @@ const team = (count: number, region: string | null = '华东'): TeamFigures => (
   conversion: [{ month: '2026-10', leads: 10, signed: 2 }],
   newAClients: 1,
   travelFundAClients: 5,
-  travelFundAmount: 5000,
+  travelFundAmountFen: 500_000,
 });
 
 /** What each platform shows of a view, after the strict fakes accepted it: its text and the commands of its buttons. */

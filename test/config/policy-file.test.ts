@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.ts';
-import { camelToSnake, checkPolicyAgainstOrg, loadPolicy, parsePolicyFile, snakeToCamel } from '../../src/config/policy-file.ts';
+import { camelToSnake, checkPolicyAgainstOrg, fileKeyOf, loadPolicy, parsePolicyFile, snakeToCamel } from '../../src/config/policy-file.ts';
 import { DEFAULT_POLICY } from '../../src/core/policy.ts';
 
 /** The ConfigError message a bad policy text produces. */
@@ -21,9 +21,9 @@ describe('the policy file', () => {
   it('examples/policy.yaml loads and overrides what it says', () => {
     const policy = loadPolicy('examples/policy.yaml');
     expect(policy.leads.dailyTarget).toBe(6);
-    expect(policy.expenses.eventBenchmark).toBe(30_000);
+    expect(policy.expenses.eventBenchmarkFen).toBe(3_000_000);
     expect(policy.calendar.extraHolidays).toEqual(['2027-01-01', '2027-01-02']);
-    expect(policy.expenses.regionalManagerUpTo).toBe(DEFAULT_POLICY.expenses.regionalManagerUpTo);
+    expect(policy.expenses.regionalManagerUpToFen).toBe(DEFAULT_POLICY.expenses.regionalManagerUpToFen);
   });
 
   it('examples/policy.yaml mentions every key an admin can set', () => {
@@ -33,7 +33,7 @@ describe('the policy file', () => {
       if (Array.isArray(node)) return walk(node[0]);
       if (typeof node !== 'object' || node === null) return;
       for (const [key, value] of Object.entries(node)) {
-        if (!/^[A-C]$/.test(key) && !text.includes(`${camelToSnake(key)}:`)) missing.push(camelToSnake(key));
+        if (!/^[A-C]$/.test(key) && !text.includes(`${fileKeyOf(key)}:`)) missing.push(fileKeyOf(key));
         walk(value);
       }
     };
@@ -59,13 +59,13 @@ describe('the policy file', () => {
       'policy.yaml',
     );
     expect(policy.leads).toEqual({ ...DEFAULT_POLICY.leads, dailyTarget: 6 });
-    expect(policy.expenses).toEqual({ ...DEFAULT_POLICY.expenses, eventBenchmark: 30_000 });
+    expect(policy.expenses).toEqual({ ...DEFAULT_POLICY.expenses, eventBenchmarkFen: 3_000_000 });
     expect(policy.reminders).toEqual({ ...DEFAULT_POLICY.reminders, leadsNudge: '16:00' });
     expect(policy.incentives.newClientRewardPercent).toEqual({ A: 2.5, B: 2, C: 1 });
-    expect(policy.incentives.travelFundAmount).toBe(DEFAULT_POLICY.incentives.travelFundAmount);
+    expect(policy.incentives.travelFundAmountFen).toBe(DEFAULT_POLICY.incentives.travelFundAmountFen);
     // A list replaces the default list, it is not appended to.
     expect(policy.kpi.bonusTiers).toEqual([{ topPercent: 10, salaryMultiple: 2 }]);
-    expect(policy.kpi.quarterlySalesTarget).toBe(DEFAULT_POLICY.kpi.quarterlySalesTarget);
+    expect(policy.kpi.quarterlySalesTargetFen).toBe(DEFAULT_POLICY.kpi.quarterlySalesTargetFen);
     expect(policy.clients).toEqual(DEFAULT_POLICY.clients);
   });
 
@@ -209,5 +209,14 @@ describe('the policy file', () => {
     expect(snakeToCamel('grade_a_above')).toBe('gradeAAbove');
     expect(snakeToCamel('A')).toBe('A');
     expect(camelToSnake(snakeToCamel('travel_fund_a_clients'))).toBe('travel_fund_a_clients');
+  });
+
+  it("spells a Policy key in the file's units: fen keys without Fen (yuan), basis-point keys as _percent", () => {
+    expect(fileKeyOf('gradeAAboveFen')).toBe('grade_a_above');
+    expect(fileKeyOf('travelFundAmountFen')).toBe('travel_fund_amount');
+    expect(fileKeyOf('penaltyBp')).toBe('penalty_percent');
+    expect(fileKeyOf('collectionRateBp')).toBe('collection_rate_percent');
+    expect(fileKeyOf('dailyTarget')).toBe('daily_target');
+    expect(fileKeyOf('A')).toBe('A');
   });
 });

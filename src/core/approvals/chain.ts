@@ -12,8 +12,8 @@ export function chainRoles(policy: Policy, kind: ApprovalKind, amountFen: number
   const amount = amountFen ?? 0;
   return [
     'regional_manager',
-    ...(amount > policy.expenses.regionalManagerUpTo * 100 ? (['department_manager'] as const) : []),
-    ...(amount > policy.expenses.departmentManagerUpTo * 100 ? (['finance'] as const) : []),
+    ...(amount > policy.expenses.regionalManagerUpToFen ? (['department_manager'] as const) : []),
+    ...(amount > policy.expenses.departmentManagerUpToFen ? (['finance'] as const) : []),
   ];
 }
 

@@ -69,7 +69,7 @@ export async function decideApproval(deps: CoreDeps, actor: Actor, cmd: DecideCo
     await closeCard(tx, updated, step.seq, outcome, actor.person, requesterName, now, deps.timezone);
 
     if (updated.status === 'pending') {
-      await notifyApprover(tx, updated, requesterName, now, today, undefined, deps.policy.expenses.eventBenchmark * 100);
+      await notifyApprover(tx, updated, requesterName, now, today, undefined, deps.policy.expenses.eventBenchmarkFen);
       const nextApprover = await tx.directory.personById(updated.steps[updated.currentStep - 1]!.approverId);
       await tx.outbox.enqueue(
         {

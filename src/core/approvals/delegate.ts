@@ -40,7 +40,7 @@ export async function setDelegate(deps: CoreDeps, actor: Actor, cmd: DelegateCom
       const step = request.steps[request.currentStep - 1];
       if (!step || !(await deciders(tx, request, step, today)).includes(delegate.id)) continue;
       const requester = await tx.directory.personById(request.requesterId);
-      await sendCardTo(tx, request, delegate.id, requester?.name ?? request.requesterId, now, deps.policy.expenses.eventBenchmark * 100);
+      await sendCardTo(tx, request, delegate.id, requester?.name ?? request.requesterId, now, deps.policy.expenses.eventBenchmarkFen);
       waiting++;
     }
     await tx.audit.record({

@@ -99,7 +99,7 @@ export async function escalateWaitingApprovals(deps: CoreDeps, at: Date = deps.c
       if (!moved) return { ok: true as const, value: false };
       const updated = (await tx.approvals.byId(request.id))!;
       await closeCard(tx, request, step.seq, 'escalated', { name: move.to.name }, requesterName, now, deps.timezone);
-      await notifyApprover(tx, updated, requesterName, now, today, undefined, deps.policy.expenses.eventBenchmark * 100);
+      await notifyApprover(tx, updated, requesterName, now, today, undefined, deps.policy.expenses.eventBenchmarkFen);
       await tx.outbox.enqueue(
         {
           dedupeKey: `approval:${request.id}:escalated:${step.seq}:${move.to.id}`,

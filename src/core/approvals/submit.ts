@@ -44,7 +44,7 @@ export async function submitApproval(deps: CoreDeps, actor: Actor, cmd: SubmitAp
     }
     const chain = await resolveChain(tx, deps.policy, actor.person, cmd.kind, judgedFen);
     if (!chain.ok) return chain;
-    const benchmarkFen = deps.policy.expenses.eventBenchmark * 100;
+    const benchmarkFen = deps.policy.expenses.eventBenchmarkFen;
     const request = await tx.approvals.create({
       kind: cmd.kind,
       requesterId: actor.person.id,

@@ -3,8 +3,8 @@ import type { Policy } from '../policy.ts';
 
 /** CLI-1: the grade an annual purchase amount (in fen) earns. */
 export function gradeForPurchase(policy: Policy, annualPurchaseFen: number): Grade {
-  if (annualPurchaseFen > policy.clients.gradeAAbove * 100) return 'A';
-  if (annualPurchaseFen > policy.clients.gradeBAbove * 100) return 'B';
+  if (annualPurchaseFen > policy.clients.gradeAAboveFen) return 'A';
+  if (annualPurchaseFen > policy.clients.gradeBAboveFen) return 'B';
   return 'C';
 }
 

@@ -33,7 +33,7 @@ export async function announceTravelFund(deps: CoreDeps, tx: Tx, company: Compan
   const target = deps.policy.incentives.travelFundAClients;
   if (count < target) return false;
   const people = [...(await tx.directory.withRole('regional_manager', region)), ...(await tx.directory.withRole('department_manager'))];
-  const amountFen = deps.policy.incentives.travelFundAmount * 100;
+  const amountFen = deps.policy.incentives.travelFundAmountFen;
   for (const person of new Map(people.map((p) => [p.id, p])).values()) {
     await tx.outbox.enqueue(
       {

@@ -44,7 +44,7 @@ export function termBreaches(policy: Policy, terms: Partial<ContractTerms>, toda
   ];
   const maxDays = policy.contracts.maxPaymentTermDays;
   if (terms.termDays !== undefined && terms.termDays > maxDays) breaches.push({ kind: 'term_too_long', termDays: terms.termDays, maxDays });
-  const policyBp = Math.round(policy.contracts.penaltyPercent * 100);
+  const policyBp = policy.contracts.penaltyBp;
   if (terms.penaltyBp !== undefined && terms.penaltyBp !== policyBp) breaches.push({ kind: 'penalty_not_policy', penaltyBp: terms.penaltyBp, policyBp });
   if (terms.deliveryDate !== undefined && terms.deliveryDate < today) breaches.push({ kind: 'delivery_past', delivery: terms.deliveryDate, today });
   return breaches;

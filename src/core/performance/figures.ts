@@ -144,12 +144,12 @@ export function figuresOf(deps: CoreDeps, data: QuarterData, people: Person[]): 
       return { month, count, met: count >= perMonth ? true : ended ? false : null };
     });
     const collection = collectionRate(data.dueByOwner.get(person.id) ?? []);
-    const salesTargetFen = kpi.quarterlySalesTarget * 100;
+    const salesTargetFen = kpi.quarterlySalesTargetFen;
     const newClientsMissed = newClientsByMonth.filter((m) => m.met === false).map((m) => m.month);
     const met = {
       sales: salesFen >= salesTargetFen,
       newClients: newClientsMissed.length === 0,
-      collection: collection === null || collection.rateBp >= kpi.collectionRatePercent * 100,
+      collection: collection === null || collection.rateBp >= kpi.collectionRateBp,
     };
     return {
       person,
@@ -161,7 +161,8 @@ export function figuresOf(deps: CoreDeps, data: QuarterData, people: Person[]): 
       newClientsMissed,
       newClientsPerMonthTarget: perMonth,
       collection,
-      collectionTargetPercent: kpi.collectionRatePercent,
+      // Views and review notices show the percent as policy.md writes it (95); percentToBp made the basis points, so this gives back that very number.
+      collectionTargetPercent: kpi.collectionRateBp / 100,
       attainmentBp: salesTargetFen > 0 ? Math.floor((salesFen * 10_000) / salesTargetFen) : 0,
       met,
       passed: met.sales && met.newClients && met.collection,
@@ -185,7 +186,7 @@ export interface TeamFigures {
   conversion: { month: Month; leads: number; signed: number }[];
   newAClients: number;
   travelFundAClients: number;
-  travelFundAmount: number;
+  travelFundAmountFen: number;
 }
 
 /** A team's figures from a quarter's data read with `leads: true`. */
@@ -209,7 +210,7 @@ export function teamFiguresOf(deps: CoreDeps, data: QuarterData, people: Person[
     conversion,
     newAClients,
     travelFundAClients: deps.policy.incentives.travelFundAClients,
-    travelFundAmount: deps.policy.incentives.travelFundAmount,
+    travelFundAmountFen: deps.policy.incentives.travelFundAmountFen,
   };
 }
 

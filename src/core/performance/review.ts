@@ -116,7 +116,7 @@ export function rankYear(
   const all = reviewsByQuarter.flat();
   const failedSome = new Set(all.filter((r) => !r.passed).map((r) => r.personId));
   const candidates = (reviewsByQuarter[3] ?? []).filter((r) => r.passed && !failedSome.has(r.personId)).map((r) => r.personId);
-  const targetFen = policy.kpi.quarterlySalesTarget * 100;
+  const targetFen = policy.kpi.quarterlySalesTargetFen;
   const rows = candidates.map((personId) => {
     const mine = all.filter((r) => r.personId === personId);
     const salesFen = mine.reduce((sum, r) => sum + r.salesFen, 0);
