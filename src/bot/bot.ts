@@ -25,7 +25,8 @@ import { decideHeldLead } from '../core/leads/decide-held-lead.ts';
 import type { Locale } from '../core/people.ts';
 import type { Actor, CoreDeps, CoreResult } from '../core/ports.ts';
 import { translator } from '../i18n/translate.ts';
-import { clientCardView, visitRecordedView, type ViewContext } from '../views/client-views.ts';
+import { clientCardView, visitRecordedView } from '../views/client-views.ts';
+import type { ViewContext } from '../views/view-context.ts';
 import { formView } from '../views/form-view.ts';
 import { executePerformance } from './performance.ts';
 import { helpView } from '../views/help-view.ts';
@@ -60,7 +61,7 @@ export interface Bot {
 
 export function createBot(deps: BotDeps): Bot {
   const localeOf = (actor: Actor | null): Locale => actor?.person.locale ?? deps.defaultLocale;
-  const context = (actor: Actor): ViewContext => ({ t: translator(localeOf(actor)), locale: localeOf(actor), timezone: deps.timezone });
+  const context = (actor: Actor): ViewContext => ({ t: translator(localeOf(actor)), locale: localeOf(actor), timezone: deps.timezone, policy: deps.policy });
 
   /** Infrastructure faults become one calm sentence; the transaction has rolled back, so nothing is half-done. */
   async function guarded(actor: Actor, work: () => Promise<View>): Promise<View> {
@@ -102,7 +103,7 @@ export function createBot(deps: BotDeps): Bot {
         return runDealsCommand(deps, actor, ctx, command.page);
       case 'submit_approval': {
         const result = await submitApproval(deps, actor, command.input);
-        return result.ok ? submittedView(approvalCtx(ctx), result.value, await namesOn(deps, result.value)) : refusalView(t, result.code, result.details);
+        return result.ok ? submittedView(ctx, result.value, await namesOn(deps, result.value)) : refusalView(t, result.code, result.details);
       }
       case 'approvals':
         return approvals(deps, actor, command.input);
@@ -134,14 +135,12 @@ export function createBot(deps: BotDeps): Bot {
     }
   }
 
-  const approvalCtx = (ctx: ViewContext) => ({ t: ctx.t, locale: ctx.locale, policy: deps.policy });
-
   async function approvals(deps: BotDeps, actor: Actor, input: Extract<Command, { kind: 'approvals' }>['input']): Promise<View> {
     const ctx = context(actor);
-    if (input.action === 'list') return viewOf(ctx.t, await listApprovals(deps, actor), (list) => approvalListView(approvalCtx(ctx), list, input.page));
+    if (input.action === 'list') return viewOf(ctx.t, await listApprovals(deps, actor), (list) => approvalListView(ctx, list, input.page));
     const result: CoreResult<ApprovalRequest> =
       input.action === 'withdraw' ? await withdrawApproval(deps, actor, input.requestId) : await decideApproval(deps, actor, input);
-    if (result.ok) return approvalView(approvalCtx(ctx), result.value, await namesOn(deps, result.value));
+    if (result.ok) return approvalView(ctx, result.value, await namesOn(deps, result.value));
     // A reject without a reason opens the reject form, the request's number filled in.
     if (result.code === 'reason_required' && input.action === 'decide') {
       return formView(ctx.t, 'reject', [], { id: String(input.requestId) });

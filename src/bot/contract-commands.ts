@@ -14,12 +14,12 @@ import {
   contractSignedView,
   contractSubmittedView,
   paymentRecordedView,
-  type ContractViewContext,
 } from '../views/contract-views.ts';
+import type { ViewContext } from '../views/view-context.ts';
 import type { View } from '../views/view.ts';
 
 /** `/contract …` and `/payment …`: the use case, then its view; refusals through the contract refusal view. */
-export async function runContractCommand(deps: CoreDeps, actor: Actor, ctx: ContractViewContext, input: ContractAction): Promise<View> {
+export async function runContractCommand(deps: CoreDeps, actor: Actor, ctx: ViewContext, input: ContractAction): Promise<View> {
   switch (input.action) {
     case 'show':
       return viewOf(ctx.t, await showContract(deps, actor, input.contractId), (card) => contractCardView(ctx, card), refusedIn(ctx));
@@ -36,10 +36,10 @@ export async function runContractCommand(deps: CoreDeps, actor: Actor, ctx: Cont
   }
 }
 
-export async function runPaymentCommand(deps: CoreDeps, actor: Actor, ctx: ContractViewContext, input: RecordPaymentCommand): Promise<View> {
+export async function runPaymentCommand(deps: CoreDeps, actor: Actor, ctx: ViewContext, input: RecordPaymentCommand): Promise<View> {
   return viewOf(ctx.t, await recordPayment(deps, actor, input), (recorded) => paymentRecordedView(ctx, recorded), refusedIn(ctx));
 }
 
 
 /** Contract refusals carry a button to the contract where one is named. */
-const refusedIn = (ctx: ContractViewContext) => (code: PolicyErrorCode, details: Record<string, string | number>) => contractRefusalView(ctx, code, details);
+const refusedIn = (ctx: ViewContext) => (code: PolicyErrorCode, details: Record<string, string | number>) => contractRefusalView(ctx, code, details);

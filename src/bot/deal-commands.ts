@@ -11,7 +11,7 @@ import { NEEDS_QUESTIONS_WRITTEN, PROPOSAL_PARTS } from '../core/deals/types.ts'
 import { editRefusal } from '../core/deals/access.ts';
 import type { Actor, CoreDeps, CoreResult } from '../core/ports.ts';
 import { dealCardView, dealListView, dealRefusalView, type DealEvent } from '../views/deal-views.ts';
-import type { ViewContext } from '../views/client-views.ts';
+import type { ViewContext } from '../views/view-context.ts';
 import { formView } from '../views/form-view.ts';
 import type { View } from '../views/view.ts';
 

@@ -4,7 +4,7 @@ import { agreeGoal, listGoals, setGoal } from '../core/performance/goals.ts';
 import { submitPlan } from '../core/performance/plan.ts';
 import { showKpi } from '../core/performance/show-kpi.ts';
 import type { Actor, CoreDeps, CoreResult } from '../core/ports.ts';
-import type { ViewContext } from '../views/client-views.ts';
+import type { ViewContext } from '../views/view-context.ts';
 import { financeView, goalAgreedView, goalChangedView, goalSetView, goalsView, kpiView, planSavedView } from '../views/performance-views.ts';
 import type { View } from '../views/view.ts';
 import { viewOf } from './view-of.ts';

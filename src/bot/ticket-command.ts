@@ -5,7 +5,7 @@ import { openTicket } from '../core/tickets/open-ticket.ts';
 import { respondToTicket } from '../core/tickets/respond-ticket.ts';
 import { showTicket } from '../core/tickets/show-ticket.ts';
 import type { TicketCard } from '../core/tickets/ticket-card.ts';
-import type { ViewContext } from '../views/client-views.ts';
+import type { ViewContext } from '../views/view-context.ts';
 import { formView } from '../views/form-view.ts';
 import { ticketCardView } from '../views/ticket-views.ts';
 import type { View } from '../views/view.ts';
