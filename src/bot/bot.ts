@@ -8,13 +8,12 @@ import { showClient } from '../core/clients/show-client.ts';
 import { updateClient } from '../core/clients/update-client.ts';
 import { decideGrade } from '../core/clients/confirm-grade.ts';
 import { decideApproval, listApprovals, withdrawApproval } from '../core/approvals/decide.ts';
-import { namesOn } from '../core/approvals/names.ts';
 import { submitApproval } from '../core/approvals/submit.ts';
 import { setDelegate } from '../core/approvals/delegate.ts';
 import { recordLeave, setReminders } from '../core/reminders/availability.ts';
 import { ticketCommand } from './ticket-command.ts';
 import { runDealCommand, runDealsCommand } from './deal-commands.ts';
-import type { ApprovalRequest } from '../core/approvals/types.ts';
+import type { NamedApproval } from '../core/approvals/names.ts';
 import { homeSummary } from '../core/home.ts';
 import { localDate } from '../core/time.ts';
 import { approvalListView, approvalView, submittedView } from '../views/approval-views.ts';
@@ -103,7 +102,7 @@ export function createBot(deps: BotDeps): Bot {
         return runDealsCommand(deps, actor, ctx, command.page);
       case 'submit_approval': {
         const result = await submitApproval(deps, actor, command.input);
-        return result.ok ? submittedView(ctx, result.value, await namesOn(deps, result.value)) : refusalView(t, result.code, result.details);
+        return result.ok ? submittedView(ctx, result.value) : refusalView(t, result.code, result.details);
       }
       case 'approvals':
         return approvals(deps, actor, command.input);
@@ -138,9 +137,9 @@ export function createBot(deps: BotDeps): Bot {
   async function approvals(deps: BotDeps, actor: Actor, input: Extract<Command, { kind: 'approvals' }>['input']): Promise<View> {
     const ctx = context(actor);
     if (input.action === 'list') return viewOf(ctx.t, await listApprovals(deps, actor), (list) => approvalListView(ctx, list, input.page));
-    const result: CoreResult<ApprovalRequest> =
+    const result: CoreResult<NamedApproval> =
       input.action === 'withdraw' ? await withdrawApproval(deps, actor, input.requestId) : await decideApproval(deps, actor, input);
-    if (result.ok) return approvalView(ctx, result.value, await namesOn(deps, result.value));
+    if (result.ok) return approvalView(ctx, result.value);
     // A reject without a reason opens the reject form, the request's number filled in.
     if (result.code === 'reason_required' && input.action === 'decide') {
       return formView(ctx.t, 'reject', [], { id: String(input.requestId) });

@@ -1,4 +1,5 @@
 import type { ApprovalList } from '../core/approvals/decide.ts';
+import type { NamedApproval } from '../core/approvals/names.ts';
 import type { ApprovalRequest } from '../core/approvals/types.ts';
 import { formatMoney } from './format.ts';
 import { pageOf, pagerBlocks } from './paging.ts';
@@ -9,7 +10,7 @@ import type { ViewContext } from './view-context.ts';
 const money = (ctx: ViewContext, fen: number | null) => (fen === null ? '' : formatMoney(fen, ctx.locale));
 
 /** The request with its chain and where it stands; the requester may withdraw it while pending. */
-export function approvalView(ctx: ViewContext, request: ApprovalRequest, names: Record<string, string>): View {
+export function approvalView(ctx: ViewContext, { request, names }: NamedApproval): View {
   const { t } = ctx;
   const blocks: Block[] = [
     {
@@ -50,8 +51,8 @@ function overBenchmarkText(ctx: ViewContext, request: ApprovalRequest): string {
 }
 
 /** What `/expense` and `/promo` answer: the request, submitted, and whom it waits on. */
-export function submittedView(ctx: ViewContext, request: ApprovalRequest, names: Record<string, string>): View {
-  const view = approvalView(ctx, request, names);
+export function submittedView(ctx: ViewContext, { request, names }: NamedApproval): View {
+  const view = approvalView(ctx, { request, names });
   const first = request.steps[0];
   return {
     ...view,
