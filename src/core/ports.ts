@@ -130,6 +130,8 @@ export type ActorPlatform = Platform | 'console' | 'system';
 
 export interface DirectoryPort {
   personById(id: string): Promise<Person | null>;
+  /** The active ones of these people, in one read, in no particular order; someone not found is left out. */
+  peopleByIds(ids: readonly string[]): Promise<Person[]>;
   personByPlatform(platform: Platform, platformId: string): Promise<Person | null>;
   regions(): Promise<string[]>;
   /** Active people of a role, in id order; of one region when given. */

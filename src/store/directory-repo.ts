@@ -24,6 +24,9 @@ export function directoryRepo(db: Kysely<Database>): DirectoryPort {
   };
   return {
     personById: (id) => one(active().where('id', '=', id)),
+    async peopleByIds(ids) {
+      return ids.length ? (await active().where('id', 'in', [...ids]).execute()).map(toPerson) : [];
+    },
     personByPlatform: (platform: Platform, platformId) =>
       one(active().where(platform === 'slack' ? 'slack_id' : 'feishu_id', '=', platformId)),
     async regions() {

@@ -1,23 +1,16 @@
 import type { ApprovalList } from '../core/approvals/decide.ts';
+import type { NamedApproval } from '../core/approvals/names.ts';
 import type { ApprovalRequest } from '../core/approvals/types.ts';
-import type { Locale } from '../core/people.ts';
-import type { Policy } from '../core/policy.ts';
-import type { Translate } from '../i18n/translate.ts';
 import { formatMoney } from './format.ts';
 import { pageOf, pagerBlocks } from './paging.ts';
 import { roleName } from './role-name.ts';
 import type { Block, View } from './view.ts';
+import type { ViewContext } from './view-context.ts';
 
-export interface ApprovalViewContext {
-  t: Translate;
-  locale: Locale;
-  policy: Policy;
-}
-
-const money = (ctx: ApprovalViewContext, fen: number | null) => (fen === null ? '' : formatMoney(fen, ctx.locale));
+const money = (ctx: ViewContext, fen: number | null) => (fen === null ? '' : formatMoney(fen, ctx.locale));
 
 /** The request with its chain and where it stands; the requester may withdraw it while pending. */
-export function approvalView(ctx: ApprovalViewContext, request: ApprovalRequest, names: Record<string, string>): View {
+export function approvalView(ctx: ViewContext, { request, names }: NamedApproval): View {
   const { t } = ctx;
   const blocks: Block[] = [
     {
@@ -50,7 +43,7 @@ export function approvalView(ctx: ApprovalViewContext, request: ApprovalRequest,
 }
 
 /** EXP-1 in words: the event's total above the benchmark, or the request's own amount. */
-function overBenchmarkText(ctx: ApprovalViewContext, request: ApprovalRequest): string {
+function overBenchmarkText(ctx: ViewContext, request: ApprovalRequest): string {
   const benchmark = formatMoney(ctx.policy.expenses.eventBenchmarkFen, ctx.locale);
   return request.event && request.eventTotalFen !== null
     ? ctx.t('approval.over_benchmark_event', { event: request.event, total: money(ctx, request.eventTotalFen), benchmark })
@@ -58,8 +51,8 @@ function overBenchmarkText(ctx: ApprovalViewContext, request: ApprovalRequest): 
 }
 
 /** What `/expense` and `/promo` answer: the request, submitted, and whom it waits on. */
-export function submittedView(ctx: ApprovalViewContext, request: ApprovalRequest, names: Record<string, string>): View {
-  const view = approvalView(ctx, request, names);
+export function submittedView(ctx: ViewContext, { request, names }: NamedApproval): View {
+  const view = approvalView(ctx, { request, names });
   const first = request.steps[0];
   return {
     ...view,
@@ -73,7 +66,7 @@ export function submittedView(ctx: ApprovalViewContext, request: ApprovalRequest
 }
 
 /** " (for 李四)" when the step waits on me as someone's delegate. */
-function standingIn(ctx: ApprovalViewContext, list: ApprovalList, r: ApprovalRequest): string {
+function standingIn(ctx: ViewContext, list: ApprovalList, r: ApprovalRequest): string {
   const approverId = r.steps[r.currentStep - 1]?.approverId;
   return approverId && approverId !== list.me ? ctx.t('approvals.as_delegate', { name: list.names[approverId] ?? approverId }) : '';
 }
@@ -83,7 +76,7 @@ function standingIn(ctx: ApprovalViewContext, list: ApprovalList, r: ApprovalReq
  * own open requests, PAGE_SIZE rows a page (waiting ones first), with the
  * page shown and Previous / Next buttons when there is more than one.
  */
-export function approvalListView(ctx: ApprovalViewContext, list: ApprovalList, pageNumber = 1): View {
+export function approvalListView(ctx: ViewContext, list: ApprovalList, pageNumber = 1): View {
   const { t } = ctx;
   const line = (r: ApprovalRequest) => ({ id: r.id, kind: t(`approval.kind.${r.kind}`), subject: r.subject, amount: money(ctx, r.amountFen) });
   const rows = [...list.waitingOnMe.map((r) => ({ waiting: true, r })), ...list.mine.map((r) => ({ waiting: false, r }))];

@@ -1,17 +1,11 @@
 import type { ClientCard } from '../core/clients/show-client.ts';
 import type { VisitRecorded } from '../core/clients/record-visit.ts';
 import type { FollowUpStatus } from '../core/clients/follow-up.ts';
-import type { Locale } from '../core/people.ts';
 import { localDate } from '../core/time.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { formatMoney } from './format.ts';
 import type { Block, View } from './view.ts';
-
-export interface ViewContext {
-  t: Translate;
-  locale: Locale;
-  timezone: string;
-}
+import type { ViewContext } from './view-context.ts';
 
 export function clientCardView({ t, locale, timezone }: ViewContext, card: ClientCard): View {
   const { company, contact } = card;

@@ -11,11 +11,7 @@ import { hasMessage, type MessageKey, type Translate } from '../i18n/translate.t
 import { formatMoney } from './format.ts';
 import { refusalView } from './problem-views.ts';
 import type { Block, Button, View } from './view.ts';
-
-export interface ContractViewContext {
-  t: Translate;
-  locale: Locale;
-}
+import type { ViewContext } from './view-context.ts';
 
 const statusText = (t: Translate, status: string): string => {
   const key = `contract.status.${status}`;
@@ -46,7 +42,7 @@ export function contractOnCardFields(t: Translate, contract: ContractOnCard) {
 }
 
 /** `/contract <id>`: status, terms, due date, what was paid, and the next step as a button. */
-export function contractCardView(ctx: ContractViewContext, card: ContractCard, lead: Block[] = []): View {
+export function contractCardView(ctx: ViewContext, card: ContractCard, lead: Block[] = []): View {
   const { t, locale } = ctx;
   const c = card.contract;
   const outstanding = c.amountFen - card.receivedFen;
@@ -84,14 +80,14 @@ export function contractCardView(ctx: ContractViewContext, card: ContractCard, l
   };
 }
 
-export function contractDraftedView(ctx: ContractViewContext, { contract, corrected, ownerName }: { contract: Contract; corrected: boolean; ownerName: string }): View {
+export function contractDraftedView(ctx: ViewContext, { contract, corrected, ownerName }: { contract: Contract; corrected: boolean; ownerName: string }): View {
   const view = contractCardView(ctx, { contract, ownerName, receivedFen: 0, mayAct: true }, [
     { type: 'text', text: ctx.t(corrected ? 'contract.corrected' : 'contract.drafted', { id: contract.id }) },
   ]);
   return { ...view, tone: 'success' };
 }
 
-export function contractSubmittedView(ctx: ContractViewContext, { contract, ownerName, approverName }: SubmittedContract): View {
+export function contractSubmittedView(ctx: ViewContext, { contract, ownerName, approverName }: SubmittedContract): View {
   const view = contractCardView(ctx, { contract, ownerName, receivedFen: 0, mayAct: true }, [
     { type: 'text', text: ctx.t('contract.submitted', { id: contract.id, approval: contract.approvalId ?? '', approver: approverName }) },
   ]);
@@ -99,7 +95,7 @@ export function contractSubmittedView(ctx: ContractViewContext, { contract, owne
 }
 
 /** Signed: the deal won and the team's new-client reward (INC-1), named. */
-export function contractSignedView(ctx: ContractViewContext, { contract: c, ownerName, grade, rewardPercent }: SignedContract): View {
+export function contractSignedView(ctx: ViewContext, { contract: c, ownerName, grade, rewardPercent }: SignedContract): View {
   const { t, locale } = ctx;
   const lead: Block[] = [
     { type: 'text', text: t('contract.signed', { id: c.id, sign: t(`contract.sign.${c.signMethod}`) }) },
@@ -114,7 +110,7 @@ export function contractSignedView(ctx: ContractViewContext, { contract: c, owne
 }
 
 /** `/payment`: what was recorded, received / amount, outstanding and due date; paid in full when so. */
-export function paymentRecordedView(ctx: ContractViewContext, r: RecordedPayment): View {
+export function paymentRecordedView(ctx: ViewContext, r: RecordedPayment): View {
   const { t, locale } = ctx;
   const money = (fen: number) => formatMoney(fen, locale);
   return {
@@ -134,7 +130,7 @@ export function paymentRecordedView(ctx: ContractViewContext, r: RecordedPayment
  * with its value and the rule; statuses, stages and money in the reader's
  * words; every other code as the shared refusal sentence.
  */
-export function contractRefusalView(ctx: ContractViewContext, code: PolicyErrorCode, details: Record<string, string | number>): View {
+export function contractRefusalView(ctx: ViewContext, code: PolicyErrorCode, details: Record<string, string | number>): View {
   const { t, locale } = ctx;
   if (code === 'contract_terms_broken') return termsBrokenView(t, details);
   const params: Record<string, string | number> = { ...details };

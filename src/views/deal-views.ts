@@ -3,21 +3,12 @@ import { gateMet, type Gate } from '../core/deals/gates.ts';
 import type { DealList } from '../core/deals/list-deals.ts';
 import { FINAL_STAGE, NEEDS_STAGE, PROPOSAL_PARTS, PROPOSAL_STAGE, type Deal } from '../core/deals/types.ts';
 import type { PolicyErrorCode } from '../core/errors.ts';
-import type { Locale } from '../core/people.ts';
 import { hasMessage, type MessageKey, type Translate } from '../i18n/translate.ts';
 import { formatMoney } from './format.ts';
 import { refusalView } from './problem-views.ts';
 import type { Block, Button, View } from './view.ts';
 import { pageOf, pagerBlocks } from './paging.ts';
-
-/**
- * The pipeline's replies (PIPE-1..4): the deal card with its stage as N/5,
- * what the next stage still needs, and buttons for what can be done next.
- */
-export interface DealViewContext {
-  t: Translate;
-  locale: Locale;
-}
+import type { ViewContext } from './view-context.ts';
 
 /** What just happened, said above the card. */
 export type DealEvent = 'opened' | 'moved' | 'needs' | 'proposal' | 'lost' | 'shown';
@@ -96,7 +87,11 @@ function dealButtons(t: Translate, deal: Deal): Button[] {
   ];
 }
 
-export function dealCardView({ t, locale }: DealViewContext, card: DealCard, event: DealEvent = 'shown'): View {
+/**
+ * The pipeline's replies (PIPE-1..4): the deal card with its stage as N/5,
+ * what the next stage still needs, and buttons for what can be done next.
+ */
+export function dealCardView({ t, locale }: ViewContext, card: DealCard, event: DealEvent = 'shown'): View {
   const { deal } = card;
   const blocks: Block[] = [];
   const headline = eventText(t, card, event);
@@ -155,7 +150,7 @@ function needsProgressBlocks(t: Translate, { deal, needs }: DealCard): Block[] {
 
 /** `/deals`: one line each with what the next gate needs, and buttons for the moves that are ready. */
 /** `/deals [page:n]`: PAGE_SIZE deals a page, with the page shown and Previous / Next buttons when there is more than one. */
-export function dealListView({ t, locale }: DealViewContext, list: DealList, pageNumber = 1): View {
+export function dealListView({ t, locale }: ViewContext, list: DealList, pageNumber = 1): View {
   const title =
     list.scope.kind === 'all' ? t('deals.title.all') : list.scope.kind === 'region' ? t('deals.title.region', { region: list.scope.region }) : t('deals.title.mine');
   if (!list.deals.length) return { tone: 'info', title, blocks: [{ type: 'text', text: t('deals.empty') }] };

@@ -7,7 +7,7 @@ import type { MonthlyGoal } from '../core/performance/types.ts';
 import type { Person } from '../core/people.ts';
 import { localDate } from '../core/time.ts';
 import type { Translate } from '../i18n/translate.ts';
-import type { ViewContext } from './client-views.ts';
+import type { ViewContext } from './view-context.ts';
 import { formatMoney } from './format.ts';
 import { pageOf, pagerBlocks } from './paging.ts';
 import type { Block, View } from './view.ts';

@@ -1,6 +1,6 @@
 import type { TicketCard } from '../core/tickets/ticket-card.ts';
 import { localDateTime } from '../core/time.ts';
-import type { ViewContext } from './client-views.ts';
+import type { ViewContext } from './view-context.ts';
 import type { Block, Button, View } from './view.ts';
 
 /**

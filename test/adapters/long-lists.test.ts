@@ -19,7 +19,7 @@ import { checkCard } from '../fakes/feishu-card-rules.ts';
 import { checkMessage, checkView } from '../fakes/slack-rules.ts';
 
 const t = translator('zh-CN');
-const ctx = { t, locale: 'zh-CN' as const, policy: DEFAULT_POLICY };
+const ctx = { t, locale: 'zh-CN' as const, timezone: 'Asia/Shanghai', policy: DEFAULT_POLICY };
 
 /** The longest subject a request may have (200 characters, /expense and /promo) and a long requester name. */
 const LONGEST_SUBJECT = '展'.repeat(200);
@@ -132,7 +132,7 @@ describe('/deals with a long list', () => {
     const list = { scope: { kind: 'all' as const }, deals: Array.from({ length: 34 }, (_, i) => dealCard(i + 1)) };
     const shown = new Set<string>();
     for (let page = 1, next = true; next; page++) {
-      const view = dealListView({ t, locale: 'zh-CN' }, list, page);
+      const view = dealListView(ctx, list, page);
       expect(refusals(view)).toEqual({ slack: null, feishu: null });
       const card = JSON.stringify(renderCard(view, t));
       for (const m of card.matchAll(/#(\d+) /g)) shown.add(m[1]!);
@@ -140,7 +140,7 @@ describe('/deals with a long list', () => {
       expect(page).toBeLessThanOrEqual(4);
     }
     expect(shown.size).toBe(34);
-    const first = JSON.stringify(dealListView({ t, locale: 'zh-CN' }, list));
+    const first = JSON.stringify(dealListView(ctx, list));
     expect(first).toContain('第 1/4 页：第 1–10 项，共 34 项。');
     expect(first).not.toContain('#11 ');
   });

@@ -12,7 +12,7 @@ const expense = (yuan: number, event: string | null = null, subject = '展会'):
   kind: 'expense', subject, amountFen: yuan * 100, event, product: null, onDate: null,
 });
 const withTop: Policy = { ...DEFAULT_POLICY, expenses: { ...DEFAULT_POLICY.expenses, topApprover: 'zongjingli' } };
-const chainOf = (r: { ok: boolean; value?: { steps: { role: string; approverId: string }[] } }) => (r.ok ? r.value!.steps.map((s) => `${s.role}:${s.approverId}`) : r);
+const chainOf = (r: { ok: boolean; value?: { request: { steps: { role: string; approverId: string }[] } } }) => (r.ok ? r.value!.request.steps.map((s) => `${s.role}:${s.approverId}`) : r);
 
 describe.each(backends)('who approves, at the top of the org and around roles (EXP-1, CON-2, PROMO-1) on $name', (backend) => {
   describe('with no top approver in the policy', () => {
@@ -110,10 +110,10 @@ describe.each(backends)('who approves, at the top of the org and around roles (E
       for (let i = 0; i < 6; i++) {
         const r = await submitApproval(f.deps, f.as(i % 2 ? 'zhaoliu' : 'zhangsan'), expense(9_000, spellings[i % 3]!, `展位 ${i + 1}`));
         if (!r.ok) throw new Error(r.code);
-        chains.push(r.value.steps.map((s) => s.approverId));
-        marked.push(r.value.overBenchmark);
-        expect(r.value.eventTotalFen).toBe((i + 1) * 9_000_00);
-        last = r.value.id;
+        chains.push(r.value.request.steps.map((s) => s.approverId));
+        marked.push(r.value.request.overBenchmark);
+        expect(r.value.request.eventTotalFen).toBe((i + 1) * 9_000_00);
+        last = r.value.request.id;
       }
       expect(chains).toEqual([['lisi'], ['lisi', 'wangwu'], ['lisi', 'wangwu'], ['lisi', 'wangwu'], ['lisi', 'wangwu'], ['lisi', 'wangwu', 'qianhui']]);
       expect(marked).toEqual([false, false, false, true, true, true]);
@@ -123,11 +123,11 @@ describe.each(backends)('who approves, at the top of the org and around roles (E
     it('leaves a rejected request out of the total, and judges a request without an event on its own', async () => {
       const first = await submitApproval(f.deps, f.as('zhangsan'), expense(30_000, '华东年会'));
       if (!first.ok) throw new Error(first.code);
-      expect((await decideApproval(f.deps, f.as('lisi'), { requestId: first.value.id, decision: 'reject', reason: '超预算' })).ok).toBe(true);
+      expect((await decideApproval(f.deps, f.as('lisi'), { requestId: first.value.request.id, decision: 'reject', reason: '超预算' })).ok).toBe(true);
       const second = await submitApproval(f.deps, f.as('zhangsan'), expense(9_000, '华东年会'));
-      expect(second.ok && [second.value.eventTotalFen, second.value.steps.length]).toEqual([9_000_00, 1]);
+      expect(second.ok && [second.value.request.eventTotalFen, second.value.request.steps.length]).toEqual([9_000_00, 1]);
       const alone = await submitApproval(f.deps, f.as('zhangsan'), expense(9_000));
-      expect(alone.ok && [alone.value.eventTotalFen, alone.value.overBenchmark, alone.value.steps.length]).toEqual([null, false, 1]);
+      expect(alone.ok && [alone.value.request.eventTotalFen, alone.value.request.overBenchmark, alone.value.request.steps.length]).toEqual([null, false, 1]);
     });
   });
 });

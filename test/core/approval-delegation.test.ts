@@ -26,7 +26,7 @@ describe.each(backends)('delegating approvals while away (EXP-1) on $name', (bac
   const submit = async (who: string, yuan: number, subject: string) => {
     const r = await submitApproval(f.deps, f.as(who), expense(yuan, subject));
     if (!r.ok) throw new Error(r.code);
-    return r.value.id;
+    return r.value.request.id;
   };
   const outboxTo = async (personId: string) =>
     (await f.database.db.selectFrom('outbox').select(['notice', 'update_of']).where('person_id', '=', personId).orderBy('id').execute()).map((r): Record<string, unknown> => ({ ...(r.notice as Record<string, unknown>), update: r.update_of !== null }));
@@ -45,7 +45,7 @@ describe.each(backends)('delegating approvals while away (EXP-1) on $name', (bac
     const digest = (await outboxTo('zhouba')).find((n) => n.kind === 'approvals_waiting') as { items: { id: number }[] } | undefined;
     expect(digest?.items.map((i) => i.id)).toEqual([id]);
     const decided = await decideApproval(f.deps, f.as('zhouba'), { requestId: id, decision: 'approve', reason: null });
-    expect(decided.ok && decided.value.steps[0]).toMatchObject({ approverId: 'lisi', status: 'approved', decidedBy: 'zhouba' });
+    expect(decided.ok && decided.value.request.steps[0]).toMatchObject({ approverId: 'lisi', status: 'approved', decidedBy: 'zhouba' });
   });
 
   it("gives it back when the delegation ends: the delegate's card loses its buttons and their click changes nothing", async () => {
@@ -96,6 +96,6 @@ describe.each(backends)('delegating approvals while away (EXP-1) on $name', (bac
     for (const who of ['lisi', 'wangwu']) expect((await decideApproval(f.deps, f.as(who), { requestId: id, decision: 'approve', reason: null })).ok).toBe(true);
     expect((await setDelegate(f.deps, f.as('qianhui'), { delegateId: 'sunli', until: '2026-11-30' })).ok).toBe(true);
     const done = await decideApproval(f.deps, actor(EXTRA.finance2), { requestId: id, decision: 'approve', reason: null });
-    expect(done.ok && done.value.status).toBe('approved');
+    expect(done.ok && done.value.request.status).toBe('approved');
   });
 });

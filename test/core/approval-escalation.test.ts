@@ -37,9 +37,9 @@ describe.each(backends)('escalating a waiting step (EXP-1, PROMO-1) on $name', (
   async function waitingOnFinance(): Promise<number> {
     const r = await submitApproval(f.deps, f.as('zhangsan'), expense(80_000, '车展展位'));
     if (!r.ok) throw new Error(r.code);
-    expect((await approve('lisi', r.value.id)).ok).toBe(true);
-    expect((await approve('wangwu', r.value.id)).ok).toBe(true);
-    return r.value.id;
+    expect((await approve('lisi', r.value.request.id)).ok).toBe(true);
+    expect((await approve('wangwu', r.value.request.id)).ok).toBe(true);
+    return r.value.request.id;
   }
 
   it('keeps a waiting finance step with finance when nobody else is in finance, and tells the department manager instead', async () => {
@@ -60,11 +60,11 @@ describe.each(backends)('escalating a waiting step (EXP-1, PROMO-1) on $name', (
       await withPeople(f, [EXTRA.ceo]);
       const r = await submitApproval(f.deps, f.as('wangwu'), expense(80_000, '部门年会'));
       if (!r.ok) throw new Error(r.code);
-      expect((await decideApproval(f.deps, actor(EXTRA.ceo), { requestId: r.value.id, decision: 'approve', reason: null })).ok).toBe(true);
+      expect((await decideApproval(f.deps, actor(EXTRA.ceo), { requestId: r.value.request.id, decision: 'approve', reason: null })).ok).toBe(true);
       expect(await escalateWaitingApprovals(f.deps, NEXT_TUESDAY)).toBe(1);
-      expect((await steps(r.value.id)).at(-1)).toBe('2:finance:qianhui:pending');
-      expect((await noticesTo('zongjingli')).filter((n) => n.kind === 'approval_stuck')).toEqual([expect.objectContaining({ requestId: r.value.id, role: 'finance' })]);
-      expect((await noticesTo('wangwu')).filter((n) => n.kind === 'approval_stuck' && n.requestId === r.value.id)).toEqual([]);
+      expect((await steps(r.value.request.id)).at(-1)).toBe('2:finance:qianhui:pending');
+      expect((await noticesTo('zongjingli')).filter((n) => n.kind === 'approval_stuck')).toEqual([expect.objectContaining({ requestId: r.value.request.id, role: 'finance' })]);
+      expect((await noticesTo('wangwu')).filter((n) => n.kind === 'approval_stuck' && n.requestId === r.value.request.id)).toEqual([]);
     } finally {
       f.deps.policy = DEFAULT_POLICY;
     }
@@ -76,27 +76,27 @@ describe.each(backends)('escalating a waiting step (EXP-1, PROMO-1) on $name', (
     expect(await escalateWaitingApprovals(f.deps, NEXT_TUESDAY)).toBe(1);
     expect((await steps(id)).at(-1)).toBe('3:finance:sunli:pending');
     const done = await decideApproval(f.deps, actor(EXTRA.finance2), { requestId: id, decision: 'approve', reason: null });
-    expect(done.ok && done.value.status).toBe('approved');
+    expect(done.ok && done.value.request.status).toBe('approved');
   });
 
   it("moves a waiting marketing review only to another reviewer, never up to the reviewer's manager (PROMO-1)", async () => {
     const r = await submitApproval(f.deps, f.as('zhangsan'), { kind: 'promotion', subject: '试用季', amountFen: null, event: null, product: null, onDate: null });
     if (!r.ok) throw new Error(r.code);
     await escalateWaitingApprovals(f.deps, NEXT_TUESDAY);
-    expect(await steps(r.value.id)).toEqual(['1:marketing_reviewer:heyan:pending']);
+    expect(await steps(r.value.request.id)).toEqual(['1:marketing_reviewer:heyan:pending']);
     await withPeople(f, [EXTRA.reviewer2]);
     await escalateWaitingApprovals(f.deps, new Date(NEXT_TUESDAY.getTime() + 3_600_000));
-    expect(await steps(r.value.id)).toEqual(['1:marketing_reviewer:shenhe2:pending']);
+    expect(await steps(r.value.request.id)).toEqual(['1:marketing_reviewer:shenhe2:pending']);
   });
 
   it('hands a waiting regional step to the department manager by moving on to his own step: he signs once, not twice', async () => {
     const r = await submitApproval(f.deps, f.as('zhangsan'), expense(20_000, '客户答谢'));
     if (!r.ok) throw new Error(r.code);
     expect(await escalateWaitingApprovals(f.deps, NEXT_TUESDAY)).toBe(1);
-    expect(await steps(r.value.id)).toEqual(['1:regional_manager:lisi:cancelled', '2:department_manager:wangwu:pending']);
-    const done = await approve('wangwu', r.value.id);
-    expect(done.ok && done.value.status).toBe('approved');
-    const decisions = await f.database.db.selectFrom('audit_log').select('actor_id').where('action', '=', 'approval.approve').where('subject_id', '=', String(r.value.id)).execute();
+    expect(await steps(r.value.request.id)).toEqual(['1:regional_manager:lisi:cancelled', '2:department_manager:wangwu:pending']);
+    const done = await approve('wangwu', r.value.request.id);
+    expect(done.ok && done.value.request.status).toBe('approved');
+    const decisions = await f.database.db.selectFrom('audit_log').select('actor_id').where('action', '=', 'approval.approve').where('subject_id', '=', String(r.value.request.id)).execute();
     expect(decisions.map((d) => d.actor_id)).toEqual(['wangwu']);
     expect((await noticesTo('zhangsan')).at(-1)).toMatchObject({ kind: 'approval_decided', outcome: 'approved' });
   });
@@ -110,9 +110,9 @@ describe.each(backends)('escalating a waiting step (EXP-1, PROMO-1) on $name', (
     expect(await job.run(f.deps, new Date('2026-12-03T00:00:00+08:00'))).toEqual({ queued: 0, skipped: 'quiet_hours' });
     expect(await job.run(f.deps, new Date('2026-12-05T10:00:00+08:00'))).toEqual({ queued: 0, skipped: 'not_working_day' });
     expect(await f.database.db.selectFrom('outbox').select('id').execute()).toHaveLength(0);
-    expect(await steps(r.value.id)).toEqual(['1:regional_manager:lisi:pending']);
+    expect(await steps(r.value.request.id)).toEqual(['1:regional_manager:lisi:pending']);
     expect(await job.run(f.deps, new Date('2026-12-02T10:00:00+08:00'))).toEqual({ queued: 0, skipped: null }); // Wednesday: two working days, not more
     expect(await job.run(f.deps, new Date('2026-12-03T08:00:00+08:00'))).toEqual({ queued: 1, skipped: null });
-    expect(await steps(r.value.id)).toEqual(['1:regional_manager:wangwu:pending']);
+    expect(await steps(r.value.request.id)).toEqual(['1:regional_manager:wangwu:pending']);
   });
 });

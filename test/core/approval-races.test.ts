@@ -29,7 +29,7 @@ describe.each(backends)('approvals racing (EXP-1) on $name', (backend) => {
   const submit = async (who: string, yuan: number, subject: string) => {
     const r = await submitApproval(f.deps, f.as(who), expense(yuan, subject));
     if (!r.ok) throw new Error(r.code);
-    return r.value.id;
+    return r.value.request.id;
   };
 
   it.runIf(backend.name === 'postgres')('gives one outcome when the approver clicks while the step escalates to their manager', async () => {
@@ -68,7 +68,7 @@ describe.each(backends)('approvals racing (EXP-1) on $name', (backend) => {
       submitApproval(f.deps, f.as('zhaoliu'), expense(9_000, '展位二', '华南 展会')),
     ]);
     if (!a.ok || !b.ok) throw new Error('not submitted');
-    expect([a.value.eventTotalFen!, b.value.eventTotalFen!].sort((x, y) => x - y)).toEqual([9_000_00, 18_000_00]);
-    expect([a.value.steps.length, b.value.steps.length].sort((x, y) => x - y)).toEqual([1, 2]);
+    expect([a.value.request.eventTotalFen!, b.value.request.eventTotalFen!].sort((x, y) => x - y)).toEqual([9_000_00, 18_000_00]);
+    expect([a.value.request.steps.length, b.value.request.steps.length].sort((x, y) => x - y)).toEqual([1, 2]);
   });
 });

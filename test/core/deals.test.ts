@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateClient } from '../../src/core/clients/update-client.ts';
 import { advanceDeal } from '../../src/core/deals/advance-deal.ts';
+import { openDealForm, type DealForm } from '../../src/core/deals/deal-form.ts';
 import { listDeals } from '../../src/core/deals/list-deals.ts';
 import { loseDeal } from '../../src/core/deals/lose-deal.ts';
 import { openDeal } from '../../src/core/deals/open-deal.ts';
@@ -273,5 +274,46 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
     expect(moved.deal.stage).toBe(2);
     const notices = await f.database.db.selectFrom('outbox').select('notice').where('person_id', '=', 'zhaoliu').execute();
     expect(notices.map((n) => n.notice)).toContainEqual(expect.objectContaining({ kind: 'deal_changed', change: 'stage', stage: 2, by: '孙七' }));
+  });
+});
+
+describe.each(backends)("what a deal's forms open with (PIPE-2, PIPE-3) on $name", (backend) => {
+  let f: BotFixture;
+  let dealId = 0;
+  beforeAll(async () => {
+    f = await botFixture(backend);
+    value(await reportLead(f.deps, f.as('zhangsan'), {
+      company: HUAXIN, contactName: '王经理', phone: '+8613812345678', email: null, size: '200人', position: '区域龙头', region: null, creditCode: null, source: null,
+    }));
+    dealId = value(await openDeal(f.deps, f.as('zhangsan'), { company: HUAXIN, amountFen: null })).deal.id;
+  });
+  afterAll(() => f.close());
+
+  const form = (who: string, part: DealForm, id = dealId) => openDealForm(f.deps, f.as(who), id, part);
+
+  it('fills the needs form with the deal number, the answers written so far and the method', async () => {
+    expect(await form('zhangsan', 'needs')).toEqual({ ok: true, value: { deal_id: String(dealId) } });
+    value(await advanceDeal(f.deps, f.as('zhangsan'), { dealId, fromStage: null }));
+    value(await recordNeeds(f.deps, f.as('zhangsan'), { dealId, answers: { 1: '库存管理混乱', 3: '50万以内' }, method: 'onsite' }));
+    expect(await form('zhangsan', 'needs')).toEqual({ ok: true, value: { deal_id: String(dealId), q1: '库存管理混乱', q3: '50万以内', method: 'onsite' } });
+  });
+
+  it('refuses the needs form once past needs research, and fills the proposal form with the parts written', async () => {
+    const answers = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => [n, `回答${n}`]));
+    value(await recordNeeds(f.deps, f.as('zhangsan'), { dealId, answers, method: null }));
+    value(await advanceDeal(f.deps, f.as('zhangsan'), { dealId, fromStage: null }));
+    expect(await form('zhangsan', 'needs')).toEqual({ ok: false, code: 'deal_needs_locked', details: { id: dealId, stage: 3 } });
+    value(await recordProposal(f.deps, f.as('zhangsan'), { dealId, parts: { pricing: '九折' } }));
+    expect(await form('lisi', 'proposal')).toEqual({ ok: true, value: { deal_id: String(dealId), pricing: '九折' } });
+  });
+
+  it('refuses anyone who may not act on the deal, a deal that does not exist, and every form of a closed deal', async () => {
+    expect(await form('zhaoliu', 'lost')).toEqual({ ok: false, code: 'not_deal_insider', details: { id: dealId, company: HUAXIN, owner: '张三' } });
+    expect(await form('zhangsan', 'lost', 999_999)).toEqual({ ok: false, code: 'deal_not_found', details: { id: 999_999 } });
+    expect(await form('zhangsan', 'lost')).toEqual({ ok: true, value: { deal_id: String(dealId) } });
+    value(await loseDeal(f.deps, f.as('zhangsan'), { dealId, reason: '客户预算取消' }));
+    for (const part of ['needs', 'proposal', 'lost'] as const) {
+      expect(await form('zhangsan', part)).toEqual({ ok: false, code: 'deal_closed', details: { id: dealId, status: 'lost' } });
+    }
   });
 });

@@ -464,7 +464,7 @@ describe.each(backends)('performance review on $name', (backend) => {
       await db.insertInto('payments').values({ contract_id: id, amount_fen: 1_000_000, paid_on: '2024-03-21', recorded_by: 'qianhui', recorded_at: new Date('2024-03-21T03:00:00Z') }).execute();
       const march = unwrap(await checkMonth(f.deps, f.as('qianhui'), '2024-03'));
       expect(march.rows).toEqual([{ personId: 'zhaoliu', name: '赵六', salesFen: 10_000_000, contracts: 1, receivedFen: 4_000_000, receivedByOwnerFen: 3_000_000 }]);
-      const text = JSON.stringify(financeView({ t: translator('zh-CN'), locale: 'zh-CN', timezone: 'Asia/Shanghai' }, march));
+      const text = JSON.stringify(financeView({ t: translator('zh-CN'), locale: 'zh-CN', timezone: 'Asia/Shanghai', policy: DEFAULT_POLICY }, march));
       expect(text).toContain('由负责人本人登记');
     });
   });

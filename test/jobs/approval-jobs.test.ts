@@ -23,12 +23,12 @@ describe.each(backends)('a promotion whose start date comes unapproved (PROMO-1)
     const waiting = await submitApproval(f.deps, f.as('zhangsan'), promo('新品试用季', '2026-11-27'));
     const approved = await submitApproval(f.deps, f.as('zhaoliu'), promo('老客户回馈', '2026-11-27'));
     if (!waiting.ok || !approved.ok) throw new Error('not submitted');
-    expect((await decideApproval(f.deps, f.as('heyan'), { requestId: approved.value.id, decision: 'approve', reason: null })).ok).toBe(true);
+    expect((await decideApproval(f.deps, f.as('heyan'), { requestId: approved.value.request.id, decision: 'approve', reason: null })).ok).toBe(true);
     const job = JOBS['approvals-waiting']!;
     await job.run(f.deps, new Date('2026-11-26T10:00:00+08:00'));
     expect(await flags()).toEqual([]);
     await job.run(f.deps, new Date('2026-11-27T10:00:00+08:00'));
-    expect(await flags()).toEqual([`heyan:${waiting.value.id}`, `wangwu:${waiting.value.id}`]);
+    expect(await flags()).toEqual([`heyan:${waiting.value.request.id}`, `wangwu:${waiting.value.request.id}`]);
     const notice = (await f.database.db.selectFrom('outbox').select('notice').where('person_id', '=', 'wangwu').orderBy('id', 'desc').executeTakeFirstOrThrow()).notice;
     expect(notice).toMatchObject({ subject: '新品试用季', start: '2026-11-27', requester: '张三', waitingOn: '何艳' });
     await job.run(f.deps, new Date('2026-11-30T10:00:00+08:00'));

@@ -13,6 +13,7 @@ function changingDirectory() {
   let asked = 0;
   const directory: DirectoryPort = {
     personById: async () => (asked++, current),
+    peopleByIds: async () => [],
     personByPlatform: async () => (asked++, current),
     regions: async () => (asked++, ['华东']),
     withRole: async () => [],
@@ -57,6 +58,7 @@ describe('the directory cache while the database is away', () => {
     };
     const directory: DirectoryPort = {
       personById: answer,
+      peopleByIds: async () => [],
       personByPlatform: answer,
       regions: async () => ['华东'],
       withRole: async () => [],

@@ -1,8 +1,7 @@
 import { setDelegate, type DelegateCommand } from '../../core/approvals/delegate.ts';
 import { decideApproval, listApprovals, withdrawApproval } from '../../core/approvals/decide.ts';
-import { namesOn } from '../../core/approvals/names.ts';
 import { submitApproval, type SubmitApprovalCommand } from '../../core/approvals/submit.ts';
-import type { ApprovalRequest } from '../../core/approvals/types.ts';
+import type { NamedApproval } from '../../core/approvals/names.ts';
 import type { CoreResult } from '../../core/ports.ts';
 import { approvalListView, approvalView, submittedView } from '../../views/approval-views.ts';
 import { formView } from '../../views/form-view.ts';
@@ -16,15 +15,15 @@ import type { ApprovalsAction } from './read-approvals.ts';
 /** `/expense`, `/promo` (EXP-1, PROMO-1): the request goes to its first approver; the requester sees its chain. */
 export async function runSubmit(input: SubmitApprovalCommand, { deps, actor, view }: RunEnv): Promise<View> {
   const result = await submitApproval(deps, actor, input);
-  return result.ok ? submittedView(view, result.value, await namesOn(deps, result.value)) : refusalView(view.t, result.code, result.details);
+  return result.ok ? submittedView(view, result.value) : refusalView(view.t, result.code, result.details);
 }
 
 /** `/approvals [approve|reject|withdraw <n>]` (APR-1): the list waiting for the person, or a decision on one request. */
 export async function runApprovals(input: ApprovalsAction, { deps, actor, view }: RunEnv): Promise<View> {
   if (input.action === 'list') return viewOf(view.t, await listApprovals(deps, actor), (list) => approvalListView(view, list, input.page));
-  const result: CoreResult<ApprovalRequest> =
+  const result: CoreResult<NamedApproval> =
     input.action === 'withdraw' ? await withdrawApproval(deps, actor, input.requestId) : await decideApproval(deps, actor, input);
-  if (result.ok) return approvalView(view, result.value, await namesOn(deps, result.value));
+  if (result.ok) return approvalView(view, result.value);
   // A reject without a reason opens the reject form, the request's number filled in.
   if (result.code === 'reason_required' && input.action === 'decide') return formView(view.t, 'reject', APPROVAL_FORMS.reject.fields, [], { id: String(input.requestId) });
   return refusalView(view.t, result.code, result.details);

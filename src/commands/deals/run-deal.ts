@@ -7,8 +7,7 @@ import { openDeal } from '../../core/deals/open-deal.ts';
 import { recordNeeds } from '../../core/deals/record-needs.ts';
 import { recordProposal } from '../../core/deals/record-proposal.ts';
 import { showDeal } from '../../core/deals/show-deal.ts';
-import { NEEDS_QUESTIONS_WRITTEN, PROPOSAL_PARTS } from '../../core/deals/types.ts';
-import { editRefusal } from '../../core/deals/access.ts';
+import { openDealForm, type DealForm } from '../../core/deals/deal-form.ts';
 import type { CoreResult } from '../../core/ports.ts';
 import { dealCardView, dealListView, dealRefusalView, type DealEvent } from '../../views/deal-views.ts';
 import { formView } from '../../views/form-view.ts';
@@ -49,26 +48,8 @@ export async function runDeals(page: number | undefined, { deps, actor, view: ct
   return result.ok ? dealListView(ctx, result.value, page) : dealRefusalView(ctx.t, result.code, result.details);
 }
 
-/** A deal's form, only for those who may act on it (the same check the change will make). */
-async function formFor({ deps, actor, view: ctx }: RunEnv, dealId: number, form: 'needs' | 'proposal' | 'lost'): Promise<View> {
-  const shown = await showDeal(deps, actor, dealId);
-  if (!shown.ok) return dealRefusalView(ctx.t, shown.code, shown.details);
-  const { deal } = shown.value;
-  // A form that could only be refused when submitted is refused now.
-  const locked = editRefusal(deal, form);
-  if (locked) return dealRefusalView(ctx.t, locked.code, locked.details);
-  const values: Record<string, string> = { deal_id: String(deal.id) };
-  if (form === 'proposal') {
-    for (const part of PROPOSAL_PARTS) {
-      const text = deal.proposal[part];
-      if (text) values[part] = text;
-    }
-  }
-  if (form === 'needs') {
-    deal.needsAnswers.forEach((answer, i) => {
-      if (answer && i < NEEDS_QUESTIONS_WRITTEN) values[`q${i + 1}`] = answer;
-    });
-    if (deal.needsMethod) values.method = deal.needsMethod;
-  }
-  return formView(ctx.t, form, DEAL_FORMS[form].fields, [], values);
+/** A deal's form filled in from the deal, or why it cannot be written (openDealForm). */
+async function formFor({ deps, actor, view: ctx }: RunEnv, dealId: number, form: DealForm): Promise<View> {
+  const opened = await openDealForm(deps, actor, dealId, form);
+  return opened.ok ? formView(ctx.t, form, DEAL_FORMS[form].fields, [], opened.value) : dealRefusalView(ctx.t, opened.code, opened.details);
 }

@@ -5,6 +5,7 @@ import { waitingOnPerson } from './waiting.ts';
 import { localDate } from '../time.ts';
 import { audit, refuseNotFound } from './submit.ts';
 import type { ApprovalRequest } from './types.ts';
+import { namesOn, withNames, type NamedApproval } from './names.ts';
 import { applyContractReview } from '../contracts/review-outcome.ts';
 
 export interface DecideCommand {
@@ -16,9 +17,10 @@ export interface DecideCommand {
 /**
  * Approve or reject the current step. The request row is locked and its
  * version checked: two clicks, two devices or two approvers racing give one
- * decision, and every other click is told it was already decided.
+ * decision, and every other click is told it was already decided. Answers
+ * the request as it now stands, with the names on it.
  */
-export async function decideApproval(deps: CoreDeps, actor: Actor, cmd: DecideCommand): Promise<CoreResult<ApprovalRequest>> {
+export async function decideApproval(deps: CoreDeps, actor: Actor, cmd: DecideCommand): Promise<CoreResult<NamedApproval>> {
   if (cmd.decision === 'reject' && !cmd.reason?.trim()) return refuse('reason_required');
   return deps.store.transaction(async (tx) => {
     const request = await tx.approvals.byId(cmd.requestId, 'for update');
@@ -90,18 +92,18 @@ export async function decideApproval(deps: CoreDeps, actor: Actor, cmd: DecideCo
       );
     }
     await audit(tx, actor, now, `approval.${cmd.decision}`, updated, { step: String(step.seq), ...(cmd.reason ? { reason: cmd.reason } : {}) });
-    return ok(updated);
+    return ok(await withNames(tx, updated));
   });
 }
 
-/** The requester takes back a request still pending; its approver is told. */
-export async function withdrawApproval(deps: CoreDeps, actor: Actor, requestId: number): Promise<CoreResult<ApprovalRequest>> {
+/** The requester takes back a request still pending; its approver is told. Answers the request withdrawn, with the names on it. */
+export async function withdrawApproval(deps: CoreDeps, actor: Actor, requestId: number): Promise<CoreResult<NamedApproval>> {
   return deps.store.transaction(async (tx) => {
     const request = await tx.approvals.byId(requestId, 'for update');
     if (!request) return refuseNotFound(requestId);
     if (request.requesterId !== actor.person.id) return refuse('not_requester', { id: request.id });
     const updated = await withdrawPending(deps, tx, actor, request);
-    return updated ? ok(updated) : refuse('already_decided', { id: request.id, status: request.status });
+    return updated ? ok(await withNames(tx, updated)) : refuse('already_decided', { id: request.id, status: request.status });
   });
 }
 
@@ -157,10 +159,7 @@ export async function listApprovals(deps: CoreDeps, actor: Actor): Promise<CoreR
   return deps.store.transaction(async (tx) => {
     const waitingOnMe = await waitingOnPerson(tx, actor.person.id, localDate(deps.clock.now(), deps.timezone));
     const mine = await tx.approvals.openBy(actor.person.id);
-    const ids = new Set([...waitingOnMe, ...mine].flatMap((r) => [r.requesterId, ...r.steps.map((s) => s.approverId)]));
-    const names: Record<string, string> = {};
-    for (const id of ids) names[id] = (await tx.directory.personById(id))?.name ?? id;
-    return ok({ me: actor.person.id, waitingOnMe, mine, names });
+    return ok({ me: actor.person.id, waitingOnMe, mine, names: await namesOn(tx, [...waitingOnMe, ...mine]) });
   });
 }
 

@@ -5,6 +5,7 @@ import { resolveChain } from './chain.ts';
 import { eventKey } from './event-key.ts';
 import { notifyApprover } from './notify.ts';
 import type { ApprovalKind, ApprovalRequest } from './types.ts';
+import { withNames, type NamedApproval } from './names.ts';
 
 export interface SubmitApprovalCommand {
   kind: Exclude<ApprovalKind, 'contract'>;
@@ -23,9 +24,10 @@ export interface SubmitApprovalCommand {
  * running total (the same event by its key, by anyone, pending or approved,
  * this one included): the chain is the one the total needs and the benchmark
  * is the total's, so splitting an event changes nothing. Without an event, on
- * its own amount. A promotion cannot start before it is submitted.
+ * its own amount. A promotion cannot start before it is submitted. Answers
+ * the request with the names on it.
  */
-export async function submitApproval(deps: CoreDeps, actor: Actor, cmd: SubmitApprovalCommand): Promise<CoreResult<ApprovalRequest>> {
+export async function submitApproval(deps: CoreDeps, actor: Actor, cmd: SubmitApprovalCommand): Promise<CoreResult<NamedApproval>> {
   // SEC-2 and the policy's roles: partners work on shared campaigns only; they ask for nothing here.
   if (actor.person.role === 'partner') return refuse('not_allowed', { role: actor.person.role });
   const now = deps.clock.now();
@@ -62,7 +64,7 @@ export async function submitApproval(deps: CoreDeps, actor: Actor, cmd: SubmitAp
     });
     await notifyApprover(tx, request, actor.person.name, now, today, undefined, benchmarkFen);
     await audit(tx, actor, now, 'approval.submit', request, eventTotalFen !== null ? { eventTotalFen: String(eventTotalFen) } : {});
-    return ok(request);
+    return ok(await withNames(tx, request));
   });
 }
 

@@ -3,7 +3,7 @@ import { ok, refuse } from '../result.ts';
 import { mayActOnDeal, notDealInsider } from './access.ts';
 import { dealCard, type DealCard } from './deal-card.ts';
 
-/** `/deal <id>`: the card, for those who may act on the deal. Also what the needs form is prefilled from. */
+/** `/deal <id>`: the card, for those who may act on the deal. */
 export async function showDeal(deps: CoreDeps, actor: Actor, dealId: number): Promise<CoreResult<DealCard>> {
   return deps.store.transaction(async (tx) => {
     const deal = await tx.deals.byId(dealId);
