@@ -1,4 +1,4 @@
-import type { Clock, CoreResult, Store, Tx } from '../core/ports.ts';
+import type { Clock, CoreResult, Repositories, Store, Tx } from '../core/ports.ts';
 import { refuse } from '../core/result.ts';
 
 /** One delivery of a platform: a Slack command's trigger_id or an event's id, a Feishu event_id. */
@@ -19,7 +19,7 @@ export interface Delivery {
 export function deliveredOnce(store: Store, delivery: Delivery, clock: Clock) {
   let recorded = false;
   let repeated = false;
-  const claim = (tx: Tx) => tx.deliveries.claim(delivery.source, delivery.id, clock.now());
+  const claim = (tx: Repositories) => tx.deliveries.claim(delivery.source, delivery.id, clock.now());
   const scoped: Store = {
     direct: (work) => store.direct(work),
     async transaction<T>(work: (tx: Tx) => Promise<CoreResult<T>>): Promise<CoreResult<T>> {

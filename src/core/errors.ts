@@ -1,3 +1,5 @@
+import type { Refusal, Result } from './result.ts';
+
 /**
  * Every expected refusal of the policy core, as one string-literal union.
  * Adapters turn each into a sentence through i18n (views/refusal-text.ts),
@@ -84,3 +86,7 @@ export const POLICY_ERROR_CODES = [
   'month_already_locked',
 ] as const;
 export type PolicyErrorCode = (typeof POLICY_ERROR_CODES)[number];
+
+/** What a use case answers: its value, or one of the refusals above. */
+export type CoreResult<T> = Result<T, PolicyErrorCode>;
+export type CoreRefusal = Refusal<PolicyErrorCode>;

@@ -1,5 +1,5 @@
 import type { PerformanceNotice } from './performance/notices.ts';
-import type { Grade } from './ports.ts';
+import type { Grade } from './clients/types.ts';
 
 /**
  * What the bot tells someone on its own, as data: the outbox stores a notice,

@@ -6,6 +6,30 @@ import { DateTime } from 'luxon';
  */
 export type IsoDate = string;
 
+/** Now, injected: the core has no clock of its own. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Which days are working days in China; implemented in src/calendar. */
+export interface WorkCalendar {
+  /**
+   * In a year the calendar does not know (see isKnown), weekends are off and
+   * every weekday is taken as a working day: the documented fallback, told to
+   * admins at start, in /healthz and on every reminder it affects.
+   */
+  isWorkingDay(date: IsoDate): boolean;
+  /** Are the public holidays and make-up days of this date's year known (the maintained tables, or the policy file's lists)? */
+  isKnown(date: IsoDate): boolean;
+  /** The last year known, and the years from `fromYear` to `toYear` that are not. */
+  coverage(fromYear: number, toYear: number): CalendarCoverage;
+}
+
+export interface CalendarCoverage {
+  knownThrough: number | null;
+  unknownYears: number[];
+}
+
 /**
  * The calendar day of an instant in a zone. Every command asks for today, and
  * luxon's zone arithmetic is among the costliest steps of a lead; a day (in

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ApprovalRequest, ApprovalStep } from '../core/approvals/types.ts';
 import type { Role } from '../core/people.ts';
-import type { ApprovalsPort } from '../core/ports.ts';
+import type { ApprovalsTxPort } from '../core/approvals/port.ts';
 import type { ApprovalRequestsTable, ApprovalStepsTable, Database } from './database.ts';
 
 const toStep = (row: Selectable<ApprovalStepsTable>): ApprovalStep => ({
@@ -35,7 +35,7 @@ const toRequest = (row: Selectable<ApprovalRequestsTable>, steps: ApprovalStep[]
   steps,
 });
 
-export function approvalsRepo(db: Kysely<Database>): ApprovalsPort {
+export function approvalsRepo(db: Kysely<Database>): ApprovalsTxPort {
   const withSteps = async (rows: Selectable<ApprovalRequestsTable>[]) => {
     if (!rows.length) return [];
     const steps = await db.selectFrom('approval_steps').selectAll().where('request_id', 'in', rows.map((r) => r.id)).orderBy('seq').execute();

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditPort } from '../core/ports.ts';
+import type { AuditPort } from '../core/audit/port.ts';
 import type { Database } from './database.ts';
 
 /** SEC-3: append only; the table's triggers refuse updates and deletes. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AvailabilityPort } from '../core/ports.ts';
+import type { AvailabilityPort } from '../core/reminders/port.ts';
 import type { Database } from './database.ts';
 
 export function availabilityRepo(db: Kysely<Database>): AvailabilityPort {

@@ -1,5 +1,7 @@
 import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
-import type { ClaimKeys, CompaniesPort, Company, CompanyPatch, Contact, Grade, GradeChange } from '../core/ports.ts';
+import type { CompaniesTxPort } from '../core/clients/port.ts';
+import type { Company, CompanyPatch, Contact, Grade, GradeChange } from '../core/clients/types.ts';
+import type { ClaimKeys } from '../core/leads/types.ts';
 import { blindIndexCandidates } from '../crypto/blind-index.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { openContact } from './contact-columns.ts';
@@ -67,7 +69,7 @@ const toGradeChange = (r: Selectable<GradeHistoryTable>): GradeChange => ({
   decidedAt: r.decided_at ? new Date(r.decided_at) : null,
 });
 
-export function companiesRepo(db: Kysely<Database>, keyring: Keyring): CompaniesPort {
+export function companiesRepo(db: Kysely<Database>, keyring: Keyring): CompaniesTxPort {
   const one = async (column: 'credit_code' | 'id', value: string | number, lock?: 'for update') => {
     const query = db.selectFrom('companies').selectAll().where(column, '=', value).orderBy('id');
     const row = await (lock ? query.forUpdate() : query).executeTakeFirst();

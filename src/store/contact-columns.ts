@@ -1,4 +1,4 @@
-import type { Contact } from '../core/ports.ts';
+import type { Contact } from '../core/clients/types.ts';
 import { blindIndex } from '../crypto/blind-index.ts';
 import { decryptField, encryptField } from '../crypto/field-cipher.ts';
 import type { Keyring } from '../crypto/keyring.ts';

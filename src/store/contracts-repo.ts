@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Contract, ContractStatus, DealForContract, SignMethod } from '../core/contracts/types.ts';
-import type { ContractsPort } from '../core/ports.ts';
+import type { ContractsTxPort } from '../core/contracts/port.ts';
 import type { ContractsTable, Database } from './database.ts';
 import type { Selectable } from 'kysely';
 
@@ -30,7 +30,7 @@ const toContract = (row: Row): Contract => ({
 });
 
 /** Contracts with their company's name; deals only as far as a contract needs them. */
-export function contractsRepo(db: Kysely<Database>): ContractsPort {
+export function contractsRepo(db: Kysely<Database>): ContractsTxPort {
   const select = () =>
     db.selectFrom('contracts').innerJoin('companies', 'companies.id', 'contracts.company_id').selectAll('contracts').select('companies.name as company_name');
   const byId = async (id: number) => {

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Deal, DealStage, DealStatus, NeedsMethod } from '../core/deals/types.ts';
-import type { DealsPort } from '../core/ports.ts';
+import type { DealsTxPort } from '../core/deals/port.ts';
 import type { Database, DealsTable } from './database.ts';
 
 type DealRow = Selectable<DealsTable> & { company_name: string };
@@ -24,7 +24,7 @@ const toDeal = (row: DealRow): Deal => ({
   closedAt: row.closed_at ? new Date(row.closed_at) : null,
 });
 
-export function dealsRepo(db: Kysely<Database>): DealsPort {
+export function dealsRepo(db: Kysely<Database>): DealsTxPort {
   // Every read joins the company for its name; the row lock, when asked for, is taken on the deal alone.
   const select = () => db.selectFrom('deals').innerJoin('companies', 'companies.id', 'deals.company_id').selectAll('deals').select('companies.name as company_name');
   const byId = async (id: number) => {

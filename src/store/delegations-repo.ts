@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DelegationsPort } from '../core/ports.ts';
+import type { DelegationsPort } from '../core/approvals/port.ts';
 import type { Database } from './database.ts';
 
 export function delegationsRepo(db: Kysely<Database>): DelegationsPort {

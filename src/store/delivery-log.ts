@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DeliveryLog } from '../bot/deliveries.ts';
-import type { Clock } from '../core/ports.ts';
+import type { Clock } from '../core/time.ts';
 import type { Database } from './database.ts';
 import { deliveryReceiptsRepo } from './delivery-receipts-repo.ts';
 

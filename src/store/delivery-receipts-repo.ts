@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { DeliveriesPort } from '../core/ports.ts';
+import type { DeliveriesPort } from '../core/deliveries/port.ts';
 import type { Database } from './database.ts';
 
 /** Feishu redelivers for about 7 hours; receipts are kept a day, then swept. */

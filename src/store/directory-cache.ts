@@ -1,4 +1,4 @@
-import type { DirectoryPort } from '../core/ports.ts';
+import type { DirectoryPort } from '../core/directory/port.ts';
 
 /** How long an expired entry's fresh read may take before the old answer is given instead. */
 export const REFRESH_PATIENCE_MS = 300;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DirectoryPort } from '../core/ports.ts';
+import type { DirectoryPort } from '../core/directory/port.ts';
 import type { Locale, Person, Platform, Role } from '../core/people.ts';
 import type { Database, PersonRow } from './database.ts';
 

@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { HeldLead, HeldLeadsPort } from '../core/ports.ts';
+import type { HeldLeadsTxPort } from '../core/leads/port.ts';
+import type { HeldLead } from '../core/leads/types.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { COMPANY_COLUMNS, toCompany } from './companies-repo.ts';
 import { sealContact } from './contact-columns.ts';
@@ -22,7 +23,7 @@ const toHeldLead = (row: Selectable<HeldLeadsTable>): HeldLead => ({
 });
 
 /** LEAD-2: reports held as likely duplicates, and the saving of those a manager allowed. */
-export function heldLeadsRepo(db: Kysely<Database>, keyring: Keyring): HeldLeadsPort {
+export function heldLeadsRepo(db: Kysely<Database>, keyring: Keyring): HeldLeadsTxPort {
   return {
     async hold({ company: c, contact, reporterId, workDate, duplicateOf }) {
       const row = await db

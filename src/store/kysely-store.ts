@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Store, Tx } from '../core/ports.ts';
+import type { Repositories, Store, Tx } from '../core/ports.ts';
 import type { Refusal } from '../core/result.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { approvalsRepo } from './approvals-repo.ts';
@@ -28,6 +28,11 @@ class RollbackForRefusal extends Error {
   }
 }
 
+/**
+ * Every repository on one executor. On `db` they serve `direct` as
+ * Repositories, the type without the locks: a lock taken outside a
+ * transaction would end with its own statement.
+ */
 export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
   return {
     deals: dealsRepo(db),
@@ -57,7 +62,7 @@ export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
 export function kyselyStore(db: Kysely<Database>, keyring: Keyring, options: { directoryTtlMs?: number } = {}): Store {
   // Inside a transaction the directory is read fresh; outside, lookups may come from the cache.
   const directory = cachedDirectory(options.directoryTtlMs ?? 0);
-  let outside: Tx | undefined;
+  let outside: Repositories | undefined;
   return {
     async transaction(work) {
       try {

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { ClaimMatch, LeadsPort, NewLead } from '../core/ports.ts';
+import type { LeadsPort } from '../core/leads/port.ts';
+import type { ClaimMatch, NewLead } from '../core/leads/types.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { claimedCompanySql, COMPANY_COLUMNS, toCompany } from './companies-repo.ts';
 import { sealContact } from './contact-columns.ts';

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { OutboxPort } from '../core/ports.ts';
+import type { OutboxPort } from '../core/outbox/port.ts';
 import type { Database } from './database.ts';
 
 export function outboxRepo(db: Kysely<Database>): OutboxPort {

@@ -1,11 +1,11 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { PaymentsPort } from '../core/ports.ts';
+import type { PaymentsTxPort } from '../core/contracts/port.ts';
 import type { Database, PaymentsTable } from './database.ts';
 
 type PaymentRow = Selectable<PaymentsTable>;
 
 /** CON-3 payments; finance_locks (KPI-3) are written by the finance check, only read here. */
-export function paymentsRepo(db: Kysely<Database>): PaymentsPort {
+export function paymentsRepo(db: Kysely<Database>): PaymentsTxPort {
   return {
     async insert(p) {
       // KPI-3, whatever the route: a payment is never written into a month finance has locked.

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Grade } from '../core/ports.ts';
-import type { MonthlyGoal, PerformancePort, QuarterReview, YearBonus } from '../core/performance/types.ts';
+import type { Grade } from '../core/clients/types.ts';
+import type { PerformancePort } from '../core/performance/port.ts';
+import type { MonthlyGoal, QuarterReview, YearBonus } from '../core/performance/types.ts';
 import type { Database, MonthlyGoalsTable, QuarterReviewsTable } from './database.ts';
 
 /** Goals, reviews, plans and finance locks (KPI-1..7), and the reads of contracts, payments and leads they need. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { TicketsPort } from '../core/ports.ts';
+import type { TicketsTxPort } from '../core/tickets/port.ts';
 import type { Ticket } from '../core/tickets/types.ts';
 import type { Database } from './database.ts';
 
@@ -7,7 +7,7 @@ const date = (value: Date | string): Date => new Date(value);
 const maybeDate = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
 
 /** CLI-4 tickets on Kysely; the company's name and account manager are joined in, never copied. */
-export function ticketsRepo(db: Kysely<Database>): TicketsPort {
+export function ticketsRepo(db: Kysely<Database>): TicketsTxPort {
   const select = () =>
     db
       .selectFrom('tickets')

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { VisitsPort } from '../core/ports.ts';
+import type { VisitsPort } from '../core/clients/port.ts';
 import type { Database } from './database.ts';
 
 export function visitsRepo(db: Kysely<Database>): VisitsPort {

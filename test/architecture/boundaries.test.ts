@@ -275,6 +275,47 @@ const sqlOnlyInStoreRule: Rule = importRule(
 );
 
 /**
+ * No import cycles in src/core: each feature keeps its types and its port in
+ * its folder, and ports.ts assembles them, so the imports run one way. Type
+ * imports count as well. Answers each cycle's files (a strongly connected
+ * group of the import graph), sorted, as `a <-> b <-> c`.
+ */
+function coreCycles(files: SourceFile[]): string[] {
+  const core = files.filter((f) => isUnder(f.path, 'src/core'));
+  const paths = new Set(core.map((f) => f.path));
+  const edges = new Map(
+    core.map((f) => [f.path, [...new Set(importsOf(f.text).map((i) => target(f.path, i.specifier)))].filter((t) => paths.has(t))]),
+  );
+  // Tarjan's algorithm: one pass, every group found once.
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const cycles: string[] = [];
+  const visit = (v: string) => {
+    index.set(v, counter);
+    low.set(v, counter++);
+    stack.push(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v) ?? 0, low.get(w) ?? 0));
+      } else if (stack.includes(w)) low.set(v, Math.min(low.get(v) ?? 0, index.get(w) ?? 0));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const group: string[] = [];
+    let w: string | undefined;
+    do {
+      w = stack.pop();
+      if (w !== undefined) group.push(w);
+    } while (w !== undefined && w !== v);
+    if (group.length > 1 || (edges.get(v) ?? []).includes(v)) cycles.push(group.sort().join(' <-> '));
+  };
+  for (const f of core) if (!index.has(f.path)) visit(f.path);
+  return cycles.sort();
+}
+
+/**
  * Where Chinese may stand in a string literal: the catalogs, and the tables
  * of words people type (command words, keys, choice words, amount units,
  * legal-form suffixes of company names).
@@ -446,6 +487,31 @@ describe('import boundaries', () => {
     expect(report(commandsAndViewsRule(bad))).toEqual([
       "src/commands/leads/bad.ts:1 imports '../../store/companies-repo.ts' (commands and views never reach into src/store)",
       "src/views/bad.ts:1 imports 'kysely' (commands and views never use kysely)",
+    ]);
+  });
+});
+
+describe('no import cycles in src/core', () => {
+  it('has none', () => {
+    expect(coreCycles(SOURCES)).toEqual([]);
+  });
+
+  it('would catch a type-only cycle, a longer one and a file importing itself, but not a shared import', () => {
+    const bad = [
+      file('src/core/ports.ts', "import type { PerformancePort } from './performance/types.ts';\nimport type { Policy } from './policy.ts';"),
+      file('src/core/performance/types.ts', "import type { Grade } from '../ports.ts';\nimport type { IsoDate } from '../time.ts';"),
+      file('src/core/policy.ts', 'export interface Policy {}'),
+      file('src/core/time.ts', 'export type IsoDate = string;'),
+      file('src/core/a.ts', "import { b } from './leads/b.ts';"),
+      file('src/core/leads/b.ts', "export { c } from '../c.ts';"),
+      file('src/core/c.ts', "import { a } from './a.ts';\nimport type { IsoDate } from './time.ts';"),
+      file('src/core/self.ts', "import type { Self } from './self.ts';"),
+      file('src/bot/outside.ts', "import type { Tx } from '../core/ports.ts';"),
+    ];
+    expect(coreCycles(bad)).toEqual([
+      'src/core/a.ts <-> src/core/c.ts <-> src/core/leads/b.ts',
+      'src/core/performance/types.ts <-> src/core/ports.ts',
+      'src/core/self.ts',
     ]);
   });
 });

@@ -3,7 +3,8 @@ import { findClient } from './find-client.ts';
 import { closeGradeConfirmation, mayConfirmGrade } from './grade-confirmation.ts';
 import { announceTravelFund } from '../contracts/incentives.ts';
 import { instants, quarterOfDate, quarterRange } from '../performance/periods.ts';
-import type { Actor, Company, CoreDeps, CoreResult, Tx } from '../ports.ts';
+import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
+import type { Company } from './types.ts';
 import { ok, refuse } from '../result.ts';
 import { localDate } from '../time.ts';
 

@@ -1,4 +1,5 @@
-import type { Company, Contact, Tx } from '../ports.ts';
+import type { Tx } from '../ports.ts';
+import type { Company, Contact } from './types.ts';
 import { isManagerRole, type Person } from '../people.ts';
 import { refuse } from '../result.ts';
 

@@ -1,6 +1,7 @@
 import { normalizeCompanyName } from '../leads/company-name.ts';
-import type { Company, CoreResult, Tx } from '../ports.ts';
+import type { CoreResult, Repositories, Tx } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
+import type { Company } from './types.ts';
 
 /** A unified social credit code as typed: 18 characters of its alphabet (the check character was the edge's to verify). */
 const CREDIT_CODE = /^[0-9A-HJ-NP-RTUW-Y]{18}$/u;
@@ -14,9 +15,14 @@ const COMPANY_NUMBER = /^[#＃](\d{1,9})$/u;
  * companies share (a duplicate a manager allowed, or two kept when names
  * were re-normalised) is never settled by picking one: the refusal lists
  * them, each with its credit code, region, owner and number, to be named
- * again by code or number.
+ * again by code or number. Only in a transaction may the rows read be
+ * locked (`for update`) until it ends.
  */
-export async function findClient(tx: Tx, typed: string, lock?: 'for update'): Promise<CoreResult<Company>> {
+export function findClient(tx: Repositories, typed: string): Promise<CoreResult<Company>>;
+export function findClient(tx: Tx, typed: string, lock?: 'for update'): Promise<CoreResult<Company>>;
+export async function findClient(repos: Repositories, typed: string, lock?: 'for update'): Promise<CoreResult<Company>> {
+  // Only the second signature passes a lock, and only with a transaction's repositories.
+  const tx = repos as Tx;
   const text = typed.trim();
   const asCode = text.normalize('NFKC').toUpperCase().replace(/\s+/gu, '');
   const number = COMPANY_NUMBER.exec(text.normalize('NFKC'))?.[1] ?? COMPANY_NUMBER.exec(text)?.[1];

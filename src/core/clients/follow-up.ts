@@ -1,4 +1,5 @@
-import type { Company, CoreDeps, Tx } from '../ports.ts';
+import type { CoreDeps, Tx } from '../ports.ts';
+import type { Company } from './types.ts';
 import { addMonths, localDate, quarterOf, type IsoDate } from '../time.ts';
 
 export interface FollowUpStatus {

@@ -1,5 +1,6 @@
 import { isManagerRole, type Person } from '../people.ts';
-import type { Company, Grade, GradeChange, Tx } from '../ports.ts';
+import type { Tx } from '../ports.ts';
+import type { Company, Grade, GradeChange } from './types.ts';
 
 /**
  * CLI-1 with INC-1: the grade sets the owner's reward, so whoever gains by a

@@ -1,4 +1,4 @@
-import type { Grade } from '../ports.ts';
+import type { Grade } from './types.ts';
 import type { Policy } from '../policy.ts';
 
 /** CLI-1: the grade an annual purchase amount (in fen) earns. */

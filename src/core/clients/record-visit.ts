@@ -2,7 +2,8 @@ import { findClient } from './find-client.ts';
 import { followUpStatus, type FollowUpStatus } from './follow-up.ts';
 import { isClientInsider, notInsider } from './contact-access.ts';
 import { today } from '../leads/progress.ts';
-import type { Actor, Company, CoreDeps, CoreResult } from '../ports.ts';
+import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
+import type { Company } from './types.ts';
 import { ok } from '../result.ts';
 import type { IsoDate } from '../time.ts';
 

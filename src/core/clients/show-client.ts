@@ -2,7 +2,8 @@ import { findClient } from './find-client.ts';
 import { followUpStatus, type FollowUpStatus } from './follow-up.ts';
 import { isClientInsider, maskContact } from './contact-access.ts';
 import { today } from '../leads/progress.ts';
-import type { Actor, Company, Contact, CoreDeps, CoreResult, GradeChange, Tx } from '../ports.ts';
+import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
+import type { Company, Contact, GradeChange } from './types.ts';
 import type { Person } from '../people.ts';
 import { ok, refuse } from '../result.ts';
 

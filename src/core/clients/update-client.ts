@@ -3,7 +3,8 @@ import { findClient } from './find-client.ts';
 import { gradeForPurchase } from './grade.ts';
 import { isClientInsider, isManagerOfOwner, notInsider } from './contact-access.ts';
 import { closeGradeConfirmation, raisesGrade, raiseTakesEffect, requestGradeConfirmation } from './grade-confirmation.ts';
-import type { Actor, Company, CoreDeps, CoreResult, Grade, Tx } from '../ports.ts';
+import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
+import type { Company, Grade } from './types.ts';
 import { ok, refuse } from '../result.ts';
 
 export interface UpdateClientCommand {

@@ -1,4 +1,5 @@
-import type { Company, CoreDeps, Grade, Tx } from '../ports.ts';
+import type { CoreDeps, Tx } from '../ports.ts';
+import type { Company, Grade } from '../clients/types.ts';
 import { instants, quarterOfDate } from '../performance/periods.ts';
 import { localDate, quarterOf } from '../time.ts';
 

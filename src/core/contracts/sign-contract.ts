@@ -1,6 +1,7 @@
 import { tellOwner } from '../deals/notify-owner.ts';
 import { FINAL_STAGE } from '../deals/types.ts';
-import type { Actor, CoreDeps, CoreResult, Grade, Tx } from '../ports.ts';
+import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
+import type { Grade } from '../clients/types.ts';
 import { ok, refuse } from '../result.ts';
 import { dealNotNegotiating, lockContractWithDeal, mayHandleContract, notContractInsider } from './access.ts';
 import { announceTravelFund, newClientReward } from './incentives.ts';

@@ -1,4 +1,6 @@
-import type { Actor, Company, CoreDeps, CoreResult, HeldLead } from '../ports.ts';
+import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
+import type { Company } from '../clients/types.ts';
+import type { HeldLead } from './types.ts';
 import { ok, refuse } from '../result.ts';
 import { contactRefusal } from './report-lead.ts';
 import { mayDecideDuplicate } from './duplicate-deciders.ts';

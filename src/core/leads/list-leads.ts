@@ -1,5 +1,6 @@
 import { dailyProgress, today, type DailyProgress } from './progress.ts';
-import type { Actor, CoreDeps, CoreResult, LeadSummary } from '../ports.ts';
+import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
+import type { LeadSummary } from './types.ts';
 import { ok } from '../result.ts';
 import { weekOf, type IsoDate } from '../time.ts';
 

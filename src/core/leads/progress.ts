@@ -1,4 +1,4 @@
-import type { CoreDeps, Tx } from '../ports.ts';
+import type { CoreDeps, Repositories } from '../ports.ts';
 import { hasLeadTarget, type Person } from '../people.ts';
 import { localDate, type IsoDate } from '../time.ts';
 
@@ -18,7 +18,7 @@ export function today(deps: Pick<CoreDeps, 'clock' | 'timezone'>): IsoDate {
   return localDate(deps.clock.now(), deps.timezone);
 }
 
-export async function dailyProgress(deps: CoreDeps, tx: Tx, person: Person, date: IsoDate): Promise<DailyProgress> {
+export async function dailyProgress(deps: CoreDeps, tx: Repositories, person: Person, date: IsoDate): Promise<DailyProgress> {
   const onLeave = (await tx.availability.onLeave([person.id], date)).has(person.id);
   return progressOf(deps, person, date, await tx.leads.countBy(person.id, date, date), onLeave);
 }

@@ -1,6 +1,8 @@
 import { normalizeCompanyName } from './company-name.ts';
 import { dailyProgress, progressOf, today, type DailyProgress } from './progress.ts';
-import type { Actor, Company, CoreDeps, CoreResult, NewLead, Tx } from '../ports.ts';
+import type { Actor, CoreDeps, CoreResult, Repositories } from '../ports.ts';
+import type { Company } from '../clients/types.ts';
+import type { NewLead } from './types.ts';
 import { mayOwnClients, type Person } from '../people.ts';
 import { ok, refuse } from '../result.ts';
 import { duplicateDeciders } from './duplicate-deciders.ts';
@@ -99,7 +101,7 @@ function checkCompanyName(deps: CoreDeps, cmd: ReportLeadCommand) {
 }
 
 /** LEAD-3: a salesperson claims companies of their own region only. */
-async function guardRegion(tx: Tx, person: Person, region: string) {
+async function guardRegion(tx: Repositories, person: Person, region: string) {
   const regions = await tx.directory.regions();
   if (!regions.includes(region)) return refuse('unknown_region', { region, regions: regions.join(', ') });
   // The department manager runs every region; everyone else stays in their own.
@@ -109,7 +111,7 @@ async function guardRegion(tx: Tx, person: Person, region: string) {
 }
 
 /** LEAD-2: name the owner and region, never the owner's contact data. */
-async function ownedRefusal(tx: Tx, company: Company) {
+async function ownedRefusal(tx: Repositories, company: Company) {
   const owner = await tx.directory.personById(company.ownerId);
   return refuse('company_owned', { company: company.name, owner: owner?.name ?? company.ownerId, region: company.region });
 }
@@ -120,7 +122,7 @@ async function ownedRefusal(tx: Tx, company: Company) {
  * may not see, and the company's name or region would tell it: neither is said,
  * to anyone (the owner learns nothing from it that they do not know).
  */
-export async function contactRefusal(tx: Tx, company: Company) {
+export async function contactRefusal(tx: Repositories, company: Company) {
   const owner = await tx.directory.personById(company.ownerId);
   return refuse('contact_owned', { owner: owner?.name ?? company.ownerId });
 }

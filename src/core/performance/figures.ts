@@ -1,5 +1,5 @@
 import type { Person, Role } from '../people.ts';
-import type { CoreDeps, Tx } from '../ports.ts';
+import type { CoreDeps, Repositories } from '../ports.ts';
 import type { Policy } from '../policy.ts';
 import { localDate, type IsoDate } from '../time.ts';
 import { earlier, instants, monthOfDate, monthRange, monthsOf, quarterRange, type Period } from './periods.ts';
@@ -83,7 +83,7 @@ export function collectionOf(c: Receivable, period: { from: IsoDate; upTo: IsoDa
 }
 
 /** Each contract's part of the period's collection (collectionOf), counted up to `today`. */
-export async function dueIn(tx: Tx, period: Period, today: IsoDate): Promise<DueContract[]> {
+export async function dueIn(tx: Repositories, period: Period, today: IsoDate): Promise<DueContract[]> {
   const upTo = earlier(period.to, today);
   const receivables = await tx.performance.receivablesUpTo(period.from, upTo);
   return receivables.map((c) => collectionOf(c, { from: period.from, upTo })).filter((d): d is DueContract => d !== null);
@@ -105,7 +105,7 @@ export function collectionRate(due: DueContract[]): { dueFen: number; receivedFe
  *   quarter a contract due next month is not due yet, so it does not read as
  *   missed).
  */
-export async function quarterData(deps: CoreDeps, tx: Tx, quarter: Quarter, today: IsoDate, { leads = false }: { leads?: boolean } = {}): Promise<QuarterData> {
+export async function quarterData(deps: CoreDeps, tx: Repositories, quarter: Quarter, today: IsoDate, { leads = false }: { leads?: boolean } = {}): Promise<QuarterData> {
   const range = quarterRange(quarter);
   const bounds = instants(range, deps.timezone);
   const signed = await tx.performance.signedBetween(bounds.from, bounds.to);
@@ -171,7 +171,7 @@ export function figuresOf(deps: CoreDeps, data: QuarterData, people: Person[]): 
 }
 
 /** The figures of `people` for `quarter`, counted up to `today` (see quarterData, figuresOf). */
-export async function personFigures(deps: CoreDeps, tx: Tx, people: Person[], quarter: Quarter, today: IsoDate): Promise<PersonFigures[]> {
+export async function personFigures(deps: CoreDeps, tx: Repositories, people: Person[], quarter: Quarter, today: IsoDate): Promise<PersonFigures[]> {
   return figuresOf(deps, await quarterData(deps, tx, quarter, today), people);
 }
 
@@ -214,6 +214,6 @@ export function teamFiguresOf(deps: CoreDeps, data: QuarterData, people: Person[
   };
 }
 
-export async function teamFigures(deps: CoreDeps, tx: Tx, people: Person[], region: string | null, quarter: Quarter, today: IsoDate): Promise<TeamFigures> {
+export async function teamFigures(deps: CoreDeps, tx: Repositories, people: Person[], region: string | null, quarter: Quarter, today: IsoDate): Promise<TeamFigures> {
   return teamFiguresOf(deps, await quarterData(deps, tx, quarter, today, { leads: true }), people, region);
 }

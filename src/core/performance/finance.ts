@@ -1,4 +1,4 @@
-import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
+import type { Actor, CoreDeps, CoreResult, Repositories } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 import { addDays, localDate } from '../time.ts';
 import { instants, monthOfDate, monthRange, previousMonth } from './periods.ts';
@@ -21,7 +21,7 @@ export interface MonthFigures {
  * signed in the month (company time zone) and the payments dated in it, and
  * whether the month is locked.
  */
-export async function monthFigures(deps: CoreDeps, tx: Tx, month: Month): Promise<MonthFigures> {
+export async function monthFigures(deps: CoreDeps, tx: Repositories, month: Month): Promise<MonthFigures> {
   const range = monthRange(month);
   const bounds = instants(range, deps.timezone);
   const signed = await tx.performance.signedBetween(bounds.from, bounds.to);

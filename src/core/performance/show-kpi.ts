@@ -1,5 +1,5 @@
 import { isManagerRole } from '../people.ts';
-import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
+import type { Actor, CoreDeps, CoreResult, Repositories } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 import { localDate } from '../time.ts';
 import { isReviewed, personFigures, teamFigures, type PersonFigures, type TeamFigures } from './figures.ts';
@@ -53,7 +53,7 @@ export async function showKpi(deps: CoreDeps, actor: Actor, query: KpiQuery): Pr
 }
 
 /** KPI-7: a regional manager sees their region, the department manager all (or one region). */
-async function team(deps: CoreDeps, tx: Tx, actor: Actor, region: string | null, quarter: Quarter, today: string): Promise<CoreResult<KpiReport>> {
+async function team(deps: CoreDeps, tx: Repositories, actor: Actor, region: string | null, quarter: Quarter, today: string): Promise<CoreResult<KpiReport>> {
   const me = actor.person;
   if (me.role !== 'regional_manager' && me.role !== 'department_manager') return refuse('not_allowed', { role: me.role });
   if (region !== null) {

@@ -1,9 +1,9 @@
 import { ROLES, type Person } from '../people.ts';
-import type { Tx } from '../ports.ts';
+import type { Repositories } from '../ports.ts';
 import { REVIEWED_ROLES } from './figures.ts';
 
 /** The reviewed people (sales, promotion staff, account managers) of a region, or of all regions, in id order. */
-export async function reviewedPeople(tx: Tx, region: string | null): Promise<Person[]> {
+export async function reviewedPeople(tx: Repositories, region: string | null): Promise<Person[]> {
   const people: Person[] = [];
   for (const role of REVIEWED_ROLES) people.push(...(await tx.directory.withRole(role, region ?? undefined)));
   return people.sort((a, b) => a.id.localeCompare(b.id));
@@ -23,7 +23,7 @@ export function mayManageWith(chainOf: (personId: string) => Person[], viewer: P
 }
 
 /** The same for one pair, asking the directory for the chain only when the roles do not decide. */
-export async function mayManage(tx: Tx, viewer: Person, target: Person, self: boolean): Promise<boolean> {
+export async function mayManage(tx: Repositories, viewer: Person, target: Person, self: boolean): Promise<boolean> {
   if (viewer.id === target.id) return self;
   if (viewer.role === 'department_manager' || (viewer.role === 'regional_manager' && viewer.region === target.region)) return true;
   const chain = await tx.directory.managerChain(target.id);
@@ -42,7 +42,7 @@ export interface OrgChart {
   mayManage(viewer: Person, target: Person, self: boolean): boolean;
 }
 
-export async function orgChart(tx: Tx): Promise<OrgChart> {
+export async function orgChart(tx: Repositories): Promise<OrgChart> {
   const byId = new Map<string, Person>();
   for (const role of ROLES) for (const person of await tx.directory.withRole(role)) byId.set(person.id, person);
   const chains = new Map<string, Person[]>();

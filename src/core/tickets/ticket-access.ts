@@ -1,5 +1,6 @@
 import { isClientInsider, notInsider } from '../clients/contact-access.ts';
-import type { Actor, Company, CoreRefusal, Tx } from '../ports.ts';
+import type { Actor, CoreRefusal, Tx } from '../ports.ts';
+import type { Company } from '../clients/types.ts';
 import { refuse } from '../result.ts';
 import type { Ticket } from './types.ts';
 

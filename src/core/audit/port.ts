@@ -1,0 +1,5 @@
+import type { AuditEntry } from './types.ts';
+
+export interface AuditPort {
+  record(entry: AuditEntry): Promise<void>;
+}

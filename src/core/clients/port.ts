@@ -1,0 +1,39 @@
+import type { IsoDate } from '../time.ts';
+import type { Company, CompanyPatch, Contact, GradeChange, NewGradeChange, Visit } from './types.ts';
+
+/** What the clients feature needs from the store. */
+
+export interface CompaniesPort {
+  /**
+   * Every company of one normalised name, the name's holder first, then its
+   * flagged duplicates (LEAD-2).
+   */
+  byNormName(normName: string): Promise<Company[]>;
+  byCreditCode(creditCode: string): Promise<Company | null>;
+  byId(id: number): Promise<Company | null>;
+  contactOf(companyId: number): Promise<Contact | null>;
+  /** Customers (a purchase amount or a signed contract) a person owns or manages as account manager. */
+  customersOf(personId: string): Promise<Company[]>;
+  update(companyId: number, patch: CompanyPatch): Promise<Company>;
+  /** Answers the new change's id. */
+  addGradeChange(companyId: number, change: NewGradeChange): Promise<number>;
+  gradeHistory(companyId: number): Promise<GradeChange[]>;
+  /** The change waiting for confirmation (CLI-1), or null. */
+  pendingGradeChange(companyId: number): Promise<GradeChange | null>;
+  /** Closes a pending change; false (nothing written) when it is no longer pending. */
+  decideGradeChange(changeId: number, status: 'confirmed' | 'kept' | 'superseded', by: string | null, at: Date): Promise<boolean>;
+}
+
+/** Companies in a transaction: the same reads may also lock the rows they read. */
+export interface CompaniesTxPort extends CompaniesPort {
+  /** `for update` locks the rows until the transaction ends, for a read-then-write. */
+  byNormName(normName: string, lock?: 'for update'): Promise<Company[]>;
+  byCreditCode(creditCode: string, lock?: 'for update'): Promise<Company | null>;
+  byId(id: number, lock?: 'for update'): Promise<Company | null>;
+}
+
+export interface VisitsPort {
+  insert(visit: Visit & { companyId: number; recordedAt: Date }): Promise<void>;
+  last(companyId: number): Promise<Visit | null>;
+  countBetween(companyId: number, from: IsoDate, to: IsoDate): Promise<number>;
+}

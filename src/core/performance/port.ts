@@ -1,0 +1,46 @@
+import type { IsoDate } from '../time.ts';
+import type { FinanceLock, ImprovementPlan, Month, MonthlyGoal, Quarter, QuarterReview, Receivable, ReceivedPayment, ReportedLead, SignedContract, YearBonus } from './types.ts';
+
+/**
+ * What the performance review (KPI-1..7) needs from the store. The contracts,
+ * payments and leads are written by their own commands; this port only
+ * reads them, and keeps goals, reviews, plans and finance locks.
+ */
+export interface PerformancePort {
+  /** Contracts signed (status signed) with `signed_at` in [from, to). */
+  signedBetween(from: Date, to: Date): Promise<SignedContract[]>;
+  /** Signed contracts due on or before `upTo`, with what was paid on each before `from` and up to `upTo`. */
+  receivablesUpTo(from: IsoDate, upTo: IsoDate): Promise<Receivable[]>;
+  /** Payments dated in [from, to], with the owner of their contract. */
+  paymentsBetween(from: IsoDate, to: IsoDate): Promise<ReceivedPayment[]>;
+  /** Lead reports with work date in [from, to]. */
+  leadsBetween(from: IsoDate, to: IsoDate): Promise<ReportedLead[]>;
+
+  goal(personId: string, month: Month): Promise<MonthlyGoal | null>;
+  goalsIn(month: Month): Promise<MonthlyGoal[]>;
+  /** Writes the goal unless it was already agreed; false (nothing written) when it was. */
+  setGoal(goal: Omit<MonthlyGoal, 'agreedAt'>): Promise<boolean>;
+  /** Marks the goal agreed if it is still the one set at `setAt`; false when there is none, it was agreed already or set again since. */
+  agreeGoal(personId: string, month: Month, at: Date, setAt: Date): Promise<boolean>;
+
+  /** Adds the reviews not stored yet (unique per person and quarter); answers those it added. */
+  addReviews(reviews: QuarterReview[]): Promise<QuarterReview[]>;
+  reviewsIn(quarter: Quarter): Promise<QuarterReview[]>;
+  review(personId: string, quarter: Quarter): Promise<QuarterReview | null>;
+  /** Adds the year's bonus rows not stored yet (unique per person and year). */
+  addYearBonuses(rows: YearBonus[]): Promise<void>;
+  yearBonuses(year: number): Promise<YearBonus[]>;
+  /** The person's latest review, passed or not, or null. */
+  latestReview(personId: string): Promise<QuarterReview | null>;
+
+  /** Each person's latest review when it failed and has no improvement plan yet (KPI-4 reminders). */
+  plansMissing(): Promise<QuarterReview[]>;
+
+  /** Writes or replaces the plan for that quarter. */
+  savePlan(plan: ImprovementPlan): Promise<void>;
+  plan(personId: string, quarter: Quarter): Promise<ImprovementPlan | null>;
+
+  /** False when the month was locked already (nothing changed). */
+  lock(lock: FinanceLock): Promise<boolean>;
+  lockOf(month: Month): Promise<FinanceLock | null>;
+}
