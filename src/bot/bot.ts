@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../logger.ts';
 import { isClientView } from '../commands/build/client.ts';
 import type { FormName } from '../commands/forms.ts';
 import { parseCommand, parseFormSubmission, type Command } from '../commands/parse.ts';
