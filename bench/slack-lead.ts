@@ -10,7 +10,7 @@ import type { Person } from '../src/core/people.ts';
 import { DEFAULT_POLICY } from '../src/core/policy.ts';
 import { Keyring } from '../src/crypto/keyring.ts';
 import { startHttpServer, type Handler } from '../src/server.ts';
-import { deliveryLog } from '../src/store/delivery-log.ts';
+import { deliveryLog } from '../src/bot/deliveries.ts';
 import { importOrg } from '../src/store/import-org.ts';
 import { postgresBackend } from '../test/support/test-database.ts';
 import { kyselyStore } from '../src/store/kysely-store.ts';
@@ -72,7 +72,7 @@ export async function benchSlackLead(adminUrl: string): Promise<{ bot: AppResult
       bot: createBot(deps),
       config: { botToken: 'xoxb-bench', signingSecret: SECRET, appToken: undefined, apiUrl: 'http://127.0.0.1:9/api/' },
       identify: (id) => identify(deps, 'slack', id),
-      deliveries: deliveryLog(database.db, clock),
+      deliveries: deliveryLog(deps.store, clock),
       logger,
     });
     const bot = await measure(adapter.requestListener!, false, url);

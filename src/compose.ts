@@ -1,5 +1,5 @@
 import { createBot, type Bot, type BotDeps } from './bot/bot.ts';
-import type { DeliveryLog } from './bot/deliveries.ts';
+import { deliveryLog, type DeliveryLog } from './bot/deliveries.ts';
 import { chinaCalendar } from './calendar/china-calendar.ts';
 import { ConfigError } from './config/config-error.ts';
 import { isEmbeddedConsole, type Env } from './config/env.ts';
@@ -10,7 +10,6 @@ import { calendarGaps, tellAdminsOfCalendarGaps } from './core/reminders/calenda
 import { resolveDataKeys } from './crypto/data-key.ts';
 import type { Logger } from './logger.ts';
 import { openDatabase, type OpenedDatabase } from './store/connect.ts';
-import { deliveryLog } from './store/delivery-log.ts';
 import { databaseAnswers } from './store/health.ts';
 import { importOrg } from './store/import-org.ts';
 import { kyselyStore } from './store/kysely-store.ts';
@@ -89,7 +88,7 @@ export async function startCore(env: Env, logger: Logger, clock: Clock = systemC
     deps,
     database,
     org,
-    deliveries: deliveryLog(database.db, clock),
+    deliveries: deliveryLog(deps.store, clock),
     afterChange,
     dataKeyGeneratedAt: keys.generatedAt,
     healthy: () => databaseAnswers(database.db),

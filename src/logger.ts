@@ -1,6 +1,22 @@
-import { pino, type Logger } from 'pino';
+import { pino } from 'pino';
 
-export type { Logger };
+/** A log line: structured fields first (ids and codes), then a short message. */
+type LogMethod = (fields: object, message?: string) => void;
+
+/**
+ * What the house logs with: only this file knows it is pino. The bot, the
+ * jobs and the adapters depend on these few methods, so a test can hand them
+ * any logger and the logging library could change here alone.
+ */
+export interface Logger {
+  info: LogMethod;
+  warn: LogMethod;
+  error: LogMethod;
+  /** The same logger with fields added to every line (`{ platform: 'slack' }`). */
+  child(bindings: Record<string, unknown>): Logger;
+  /** Writes what is buffered; called before the process exits. */
+  flush(): void;
+}
 
 /**
  * Structured logs with no contact data: code logs ids and codes, never what a

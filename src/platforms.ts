@@ -1,58 +1,54 @@
+import { join } from 'node:path';
+import { createConsoleAdapter } from '../adapters/console/console-adapter.ts';
 import { createFeishuAdapter } from '../adapters/feishu/feishu-adapter.ts';
 import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
+import type { Adapter, AdapterContext } from './bot/face.ts';
 import type { Core } from './compose.ts';
-import type { Env } from './config/env.ts';
-import { identify } from './core/identity.ts';
+import { isEmbeddedConsole, type Env } from './config/env.ts';
+import { identify, personById } from './core/identity.ts';
 import type { Platform } from './core/people.ts';
 import type { Logger } from './logger.ts';
-import type { Deliverer } from './jobs/outbox-dispatcher.ts';
-import type { Handler } from './server.ts';
 
-export interface Platforms {
-  routes: Record<string, Handler>;
-  /** How the outbox reaches people: Slack first, then Feishu. */
-  deliverers: Deliverer[];
-  start(): Promise<void>;
-  stop(): Promise<void>;
+/** What only `npm start` gives the adapters (`npm run job` builds them for their deliverers alone). */
+export interface AdapterExtras {
+  /** The command line, for the console's `--as <id>`. */
+  argv?: string[];
+  /** Sends what the outbox holds now: the console awaits it after each line, so that it is printed before the next prompt. */
+  sendQueued?: () => Promise<void>;
 }
 
-/** What startPlatforms needs of an adapter: its HTTP listener (none in Socket Mode or long connection), its deliverer, its life. */
-interface PlatformAdapter {
-  requestListener: Handler | null;
-  deliverer: Deliverer;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-/** The chat platforms the environment configures, with the HTTP paths they mount on the one server. */
-export function startPlatforms(env: Env, core: Core, logger: Logger): Platforms {
-  const routes: Record<string, Handler> = {};
-  const adapters: PlatformAdapter[] = [];
-  const mount = (adapter: PlatformAdapter, path: string) => {
-    if (adapter.requestListener) routes[path] = adapter.requestListener;
-    adapters.push(adapter);
-  };
+/**
+ * The adapters the environment configures, in the order the outbox tries
+ * their deliverers: Slack, then Feishu; with neither and no database server,
+ * the console chat, the embedded default.
+ */
+export function createAdapters(env: Env, core: Core, logger: Logger, extras: AdapterExtras = {}): Adapter[] {
   // What every adapter is given: the bot, who is who on its platform, its delivery receipts, its logger.
-  const shared = (platform: Platform) => ({
+  const context = (platform: Platform | 'console', who: AdapterContext['identify']): AdapterContext => ({
     bot: core.bot,
-    identify: identifyOn(core, platform),
+    identify: who,
     deliveries: core.deliveries,
     logger: logger.child({ platform }),
   });
-  if (env.slack) mount(createSlackAdapter({ ...shared('slack'), config: env.slack }), 'POST /slack/events');
-  if (env.feishu) mount(createFeishuAdapter({ ...shared('feishu'), config: env.feishu }), 'POST /feishu/events');
-  return {
-    routes,
-    deliverers: adapters.map((adapter) => adapter.deliverer),
-    start: async () => {
-      for (const adapter of adapters) await adapter.start();
-    },
-    stop: async () => {
-      for (const adapter of adapters) await adapter.stop();
-    },
-  };
+  const on = (platform: Platform) => context(platform, (platformId) => identify(core.deps, platform, platformId));
+  const adapters: Adapter[] = [];
+  if (env.slack) adapters.push(createSlackAdapter({ ...on('slack'), config: env.slack }));
+  if (env.feishu) adapters.push(createFeishuAdapter({ ...on('feishu'), config: env.feishu }));
+  if (isEmbeddedConsole(env)) {
+    adapters.push(
+      createConsoleAdapter({
+        ...context('console', (id) => personById(core.deps, id)),
+        knownIds: core.org.people.map((p) => p.id),
+        argv: extras.argv ?? [],
+        orgFile: env.orgFile,
+        input: process.stdin,
+        output: process.stdout,
+        afterEachLine: extras.sendQueued,
+      }),
+    );
+  }
+  return adapters;
 }
 
-/** A platform user id → the person of the directory, or null. */
-const identifyOn = (core: Core, platform: Platform) => (platformId: string) => identify(core.deps, platform, platformId);
-
+/** In the console the terminal is the chat: logs go to a file beside the data. Elsewhere to stderr. */
+export const logFileOf = (env: Env): string | undefined => (isEmbeddedConsole(env) ? join(env.dataDir, 'bot.log') : undefined);

@@ -1,10 +1,7 @@
 import { createInterface } from 'node:readline';
-import type { Bot } from '../../src/bot/bot.ts';
-import type { Person } from '../../src/core/people.ts';
-import type { Actor } from '../../src/core/ports.ts';
+import type { Actor, Bot, Button, FormFieldView, FormView, Person, View } from '../../src/bot/face.ts';
 import { translator, type Translate } from '../../src/i18n/translate.ts';
 import { roleName } from '../../src/views/role-name.ts';
-import type { Button, FormFieldView, FormView, View } from '../../src/views/view.ts';
 import { renderText } from './render-text.ts';
 
 export interface ConsoleChatOptions {
@@ -18,6 +15,8 @@ export interface ConsoleChatOptions {
   output: NodeJS.WritableStream;
   /** Awaited after each line: the bot's own messages to others are printed before the next prompt. */
   afterEachLine?: () => Promise<void>;
+  /** Aborted when the bot stops: the chat ends as at the end of its input. */
+  signal?: AbortSignal;
 }
 
 interface FormInProgress {
@@ -118,7 +117,7 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
   };
 
   print(t('console.welcome', { name: actor.person.name, id: actor.person.id, role: roleName(t, actor.person.role) }));
-  const rl = createInterface({ input: opts.input, terminal: false });
+  const rl = createInterface({ input: opts.input, terminal: false, signal: opts.signal });
   // The command prompt is for a terminal; a form always says which field it wants next.
   const prompt = () => {
     if (form?.queue.length) output.write(interactive ? promptText() : `${promptText()}\n`);

@@ -1,6 +1,5 @@
-import type { Locale } from '../../src/core/people.ts';
+import type { Deliverer, Locale } from '../../src/bot/face.ts';
 import { translator } from '../../src/i18n/translate.ts';
-import type { Deliverer } from '../../src/jobs/outbox-dispatcher.ts';
 import { renderText } from './render-text.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { progressBar } from '../../src/views/format.ts';
-import type { Block, Tone, View } from '../../src/views/view.ts';
+import type { Block, Tone, View } from '../../src/bot/face.ts';
 
 const TONE_MARK: Record<Tone, string> = { info: 'ℹ', success: '✔', warning: '⚠', danger: '✖' };
 

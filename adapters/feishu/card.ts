@@ -1,6 +1,6 @@
 import type { Translate } from '../../src/i18n/translate.ts';
 import { progressBar } from '../../src/views/format.ts';
-import type { Block, FormFieldView, FormView, Tone, View } from '../../src/views/view.ts';
+import type { Block, FormFieldView, FormView, Tone, View } from '../../src/bot/face.ts';
 
 /** Feishu refuses a card over 30 KB; we stay under it with room for the envelope. */
 export const CARD_MAX_BYTES = 28 * 1024;

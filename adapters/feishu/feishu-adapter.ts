@@ -1,50 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Domain, EventDispatcher, LoggerLevel, WSClient, defaultHttpInstance } from '@larksuiteoapi/node-sdk';
-import type { Bot } from '../../src/bot/bot.ts';
-import type { Delivery } from '../../src/bot/deliver-once.ts';
-import type { Env } from '../../src/config/env.ts';
-import type { DeliveryLog } from '../../src/bot/deliveries.ts';
-import { isFormName } from '../../src/commands/registry.ts';
-import type { Person } from '../../src/core/people.ts';
-import type { Actor } from '../../src/core/ports.ts';
+import {
+  isFormName,
+  replyWithin,
+  type Actor,
+  type Adapter,
+  type AdapterContext,
+  type Delivery,
+  type FeishuSettings,
+  type Handler,
+  type Person,
+  type View,
+} from '../../src/bot/face.ts';
 import { translator } from '../../src/i18n/translate.ts';
-import type { Deliverer } from '../../src/jobs/outbox-dispatcher.ts';
-import type { Logger } from '../../src/logger.ts';
-import type { Handler } from '../../src/server.ts';
 import { faultView } from '../../src/views/problem-views.ts';
 import { strangerView } from '../../src/views/stranger-view.ts';
-import type { View } from '../../src/views/view.ts';
 import { renderCard, type ButtonValue } from './card.ts';
 import { commandText } from './message-text.ts';
 import { SendRateLimiter } from './rate-limiter.ts';
 import { FeishuApiError, sendWithRetry, type RetryPolicy } from './send-with-retry.ts';
-import { replyWithin } from '../../src/bot/reply-within.ts';
 import { feishuWebhook } from './webhook.ts';
 
-/** The FEISHU_* settings, as src/config/env.ts reads them. */
-export type FeishuConfig = NonNullable<Env['feishu']>;
-
-export interface FeishuAdapterOptions {
-  bot: Bot;
-  config: FeishuConfig;
-  identify(openId: string): Promise<Person | null>;
-  deliveries: DeliveryLog;
-  logger: Logger;
+/** `identify` takes an open_id. */
+export interface FeishuAdapterOptions extends AdapterContext {
+  config: FeishuSettings;
   retry?: RetryPolicy;
 }
 
-export interface FeishuAdapter {
+export interface FeishuAdapter extends Adapter {
   dispatcher: EventDispatcher;
-  /** Mounted at POST /feishu/events in webhook mode. */
+  /** Mounted at POST /feishu/events in webhook mode: `routes` holds it. */
   requestListener: Handler | null;
   /** A message to someone else (an approval card, a reminder), to their open_id; `key` makes repeats of one message one. */
   sendTo(person: Person, view: View, key?: string): Promise<{ message_id: string }>;
   /** Replaces a card sent before (im.message.patch). */
   update(ref: { message_id?: string }, view: View): Promise<void>;
-  /** How the outbox reaches people on Feishu: who has an open_id, and which refusals will not mend. */
-  deliverer: Deliverer;
-  start(): Promise<void>;
-  stop(): Promise<void>;
 }
 
 /** What the SDK hands a handler: the v2 header and the event merged into one object. */
@@ -247,10 +237,13 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     },
   };
 
+  const requestListener = config.mode === 'webhook' ? feishuWebhook(dispatcher, config.encryptKey ?? '', config.verificationToken ?? '') : null;
   return {
     dispatcher,
-    requestListener: config.mode === 'webhook' ? feishuWebhook(dispatcher, config.encryptKey ?? '', config.verificationToken ?? '') : null,
+    requestListener,
+    routes: requestListener ? { 'POST /feishu/events': requestListener } : {},
     ...messaging,
+    // Who has an open_id, and which refusals will not mend.
     deliverer: {
       name: 'feishu',
       canReach: (p) => Boolean(p.feishuId),

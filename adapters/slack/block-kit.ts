@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Translate } from '../../src/i18n/translate.ts';
 import { progressBar } from '../../src/views/format.ts';
-import type { Block, Tone, View } from '../../src/views/view.ts';
+import type { Block, Tone, View } from '../../src/bot/face.ts';
 
 type KnownBlock = types.KnownBlock;
 

@@ -1,7 +1,5 @@
 import type { types } from '@slack/bolt';
-import { isFormName, type FormName } from '../../src/commands/registry.ts';
-import { MAX_MESSAGE_CHARS } from '../../src/commands/grammar/read-command.ts';
-import type { FormFieldView, FormView } from '../../src/views/view.ts';
+import { isFormName, MAX_MESSAGE_CHARS, type FormFieldView, type FormName, type FormView } from '../../src/bot/face.ts';
 import { cut } from './block-kit.ts';
 
 /** Modal titles and button labels are short in Slack: 24 characters. */

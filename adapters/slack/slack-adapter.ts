@@ -1,30 +1,16 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import type { Bot } from '../../src/bot/bot.ts';
-import type { Env } from '../../src/config/env.ts';
-import type { DeliveryLog } from '../../src/bot/deliveries.ts';
-import type { Person } from '../../src/core/people.ts';
-import type { Actor } from '../../src/core/ports.ts';
+import { replyWithin, type Actor, type Adapter, type AdapterContext, type Person, type SlackSettings, type View } from '../../src/bot/face.ts';
 import { translator } from '../../src/i18n/translate.ts';
-import type { Deliverer } from '../../src/jobs/outbox-dispatcher.ts';
-import type { Logger } from '../../src/logger.ts';
 import { faultView } from '../../src/views/problem-views.ts';
 import { strangerView as stranger } from '../../src/views/stranger-view.ts';
-import type { View } from '../../src/views/view.ts';
 import { LIMITS, renderBlocks } from './block-kit.ts';
 import { fieldErrors, formModal, formNameOf, modalContext, submittedValues } from './modal.ts';
-import { replyWithin } from '../../src/bot/reply-within.ts';
 import { typedText } from './message-text.ts';
 
-/** The SLACK_* settings, as src/config/env.ts reads them. */
-export type SlackConfig = NonNullable<Env['slack']>;
-
-export interface SlackAdapterOptions {
-  bot: Bot;
-  config: SlackConfig;
-  identify(slackUserId: string): Promise<Person | null>;
-  deliveries: DeliveryLog;
-  logger: Logger;
+/** `identify` takes a Slack user id. */
+export interface SlackAdapterOptions extends AdapterContext {
+  config: SlackSettings;
   /** Web API retries; production keeps trying for about two minutes, tests turn it down. */
   retryConfig?: { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number };
   /** Bot ids for the App constructor, so it does not call auth.test at start. */
@@ -32,9 +18,9 @@ export interface SlackAdapterOptions {
   botUserId?: string;
 }
 
-export interface SlackAdapter {
+export interface SlackAdapter extends Adapter {
   app: InstanceType<typeof App>;
-  /** Mounted at POST /slack/events on the bot's one server (HTTP mode only). */
+  /** Mounted at POST /slack/events on the bot's one server (HTTP mode only): `routes` holds it. */
   requestListener: RequestListener | null;
   /**
    * A message to someone else (an approval card, a reminder), in their DM.
@@ -44,10 +30,6 @@ export interface SlackAdapter {
   sendTo(person: Person, view: View): Promise<{ channel: string; ts: string }>;
   /** Replaces a message sent before (a card whose request was decided). */
   update(ref: { channel?: string; ts?: string }, view: View): Promise<void>;
-  /** How the outbox reaches people on Slack: who has an id here, and which failures will not mend. */
-  deliverer: Deliverer;
-  start(): Promise<void>;
-  stop(): Promise<void>;
 }
 
 /** The umbrella command: `/crm <any command>`, for names Slack keeps for itself (/remind, /leave). */
@@ -218,6 +200,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     logger.error({ err: error }, 'slack handler failed');
   });
 
+  let started = false;
   const messaging: Pick<SlackAdapter, 'sendTo' | 'update'> = {
     async sendTo(person, view) {
       if (!person.slackId) throw new Error(`person ${person.id} has no Slack id`);
@@ -232,13 +215,16 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   return {
     app,
     requestListener: receiver ? receiver.requestListener : null,
+    routes: receiver ? { 'POST /slack/events': receiver.requestListener } : {},
     ...messaging,
+    // Who has an id here, and which failures will not mend.
     deliverer: { name: 'slack', canReach: (p) => Boolean(p.slackId), send: messaging.sendTo, update: messaging.update, isPermanent: slackFailureIsPermanent },
     start: async () => {
       if (socketMode) await app.start();
+      started = true;
     },
     stop: async () => {
-      if (socketMode) await app.stop();
+      if (socketMode && started) await app.stop();
     },
   };
 }

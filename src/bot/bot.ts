@@ -1,6 +1,6 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../logger.ts';
 import type { RunEnv } from '../commands/family.ts';
-import { issue } from '../commands/grammar/issues.ts';
+import { issue } from '../grammar/issues.ts';
 import { commandByWord, formFields, isFormName, parseCommand, parseFormSubmission, runCommand, type Command } from '../commands/registry.ts';
 import { homeSummary } from '../core/home.ts';
 import { listRegions } from '../core/identity.ts';

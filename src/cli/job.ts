@@ -1,12 +1,11 @@
-import { consoleDeliverer } from '../../adapters/console/console-deliverer.ts';
 import { startCore } from '../compose.ts';
 import { ConfigError } from '../config/config-error.ts';
-import { isEmbeddedConsole, readEnv } from '../config/env.ts';
+import { readEnv } from '../config/env.ts';
 import { loadEnvFile } from '../config/env-file.ts';
 import { createOutboxDispatcher } from '../jobs/outbox-dispatcher.ts';
 import { JOBS } from '../jobs/registry.ts';
 import { createLogger } from '../logger.ts';
-import { startPlatforms } from '../platforms.ts';
+import { createAdapters, logFileOf } from '../platforms.ts';
 import { exitWith } from './run.ts';
 import { outboxQueue } from '../store/outbox-queue.ts';
 
@@ -25,13 +24,13 @@ async function main(args: string[]): Promise<void> {
 
   loadEnvFile();
   const env = readEnv();
-  const consoleMode = isEmbeddedConsole(env);
-  const logger = createLogger(env.logLevel, consoleMode ? `${env.dataDir}/bot.log` : undefined);
+  const logger = createLogger(env.logLevel, logFileOf(env));
   const core = await startCore(env, logger, { now: () => at });
   try {
     const job = JOBS[name]!;
     const outcome = await job.run(core.deps, at);
-    const deliverers = consoleMode ? [consoleDeliverer(process.stdout, env.locale)] : startPlatforms(env, core, logger).deliverers;
+    // The adapters' deliverers, the adapters never started: the console's prints to this terminal.
+    const deliverers = createAdapters(env, core, logger).map((adapter) => adapter.deliverer);
     // What the job queued as of --at is due at once, whether --at lies in the past or the future.
     const clock = { now: () => new Date(Math.max(Date.now(), at.getTime())) };
     const dispatcher = createOutboxDispatcher({ queue: outboxQueue(core.database.db), deliverers, clock, logger, defaultLocale: env.locale });

@@ -1,11 +1,11 @@
 import type { Actor, CoreDeps } from '../core/ports.ts';
 import type { ViewContext } from '../views/view-context.ts';
 import type { View } from '../views/view.ts';
-import type { ParseContext } from './grammar/context.ts';
-import type { FormField } from './grammar/form-field.ts';
-import type { SharedKeyName } from './grammar/keys.ts';
-import type { Parsed } from './grammar/issues.ts';
-import type { RawCommand } from './grammar/read-command.ts';
+import type { ParseContext } from '../grammar/context.ts';
+import type { FormField } from '../grammar/form-field.ts';
+import type { SharedKeyName } from '../grammar/keys.ts';
+import type { Parsed } from '../grammar/issues.ts';
+import type { RawCommand } from '../grammar/read-command.ts';
 
 /** A command's words: the first of each language is the one help shows; case and a leading `/` do not matter. */
 export interface CommandWords {

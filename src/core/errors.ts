@@ -2,9 +2,10 @@ import type { Refusal, Result } from './result.ts';
 
 /**
  * Every expected refusal of the policy core, as one string-literal union.
- * Adapters turn each into a sentence through i18n (views/refusal-text.ts),
- * with an exhaustive switch, so adding a code here fails the build until it
- * has words in both languages.
+ * The views turn each into a sentence through i18n (refusalView in
+ * src/views/problem-views.ts), whose key `refusal.<code>` the compiler checks
+ * against the catalogs, so adding a code here fails the build until it has
+ * words in both languages.
  */
 export const POLICY_ERROR_CODES = [
   'not_in_directory',

@@ -1,7 +1,7 @@
 /**
- * Expected refusals are values, not exceptions (design.md): a use case returns
- * `ok(value)` or `refuse(code, details)`, and adapters map the code to a
- * sentence through i18n with an exhaustive switch.
+ * Expected refusals are values, not exceptions: a use case returns
+ * `ok(value)` or `refuse(code, details)`, and the views put the code in
+ * words through i18n (refusalView in src/views/problem-views.ts).
  */
 export type Ok<T> = { ok: true; value: T };
 export type Refusal<C extends string = string> = {

@@ -74,7 +74,7 @@ export function openDatabase(target: DatabaseTarget): OpenedDatabase {
 
 function pgliteFolder(dataDir: string): string {
   const folder = resolve(dataDir, 'pglite');
-  // PGlite needs the parent folder to exist (platforms.md).
+  // `new PGlite(dir)` makes its own folder, not the folders above it.
   mkdirSync(resolve(dataDir), { recursive: true });
   return folder;
 }

@@ -77,7 +77,8 @@ export function kyselyStore(db: Kysely<Database>, keyring: Keyring, options: { d
       }
     },
     direct(work) {
-      // Repositories on `db` hold no state of their own: built once, not on every command.
+      // Repositories on `db` are built once, not on every command, so what one remembers lasts as
+      // long as the store (the leads repository's targets already celebrated); a transaction's are its own.
       outside ??= (() => {
         const repos = repositories(db, keyring);
         return { ...repos, directory: directory.wrap(repos.directory) };

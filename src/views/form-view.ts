@@ -1,5 +1,5 @@
-import type { FormField } from '../commands/grammar/form-field.ts';
-import type { InputIssue } from '../commands/grammar/issues.ts';
+import type { FormField } from '../grammar/form-field.ts';
+import type { InputIssue } from '../grammar/issues.ts';
 import { hasMessage, type MessageKey, type Translate } from '../i18n/translate.ts';
 import { issueText } from './problem-views.ts';
 import type { FormView, View } from './view.ts';

@@ -1,4 +1,4 @@
-import type { InputIssue } from '../commands/grammar/issues.ts';
+import type { InputIssue } from '../grammar/issues.ts';
 import type { PolicyErrorCode } from '../core/errors.ts';
 import { hasMessage, type MessageKey, type Translate } from '../i18n/translate.ts';
 import { roleName } from './role-name.ts';

@@ -227,13 +227,13 @@ describe('Feishu over the long connection', () => {
 
   it('serves no HTTP path and handles what the connection hands to the same dispatcher', async () => {
     const { createFeishuAdapter } = await import('../../adapters/feishu/feishu-adapter.ts');
-    const { deliveryLog } = await import('../../src/store/delivery-log.ts');
+    const { deliveryLog } = await import('../../src/bot/deliveries.ts');
     const { identify } = await import('../../src/core/identity.ts');
     const ws = createFeishuAdapter({
       bot: f.bot,
       config: { appId: 'cli_ws_mode', appSecret: 's', encryptKey: undefined, verificationToken: undefined, mode: 'ws', domain: f.api.baseUrl },
       identify: (id) => identify(f.deps, 'feishu', id),
-      deliveries: deliveryLog(f.database.db, f.clock),
+      deliveries: deliveryLog(f.deps.store, f.clock),
       logger: f.deps.logger,
     });
     expect(ws.requestListener).toBeNull();
@@ -253,7 +253,7 @@ describe('Feishu callbacks and slow work', () => {
 
   it('answers a card click within 3 seconds even when the work takes longer, and sends the result after', async () => {
     const { createFeishuAdapter } = await import('../../adapters/feishu/feishu-adapter.ts');
-    const { deliveryLog } = await import('../../src/store/delivery-log.ts');
+    const { deliveryLog } = await import('../../src/bot/deliveries.ts');
     const { identify } = await import('../../src/core/identity.ts');
     // The real bot behind a delay, as a slow database would make it.
     const slowBot = { ...f.bot, handleText: async (...args: Parameters<typeof f.bot.handleText>) => {
@@ -264,7 +264,7 @@ describe('Feishu callbacks and slow work', () => {
       bot: slowBot,
       config: { appId: 'cli_slow_work', appSecret: 's', encryptKey: undefined, verificationToken: undefined, mode: 'ws', domain: f.api.baseUrl },
       identify: (id) => identify(f.deps, 'feishu', id),
-      deliveries: deliveryLog(f.database.db, f.clock),
+      deliveries: deliveryLog(f.deps.store, f.clock),
       logger: f.deps.logger,
     });
     const started = Date.now();

@@ -3,8 +3,8 @@ import { CARD_MAX_COMPONENTS, componentCount, renderCard } from '../../adapters/
 import { LIMITS, renderBlocks } from '../../adapters/slack/block-kit.ts';
 import { formModal } from '../../adapters/slack/modal.ts';
 import { FORMS, type FormName } from '../../src/commands/registry.ts';
-import { issue } from '../../src/commands/grammar/issues.ts';
-import { MAX_MESSAGE_CHARS } from '../../src/commands/grammar/read-command.ts';
+import { issue } from '../../src/grammar/issues.ts';
+import { MAX_MESSAGE_CHARS } from '../../src/grammar/read-command.ts';
 import type { ApprovalList } from '../../src/core/approvals/decide.ts';
 import type { ApprovalRequest } from '../../src/core/approvals/types.ts';
 import { DEFAULT_POLICY } from '../../src/core/policy.ts';

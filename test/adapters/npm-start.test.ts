@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaCalendar } from '../../src/calendar/china-calendar.ts';
@@ -104,6 +105,32 @@ describe('npm start with nothing configured: the console chat on the embedded da
     expect(list).toContain(workingDay ? '今日进度 5/5' : '今天已记录 5 家');
     expect(second.stderr).not.toContain('已生成数据加密密钥');
     expect(readFileSync(join(dataDir, 'data.key'), 'utf8')).toBe(keyBefore);
+  }, PROCESS_TIMEOUT);
+});
+
+describe('npm start when another program holds PORT', () => {
+  let holder: Server;
+  let port: number;
+  beforeAll(async () => {
+    holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, resolve));
+    port = (holder.address() as { port: number }).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => holder.close(() => resolve())));
+  const key = Buffer.alloc(32, 9).toString('base64');
+
+  it('runs the console chat all the same, without /healthz, and says so in bot.log', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const result = await run({ DATA_DIR: dataDir, PORT: String(port), DATA_KEY: key }, ['/leads']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('ℹ 今日线索');
+    expect(readFileSync(join(dataDir, 'bot.log'), 'utf8')).toContain('"msg":"port in use: /healthz is not served"');
+  }, PROCESS_TIMEOUT);
+
+  it('does not start a platform bot, whose events would have nowhere to land', async () => {
+    const result = await run({ DATA_DIR: join(tempDir(), 'data'), PORT: String(port), DATA_KEY: key, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', LOG_LEVEL: 'silent' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('EADDRINUSE');
   }, PROCESS_TIMEOUT);
 });
 

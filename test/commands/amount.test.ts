@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseAmount } from '../../src/commands/values/amount.ts';
+import { parseAmount } from '../../src/grammar/values/amount.ts';
 
 const fen = (text: string) => parseAmount(text);
 const refusal = (text: string) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { creditCodeCheckChar, parseCreditCode } from '../../src/commands/values/credit-code.ts';
+import { creditCodeCheckChar, parseCreditCode } from '../../src/grammar/values/credit-code.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const read = (text: string) => {

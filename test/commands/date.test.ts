@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseDate } from '../../src/commands/values/date.ts';
+import { parseDate } from '../../src/grammar/values/date.ts';
 
 const TODAY = '2026-03-15';
 const read = (text: string, today = TODAY) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseEmail } from '../../src/commands/values/email.ts';
+import { parseEmail } from '../../src/grammar/values/email.ts';
 
 const read = (text: string) => {
   const r = parseEmail(text);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { command, issues } from '../support/parse.ts';
-import type { InputIssue } from '../../src/commands/grammar/issues.ts';
+import type { InputIssue } from '../../src/grammar/issues.ts';
 import { parseCommand, parseFormSubmission } from '../../src/commands/registry.ts';
-import { MAX_MESSAGE_CHARS } from '../../src/commands/grammar/read-command.ts';
+import { MAX_MESSAGE_CHARS } from '../../src/grammar/read-command.ts';
 import { readRawCommand as readCommand } from '../../src/commands/registry.ts';
-import { creditCodeCheckChar } from '../../src/commands/values/credit-code.ts';
+import { creditCodeCheckChar } from '../../src/grammar/values/credit-code.ts';
 
 const codes = (list: InputIssue[]) => list.map((i) => i.code);
 

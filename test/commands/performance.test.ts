@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand, parseFormSubmission, type Command } from '../../src/commands/registry.ts';
-import { parseMonth, parseQuarter } from '../../src/commands/values/period.ts';
+import { parseMonth, parseQuarter } from '../../src/grammar/values/period.ts';
 import { translator } from '../../src/i18n/translate.ts';
 
 const ctx = { today: '2026-11-26' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parsePhone } from '../../src/commands/values/phone.ts';
+import { parsePhone } from '../../src/grammar/values/phone.ts';
 
 const read = (text: string) => {
   const r = parsePhone(text);

@@ -337,7 +337,7 @@ describe.each(backends)('a name two companies share on $name', (backend) => {
   const codes = ['91320500MA1DUP001', '91320500MA1DUP002'];
   beforeAll(async () => {
     f = await botFixture(backend);
-    const { creditCodeCheckChar } = await import('../../src/commands/values/credit-code.ts');
+    const { creditCodeCheckChar } = await import('../../src/grammar/values/credit-code.ts');
     const [a, b] = codes.map((c) => c.slice(0, 17) + creditCodeCheckChar(c.slice(0, 17)));
     codes.splice(0, 2, a!, b!);
     const first = await reportLead(f.deps, f.as('zhangsan'), {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar } from '../../src/commands/values/credit-code.ts';
+import { creditCodeCheckChar } from '../../src/grammar/values/credit-code.ts';
 import { showClient } from '../../src/core/clients/show-client.ts';
 import { decideHeldLead } from '../../src/core/leads/decide-held-lead.ts';
 import { reportLead, type ReportLeadCommand } from '../../src/core/leads/report-lead.ts';

@@ -4,7 +4,7 @@ import { reportLead, type ReportLeadCommand } from '../../src/core/leads/report-
 import { sealContact } from '../../src/store/contact-columns.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
-import { creditCodeCheckChar } from '../../src/commands/values/credit-code.ts';
+import { creditCodeCheckChar } from '../../src/grammar/values/credit-code.ts';
 
 /** A checksum-valid credit code from its first 17 characters. */
 const code = (prefix17: string) => `${prefix17}${creditCodeCheckChar(prefix17)}`;

@@ -7,7 +7,7 @@ import { identify } from '../../src/core/identity.ts';
 import type { Person } from '../../src/core/people.ts';
 import { createOutboxDispatcher } from '../../src/jobs/outbox-dispatcher.ts';
 import { startHttpServer, type HttpServer } from '../../src/server.ts';
-import { deliveryLog } from '../../src/store/delivery-log.ts';
+import { deliveryLog } from '../../src/bot/deliveries.ts';
 import { importOrg } from '../../src/store/import-org.ts';
 import { blockText } from '../contract/slack-driver.ts';
 import { cardText } from '../contract/feishu-driver.ts';
@@ -46,7 +46,7 @@ describe.each(backends)('an 80,000 trade-show expense across Feishu and Slack on
     feishuApi = new FakeFeishuApi();
     await Promise.all([slackApi.start(), feishuApi.start()]);
     const who = (platform: 'slack' | 'feishu') => (id: string) => identify(f.deps, platform, id);
-    const deliveries = deliveryLog(f.database.db, f.clock);
+    const deliveries = deliveryLog(f.deps.store, f.clock);
     const logger = pino({ level: 'silent' });
     slack = createSlackAdapter({ bot: f.bot, config: { botToken: 'xoxb', signingSecret: SECRET, appToken: undefined, apiUrl: slackApi.apiUrl }, identify: who('slack'), deliveries, logger, retryConfig: { retries: 0 } });
     feishu = createFeishuAdapter({

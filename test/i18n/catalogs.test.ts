@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FORMS, KEY_SPELLINGS } from '../../src/commands/registry.ts';
-import { INPUT_ERROR_CODES } from '../../src/commands/grammar/issues.ts';
+import { INPUT_ERROR_CODES } from '../../src/grammar/issues.ts';
 import { POLICY_ERROR_CODES } from '../../src/core/errors.ts';
 import { en } from '../../src/i18n/en.ts';
 import { catalogs, translator } from '../../src/i18n/translate.ts';

@@ -1,5 +1,5 @@
 import type { FormName } from '../../src/commands/registry.ts';
-import { creditCodeCheckChar } from '../../src/commands/values/credit-code.ts';
+import { creditCodeCheckChar } from '../../src/grammar/values/credit-code.ts';
 import type { OrgFile } from '../../src/config/org-file.ts';
 import { ROLES, type Person, type Role } from '../../src/core/people.ts';
 import type { Notice } from '../../src/core/notices.ts';

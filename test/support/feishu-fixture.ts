@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createFeishuAdapter, type FeishuAdapter } from '../../adapters/feishu/feishu-adapter.ts';
 import { identify } from '../../src/core/identity.ts';
 import { startHttpServer, type HttpServer } from '../../src/server.ts';
-import { deliveryLog } from '../../src/store/delivery-log.ts';
+import { deliveryLog } from '../../src/bot/deliveries.ts';
 import { importOrg } from '../../src/store/import-org.ts';
 import { FakeFeishuApi } from '../fakes/feishu-api.ts';
 import { signedEvent } from '../fakes/feishu-events.ts';
@@ -43,7 +43,7 @@ export async function feishuFixture(backend: TestBackend): Promise<FeishuFixture
       domain: api.baseUrl,
     },
     identify: (id) => identify(base.deps, 'feishu', id),
-    deliveries: deliveryLog(base.database.db, base.clock),
+    deliveries: deliveryLog(base.deps.store, base.clock),
     logger: base.deps.logger,
     retry: { attempts: 3, baseMs: 20 },
   });

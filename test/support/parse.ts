@@ -1,4 +1,4 @@
-import type { InputIssue } from '../../src/commands/grammar/issues.ts';
+import type { InputIssue } from '../../src/grammar/issues.ts';
 import { parseCommand, type Command, type ParseContext } from '../../src/commands/registry.ts';
 
 /** The command, or the test fails showing the issues that stopped it. */

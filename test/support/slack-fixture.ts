@@ -1,6 +1,6 @@
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/slack-adapter.ts';
 import { identify } from '../../src/core/identity.ts';
-import { deliveryLog } from '../../src/store/delivery-log.ts';
+import { deliveryLog } from '../../src/bot/deliveries.ts';
 import { importOrg } from '../../src/store/import-org.ts';
 import { startHttpServer, type HttpServer } from '../../src/server.ts';
 import { FakeSlackApi } from '../fakes/slack-api.ts';
@@ -34,7 +34,7 @@ export async function slackFixture(backend: TestBackend, options: Parameters<typ
     bot: base.bot,
     config: { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl: api.apiUrl },
     identify: (userId) => identify(base.deps, 'slack', userId),
-    deliveries: deliveryLog(base.database.db, base.clock),
+    deliveries: deliveryLog(base.deps.store, base.clock),
     logger: base.deps.logger,
     retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
   });

@@ -1,5 +1,5 @@
 import type { FormSpec } from '../family.ts';
-import { multilineField, textField, wordsField } from '../grammar/form-field.ts';
+import { multilineField, textField, wordsField } from '../../grammar/form-field.ts';
 import type { ApprovalKey } from './approval-keys.ts';
 
 export const APPROVAL_FORMS = {

@@ -1,4 +1,4 @@
-import type { SharedKeyName } from '../grammar/keys.ts';
+import type { SharedKeyName } from '../../grammar/keys.ts';
 
 /** The keys only expenses, promotions and delegation use (EXP-1, PROMO-1, APR-3), with their English and Chinese spellings. */
 export const APPROVAL_KEYS = {

@@ -1,13 +1,13 @@
 import type { DecideCommand } from '../../core/approvals/decide.ts';
 import type { SubmitApprovalCommand } from '../../core/approvals/submit.ts';
 import type { DelegateCommand } from '../../core/approvals/delegate.ts';
-import { issue, type InputIssue, type Parsed } from '../grammar/issues.ts';
-import type { RawCommand } from '../grammar/read-command.ts';
+import { issue, type InputIssue, type Parsed } from '../../grammar/issues.ts';
+import type { RawCommand } from '../../grammar/read-command.ts';
 import type { ApprovalKey } from './approval-keys.ts';
-import { parseAmount } from '../values/amount.ts';
-import { choice, optionalText, optionalValue, parsed, personRef } from '../grammar/fields.ts';
-import { dateIn, type ParseContext } from '../grammar/context.ts';
-import { pageNumber } from '../grammar/page.ts';
+import { parseAmount } from '../../grammar/values/amount.ts';
+import { choice, optionalText, optionalValue, parsed, personRef } from '../../grammar/fields.ts';
+import { dateIn, type ParseContext } from '../../grammar/context.ts';
+import { pageNumber } from '../../grammar/page.ts';
 
 
 /** `/expense <amount> <purpose> [event:…] [date:…]` (EXP-1). */

@@ -1,7 +1,7 @@
 import { recordLeave, setReminders } from '../../core/reminders/availability.ts';
 import { viewOf } from '../../views/view-of.ts';
 import type { CommandFamily } from '../family.ts';
-import type { SharedKeyName } from '../grammar/keys.ts';
+import type { SharedKeyName } from '../../grammar/keys.ts';
 import { buildLeave, buildRemind } from './read-availability.ts';
 
 export type AvailabilityCommand = { kind: 'leave'; input: { from: string; to: string } } | { kind: 'remind'; on: boolean };

@@ -1,8 +1,8 @@
-import { issue, type InputIssue, type Parsed } from '../grammar/issues.ts';
-import type { RawCommand } from '../grammar/read-command.ts';
-import type { SharedKeyName } from '../grammar/keys.ts';
-import { dateIn, type ParseContext } from '../grammar/context.ts';
-import { choice, optionalValue, parsed } from '../grammar/fields.ts';
+import { issue, type InputIssue, type Parsed } from '../../grammar/issues.ts';
+import type { RawCommand } from '../../grammar/read-command.ts';
+import type { SharedKeyName } from '../../grammar/keys.ts';
+import { dateIn, type ParseContext } from '../../grammar/context.ts';
+import { choice, optionalValue, parsed } from '../../grammar/fields.ts';
 
 /** `/leave <from> <to>` (one date: that day). */
 export function buildLeave({ words }: RawCommand<SharedKeyName>, ctx?: ParseContext): Parsed<{ from: string; to: string }> {

@@ -5,7 +5,7 @@ import { updateClient, type UpdateClientCommand } from '../../core/clients/updat
 import { clientCardView, visitRecordedView } from '../../views/client-views.ts';
 import { viewOf } from '../../views/view-of.ts';
 import type { CommandFamily } from '../family.ts';
-import { wordsField } from '../grammar/form-field.ts';
+import { wordsField } from '../../grammar/form-field.ts';
 import { CLIENT_KEYS, type ClientKey } from './client-keys.ts';
 import { buildClient, buildGradeDecision, isClientView, isGradeDecision } from './read-client.ts';
 import { buildVisit } from './read-visit.ts';

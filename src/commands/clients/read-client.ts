@@ -1,11 +1,11 @@
 import type { GradeDecisionCommand } from '../../core/clients/confirm-grade.ts';
 import type { UpdateClientCommand } from '../../core/clients/update-client.ts';
 import type { Grade } from '../../core/ports.ts';
-import { issue, type InputIssue, type Parsed } from '../grammar/issues.ts';
-import type { RawCommand } from '../grammar/read-command.ts';
+import { issue, type InputIssue, type Parsed } from '../../grammar/issues.ts';
+import type { RawCommand } from '../../grammar/read-command.ts';
 import type { ClientKey } from './client-keys.ts';
-import { parseAmount } from '../values/amount.ts';
-import { choice, optionalText, optionalValue, parsed, personRef, requiredText } from '../grammar/fields.ts';
+import { parseAmount } from '../../grammar/values/amount.ts';
+import { choice, optionalText, optionalValue, parsed, personRef, requiredText } from '../../grammar/fields.ts';
 
 const GRADE_WORDS: Record<string, Grade> = { a: 'A', b: 'B', c: 'C' };
 

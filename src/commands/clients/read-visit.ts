@@ -1,8 +1,8 @@
 import type { RecordVisitCommand } from '../../core/clients/record-visit.ts';
-import type { InputIssue, Parsed } from '../grammar/issues.ts';
-import type { RawCommand } from '../grammar/read-command.ts';
+import type { InputIssue, Parsed } from '../../grammar/issues.ts';
+import type { RawCommand } from '../../grammar/read-command.ts';
 import type { ClientKey } from './client-keys.ts';
-import { choice, optionalText, parsed, requiredText } from '../grammar/fields.ts';
+import { choice, optionalText, parsed, requiredText } from '../../grammar/fields.ts';
 
 const METHOD_WORDS: Record<string, RecordVisitCommand['method']> = {
   onsite: 'onsite',

@@ -1,4 +1,4 @@
-import type { SharedKeyName } from '../grammar/keys.ts';
+import type { SharedKeyName } from '../../grammar/keys.ts';
 
 /** The keys only contracts and payments use (CON-1..3), with their English and Chinese spellings. */
 export const CONTRACT_KEYS = {

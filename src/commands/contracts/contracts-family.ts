@@ -1,6 +1,6 @@
 import type { RecordPaymentCommand } from '../../core/contracts/record-payment.ts';
 import type { CommandFamily } from '../family.ts';
-import { textField, wordsField } from '../grammar/form-field.ts';
+import { textField, wordsField } from '../../grammar/form-field.ts';
 import { CONTRACT_KEYS, type ContractKey } from './contract-keys.ts';
 import { buildContract, buildPayment, type ContractAction } from './read-contract.ts';
 import { runContract, runPayment } from './run-contract.ts';

@@ -2,13 +2,13 @@ import type { DraftContractCommand } from '../../core/contracts/draft-contract.t
 import type { RecordPaymentCommand } from '../../core/contracts/record-payment.ts';
 import type { ContractTerms, SignMethod } from '../../core/contracts/types.ts';
 import type { Unreadable } from '../../core/contracts/terms.ts';
-import { issue, type InputIssue, type Parsed } from '../grammar/issues.ts';
-import type { RawCommand } from '../grammar/read-command.ts';
+import { issue, type InputIssue, type Parsed } from '../../grammar/issues.ts';
+import type { RawCommand } from '../../grammar/read-command.ts';
 import type { ContractKey } from './contract-keys.ts';
-import { parseAmount } from '../values/amount.ts';
+import { parseAmount } from '../../grammar/values/amount.ts';
 import { ok, refuse, type Result } from '../../core/result.ts';
-import { dateIn, type ParseContext } from '../grammar/context.ts';
-import { choice, optionalText, optionalValue, parsed } from '../grammar/fields.ts';
+import { dateIn, type ParseContext } from '../../grammar/context.ts';
+import { choice, optionalText, optionalValue, parsed } from '../../grammar/fields.ts';
 
 export type ContractAction =
   | { action: 'show'; contractId: number }

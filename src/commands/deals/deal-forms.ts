@@ -1,5 +1,5 @@
 import type { FormSpec } from '../family.ts';
-import { multilineField, textField, wordsField } from '../grammar/form-field.ts';
+import { multilineField, textField, wordsField } from '../../grammar/form-field.ts';
 import type { DealKey } from './deal-keys.ts';
 import { QUESTION_KEYS } from './read-deal.ts';
 

@@ -1,4 +1,4 @@
-import { SHARED_KEYS, type SharedKeyName } from '../grammar/keys.ts';
+import { SHARED_KEYS, type SharedKeyName } from '../../grammar/keys.ts';
 
 /** The keys only deals use (PIPE-2's questions, PIPE-3's proposal parts), with their English and Chinese spellings. */
 export const DEAL_KEYS = {

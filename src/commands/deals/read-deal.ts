@@ -3,12 +3,12 @@ import type { OpenDealCommand } from '../../core/deals/open-deal.ts';
 import type { RecordNeedsCommand } from '../../core/deals/record-needs.ts';
 import type { RecordProposalCommand } from '../../core/deals/record-proposal.ts';
 import type { DealStage, NeedsMethod, ProposalPart } from '../../core/deals/types.ts';
-import { issue, type InputIssue, type Parsed } from '../grammar/issues.ts';
+import { issue, type InputIssue, type Parsed } from '../../grammar/issues.ts';
 import { DEAL_SPELLINGS, type DealKey } from './deal-keys.ts';
-import type { RawCommand } from '../grammar/read-command.ts';
-import { parseAmount } from '../values/amount.ts';
-import { choice, optionalText, optionalValue, parsed, requiredText } from '../grammar/fields.ts';
-import { pageNumber } from '../grammar/page.ts';
+import type { RawCommand } from '../../grammar/read-command.ts';
+import { parseAmount } from '../../grammar/values/amount.ts';
+import { choice, optionalText, optionalValue, parsed, requiredText } from '../../grammar/fields.ts';
+import { pageNumber } from '../../grammar/page.ts';
 
 /** What `/deal …` asks for; `needs` with no answers, `proposal` with no part and `lost` with no reason open their forms. */
 export type DealAction =

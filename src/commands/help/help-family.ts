@@ -1,6 +1,6 @@
 import { helpView } from '../../views/help-view.ts';
 import type { CommandFamily } from '../family.ts';
-import type { SharedKeyName } from '../grammar/keys.ts';
+import type { SharedKeyName } from '../../grammar/keys.ts';
 
 export type HelpCommand = { kind: 'help'; topic: string | null };
 

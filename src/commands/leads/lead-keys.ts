@@ -1,4 +1,4 @@
-import type { SharedKeyName } from '../grammar/keys.ts';
+import type { SharedKeyName } from '../../grammar/keys.ts';
 
 /** The keys only lead reports use, with their English and Chinese spellings. */
 export const LEAD_KEYS = {

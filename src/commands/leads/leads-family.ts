@@ -5,7 +5,7 @@ import { formView } from '../../views/form-view.ts';
 import { heldLeadDecidedView, leadListView, leadSavedView } from '../../views/lead-views.ts';
 import { viewOf } from '../../views/view-of.ts';
 import type { CommandFamily } from '../family.ts';
-import { multilineField, textField, wordsField } from '../grammar/form-field.ts';
+import { multilineField, textField, wordsField } from '../../grammar/form-field.ts';
 import { LEAD_KEYS, type LeadKey } from './lead-keys.ts';
 import { buildLeadAction } from './read-lead.ts';
 import { buildLeads } from './read-leads.ts';

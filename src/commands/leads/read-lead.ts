@@ -1,13 +1,13 @@
 import type { ReportLeadCommand } from '../../core/leads/report-lead.ts';
 import type { DecideHeldLeadCommand } from '../../core/leads/decide-held-lead.ts';
 import { cleanCompanyDisplayName } from '../../core/leads/company-name.ts';
-import { issue, type InputIssue, type Parsed } from '../grammar/issues.ts';
-import type { RawCommand } from '../grammar/read-command.ts';
+import { issue, type InputIssue, type Parsed } from '../../grammar/issues.ts';
+import type { RawCommand } from '../../grammar/read-command.ts';
 import type { LeadKey } from './lead-keys.ts';
-import { parseCreditCode } from '../values/credit-code.ts';
-import { parseEmail } from '../values/email.ts';
-import { parsePhone } from '../values/phone.ts';
-import { optionalText, optionalValue, parsed, requiredText } from '../grammar/fields.ts';
+import { parseCreditCode } from '../../grammar/values/credit-code.ts';
+import { parseEmail } from '../../grammar/values/email.ts';
+import { parsePhone } from '../../grammar/values/phone.ts';
+import { optionalText, optionalValue, parsed, requiredText } from '../../grammar/fields.ts';
 
 // The company name's limit is a policy setting, checked by the core (LEAD-1).
 const COMPANY_EDGE_MAX = 1000;

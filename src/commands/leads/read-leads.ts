@@ -1,9 +1,9 @@
 import type { LeadPeriod } from '../../core/leads/list-leads.ts';
-import type { InputIssue, Parsed } from '../grammar/issues.ts';
-import type { RawCommand } from '../grammar/read-command.ts';
+import type { InputIssue, Parsed } from '../../grammar/issues.ts';
+import type { RawCommand } from '../../grammar/read-command.ts';
 import type { LeadKey } from './lead-keys.ts';
-import { choice, parsed } from '../grammar/fields.ts';
-import { pageNumber } from '../grammar/page.ts';
+import { choice, parsed } from '../../grammar/fields.ts';
+import { pageNumber } from '../../grammar/page.ts';
 
 const PERIOD_WORDS: Record<string, LeadPeriod> = {
   today: 'today',

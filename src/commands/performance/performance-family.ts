@@ -1,5 +1,5 @@
 import type { CommandFamily } from '../family.ts';
-import type { Parsed } from '../grammar/issues.ts';
+import type { Parsed } from '../../grammar/issues.ts';
 import { PERFORMANCE_KEYS, type PerformanceKey } from './performance-keys.ts';
 import { buildFinance, buildGoal, buildKpi, buildPlan, type PerformanceCommand } from './read-performance.ts';
 import { runPerformance } from './run-performance.ts';

@@ -1,4 +1,4 @@
-import type { SharedKeyName } from '../grammar/keys.ts';
+import type { SharedKeyName } from '../../grammar/keys.ts';
 
 /** The keys only the performance commands use (KPI-1..7), with their English and Chinese spellings. */
 export const PERFORMANCE_KEYS = {

@@ -1,14 +1,14 @@
 import type { SetGoalCommand } from '../../core/performance/goals.ts';
 import type { KpiQuery } from '../../core/performance/show-kpi.ts';
 import type { Month } from '../../core/performance/types.ts';
-import { issue, type InputIssue, type Parsed } from '../grammar/issues.ts';
-import type { RawCommand } from '../grammar/read-command.ts';
+import { issue, type InputIssue, type Parsed } from '../../grammar/issues.ts';
+import type { RawCommand } from '../../grammar/read-command.ts';
 import type { PerformanceKey } from './performance-keys.ts';
-import { parseAmount } from '../values/amount.ts';
-import { MONTH_FORMS, parseMonth, parseQuarter, QUARTER_FORMS } from '../values/period.ts';
-import { choice, optionalText, optionalValue, parsed, personRef, requiredText } from '../grammar/fields.ts';
-import type { ParseContext } from '../grammar/context.ts';
-import { pageNumber } from '../grammar/page.ts';
+import { parseAmount } from '../../grammar/values/amount.ts';
+import { MONTH_FORMS, parseMonth, parseQuarter, QUARTER_FORMS } from '../../grammar/values/period.ts';
+import { choice, optionalText, optionalValue, parsed, personRef, requiredText } from '../../grammar/fields.ts';
+import type { ParseContext } from '../../grammar/context.ts';
+import { pageNumber } from '../../grammar/page.ts';
 
 /** The performance commands (KPI-1..7), typed: what the performance family runs. */
 export type PerformanceCommand =

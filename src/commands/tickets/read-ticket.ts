@@ -1,8 +1,8 @@
 import type { OpenTicketCommand } from '../../core/tickets/open-ticket.ts';
-import { issue, type InputIssue, type Parsed } from '../grammar/issues.ts';
-import type { RawCommand } from '../grammar/read-command.ts';
+import { issue, type InputIssue, type Parsed } from '../../grammar/issues.ts';
+import type { RawCommand } from '../../grammar/read-command.ts';
 import type { TicketKey } from './ticket-keys.ts';
-import { choice, optionalText, parsed } from '../grammar/fields.ts';
+import { choice, optionalText, parsed } from '../../grammar/fields.ts';
 
 /**
  * What `/ticket` asks for (CLI-4). A respond without its text (the card's

@@ -1,5 +1,5 @@
 import type { FormSpec } from '../family.ts';
-import { multilineField, wordsField } from '../grammar/form-field.ts';
+import { multilineField, wordsField } from '../../grammar/form-field.ts';
 import type { TicketKey } from './ticket-keys.ts';
 
 export const TICKET_FORMS = {

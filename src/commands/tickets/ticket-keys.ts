@@ -1,4 +1,4 @@
-import type { SharedKeyName } from '../grammar/keys.ts';
+import type { SharedKeyName } from '../../grammar/keys.ts';
 
 /** The keys only after-sales tickets use (CLI-4), with their English and Chinese spellings. */
 export const TICKET_KEYS = {

@@ -1,4 +1,4 @@
-import { PERSON_ID_SOURCE } from '../../core/people.ts';
+import { PERSON_ID_SOURCE } from '../core/people.ts';
 import { issue, type InputIssue } from './issues.ts';
 
 /**

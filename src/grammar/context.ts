@@ -1,4 +1,4 @@
-import { parseDate } from '../values/date.ts';
+import { parseDate } from './values/date.ts';
 
 export interface ParseContext {
   /** Today in the company's zone, for dates such as 明天 or 12月1日. */
