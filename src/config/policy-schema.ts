@@ -4,22 +4,41 @@
  * made from the reader's own schema in policy-file.ts: its keys (spelled by
  * fileKeyOf), its nesting, and each leaf's JSON Schema and unit registered in
  * POLICY_LEAVES. A key added to the reader is in the schema at once; a leaf
- * added without its JSON Schema, or a kind of schema not handled here, stops
- * the generation with its key (and so the drift test).
+ * that neither has its JSON Schema registered nor is one zod can describe
+ * stops the generation with its key (and so the drift test).
  */
 import { z } from 'zod';
 import { DEFAULT_POLICY, type Policy } from '../core/policy.ts';
-import { fileKeyOf, type JsonSchema, OverridesSchema, POLICY_LEAVES, PolicySchema, policyKeyPath } from './policy-file.ts';
+import { fileKeyOf, type JsonSchema, OverridesSchema, POLICY_LEAVES, type PolicyLeaf, PolicySchema, policyKeyPath } from './policy-file.ts';
 
 type Path = (string | number)[];
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const leafOf = (schema: z.ZodType, path: Path) => {
+/**
+ * A leaf's JSON Schema and unit: as registered in POLICY_LEAVES, else, for a
+ * plain zod schema with no transform (say z.string().min(1)), what zod says
+ * of it, in the same units. A transform zod cannot describe stops here.
+ */
+const leafOf = (schema: z.ZodType, path: Path): PolicyLeaf => {
   const leaf = POLICY_LEAVES.get(schema);
-  if (!leaf) throw new Error(`policy schema: ${policyKeyPath(path)}: a ${schema.def.type} with no JSON Schema; give its leaf one in policy-file.ts`);
-  return leaf;
+  if (leaf) return leaf;
+  const unknown = new Error(
+    `policy schema: ${policyKeyPath(path)}: a ${schema.def.type} with no JSON Schema; register its leaf in POLICY_LEAVES (policy-file.ts)`,
+  );
+  // zod describes a transform by its input, often z.unknown(): that would let an editor accept anything.
+  if (schema instanceof z.ZodPipe || schema instanceof z.ZodTransform) throw unknown;
+  let described: JsonSchema;
+  try {
+    described = z.toJSONSchema(schema, { target: 'draft-7', io: 'input' }) as JsonSchema;
+  } catch {
+    throw unknown;
+  }
+  const { $schema: _dialect, ...json } = described;
+  void _dialect;
+  if (Object.keys(json).length === 0) throw unknown;
+  return { json };
 };
 
 /**
