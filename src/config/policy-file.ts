@@ -52,7 +52,24 @@ export const policyKeyPath = (path: readonly PropertyKey[]): string => {
 };
 
 // ---------------------------------------------------------------------------
-// Leaf values, each with the sentence an admin reads when it is wrong.
+// Leaf values, each with the sentence an admin reads when it is wrong, and
+// what an editor is told about it: the leaf's JSON Schema (policy-schema.ts
+// builds examples/policy.schema.json from this table, so the schema and the
+// reader cannot drift apart) and, for a leaf whose Policy unit is not the
+// file's, the way back from the Policy's value to the file's (fen → yuan).
+
+/** A JSON Schema (draft-07) fragment. */
+export type JsonSchema = { [keyword: string]: unknown };
+
+export interface PolicyLeaf {
+  /** What an editor checks while the file is written; the reader may be stricter (see policy-schema.test.ts). */
+  json: JsonSchema;
+  /** The Policy's value as the file writes it; none when the units are the same. */
+  toFile?: (policyValue: never) => unknown;
+}
+
+/** Every leaf of the schema below, with its JSON Schema. */
+export const POLICY_LEAVES = z.registry<PolicyLeaf>();
 
 /** How a bad value is shown in a message. */
 const show = (v: unknown): string => {
@@ -64,68 +81,102 @@ const show = (v: unknown): string => {
   return String(v);
 };
 
-const leaf = <T>(expected: string, accept: (v: unknown) => T | undefined) =>
-  z.unknown().transform((v, ctx): T => {
-    const out = accept(v);
-    if (out === undefined) {
-      ctx.addIssue({ code: 'custom', message: `must be ${expected}, got ${show(v)}` });
-      return z.NEVER;
-    }
-    return out;
-  });
+const leaf = <T>(expected: string, accept: (v: unknown) => T | undefined, json: JsonSchema, toFile?: (v: T) => unknown) =>
+  z
+    .unknown()
+    .transform((v, ctx): T => {
+      const out = accept(v);
+      if (out === undefined) {
+        ctx.addIssue({ code: 'custom', message: `must be ${expected}, got ${show(v)}` });
+        return z.NEVER;
+      }
+      return out;
+    })
+    .register(POLICY_LEAVES, { json: { description: `must be ${expected}`, ...json }, ...(toFile && { toFile }) });
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Positive whole number: days, hours, counts. */
-const count = leaf('a whole number above 0', (v) =>
-  isNumber(v) && Number.isSafeInteger(v) && v > 0 ? v : undefined,
+const count = leaf(
+  'a whole number above 0',
+  (v) => (isNumber(v) && Number.isSafeInteger(v) && v > 0 ? v : undefined),
+  { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
 );
+/** The most yuan that are still a safe integer of fen. */
+const MAX_YUAN = Math.floor(Number.MAX_SAFE_INTEGER / 100);
 /** Whole non-negative yuan in the file, integer fen in the Policy: the one conversion of policy money. */
-const yuanAsFen = leaf('a whole number of yuan, 0 or more (e.g. 50000)', (v) => {
-  if (!isNumber(v) || !Number.isSafeInteger(v) || v < 0) return undefined;
-  try {
-    return yuanToFen(v);
-  } catch {
-    return undefined; // too large to count in fen
-  }
-});
+const yuanAsFen = leaf(
+  'a whole number of yuan, 0 or more (e.g. 50000)',
+  (v) => {
+    if (!isNumber(v) || !Number.isSafeInteger(v) || v < 0) return undefined;
+    try {
+      return yuanToFen(v);
+    } catch {
+      return undefined; // too large to count in fen
+    }
+  },
+  { type: 'integer', minimum: 0, maximum: MAX_YUAN },
+  (fen: number) => fen / 100,
+);
 /** PIPE-2: at most the questions the checklist has (q1..q10), or no deal could leave needs research. */
-const needsQuestions = leaf(`a whole number from 1 to ${NEEDS_QUESTIONS_WRITTEN} (the needs checklist has questions q1 to q${NEEDS_QUESTIONS_WRITTEN})`, (v) =>
-  isNumber(v) && Number.isSafeInteger(v) && v > 0 && v <= NEEDS_QUESTIONS_WRITTEN ? v : undefined,
+const needsQuestions = leaf(
+  `a whole number from 1 to ${NEEDS_QUESTIONS_WRITTEN} (the needs checklist has questions q1 to q${NEEDS_QUESTIONS_WRITTEN})`,
+  (v) => (isNumber(v) && Number.isSafeInteger(v) && v > 0 && v <= NEEDS_QUESTIONS_WRITTEN ? v : undefined),
+  { type: 'integer', minimum: 1, maximum: NEEDS_QUESTIONS_WRITTEN },
 );
 const inPercentRange = (v: unknown): v is number => isNumber(v) && v >= 0 && v <= 100;
-const percent = leaf('a percent from 0 to 100', (v) => (inPercentRange(v) ? v : undefined));
+const percent = leaf('a percent from 0 to 100', (v) => (inPercentRange(v) ? v : undefined), {
+  type: 'number',
+  minimum: 0,
+  maximum: 100,
+});
 /**
  * A percent in the file, basis points in the Policy (5 → 500), for the
  * percents the core compares with basis points: at most 2 decimals, as a
  * basis point is the smallest step the core counts.
  */
-const percentAsBp = z.unknown().transform((v, ctx): number => {
-  if (!inPercentRange(v)) {
-    ctx.addIssue({ code: 'custom', message: `must be a percent from 0 to 100, got ${show(v)}` });
-    return z.NEVER;
-  }
-  try {
-    return percentToBp(v);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `must be a percent with at most 2 decimals (e.g. 2.5 or 2.25), got ${show(v)}` });
-    return z.NEVER;
-  }
-});
+const percentAsBp = z
+  .unknown()
+  .transform((v, ctx): number => {
+    if (!inPercentRange(v)) {
+      ctx.addIssue({ code: 'custom', message: `must be a percent from 0 to 100, got ${show(v)}` });
+      return z.NEVER;
+    }
+    try {
+      return percentToBp(v);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be a percent with at most 2 decimals (e.g. 2.5 or 2.25), got ${show(v)}` });
+      return z.NEVER;
+    }
+  })
+  .register(POLICY_LEAVES, {
+    // No multipleOf 0.01: validators compute it in floating point and would refuse 2.55.
+    json: { description: 'must be a percent from 0 to 100 with at most 2 decimals (e.g. 2.5)', type: 'number', minimum: 0, maximum: 100 },
+    toFile: (bp: number) => bp / 100,
+  });
 /**
  * Months of salary as bonus (KPI-5): whole, so the review stores it as an
  * integer and salary × multiple stays whole fen. 1.5× is refused at start.
  */
-const multiple = leaf('a whole number of monthly salaries above 0 (e.g. 2)', (v) =>
-  isNumber(v) && Number.isSafeInteger(v) && v > 0 ? v : undefined,
+const multiple = leaf(
+  'a whole number of monthly salaries above 0 (e.g. 2)',
+  (v) => (isNumber(v) && Number.isSafeInteger(v) && v > 0 ? v : undefined),
+  { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
 );
 
 /** KPI-5: how a tier's share becomes whole people. */
-const rounding = leaf('one of floor, nearest, ceil', (v) => (v === 'floor' || v === 'nearest' || v === 'ceil' ? v : undefined));
+const ROUNDINGS = ['floor', 'nearest', 'ceil'] as const;
+const rounding = leaf(
+  'one of floor, nearest, ceil',
+  (v) => ROUNDINGS.find((r) => r === v),
+  { type: 'string', enum: [...ROUNDINGS] },
+);
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const time = leaf('a 24-hour time HH:MM in quotes (e.g. "16:30")', (v) =>
-  typeof v === 'string' && TIME.test(v) ? v : undefined,
+const time = leaf(
+  'a 24-hour time HH:MM in quotes (e.g. "16:30")',
+  (v) => (typeof v === 'string' && TIME.test(v) ? v : undefined),
+  { type: 'string', pattern: TIME.source },
 );
 
 /** A real calendar date as YYYY-MM-DD, from a string or a YAML timestamp. */
@@ -139,10 +190,13 @@ export const toIsoDate = (v: unknown): string | undefined => {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? v : undefined;
 };
 /** A person id of the org file (EXP-1's top approver), or null for none. */
-const personId = leaf('a person id of the org file (e.g. zongjingli), or null', (v) =>
-  v === null ? null : typeof v === 'string' && new RegExp(`^${PERSON_ID_SOURCE}$`).test(v) ? v : undefined,
+const personId = leaf(
+  'a person id of the org file (e.g. zongjingli), or null',
+  (v) => (v === null ? null : typeof v === 'string' && new RegExp(`^${PERSON_ID_SOURCE}$`).test(v) ? v : undefined),
+  { type: ['string', 'null'], pattern: `^${PERSON_ID_SOURCE}$` },
 );
-const date = leaf('a real date YYYY-MM-DD (e.g. 2027-01-01)', toIsoDate);
+/** The schema cannot tell 2027-02-30 from a real day; the reader can. */
+const date = leaf('a real date YYYY-MM-DD (e.g. 2027-01-01)', toIsoDate, { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const dates = z.array(date);
 
 // ---------------------------------------------------------------------------
@@ -208,7 +262,7 @@ const sections = {
 };
 
 /** The whole policy; its output type is exactly Policy (checked below). */
-const PolicySchema = z.strictObject(sections);
+export const PolicySchema = z.strictObject(sections);
 type SchemaPolicy = z.output<typeof PolicySchema>;
 // Compile-time proof that the schema and the Policy interface agree both ways.
 const _toPolicy = (p: SchemaPolicy): Policy => p;
@@ -216,8 +270,11 @@ const _fromPolicy = (p: Policy): SchemaPolicy => p;
 void _toPolicy;
 void _fromPolicy;
 
-/** What a file may hold: every key optional, at every depth. */
-const OverridesSchema = z.strictObject({
+/**
+ * What a file may hold: every key optional, at every depth (a bonus tier, a
+ * list item, has both its keys). In the Policy's keys; toPolicyKeys spells them.
+ */
+export const OverridesSchema = z.strictObject({
   leads: sections.leads.partial().optional(),
   clients: sections.clients.partial().optional(),
   pipeline: sections.pipeline.partial().optional(),
@@ -394,55 +451,69 @@ const crossChecks = (policy: Policy, over: Overrides): string[] => {
   return problems;
 };
 
-const fail = (source: string, problems: string[]): never => {
-  // One line (contract.md), every problem on it, so a file is fixed in one pass.
-  throw new ConfigError(`POLICY_FILE ${source}: ${oneLine(problems)}`);
-};
+/** A policy file's text, read: the full Policy, or every problem it has, each naming its key. */
+export type PolicyReading = { ok: true; policy: Policy } | { ok: false; problems: string[] };
 
 /**
- * Parses a policy file's text into the full Policy (defaults plus overrides).
- * `source` names the file in messages. Throws ConfigError listing every problem.
+ * Reads a policy file's text into the full Policy (defaults plus overrides),
+ * or lists every problem so a file is fixed in one pass. Shared by the start
+ * (parsePolicyFile) and `npm run policy -- check`, so both say the same.
  */
-export function parsePolicyFile(yamlText: string, source: string): Policy {
+export function readPolicyText(yamlText: string): PolicyReading {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
-    return fail(
-      source,
-      doc.errors.map((err) => {
+    return {
+      ok: false,
+      problems: doc.errors.map((err) => {
         const pos = lineCounter.linePos(err.pos[0]);
         return `line ${pos.line}, column ${pos.col}: YAML syntax error: ${err.message.split('\n')[0]}`;
       }),
-    );
+    };
   }
   const raw: unknown = doc.toJS();
-  if (raw === null || raw === undefined) return structuredClone(DEFAULT_POLICY);
+  if (raw === null || raw === undefined) return { ok: true, policy: structuredClone(DEFAULT_POLICY) };
   if (!isPlainObject(raw)) {
-    return fail(source, [`(top level): must be a mapping of sections (leads:, clients:, …), got ${show(raw)}`]);
+    return { ok: false, problems: [`(top level): must be a mapping of sections (leads:, clients:, …), got ${show(raw)}`] };
   }
 
   const problems: string[] = [];
   const keyed = toPolicyKeys(raw, [], DEFAULT_POLICY, problems);
   const parsed = OverridesSchema.safeParse(keyed, { reportInput: true });
   if (!parsed.success) problems.push(...parsed.error.issues.flatMap(describeIssue));
-  if (problems.length > 0 || !parsed.success) return fail(source, problems);
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
 
   const policy = deepMerge(structuredClone(DEFAULT_POLICY), parsed.data);
   const crossed = crossChecks(policy, parsed.data);
-  if (crossed.length > 0) return fail(source, crossed);
-  return policy;
+  if (crossed.length > 0) return { ok: false, problems: crossed };
+  return { ok: true, policy };
+}
+
+/**
+ * Parses a policy file's text into the full Policy. `source` names the file
+ * in messages. Throws ConfigError listing every problem.
+ */
+export function parsePolicyFile(yamlText: string, source: string): Policy {
+  const reading = readPolicyText(yamlText);
+  // One line (contract.md), every problem on it, so a file is fixed in one pass.
+  if (!reading.ok) throw new ConfigError(`POLICY_FILE ${source}: ${oneLine(reading.problems)}`);
+  return reading.policy;
 }
 
 /**
  * The checks that need the org file: EXP-1's top approver must be a person of
  * it, or the requests that need them would be refused while the policy seems
- * to name someone. Throws ConfigError naming the key and the file.
+ * to name someone. Each problem names the key and the org file.
  */
-export function checkPolicyAgainstOrg(policy: Policy, personIds: readonly string[], policySource: string, orgSource: string): void {
+export function policyProblemsWithOrg(policy: Policy, personIds: readonly string[], orgSource: string): string[] {
   const top = policy.expenses.topApprover;
-  if (top !== null && !personIds.includes(top)) {
-    throw new ConfigError(`POLICY_FILE ${policySource}: expenses.top_approver: no person "${top}" in ORG_FILE ${orgSource}`);
-  }
+  return top !== null && !personIds.includes(top) ? [`expenses.top_approver: no person "${top}" in ORG_FILE ${orgSource}`] : [];
+}
+
+/** policyProblemsWithOrg at start: throws ConfigError naming the key and both files. */
+export function checkPolicyAgainstOrg(policy: Policy, personIds: readonly string[], policySource: string, orgSource: string): void {
+  const problems = policyProblemsWithOrg(policy, personIds, orgSource);
+  if (problems.length > 0) throw new ConfigError(`POLICY_FILE ${policySource}: ${oneLine(problems)}`);
 }
 
 /** POLICY_FILE at start: no path means the defaults of policy.md. */
