@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/ports.ts';
 import type { View } from '../../src/views/view.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
-import { forgetAllButTheOrg } from '../support/reset-database.ts';
+import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 import { backends } from '../support/test-database.ts';
 import { viewText } from '../support/view-text.ts';
 
@@ -19,13 +19,12 @@ describe.each(backends)('/deal and /deals typed in the chat on $name', (backend)
     f = await botFixture(backend);
     zhangsan = f.as('zhangsan');
     zhangsanEn = { ...zhangsan, person: { ...zhangsan.person, locale: 'en' } };
-  });
-  // Each test starts from the client and no deal, and takes its own deal as far as it needs.
-  beforeEach(async () => {
-    await forgetAllButTheOrg(f.database.db);
     const saved = await f.bot.handleText(zhangsan, `/线索 ${CLIENT} 联系人:王经理 电话:13812345678 规模:200人 行业地位:区域龙头`);
     expect(saved.tone).toBe('success');
+    await checkpoint(f.database.db);
   });
+  // Each test starts from the client and no deal, and takes its own deal as far as it needs.
+  beforeEach(() => backToCheckpoint(f.database.db));
   afterAll(() => f.close());
 
   /** Types a command as 张三 to set the scene; fails unless the answer says `expecting`. */

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { createOutboxDispatcher, type Deliverer, type OutboxDispatcher } from '../../src/jobs/outbox-dispatcher.ts';
 import type { BotFixture } from '../support/bot-fixture.ts';
-import { forgetAllButTheOrg } from '../support/reset-database.ts';
+import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 import { viewText } from '../support/view-text.ts';
 import { JOBS } from '../../src/jobs/registry.ts';
 import { outboxQueue } from '../../src/store/outbox-queue.ts';
@@ -69,8 +69,10 @@ export function wireOutbox(fixture: BotFixture, deliverer: Deliverer): OutboxDis
  * A platform's driver with what every platform shares: each command marks where its
  * notices start, `delivered` looks only after that mark, and scenes are set through the bot.
  */
-export function chatDriver(platform: PlatformDriver, dispatcher: OutboxDispatcher): ChatDriver {
+export async function chatDriver(platform: PlatformDriver, dispatcher: OutboxDispatcher): Promise<ChatDriver> {
   const { fixture } = platform;
+  // The first day: the org and nothing else, which `reset` brings back.
+  await checkpoint(fixture.database.db);
   const startedAt = fixture.clock.now().toISOString();
   let mark = 0;
   let lastCommand = '(no command yet)';
@@ -116,7 +118,7 @@ export function chatDriver(platform: PlatformDriver, dispatcher: OutboxDispatche
     async reset() {
       // What the outbox is still sending belongs to the scene before.
       await dispatcher.kick();
-      await forgetAllButTheOrg(fixture.database.db);
+      await backToCheckpoint(fixture.database.db);
       fixture.clock.set(startedAt);
       mark = platform.deliveries().length;
       lastCommand = '(no command since the reset)';

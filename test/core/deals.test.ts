@@ -11,7 +11,7 @@ import type { CoreResult } from '../../src/core/ports.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import { dealRefusalView } from '../../src/views/deal-views.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
-import { forgetAllButTheOrg } from '../support/reset-database.ts';
+import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 import { backends } from '../support/test-database.ts';
 import { viewText } from '../support/view-text.ts';
 
@@ -34,10 +34,6 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
   let f: BotFixture;
   beforeAll(async () => {
     f = await botFixture(backend);
-  });
-  // Each test starts from the three clients and no deal, and opens the deals it needs.
-  beforeEach(async () => {
-    await forgetAllButTheOrg(f.database.db);
     const leads: [string, string, string][] = [
       ['zhangsan', HUAXIN, '13812345678'],
       ['zhangsan', DONGFANG, '13812345679'],
@@ -57,7 +53,10 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
       });
       if (!saved.ok) throw new Error(saved.code);
     }
+    await checkpoint(f.database.db);
   });
+  // Each test starts from the three clients and no deal, and opens the deals it needs.
+  beforeEach(() => backToCheckpoint(f.database.db));
   afterAll(() => f.close());
 
   const audits = async (action: string, dealId: number) =>

@@ -16,7 +16,7 @@ import { cardAction, signedEvent, textMessage } from '../fakes/feishu-events.ts'
 import { FakeSlackApi } from '../fakes/slack-api.ts';
 import { interactivity, slackSignature } from '../fakes/slack-signing.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
-import { forgetAllButTheOrg } from '../support/reset-database.ts';
+import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 import { backends } from '../support/test-database.ts';
 import { outboxQueue } from '../../src/store/outbox-queue.ts';
 
@@ -45,6 +45,7 @@ describe.each(backends)('an 80,000 trade-show expense across Feishu and Slack on
   beforeAll(async () => {
     f = await botFixture(backend);
     await importOrg(f.database.db, { regions: f.org.regions, people: f.org.people.map(onFeishu) });
+    await checkpoint(f.database.db);
     slackApi = new FakeSlackApi();
     feishuApi = new FakeFeishuApi();
     await Promise.all([slackApi.start(), feishuApi.start()]);
@@ -73,7 +74,7 @@ describe.each(backends)('an 80,000 trade-show expense across Feishu and Slack on
   beforeEach(async () => {
     // What the outbox still sends belongs to the test before; then the data and what the fakes heard go.
     await dispatcher.kick();
-    await forgetAllButTheOrg(f.database.db);
+    await backToCheckpoint(f.database.db);
     slackApi.calls.splice(0);
     feishuApi.calls.splice(0);
   });

@@ -11,7 +11,7 @@ import { translator } from '../../src/i18n/translate.ts';
 import { JOBS } from '../../src/jobs/registry.ts';
 import { noticeView } from '../../src/views/notice-view.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
-import { forgetAllButTheOrg } from '../support/reset-database.ts';
+import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 import { backends } from '../support/test-database.ts';
 import { viewText } from '../support/view-text.ts';
 
@@ -35,10 +35,6 @@ describe.each(backends)('the sla job (CLI-4) on $name', (backend) => {
 
   beforeAll(async () => {
     f = await botFixture(backend, { now: '2026-11-30T08:00:00+08:00' });
-  });
-  // Every test starts from the same three tickets and an empty outbox, and runs the job as often as it needs.
-  beforeEach(async () => {
-    await forgetAllButTheOrg(f.database.db);
     const saved = await reportLead(f.deps, f.as('zhangsan'), {
       company: EAST, contactName: '王建国', phone: '+8613812345678', email: null, size: '500人', position: '行业前三', region: null, creditCode: null, source: null,
     });
@@ -50,6 +46,12 @@ describe.each(backends)('the sla job (CLI-4) on $name', (backend) => {
     f.clock.set('2026-11-30T09:30:00+08:00');
     await respondToTicket(f.deps, f.as('zhangsan'), { ticketId: answered, text: '已处理' });
     await f.database.db.deleteFrom('outbox').execute();
+    await checkpoint(f.database.db);
+  });
+  // Every test starts from these three tickets and an empty outbox, and runs the job as often as it needs.
+  beforeEach(async () => {
+    await backToCheckpoint(f.database.db);
+    f.clock.set('2026-11-30T09:30:00+08:00');
   });
   afterAll(() => f.close());
 
