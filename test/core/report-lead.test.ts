@@ -32,11 +32,12 @@ describe.each(backends)('reporting leads on $name', (backend) => {
   afterAll(() => f.close());
 
   it('saves a lead, makes the reporter its owner and counts it towards today', async () => {
+    f.clock.set('2026-11-23T10:00:00+08:00'); // Monday, a day of its own
     const result = await reportLead(f.deps, f.as('zhangsan'), lead('杭州云栖数据有限公司'));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.company.region).toBe('华东');
-    expect(result.value.progress).toMatchObject({ date: '2026-11-26', count: 1, target: 5, workingDay: true });
+    expect(result.value.progress).toMatchObject({ date: '2026-11-23', count: 1, target: 5, workingDay: true });
     const row = await f.database.db.selectFrom('companies').selectAll().where('id', '=', result.value.company.id).executeTakeFirstOrThrow();
     expect(row.owner_id).toBe('zhangsan');
     expect(row.norm_name).toBe('杭州云栖数据');
