@@ -1,17 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { noticeView } from '../../src/views/notice-view.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { Notice } from '../../src/core/notices.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
 import { viewText } from '../support/view-text.ts';
+import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 
 /** The contract commands typed as people type them, through the real bot, read as they would read the reply. */
 describe('contracts and payments through the bot', () => {
   let f: BotFixture;
   beforeAll(async () => {
     f = await botFixture(pgliteBackend);
+    await checkpoint(f.database.db);
   });
+  // Each test starts from the scene above, not from what the test before it left.
+  beforeEach(() => backToCheckpoint(f.database.db));
   afterAll(() => f.close());
 
   async function deal(owner: string, region: string, name: string) {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatDriver, DriverFactory } from './chat-driver.ts';
 import { consoleDriver } from './console-driver.ts';
 import { feishuDriver } from './feishu-driver.ts';
@@ -6,7 +6,8 @@ import { slackDriver } from './slack-driver.ts';
 
 /**
  * The same conversations on every adapter: what a salesperson does in a day
- * must read the same in the terminal, in Slack and in Feishu.
+ * must read the same in the terminal, in Slack and in Feishu. Each starts
+ * from the org alone and sets its own scene, so it passes run by itself.
  */
 const drivers: [string, DriverFactory][] = [
   ['console', consoleDriver],
@@ -21,7 +22,10 @@ describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
   beforeAll(async () => {
     d = await makeDriver();
   });
+  beforeEach(() => d.reset());
   afterAll(() => d.close());
+  /** 张三 has reported the lead of LEAD today. */
+  const givenTheLead = () => d.arrange('zhangsan', LEAD, '线索已保存');
 
   it('reports a lead and shows it saved with today\'s progress', async () => {
     const reply = await d.send('zhangsan', LEAD);
@@ -30,6 +34,7 @@ describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
   });
 
   it("refuses a colleague's report of the same company, naming the owner and showing no contact", async () => {
+    await givenTheLead();
     const reply = await d.send('zhaoliu', '/lead 南京钟山仪器 contact:王 phone:13900009999 size:1 position:无');
     expect(reply).toContain('张三');
     expect(reply).toContain('华东');
@@ -37,6 +42,7 @@ describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
   });
 
   it('takes a lead through the form of a bare command', async () => {
+    await givenTheLead();
     const reply = await d.submitForm('zhangsan', '/lead', { company: '无锡太湖环保', contact: '吴', phone: '13711112222', size: '50人', position: '新锐' });
     expect(reply).toContain('线索已保存');
     expect(reply).toContain('今日进度 2/5');
@@ -50,9 +56,10 @@ describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
   });
 
   it("delivers a message to another person: the account manager hears of a new client", async () => {
+    await givenTheLead();
     const reply = await d.send('lisi', '/client 南京钟山仪器 manager:@sunqi');
     expect(reply).toContain('孙七');
-    const message = await d.delivered('sunqi');
+    const message = await d.delivered('sunqi', '新的专属客户');
     expect(message).toContain('新的专属客户');
     expect(message).toContain('李四 指派你为「南京钟山仪器有限公司」的专属客户经理');
   });
@@ -62,11 +69,11 @@ describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
     expect(submitted).toContain('已提交，等待 李四 审批');
     const id = /#(\d+)/.exec(submitted)?.[1];
     expect(id).toBeDefined();
-    expect(await d.delivered('lisi')).toContain(`待你审批 · 费用 #${id}`);
+    expect(await d.delivered('lisi', `待你审批 · 费用 #${id}`)).toContain(`待你审批 · 费用 #${id}`);
 
     expect(await d.send('zhaoliu', `/approvals approve ${id}`)).toContain(`审批 #${id} 现在等待 李四 处理，你不能操作`);
     expect(await d.send('lisi', `/审批 同意 ${id}`)).toContain('已通过');
-    expect(await d.delivered('zhangsan')).toContain(`审批已通过 #${id}`);
+    expect(await d.delivered('zhangsan', `审批已通过 #${id}`)).toContain(`审批已通过 #${id}`);
     expect(await d.send('lisi', `/审批 拒绝 ${id} 原因:重复`)).toContain('这次操作没有生效');
   });
 
@@ -77,12 +84,13 @@ describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
     const submitted = await d.send('zhaoliu', '/expense 3000 样品快递');
     const id = /#(\d+)/.exec(submitted)?.[1];
     expect(await d.send('lisi', '/委托 @zhouba 截止:2026-11-30')).toContain('已在等你的 1 项现在就发给 周八 了');
-    expect(await d.delivered('zhouba')).toContain(`待你审批 · 费用 #${id}`);
+    expect(await d.delivered('zhouba', `待你审批 · 费用 #${id}`)).toContain(`待你审批 · 费用 #${id}`);
     expect(await d.send('zhouba', '/审批')).toContain(`#${id} 费用 样品快递 ¥3,000 · 赵六（代 李四 审批）`);
     expect(await d.send('zhouba', `/审批 同意 ${id}`)).toContain('已通过');
   });
 
   it('runs the command behind a button of a reply', async () => {
+    await givenTheLead();
     const reply = await d.sendAndPress('zhangsan', '/client 南京钟山仪器', '记录拜访');
     expect(reply).toContain('拜访已记录');
     expect(reply).toContain('南京钟山仪器有限公司');

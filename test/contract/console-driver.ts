@@ -4,16 +4,21 @@ import { personById } from '../../src/core/identity.ts';
 import { botFixture } from '../support/bot-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
 import { consoleDeliverer } from '../../adapters/console/console-deliverer.ts';
-import { waitFor, wireOutbox, type ChatDriver } from './chat-driver.ts';
+import { chatDriver, wireOutbox, type ChatDriver, type Delivery } from './chat-driver.ts';
 
 /** The console chat at a terminal: lines typed, prompts awaited, the printed text read. */
 export async function consoleDriver(): Promise<ChatDriver> {
   const fixture = await botFixture(pgliteBackend);
   // Everyone is at the one terminal: messages to others are printed there.
+  // The deliverer prints each message in one write, addressed to its person by name.
   const terminal = new PassThrough();
-  let printedToOthers = '';
-  terminal.on('data', (chunk: Buffer) => (printedToOthers += chunk.toString('utf8')));
-  wireOutbox(fixture, consoleDeliverer(terminal, 'zh-CN'));
+  const deliveries: Delivery[] = [];
+  terminal.on('data', (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    const to = fixture.org.people.find((p) => text.includes(`发给 ${p.name}：`));
+    if (to) deliveries.push({ to: to.id, text });
+  });
+  const dispatcher = wireOutbox(fixture, consoleDeliverer(terminal, 'zh-CN'));
 
   async function session(personId: string, drive: (type: (line: string) => Promise<string>) => Promise<string>): Promise<string> {
     const input = Object.assign(new PassThrough(), { isTTY: true });
@@ -28,25 +33,30 @@ export async function consoleDriver(): Promise<ChatDriver> {
       input,
       output,
     });
-    /** Types a line and waits for the next prompt; answers what was printed in between. */
-    const type = async (line: string): Promise<string> => {
-      const before = printed.length;
-      input.write(`${line}\n`);
+    /** Waits until what was printed since `before` ends in a prompt; fails, showing it, when none comes. */
+    const prompted = async (before: number, after: string): Promise<string> => {
       const deadline = Date.now() + 10_000;
       while (!/(> |: )$/.test(printed.slice(before)) || printed.length === before) {
-        if (Date.now() > deadline) throw new Error(`no prompt after "${line}": ${printed.slice(before)}`);
+        if (Date.now() > deadline) throw new Error(`no prompt ${after} within 10 s; printed: ${printed.slice(before)}`);
         await new Promise((r) => setTimeout(r, 5));
       }
       return printed.slice(before);
     };
-    await new Promise((r) => setTimeout(r, 20));
+    /** Types a line and waits for the next prompt; answers what was printed in between. */
+    const type = async (line: string): Promise<string> => {
+      const before = printed.length;
+      input.write(`${line}\n`);
+      return prompted(before, `after "${line}"`);
+    };
+    // The first prompt, so that it is not taken for the answer to the first line.
+    await prompted(0, `when ${personId} logged in`);
     const result = await drive(type);
     input.end();
     await done;
     return result;
   }
 
-  return {
+  return chatDriver({
     name: 'console',
     fixture,
     send: (personId, text) => session(personId, (type) => type(text)),
@@ -67,12 +77,7 @@ export async function consoleDriver(): Promise<ChatDriver> {
         for (const field of view.form.fields.filter((f) => f.value === undefined)) last = await type(values[field.key] ?? '');
         return last;
       }),
-    delivered: (personId) =>
-      waitFor(() => {
-        const to = `发给 ${fixture.person(personId).name}：`;
-        const at = printedToOthers.lastIndexOf(to);
-        return at >= 0 ? printedToOthers.slice(at) : undefined;
-      }, `a message to ${personId}`),
+    deliveries: () => deliveries,
     close: () => fixture.close(),
-  };
+  }, dispatcher);
 }

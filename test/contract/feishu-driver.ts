@@ -1,7 +1,7 @@
 import { cardAction, textMessage } from '../fakes/feishu-events.ts';
 import { VERIFICATION_TOKEN, feishuFixture } from '../support/feishu-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
-import { waitFor, wireOutbox, type ChatDriver } from './chat-driver.ts';
+import { chatDriver, waitFor, wireOutbox, type ChatDriver } from './chat-driver.ts';
 
 /** Every plain text of a Feishu card, forms included. */
 export const cardText = (card: any): string => {
@@ -31,15 +31,18 @@ const buttons = (card: any): any[] => {
 /** Feishu through encrypted, signed webhook events to the real SDK; answers read from the cards the bot sends. */
 export async function feishuDriver(): Promise<ChatDriver> {
   const f = await feishuFixture(pgliteBackend);
-  wireOutbox(f, f.adapter.deliverer);
+  const dispatcher = wireOutbox(f, f.adapter.deliverer);
+  const personOfOpenId = new Map(f.org.people.map((p) => [f.openId(p.id), p.id]));
   const say = async (personId: string, text: string) => {
     const before = f.api.messages().length;
     await f.deliver(textMessage({ token: VERIFICATION_TOKEN, openId: f.openId(personId), text }));
     // The answer is the reply to the person's message; a notice to someone else may come first.
-    const reply = await waitFor(() => f.api.messages().slice(before).find((c) => c.path.endsWith('/reply')), `the reply to "${text}"`);
+    const reply = await waitFor(() => f.api.messages().slice(before).find((c) => c.path.endsWith('/reply')), `the reply to ${personId}'s "${text}"`, {
+      got: () => `messages since: ${f.api.messages().slice(before).map((c) => `${c.method} ${c.path}`).join(', ') || 'none'}`,
+    });
     return reply.body.content;
   };
-  return {
+  return chatDriver({
     name: 'feishu',
     fixture: f,
     send: async (personId, text) => cardText(await say(personId, text)),
@@ -59,13 +62,14 @@ export async function feishuDriver(): Promise<ChatDriver> {
       );
       return cardText(res.json.card?.data);
     },
-    async delivered(personId) {
-      const openId = f.openId(personId);
-      const sent = await waitFor(() => f.api.messages().findLast((c) => c.query.receive_id_type === 'open_id' && c.body?.receive_id === openId), `a message to ${personId}`);
-      return cardText(sent.body.content);
-    },
+    // What the bot sends a person by open_id, and Feishu took (a call it refused ends in "!").
+    deliveries: () =>
+      f.api.messages().flatMap((c) => {
+        const to = c.query.receive_id_type === 'open_id' && !c.method.endsWith('!') ? personOfOpenId.get(c.body?.receive_id) : undefined;
+        return to ? [{ to, text: cardText(c.body.content) }] : [];
+      }),
     close: () => f.close(),
-  };
+  }, dispatcher);
 }
 
 /** The values a form card arrives with: each input's default_value, each select's initial_option. */

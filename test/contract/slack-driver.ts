@@ -1,7 +1,7 @@
 import { interactivity, slashCommand } from '../fakes/slack-signing.ts';
 import { slackFixture } from '../support/slack-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
-import { waitFor, wireOutbox, type ChatDriver } from './chat-driver.ts';
+import { chatDriver, waitFor, wireOutbox, type ChatDriver } from './chat-driver.ts';
 
 /** Every text of Block Kit blocks. */
 export const blockText = (blocks: any[] = []): string =>
@@ -13,14 +13,15 @@ export const blockText = (blocks: any[] = []): string =>
 export async function slackDriver(): Promise<ChatDriver> {
   const f = await slackFixture(pgliteBackend);
   let responses = 0;
-  wireOutbox(f, f.adapter.deliverer);
+  const dispatcher = wireOutbox(f, f.adapter.deliverer);
+  const personOfChannel = new Map(f.org.people.map((p) => [`D_${f.slackId(p.id)}`, p.id]));
 
   const command = (personId: string, text: string, extra: { trigger_id?: string } = {}) => {
     const [name = '', ...rest] = text.split(' ');
     return f.post(slashCommand({ command: name, text: rest.join(' '), user_id: f.slackId(personId), ...extra }));
   };
 
-  return {
+  return chatDriver({
     name: 'slack',
     fixture: f,
     async send(personId, text) {
@@ -58,24 +59,27 @@ export async function slackDriver(): Promise<ChatDriver> {
             : { value: { value: values[b.block_id] ?? b.element.initial_value ?? null } },
         ]),
       );
-      const posted = f.api.callsOf('chat.postEphemeral').length + f.api.callsOf('chat.postMessage').length;
+      // The answer comes to this person: shown only to them where the command was typed, or in their DM.
+      const answers = () =>
+        f.api.calls.filter(
+          (c) => (c.method === 'chat.postEphemeral' && c.args.user === f.slackId(personId)) || (c.method === 'chat.postMessage' && c.args.channel === `D_${f.slackId(personId)}`),
+        );
+      const posted = answers().length;
       const res = await f.post(
         interactivity({ type: 'view_submission', user: { id: f.slackId(personId) }, view: { id: 'V', callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: state } } }),
       );
       if (res.json?.response_action === 'errors') return Object.values(res.json.errors).join('\n');
-      const deadline = Date.now() + 5000;
-      while (f.api.callsOf('chat.postEphemeral').length + f.api.callsOf('chat.postMessage').length === posted) {
-        if (Date.now() > deadline) throw new Error('no answer after the form');
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      const answer = f.api.calls.filter((c) => c.method === 'chat.postEphemeral' || c.method === 'chat.postMessage').at(-1)!;
+      const answer = await waitFor(() => answers().at(posted), `an answer to ${personId}'s ${view.callback_id} form`, {
+        got: () => `calls: ${f.api.calls.map((c) => c.method).join(', ')}`,
+      });
       return blockText(answer.args.blocks);
     },
-    async delivered(personId) {
-      const channel = `D_${f.slackId(personId)}`;
-      const post = await waitFor(() => f.api.callsOf('chat.postMessage').findLast((c) => c.args.channel === channel), `a DM to ${personId}`);
-      return blockText(post.args.blocks);
-    },
+    // What the bot posts to a person's DM channel.
+    deliveries: () =>
+      f.api.callsOf('chat.postMessage').flatMap((c) => {
+        const to = personOfChannel.get(c.args.channel);
+        return to ? [{ to, text: blockText(c.args.blocks) }] : [];
+      }),
     close: () => f.close(),
-  };
+  }, dispatcher);
 }

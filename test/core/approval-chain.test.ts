@@ -7,6 +7,7 @@ import { ok } from '../../src/core/result.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { EXTRA, withPeople } from '../support/approval-org.ts';
 import { backends } from '../support/test-database.ts';
+import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 
 const expense = (yuan: number, event: string | null = null, subject = '展会'): SubmitApprovalCommand => ({
   kind: 'expense', subject, amountFen: yuan * 100, event, product: null, onDate: null,
@@ -19,9 +20,14 @@ describe.each(backends)('who approves, at the top of the org and around roles (E
     let f: BotFixture;
     beforeAll(async () => {
       f = await botFixture(backend);
+      await checkpoint(f.database.db);
     });
     afterAll(() => f.close());
-    beforeEach(() => withPeople(f, []));
+    // Each test starts from no request and the org as shipped, not from what the test before it left.
+    beforeEach(async () => {
+      await backToCheckpoint(f.database.db);
+      await withPeople(f, []);
+    });
 
     it("refuses the department manager's own 8,000 expense, naming the setting, instead of giving it to his subordinate alone", async () => {
       const r = await submitApproval(f.deps, f.as('wangwu'), expense(8_000));

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chainRoles } from '../../src/core/approvals/chain.ts';
 import { decideApproval, listApprovals, withdrawApproval } from '../../src/core/approvals/decide.ts';
 import { submitApproval, type SubmitApprovalCommand } from '../../src/core/approvals/submit.ts';
@@ -7,6 +7,7 @@ import { escalateWaitingApprovals } from '../../src/core/approvals/escalate.ts';
 import { DEFAULT_POLICY } from '../../src/core/policy.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
+import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 
 const expense = (yuan: number, subject = '展会'): SubmitApprovalCommand => ({
   kind: 'expense', subject, amountFen: yuan * 100, event: null, product: null, onDate: null,
@@ -32,7 +33,10 @@ describe.each(backends)('approvals on $name', (backend) => {
   let f: BotFixture;
   beforeAll(async () => {
     f = await botFixture(backend);
+    await checkpoint(f.database.db);
   });
+  // Each test starts from the scene above, not from what the test before it left.
+  beforeEach(() => backToCheckpoint(f.database.db));
   afterAll(() => f.close());
 
   const outboxTo = async (personId: string) =>

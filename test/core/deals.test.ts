@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { updateClient } from '../../src/core/clients/update-client.ts';
 import { advanceDeal } from '../../src/core/deals/advance-deal.ts';
 import { openDealForm, type DealForm } from '../../src/core/deals/deal-form.ts';
@@ -12,6 +12,7 @@ import type { CoreResult } from '../../src/core/ports.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import { dealRefusalView } from '../../src/views/deal-views.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
+import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 import { backends } from '../support/test-database.ts';
 import { viewText } from '../support/view-text.ts';
 
@@ -53,7 +54,10 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
       });
       if (!saved.ok) throw new Error(saved.code);
     }
+    await checkpoint(f.database.db);
   });
+  // Each test starts from the three clients and no deal, and opens the deals it needs.
+  beforeEach(() => backToCheckpoint(f.database.db));
   afterAll(() => f.close());
 
   const audits = async (action: string, dealId: number) =>
@@ -61,17 +65,59 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
   const dealRow = (id: number) => f.database.db.selectFrom('deals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const next = (who: string, dealId: number, fromStage: 1 | 2 | 3 | 4 | 5 | null = null) => advanceDeal(f.deps, f.as(who), { dealId, fromStage });
 
-  let dealId = 0;
+  /** 华信's deal, opened by 张三 and taken through each gate up to `stage`. */
+  const dealAt = async (stage: 1 | 2 | 3 | 4): Promise<number> => {
+    const id = value(await openDeal(f.deps, f.as('zhangsan'), { company: HUAXIN, amountFen: 50_000_000 })).deal.id;
+    if (stage >= 2) value(await next('zhangsan', id));
+    if (stage >= 3) {
+      const answers = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => [n, `回答${n}`]));
+      value(await recordNeeds(f.deps, f.as('zhangsan'), { dealId: id, answers, method: 'phone' }));
+      value(await next('zhangsan', id));
+    }
+    if (stage >= 4) {
+      value(await recordProposal(f.deps, f.as('zhangsan'), { dealId: id, parts: { products: '智能门锁 X1 ×200', pricing: '九折', service: '三年质保' } }));
+      value(await next('zhangsan', id));
+    }
+    return id;
+  };
+  const SIGNING = new Date('2026-11-26T02:00:00Z');
+  /** A contract of the deal, stored as legal review or signing left it. */
+  const contractOf = async (dealId: number, status: 'in_review' | 'signed') => {
+    const company = await f.database.db.selectFrom('companies').select('id').where('name', '=', HUAXIN).executeTakeFirstOrThrow();
+    return f.database.db
+      .insertInto('contracts')
+      .values({
+        deal_id: dealId,
+        company_id: company.id,
+        owner_id: 'zhangsan',
+        amount_fen: 50_000_000,
+        delivery_date: '2026-12-31',
+        payment_method: '银行转账',
+        term_days: 60,
+        penalty_bp: 500,
+        sign_method: 'esign',
+        status,
+        due_date: '2027-03-01',
+        created_at: SIGNING,
+        updated_at: SIGNING,
+        ...(status === 'signed' ? { signed_at: SIGNING } : {}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  };
+  /** 东方's deal, opened by 张三, at stage 1. */
+  const dongfangDeal = async () => value(await openDeal(f.deps, f.as('zhangsan'), { company: DONGFANG, amountFen: 10_000_000 })).deal.id;
 
   it('opens a deal at stage 1 for an existing client, owned by its owner, in its region', async () => {
     const card = value(await openDeal(f.deps, f.as('zhangsan'), { company: '上海华信科技', amountFen: 50_000_000 }));
-    dealId = card.deal.id;
+    const dealId = card.deal.id;
     expect(card.deal).toMatchObject({ companyName: HUAXIN, stage: 1, status: 'open', ownerId: 'zhangsan', region: '华东', amountFen: 50_000_000 });
     expect(card.gate).toEqual({ kind: 'open' });
     expect(await audits('deal.open', dealId)).toBe(1);
   });
 
   it('refuses a second open deal for the same company, naming the open one', async () => {
+    const dealId = await dealAt(1);
     const again = await openDeal(f.deps, f.as('lisi'), { company: HUAXIN, amountFen: null });
     expect(again).toEqual({ ok: false, code: 'deal_open_exists', details: { company: HUAXIN, id: dealId } });
     expect(refusalText(again, 'zh-CN')).toContain(`#${dealId}`);
@@ -86,6 +132,7 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
   });
 
   it('refuses outsiders: a colleague cannot open or move a deal of a client that is not theirs', async () => {
+    const dealId = await dealAt(1);
     expect(await openDeal(f.deps, f.as('zhaoliu'), { company: DONGFANG, amountFen: null })).toMatchObject({ ok: false, code: 'not_client_insider' });
     const moved = await next('zhaoliu', dealId);
     expect(moved).toEqual({ ok: false, code: 'not_deal_insider', details: { id: dealId, company: HUAXIN, owner: '张三' } });
@@ -100,12 +147,14 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
   });
 
   it('moves from initial contact to needs research with nothing required, and audits the change', async () => {
+    const dealId = await dealAt(1);
     const card = value(await next('zhangsan', dealId));
     expect(card.deal.stage).toBe(2);
     expect(await audits('deal.stage', dealId)).toBe(1);
   });
 
   it('refuses to leave needs research without the checklist, naming every question and the method (PIPE-2)', async () => {
+    const dealId = await dealAt(2);
     const refused = await next('zhangsan', dealId);
     expect(refused).toEqual({
       ok: false,
@@ -117,6 +166,7 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
   });
 
   it('stores a partial checklist, merges later answers, and names only what remains', async () => {
+    const dealId = await dealAt(2);
     const answers = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((n) => [n, `回答${n}`]));
     const first = value(await recordNeeds(f.deps, f.as('zhangsan'), { dealId, answers, method: null }));
     expect(first.needs).toEqual({ answered: 7, total: 10, missing: [8, 9, 10] });
@@ -147,6 +197,7 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
   });
 
   it('no longer accepts needs answers once past needs research', async () => {
+    const dealId = await dealAt(3);
     expect(await recordNeeds(f.deps, f.as('zhangsan'), { dealId, answers: { 1: 'x' }, method: null })).toEqual({
       ok: false,
       code: 'deal_needs_locked',
@@ -155,6 +206,7 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
   });
 
   it('refuses to leave the proposal stage until product mix, pricing and service are all written (PIPE-3)', async () => {
+    const dealId = await dealAt(3);
     const none = await next('zhangsan', dealId);
     expect(none).toEqual({ ok: false, code: 'deal_proposal_incomplete', details: { id: dealId, parts: 'products,pricing,service' } });
     expect(refusalText(none, 'zh-CN')).toContain('方案缺少产品组合、价格策略、服务承诺');
@@ -171,38 +223,19 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
   });
 
   it('refuses signing without a signed contract, names the one in progress, and wins the deal once it is signed (PIPE-4)', async () => {
+    const dealId = await dealAt(4);
     const none = await next('zhangsan', dealId);
     expect(none).toEqual({ ok: false, code: 'deal_contract_unsigned', details: { id: dealId } });
     expect(refusalText(none, 'zh-CN')).toContain('还没有已签署的合同');
     expect(refusalText(none, 'en')).toContain('no signed contract yet');
 
-    const now = new Date('2026-11-26T02:00:00Z');
-    const company = await f.database.db.selectFrom('companies').select('id').where('name', '=', HUAXIN).executeTakeFirstOrThrow();
-    const contract = await f.database.db
-      .insertInto('contracts')
-      .values({
-        deal_id: dealId,
-        company_id: company.id,
-        owner_id: 'zhangsan',
-        amount_fen: 50_000_000,
-        delivery_date: '2026-12-31',
-        payment_method: '银行转账',
-        term_days: 60,
-        penalty_bp: 500,
-        sign_method: 'esign',
-        status: 'in_review',
-        due_date: '2027-03-01',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const contract = await contractOf(dealId, 'in_review');
     const inReview = await next('zhangsan', dealId);
     expect(inReview).toEqual({ ok: false, code: 'deal_contract_in_progress', details: { id: dealId, contract: contract.id, status: 'in_review' } });
     expect(refusalText(inReview, 'zh-CN')).toContain(`合同 #${contract.id} 当前在法务审核中`);
     expect(refusalText(inReview, 'en')).toContain(`no signed contract yet; contract #${contract.id} is in legal review`);
 
-    await f.database.db.updateTable('contracts').set({ status: 'signed', signed_at: now }).where('id', '=', contract.id).execute();
+    await f.database.db.updateTable('contracts').set({ status: 'signed', signed_at: SIGNING }).where('id', '=', contract.id).execute();
     const won = value(await next('zhangsan', dealId));
     expect(won.deal).toMatchObject({ stage: 5, status: 'won' });
     expect((await dealRow(dealId)).closed_at).not.toBeNull();
@@ -210,6 +243,9 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
   });
 
   it('refuses any change to a closed deal', async () => {
+    const dealId = await dealAt(4);
+    await contractOf(dealId, 'signed');
+    expect(value(await next('zhangsan', dealId)).deal.status).toBe('won');
     const refused = await next('zhangsan', dealId);
     expect(refused).toEqual({ ok: false, code: 'deal_closed', details: { id: dealId, status: 'won' } });
     expect(refusalText(refused, 'zh-CN')).toContain('已签约成交');
@@ -229,8 +265,7 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
   });
 
   it('moves a deal one stage when two people press next at once', async () => {
-    const open = (await listDeals(f.deps, f.as('zhangsan')));
-    const deal = value(open).deals.find((d) => d.deal.companyName === DONGFANG)!.deal;
+    const deal = { id: await dongfangDeal() };
     // The card's button carries the stage it showed.
     const both = await Promise.all([next('zhangsan', deal.id, 1), next('lisi', deal.id, 1)]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
@@ -240,8 +275,8 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
   });
 
   it('moves a deal one stage when two typed next commands race and the second meets a gate', async () => {
-    // Put the deal back at stage 1: from there the first `next` is free and the second meets the needs gate.
-    const fresh = await f.database.db.updateTable('deals').set({ stage: 1 }).where('status', '=', 'open').where('owner_id', '=', 'zhangsan').returning('id').executeTakeFirstOrThrow();
+    // At stage 1 the first `next` is free and the second meets the needs gate.
+    const fresh = { id: await dongfangDeal() };
     const both = await Promise.all([next('zhangsan', fresh.id), next('lisi', fresh.id)]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(both.find((r) => !r.ok)).toMatchObject({ code: 'deal_needs_incomplete' });
@@ -249,6 +284,11 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
   });
 
   it("lists a salesperson's own open deals with what each still needs", async () => {
+    // 张三's deal of 东方 in needs research; his deal of 华信 and 赵六's of 明远 lost.
+    value(await next('zhangsan', await dongfangDeal()));
+    value(await loseDeal(f.deps, f.as('zhangsan'), { dealId: await dealAt(1), reason: '客户预算取消' }));
+    const zhaoliuDeal = value(await openDeal(f.deps, f.as('zhaoliu'), { company: ZHAOLIU_CO, amountFen: null })).deal.id;
+    value(await loseDeal(f.deps, f.as('zhaoliu'), { dealId: zhaoliuDeal, reason: '客户预算取消' }));
     const mine = value(await listDeals(f.deps, f.as('zhangsan')));
     expect(mine.scope).toEqual({ kind: 'mine', personId: 'zhangsan' });
     expect(mine.deals.map((d) => d.deal.companyName)).toEqual([DONGFANG]);
@@ -257,6 +297,7 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
   });
 
   it("lists the region's open deals for a regional manager, all for the department manager, none across regions", async () => {
+    await dongfangDeal();
     const zhaoliuDeal = value(await openDeal(f.deps, f.as('zhaoliu'), { company: ZHAOLIU_CO, amountFen: null }));
     const lisi = value(await listDeals(f.deps, f.as('lisi')));
     expect(lisi.scope).toEqual({ kind: 'region', region: '华东' });
@@ -267,6 +308,7 @@ describe.each(backends)('the sales pipeline (PIPE-1..4) on $name', (backend) => 
   });
 
   it("lets the client's account manager act on the deal and see it in their list", async () => {
+    value(await openDeal(f.deps, f.as('zhaoliu'), { company: ZHAOLIU_CO, amountFen: null }));
     value(await updateClient(f.deps, f.as('lisi'), { company: ZHAOLIU_CO, annualPurchaseFen: null, grade: null, reason: null, accountManagerId: 'sunqi' }));
     const sunqi = value(await listDeals(f.deps, f.as('sunqi')));
     expect(sunqi.deals.map((d) => d.deal.companyName)).toEqual([ZHAOLIU_CO]);

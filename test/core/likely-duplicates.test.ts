@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../src/grammar/values/credit-code.ts';
 import { showClient } from '../../src/core/clients/show-client.ts';
 import { decideHeldLead } from '../../src/core/leads/decide-held-lead.ts';
 import { reportLead, type ReportLeadCommand } from '../../src/core/leads/report-lead.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
+import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 
 /** A checksum-valid credit code from its first 17 characters. */
 const code = (prefix17: string) => `${prefix17}${creditCodeCheckChar(prefix17)}`;
@@ -30,7 +31,10 @@ describe.each(backends)('a likely duplicate (same name, another credit code) on 
     f = await botFixture(backend);
     const first = await reportLead(f.deps, f.as('zhangsan'), lead('上海华信科技有限公司', C1, { phone: '+8613812340000' }));
     if (!first.ok) throw new Error(first.code);
+    await checkpoint(f.database.db);
   });
+  // Each test starts from the scene above, not from what the test before it left.
+  beforeEach(() => backToCheckpoint(f.database.db));
   afterAll(() => f.close());
 
   const heldId = (r: Awaited<ReturnType<typeof reportLead>>) => {
@@ -91,6 +95,9 @@ describe.each(backends)('a likely duplicate (same name, another credit code) on 
   });
 
   it('makes a lookup by the shared name ask which company, listing each with its credit code and region', async () => {
+    // Two companies go by 上海华信科技: the scene's, and one allowed for 赵六.
+    const held = heldId(await reportLead(f.deps, f.as('zhaoliu'), lead('华信科技（上海）有限公司', code('91310000MA1HX0004'), { contactName: '刘总' })));
+    expect((await decideHeldLead(f.deps, f.as('lisi'), { heldId: held, decision: 'allow', reason: '另一家同名公司，工商信息不同' })).ok).toBe(true);
     const card = await showClient(f.deps, f.as('zhaoliu'), '上海华信科技');
     expect(card.ok ? null : card.code).toBe('client_ambiguous');
     const choices = String(card.ok ? '' : card.details.choices).split('\n');

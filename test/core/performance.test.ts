@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkMonth, lockMonth } from '../../src/core/performance/finance.ts';
 import { agreeGoal, listGoals, setGoal, type SetGoalCommand } from '../../src/core/performance/goals.ts';
 import { submitPlan } from '../../src/core/performance/plan.ts';
@@ -14,6 +14,7 @@ import type { CoreResult } from '../../src/core/ports.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { addCompany, addContract, addPayment, sampleQuarter } from '../support/performance-data.ts';
 import { backends } from '../support/test-database.ts';
+import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 
 const unwrap = <T>(r: CoreResult<T>): T => {
   if (!r.ok) throw new Error(`refused: ${r.code} ${JSON.stringify(r.details)}`);
@@ -172,7 +173,10 @@ describe.each(backends)('performance review on $name', (backend) => {
   beforeAll(async () => {
     f = await botFixture(backend);
     await sampleQuarter(f.database.db);
+    await checkpoint(f.database.db);
   });
+  // Each test starts from the scene above, not from what the test before it left.
+  beforeEach(() => backToCheckpoint(f.database.db));
   afterAll(() => f.close());
 
   const outboxTo = async (personId: string) =>
@@ -385,6 +389,14 @@ describe.each(backends)('performance review on $name', (backend) => {
     });
 
     it('is refused when the latest review passed, even after an earlier failed one', async () => {
+      // 赵六 failed 2026Q3 and wrote his plan for it; then he passed 2026Q4.
+      await f.deps.store.transaction(async (tx) => {
+        await tx.performance.addReviews([
+          { personId: 'zhaoliu', quarter: '2026Q3', salesFen: 0, newClients: 0, collectionRateBp: null, attainmentBp: 0, passed: false, rank: 3, bonusMultiple: 0, computedAt: new Date('2026-11-20T01:00:00Z') },
+        ]);
+        return { ok: true, value: null };
+      });
+      unwrap(await submitPlan(f.deps, f.as('zhaoliu'), '每天增加三次电话拜访'));
       await f.deps.store.transaction(async (tx) => {
         await tx.performance.addReviews([
           { personId: 'zhaoliu', quarter: '2026Q4', salesFen: 200_000_000, newClients: 9, collectionRateBp: null, attainmentBp: 20_000, passed: true, rank: 1, bonusMultiple: 0, computedAt: new Date('2027-01-05T01:00:00Z') },

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listLeads } from '../../src/core/leads/list-leads.ts';
 import { reportLead, type ReportLeadCommand } from '../../src/core/leads/report-lead.ts';
 import { sealContact } from '../../src/store/contact-columns.ts';
@@ -27,27 +27,33 @@ describe.each(backends)('reporting leads on $name', (backend) => {
   beforeAll(async () => {
     f = await botFixture(backend);
   });
+  // A test that moves the clock moves it for itself only, even when it fails half-way.
+  beforeEach(() => f.clock.set('2026-11-26T10:00:00+08:00'));
   afterAll(() => f.close());
 
   it('saves a lead, makes the reporter its owner and counts it towards today', async () => {
+    f.clock.set('2026-11-23T10:00:00+08:00'); // Monday, a day of its own
     const result = await reportLead(f.deps, f.as('zhangsan'), lead('杭州云栖数据有限公司'));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.company.region).toBe('华东');
-    expect(result.value.progress).toMatchObject({ date: '2026-11-26', count: 1, target: 5, workingDay: true });
+    expect(result.value.progress).toMatchObject({ date: '2026-11-23', count: 1, target: 5, workingDay: true });
     const row = await f.database.db.selectFrom('companies').selectAll().where('id', '=', result.value.company.id).executeTakeFirstOrThrow();
     expect(row.owner_id).toBe('zhangsan');
     expect(row.norm_name).toBe('杭州云栖数据');
   });
 
   it('celebrates the report that reaches the target, and only that one', async () => {
+    f.clock.set('2026-11-24T10:00:00+08:00'); // Tuesday, a day of its own
+    const first = await reportLead(f.deps, f.as('zhangsan'), lead('苏州工业首家'));
+    expect(first.ok && first.value.progress.count).toBe(1);
     const reached: boolean[] = [];
     for (const name of ['苏州工业甲', '苏州工业乙', '苏州工业丙', '苏州工业丁', '苏州工业戊']) {
       const r = await reportLead(f.deps, f.as('zhangsan'), lead(name));
       if (!r.ok) throw new Error(r.code);
       reached.push(r.value.targetReached);
     }
-    // One lead came from the test above: the 4th here is the 5th of the day.
+    // The day's first lead came before them: the 4th here is the 5th of the day.
     expect(reached).toEqual([false, false, false, true, false]);
   });
 
@@ -138,7 +144,6 @@ describe.each(backends)('reporting leads on $name', (backend) => {
     for (const name of ['并发庆祝一', '并发庆祝二', '并发庆祝三']) await reportLead(f.deps, f.as('zhaoliu'), lead(name));
     const results = await Promise.all(['并发庆祝四', '并发庆祝五'].map((n) => reportLead(f.deps, f.as('zhaoliu'), lead(n))));
     expect(results.filter((r) => r.ok && r.value.targetReached)).toHaveLength(1);
-    f.clock.set('2026-11-26T10:00:00+08:00');
   });
 
   it('keeps exactly one owner when two people report the same company at once', async () => {
@@ -226,12 +231,19 @@ describe('today and working days follow the company zone and the China calendar'
   });
 
   it('lists this week from Monday to Sunday, and today only for today', async () => {
-    f.clock.set('2026-12-02T10:00:00+08:00'); // Wednesday
-    await reportLead(f.deps, f.as('zhangsan'), lead('周三测试'));
-    const week = await listLeads(f.deps, f.as('zhangsan'), 'week');
-    const today = await listLeads(f.deps, f.as('zhangsan'), 'today');
+    // 郑十 reports nothing else here: the Sunday before the week, its Tuesday at 07:30 in Shanghai (23:30 UTC the day before), its Wednesday.
+    for (const [at, company] of [
+      ['2026-11-29T10:00:00+08:00', '上周日测试'],
+      ['2026-11-30T23:30:00Z', '周二测试'],
+      ['2026-12-02T10:00:00+08:00', '周三测试'],
+    ] as const) {
+      f.clock.set(at);
+      expect((await reportLead(f.deps, f.as('zhengshi'), lead(company))).ok).toBe(true);
+    }
+    const week = await listLeads(f.deps, f.as('zhengshi'), 'week');
+    const today = await listLeads(f.deps, f.as('zhengshi'), 'today');
     expect(week.ok && [week.value.from, week.value.to]).toEqual(['2026-11-30', '2026-12-06']);
-    expect(week.ok && week.value.leads.map((l) => l.companyName)).toEqual(['时区测试', '周三测试']);
+    expect(week.ok && week.value.leads.map((l) => l.companyName)).toEqual(['周二测试', '周三测试']);
     expect(today.ok && today.value.leads.map((l) => l.companyName)).toEqual(['周三测试']);
   });
 

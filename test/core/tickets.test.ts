@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { updateClient } from '../../src/core/clients/update-client.ts';
 import { reportLead } from '../../src/core/leads/report-lead.ts';
 import { closeTicket } from '../../src/core/tickets/close-ticket.ts';
@@ -7,6 +7,7 @@ import { respondToTicket } from '../../src/core/tickets/respond-ticket.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
 import { viewText } from '../support/view-text.ts';
+import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 
 const lead = (company: string, phone: string, region: string | null = null) => ({
   company, contactName: '王建国', phone, email: null, size: '500人', position: '行业前三', region, creditCode: null, source: null,
@@ -30,7 +31,10 @@ describe.each(backends)('after-sales tickets (CLI-4) on $name', (backend) => {
     const assigned = await updateClient(f.deps, f.as('lisi'), { company: EAST, annualPurchaseFen: null, grade: null, reason: null, accountManagerId: 'sunqi' });
     if (!assigned.ok) throw new Error(assigned.code);
     await f.database.db.deleteFrom('outbox').execute();
+    await checkpoint(f.database.db);
   });
+  // Each test starts from the scene above, not from what the test before it left.
+  beforeEach(() => backToCheckpoint(f.database.db));
   afterAll(() => f.close());
 
   const at = (iso: string) => f.clock.set(iso);
@@ -180,6 +184,13 @@ describe.each(backends)('after-sales tickets (CLI-4) on $name', (backend) => {
   });
 
   it("lists my open tickets on the home screen, the account manager's too, not the closed ones", async () => {
+    // 张三's client: one ticket open, one closed; 陈二's: one open.
+    const typed = async (who: string, text: string) => viewText(await f.bot.handleText(f.as(who), text));
+    await typed('zhangsan', '/工单 上海华信科技 打印机卡纸，客户要求上门');
+    const closed = ticketIdIn(await typed('zhangsan', '/工单 上海华信科技 网络中断'));
+    expect(await typed('zhangsan', `/工单 ${closed} 回复 已重启路由器`)).toContain('已响应');
+    expect(await typed('zhangsan', `/工单 ${closed} 关闭`)).toContain('已关闭');
+    expect(await typed('chener', '/工单 北方重工 齿轮箱异响')).toContain('售后工单 #');
     const open = await f.database.db.selectFrom('tickets').select('id').where('closed_at', 'is', null).execute();
     for (const who of ['zhangsan', 'sunqi']) {
       const text = viewText(await f.bot.home(f.as(who)));

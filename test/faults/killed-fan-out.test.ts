@@ -54,7 +54,10 @@ describe('a job killed while it sends a reminder to 150 people', () => {
 
     const first = startScript('src/cli/job.ts', env, kickOff);
     const deadline = Date.now() + PROCESS_TIMEOUT;
-    while (api.messages().length < 40 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (api.messages().length < 40) {
+      if (Date.now() > deadline) throw new Error(`the first run sent ${api.messages().length} of the 40 messages awaited before the kill within ${PROCESS_TIMEOUT} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     first.child.kill('SIGKILL');
     expect((await first.finished).signal).toBe('SIGKILL');
     const beforeRestart = new Set(api.messages().map((m) => m.body.receive_id)).size;

@@ -9,6 +9,7 @@ import type { View } from '../../src/views/view.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
 import { outboxQueue } from '../../src/store/outbox-queue.ts';
+import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 
 /** A deliverer that records what it sends and fails on demand. */
 function recordingDeliverer(name = 'test') {
@@ -38,9 +39,12 @@ describe.each(backends)('the outbox on $name', (backend) => {
       company: '外发测试公司', contactName: '钟', phone: '+8613900001234', email: null, size: '1', position: '1', region: null, creditCode: null, source: null,
     });
     if (!lead.ok) throw new Error(lead.code);
+    await checkpoint(f.database.db);
   });
   afterAll(() => f.close());
+  // Each test starts from the lead and an empty outbox, not from what the test before it left.
   beforeEach(async () => {
+    await backToCheckpoint(f.database.db);
     f.clock.set('2026-11-26T10:00:00+08:00');
   });
 
@@ -65,6 +69,7 @@ describe.each(backends)('the outbox on $name', (backend) => {
   });
 
   it('sends each row once, in the reader\'s language, and nothing the second time', async () => {
+    await enqueue('assigned:sunqi');
     const r = recordingDeliverer();
     const d = dispatcher(r.deliverer);
     expect(await d.dispatchOnce()).toEqual({ sent: 1, retried: 0, failed: 0 });

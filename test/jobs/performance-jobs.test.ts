@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nthWorkingDay } from '../../src/core/performance/periods.ts';
 import { financeCheckJob, monthlyGoalsJob, quarterlyReviewJob } from '../../src/core/reminders/performance-jobs.ts';
 import { lockMonth } from '../../src/core/performance/finance.ts';
@@ -10,6 +10,7 @@ import { DEFAULT_POLICY } from '../../src/core/policy.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { addCompany, addContract, sampleQuarter } from '../support/performance-data.ts';
 import { backends } from '../support/test-database.ts';
+import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 
 const at9 = (date: string) => new Date(`${date}T09:00:00+08:00`);
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -30,7 +31,10 @@ describe.each(backends)('performance jobs on $name', (backend) => {
   beforeAll(async () => {
     f = await botFixture(backend);
     await sampleQuarter(f.database.db);
+    await checkpoint(f.database.db);
   });
+  // Each test starts from the scene above, not from what the test before it left.
+  beforeEach(() => backToCheckpoint(f.database.db));
   afterAll(() => f.close());
 
   const working = (d: string) => f.deps.calendar.isWorkingDay(d);
@@ -118,9 +122,10 @@ describe.each(backends)('performance jobs on $name', (backend) => {
     expect((await outboxTo('fengyi', 'plan_due')).filter((n) => n.person === '陈二')).toEqual([]);
 
     // Q4 fails again for everyone: two in a row (KPI-6), reviewed once October to December are locked
-    // (November was locked by the finance-check test). Nobody passed every review: the year ranks nobody.
+    // (November first, here). Nobody passed every review: the year ranks nobody.
     const q1start = nthWorkingDay(working, '2027-01', 1)!;
     f.clock.set('2027-01-04T10:00:00+08:00');
+    expect((await lockMonth(f.deps, f.as('qianhui'), '2026-11')).ok).toBe(true);
     expect((await lockMonth(f.deps, f.as('qianhui'), '2026-12')).ok).toBe(true);
     expect((await quarterlyReviewJob(f.deps, at9(q1start))).queued).toBe(0);
     expect((await lockMonth(f.deps, f.as('qianhui'), '2026-10')).ok).toBe(true);

@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { updateClient } from '../../src/core/clients/update-client.ts';
 import { reportLead } from '../../src/core/leads/report-lead.ts';
 import type { Notice } from '../../src/core/notices.ts';
@@ -11,6 +11,7 @@ import { translator } from '../../src/i18n/translate.ts';
 import { JOBS } from '../../src/jobs/registry.ts';
 import { noticeView } from '../../src/views/notice-view.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
+import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 import { backends } from '../support/test-database.ts';
 import { viewText } from '../support/view-text.ts';
 
@@ -45,8 +46,17 @@ describe.each(backends)('the sla job (CLI-4) on $name', (backend) => {
     f.clock.set('2026-11-30T09:30:00+08:00');
     await respondToTicket(f.deps, f.as('zhangsan'), { ticketId: answered, text: '已处理' });
     await f.database.db.deleteFrom('outbox').execute();
+    await checkpoint(f.database.db);
+  });
+  // Every test starts from these three tickets and an empty outbox, and runs the job as often as it needs.
+  beforeEach(async () => {
+    await backToCheckpoint(f.database.db);
+    f.clock.set('2026-11-30T09:30:00+08:00');
   });
   afterAll(() => f.close());
+
+  /** The run at Wednesday 11:05 that warns of `warned` and finds `overdue` overdue. */
+  const runWednesdayMorning = () => slaJob(f.deps, new Date('2026-12-02T11:05:00+08:00'));
 
   const queued = async () =>
     (await f.database.db.selectFrom('outbox').select(['person_id', 'dedupe_key', 'notice']).orderBy('id').execute()).map((r) => ({
@@ -76,6 +86,7 @@ describe.each(backends)('the sla job (CLI-4) on $name', (backend) => {
   });
 
   it('sends nothing twice when it runs again', async () => {
+    await runWednesdayMorning();
     const before = (await queued()).length;
     expect(await slaJob(f.deps, new Date('2026-12-02T11:05:00+08:00'))).toEqual({ queued: 0, skipped: null });
     expect(await slaJob(f.deps, new Date('2026-12-02T12:05:00+08:00'))).toEqual({ queued: 0, skipped: null });
@@ -83,6 +94,7 @@ describe.each(backends)('the sla job (CLI-4) on $name', (backend) => {
   });
 
   it('moves a warned ticket on to overdue once its deadline has passed, once', async () => {
+    await runWednesdayMorning();
     const at = new Date('2026-12-03T09:05:00+08:00');
     await slaJob(f.deps, at);
     const overdueOfWarned = (await queued()).filter((r) => r.notice.kind === 'ticket_sla_overdue' && r.notice.ticketId === warned);
@@ -105,6 +117,7 @@ describe.each(backends)('the sla job (CLI-4) on $name', (backend) => {
   });
 
   it('puts the notices in Chinese words for a Chinese reader', async () => {
+    await runWednesdayMorning();
     const t = translator('zh-CN');
     const rows = await queued();
     const warning = rows.find((r) => r.notice.kind === 'ticket_sla_warning' && r.to === 'zhangsan')!;
@@ -126,6 +139,9 @@ describe.each(backends)('the sla job (CLI-4) on $name', (backend) => {
   });
 
   it('marks a ticket once its overdue notices are queued and never reads it again, however long it waits', async () => {
+    // `overdue` is late on Wednesday morning, `warned` on Thursday morning.
+    await runWednesdayMorning();
+    await slaJob(f.deps, new Date('2026-12-03T09:05:00+08:00'));
     const marked = await f.database.db.selectFrom('tickets').select(['id', 'overdue_notified_at']).where('id', 'in', [warned, overdue, answered]).orderBy('id').execute();
     expect(marked.map((r) => [r.id, r.overdue_notified_at !== null])).toEqual([
       [overdue, true],
