@@ -140,7 +140,7 @@ export const en: Record<MessageKey, string> = {
   'archive.grade_decided.confirmed': 'grade {grade} confirmed',
   'archive.grade_decided.kept': 'grade {grade} not confirmed, old grade kept',
   'archive.account_manager': 'account manager {person} assigned',
-  'archive.visit': '{method} on {date}',
+  'archive.visit': '{method}',
   'archive.deal_opened': 'deal #{id} opened (amount {amount})',
   'archive.deal_stage': 'deal #{id} moved to stage {stage} "{name}"',
   'archive.deal_lost': 'deal #{id} lost at stage {stage} "{name}"',

@@ -147,7 +147,7 @@ export const zhCN = {
   'archive.grade_decided.confirmed': '确认等级 {grade}',
   'archive.grade_decided.kept': '未确认 {grade}，保留原等级',
   'archive.account_manager': '指派专属客户经理 {person}',
-  'archive.visit': '{date} {method}',
+  'archive.visit': '{method}',
   'archive.deal_opened': '新建商机 #{id}（金额 {amount}）',
   'archive.deal_stage': '商机 #{id} 进入阶段 {stage}「{name}」',
   'archive.deal_lost': '商机 #{id} 在阶段 {stage}「{name}」输单',

@@ -78,7 +78,7 @@ function eventText(t: Translate, locale: Locale, entry: NamedArchiveEntry): stri
     case 'account_manager':
       return t('archive.account_manager', { person: entry.personName ?? e.personId });
     case 'visit':
-      return withNote(t('archive.visit', { date: e.visitDate, method: t(`choice.method.${e.method}`) }), e.note);
+      return withNote(t('archive.visit', { method: t(`choice.method.${e.method}`) }), e.note);
     case 'deal_opened':
       return t('archive.deal_opened', { id: e.dealId, amount: e.amountFen === null ? t('deal.amount.none') : money(e.amountFen) });
     case 'deal_stage':
