@@ -55,7 +55,7 @@ export function buildContract({ words, pairs }: RawCommand<ContractKey>, ctx?: P
   const id = readId(idWord, field, issues);
   if (drafting) {
     if (verbWord) issues.push(issue('unknown_key', null, { key: verbWord.slice(0, 20), keys: TERM_KEYS.join(', ') }));
-    if (pairs.ref !== undefined) issues.push(issue('unknown_key', 'sign_ref', { key: 'ref', keys: TERM_KEYS.join(', ') }));
+    if (pairs.sign_ref !== undefined) issues.push(issue('unknown_key', 'sign_ref', { key: 'ref', keys: TERM_KEYS.join(', ') }));
     const terms: Partial<ContractTerms> = {};
     const amountFen = optionalValue(pairs.amount, 'amount', parseAmount, issues);
     if (amountFen === 0) issues.push(issue('amount_invalid', 'amount', { value: pairs.amount ?? '' }));
@@ -82,8 +82,8 @@ export function buildContract({ words, pairs }: RawCommand<ContractKey>, ctx?: P
   const verb = verbWord === undefined ? null : choice(verbWord, 'contract_action', VERBS, issues);
   if (extra.length) issues.push(issue('unknown_key', null, { key: extra[0]!.slice(0, 20), keys: TERM_KEYS.join(', ') }));
   // A reference belongs to the signing only: elsewhere it would be silently dropped.
-  const ref = verb === 'sign' ? optionalText(pairs.ref, 'sign_ref', { max: 100 }, issues) : null;
-  if (pairs.ref !== undefined && verb !== 'sign') issues.push(issue('unknown_key', 'sign_ref', { key: 'ref', keys: 'signed ref:…' }));
+  const ref = verb === 'sign' ? optionalText(pairs.sign_ref, 'sign_ref', { max: 100 }, issues) : null;
+  if (pairs.sign_ref !== undefined && verb !== 'sign') issues.push(issue('unknown_key', 'sign_ref', { key: 'ref', keys: 'signed ref:…' }));
   const action = verb ?? 'show';
   return parsed(action === 'sign' ? { action, contractId: id ?? 0, ref } : { action, contractId: id ?? 0 }, issues);
 }
