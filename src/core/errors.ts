@@ -65,6 +65,8 @@ export const POLICY_ERROR_CODES = [
   'not_contract_insider',
   'contract_cannot_submit',
   'contract_not_approved',
+  /** PIPE-4: a paper contract is signed with its number, or its archive could not find it. */
+  'sign_ref_required',
   'contract_not_signed',
   'payment_over_amount',
   'payment_date_future',

@@ -17,6 +17,12 @@ export type Notice = NoticeBody & {
 type NoticeBody =
   | PerformanceNotice
   | { kind: 'account_manager_assigned'; company: string; by: string }
+  /**
+   * CLI-2: to the region's regional manager, a client became A without an
+   * account manager: the region's account managers as buttons. `reminder`:
+   * sent again by the followups job, a working day later, still not assigned.
+   */
+  | { kind: 'account_manager_needed'; company: string; region: string; candidates: { id: string; name: string }[]; reminder: boolean }
   /** CLI-1, INC-1: to a confirmer, a raised grade waiting: the confirmed grade, the pending one, Confirm / Keep the old grade. */
   | { kind: 'grade_confirmation'; changeId: number; company: string; confirmedGrade: Grade | null; pendingGrade: Grade; source: 'purchase' | 'override'; annualPurchaseFen: number | null; reason: string | null; by: string }
   /** The confirmation card shown again once decided or replaced by a newer figure, with no buttons left. */

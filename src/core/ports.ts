@@ -1,6 +1,6 @@
 import type { ApprovalsPort, ApprovalsTxPort, DelegationsPort } from './approvals/port.ts';
 import type { AuditPort } from './audit/port.ts';
-import type { CompaniesPort, CompaniesTxPort, VisitsPort } from './clients/port.ts';
+import type { ClientArchivePort, CompaniesPort, CompaniesTxPort, VisitsPort } from './clients/port.ts';
 import type { ContractsPort, ContractsTxPort, PaymentsPort, PaymentsTxPort } from './contracts/port.ts';
 import type { DealsPort, DealsTxPort } from './deals/port.ts';
 import type { DeliveriesPort } from './deliveries/port.ts';
@@ -39,6 +39,7 @@ export interface Repositories {
   leads: LeadsPort;
   heldLeads: HeldLeadsPort;
   visits: VisitsPort;
+  archive: ClientArchivePort;
   audit: AuditPort;
   tickets: TicketsPort;
   contracts: ContractsPort;
@@ -89,7 +90,7 @@ export interface CoreDeps {
 export type { ApprovalsPort, DelegationsPort } from './approvals/port.ts';
 export type { AuditPort } from './audit/port.ts';
 export type { Actor, ActorPlatform, AuditEntry } from './audit/types.ts';
-export type { CompaniesPort, VisitsPort } from './clients/port.ts';
+export type { ClientArchivePort, CompaniesPort, VisitsPort } from './clients/port.ts';
 export type { Company, CompanyPatch, Contact, Grade, GradeChange, GradeChangeStatus, NewCompany, NewGradeChange, Visit } from './clients/types.ts';
 export type { ContractsPort, PaymentsPort } from './contracts/port.ts';
 export type { DealsPort } from './deals/port.ts';

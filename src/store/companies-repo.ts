@@ -109,6 +109,11 @@ export function companiesRepo(db: Kysely<Database>, keyring: Keyring): Companies
       return rows.map(toCompany);
     },
 
+    async aClassWithoutAccountManager() {
+      const rows = await db.selectFrom('companies').selectAll().where('grade', '=', 'A').where('account_manager_id', 'is', null).orderBy('id').execute();
+      return rows.map(toCompany);
+    },
+
     async update(companyId, patch: CompanyPatch) {
       const row = await db
         .updateTable('companies')

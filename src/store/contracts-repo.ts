@@ -25,6 +25,7 @@ const toContract = (row: Row): Contract => ({
   signedAt: row.signed_at ? new Date(row.signed_at) : null,
   newClient: row.new_client,
   rewardFen: row.reward_fen === null ? null : Number(row.reward_fen),
+  signRef: row.sign_ref ?? null,
   version: row.version,
   createdAt: new Date(row.created_at),
 });
@@ -97,6 +98,7 @@ export function contractsRepo(db: Kysely<Database>): ContractsTxPort {
           ...(change.signedAt !== undefined && { signed_at: change.signedAt }),
           ...(change.newClient !== undefined && { new_client: change.newClient }),
           ...(change.rewardFen !== undefined && { reward_fen: change.rewardFen }),
+          ...(change.signRef !== undefined && { sign_ref: change.signRef }),
           version: sql`version + 1`,
           updated_at: at,
         })

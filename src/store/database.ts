@@ -262,6 +262,8 @@ export interface ContractsTable {
   signed_at: Timestamp | null;
   new_client: boolean | null;
   reward_fen: number | null;
+  /** PIPE-4: the e-signature reference or paper contract number it was signed under. */
+  sign_ref: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

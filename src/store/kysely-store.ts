@@ -19,6 +19,7 @@ import { heldLeadsRepo } from './held-leads-repo.ts';
 import { outboxRepo } from './outbox-repo.ts';
 import { performanceRepo } from './performance-repo.ts';
 import { visitsRepo } from './visits-repo.ts';
+import { clientArchiveRepo } from './client-archive-repo.ts';
 import { ticketsRepo } from './tickets-repo.ts';
 
 /** Carries a refusal out of Kysely's transaction callback so that it rolls back. */
@@ -46,6 +47,7 @@ export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
     leads: leadsRepo(db, keyring),
     heldLeads: heldLeadsRepo(db, keyring),
     visits: visitsRepo(db),
+    archive: clientArchiveRepo(db),
     audit: auditRepo(db),
     tickets: ticketsRepo(db),
     contracts: contractsRepo(db),

@@ -29,13 +29,15 @@ export function visitsRepo(db: Kysely<Database>): VisitsPort {
         ? { visitorId: row.visitor_id, method: row.method, note: row.note, visitDate: row.visit_date }
         : null;
     },
-    async countBetween(companyId, from, to) {
+    async countBetween(companyId, from, to, visitorIds) {
+      if (!visitorIds.length) return 0;
       const row = await db
         .selectFrom('visits')
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
         .where('company_id', '=', companyId)
         .where('visit_date', '>=', from)
         .where('visit_date', '<=', to)
+        .where('visitor_id', 'in', [...visitorIds])
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },

@@ -27,6 +27,7 @@ export function clientCardView({ t, locale, timezone }: ViewContext, card: Clien
     { label: t('client.owner'), value: card.owner?.name ?? company.ownerId },
     { label: t('client.region'), value: company.region },
     { label: t('client.account_manager'), value: card.accountManager?.name ?? t('client.account_manager.none') },
+    ...regionalContactFields(t, card.regionalContacts),
     { label: t('client.size'), value: company.size },
     { label: t('client.position'), value: company.position },
     ...(contact
@@ -54,13 +55,24 @@ export function clientCardView({ t, locale, timezone }: ViewContext, card: Clien
   const blocks: Block[] = [{ type: 'fields', fields }];
   if (card.contactMasked && contact) blocks.push({ type: 'note', text: t('client.masked') });
   if (history.length) blocks.push({ type: 'text', text: t('client.history') }, { type: 'list', items: history });
-  blocks.push({ type: 'actions', buttons: [{ label: t('button.visit'), command: `/visit ${company.name}` }] });
+  blocks.push({
+    type: 'actions',
+    buttons: [
+      { label: t('button.visit'), command: `/visit ${company.name}` },
+      { label: t('button.client_history'), command: `/client ${company.name} history` },
+    ],
+  });
   return {
     tone: card.followUp.overdue ? 'warning' : 'info',
     title: company.name,
     blocks,
     ...(contact && !card.contactMasked && { sensitive: true }),
   };
+}
+
+/** CLI-2: an A-class client's regional manager(s), its contact beside the account manager; nothing for other grades. */
+export function regionalContactFields(t: Translate, contacts: readonly { name: string }[]) {
+  return contacts.length ? [{ label: t('client.regional_contact'), value: contacts.map((p) => p.name).join(t('client.names_separator')) }] : [];
 }
 
 export function visitRecordedView({ t }: ViewContext, visit: VisitRecorded, method: 'phone' | 'onsite'): View {

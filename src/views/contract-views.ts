@@ -58,6 +58,7 @@ export function contractCardView(ctx: ViewContext, card: ContractCard, lead: Blo
         { label: t('contract.field.deal'), value: `#${c.dealId}` },
         { label: t('contract.field.owner'), value: card.ownerName },
         ...termFields(t, locale, c),
+        ...(c.signRef ? [{ label: t('contract.field.sign_ref'), value: c.signRef }] : []),
         { label: t('contract.field.due'), value: c.dueDate },
         ...(c.status === 'signed'
           ? [

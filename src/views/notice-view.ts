@@ -26,6 +26,17 @@ function noticeBody(t: Translate, locale: Locale, notice: Notice): View {
           { type: 'actions', buttons: [{ label: t('button.client'), command: `/client ${notice.company}` }] },
         ],
       };
+    case 'account_manager_needed':
+      return {
+        tone: notice.reminder ? 'warning' : 'info',
+        title: t(notice.reminder ? 'notice.account_manager_needed.reminder_title' : 'notice.account_manager_needed.title', { company: notice.company }),
+        blocks: [
+          { type: 'text', text: t('notice.account_manager_needed.body', { company: notice.company, region: notice.region }) },
+          ...(notice.candidates.length
+            ? [{ type: 'actions' as const, buttons: notice.candidates.map((c) => ({ label: t('button.assign_account_manager', { name: c.name }), command: `/client ${notice.company} manager:@${c.id}` })) }]
+            : [{ type: 'note' as const, text: t('notice.account_manager_needed.none', { region: notice.region }) }]),
+        ],
+      };
     case 'grade_confirmation':
     case 'grade_confirmation_closed':
     case 'grade_decided':

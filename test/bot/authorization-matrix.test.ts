@@ -51,6 +51,7 @@ const CONFIRMERS: PolicyErrorCode = 'grade_confirmers_only';
 const CONFIRM_OWN: PolicyErrorCode = 'grade_confirm_own';
 const NOT_MINE: PolicyErrorCode = 'not_requester';
 const LOCKED: PolicyErrorCode = 'month_locked';
+const SIGN_REF: PolicyErrorCode = 'sign_ref_required';
 type Expected = typeof OK | typeof REFUSED | PolicyErrorCode;
 
 /**
@@ -81,7 +82,7 @@ const WITH_TARGETS: readonly string[] = ['sales', 'account_manager', 'promotion'
  * EVERY_OP below then asks for its row.
  */
 type Op =
-  | 'lead' | 'lead.allow' | 'lead.refuse' | 'leads' | 'client.show' | 'client.update' | 'client.confirm_grade' | 'client.keep_grade' | 'visit' | 'deals' | 'expense' | 'promo' | 'delegate' | 'leave' | 'remind'
+  | 'lead' | 'lead.allow' | 'lead.refuse' | 'leads' | 'client.show' | 'client.history' | 'client.update' | 'client.confirm_grade' | 'client.keep_grade' | 'visit' | 'deals' | 'expense' | 'promo' | 'delegate' | 'leave' | 'remind'
   | 'plan' | 'goal.set' | 'goal.agree' | 'goal.list' | 'finance.check' | 'finance.lock' | 'help' | 'payment'
   | `deal.${DealAction['action']}` | `contract.${ContractAction['action']}` | `ticket.${TicketAction['action']}`
   | `approvals.${'list' | 'approve' | 'reject' | 'withdraw'}` | `kpi.${KpiQuery['scope']}` | `form.${FormName}`;
@@ -96,6 +97,8 @@ function opOf(command: Command): Op {
       return isClientView(command.input) ? 'client.show' : 'client.update';
     case 'grade_decision':
       return command.input.confirm ? 'client.confirm_grade' : 'client.keep_grade';
+    case 'client_history':
+      return 'client.history';
     case 'deal':
       return `deal.${command.input.action}`;
     case 'contract':
@@ -132,7 +135,7 @@ function opOf(command: Command): Op {
 
 /** Every op a cell can end in (a bare command's form is only a step on the way): each needs at least one row. */
 const EVERY_OP = {
-  lead: 0, 'lead.allow': 0, 'lead.refuse': 0, leads: 0, 'client.show': 0, 'client.update': 0, 'client.confirm_grade': 0, 'client.keep_grade': 0, visit: 0,
+  lead: 0, 'lead.allow': 0, 'lead.refuse': 0, leads: 0, 'client.show': 0, 'client.history': 0, 'client.update': 0, 'client.confirm_grade': 0, 'client.keep_grade': 0, visit: 0,
   'deal.open': 0, 'deal.show': 0, 'deal.next': 0, 'deal.needs': 0, 'deal.proposal': 0, 'deal.lost': 0, deals: 0,
   'contract.draft': 0, 'contract.show': 0, 'contract.submit': 0, 'contract.sign': 0, payment: 0,
   'ticket.open': 0, 'ticket.show': 0, 'ticket.respond': 0, 'ticket.close': 0,
@@ -194,6 +197,11 @@ const TABLE: [string, ...Expected[]][] = [
   ["set another's client's annual purchase",                                  NOT_INSIDER,  OK,           OK,           OK,           NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER],
   ["override another's client's grade with a reason",                         NOT_INSIDER,  MANAGERS,     OK,           OK,           NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER],
   ["assign the account manager of another's client",                          NOT_INSIDER,  NOT_INSIDER,  OK,           OK,           NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER],
+  // CLI-2: a client become A without an account manager asks the region's regional manager; the card's buttons assign as typing would
+  ["press an account manager on the card asking for one for another's A client", NOT_INSIDER, NOT_INSIDER, OK,           OK,           NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER,  NOT_INSIDER],
+  // CLI-3 with SEC-1: the archive holds deals, contracts and payments: the client's insiders, the region's regional manager, legal and finance
+  ["read another's client archive",                                           NOT_INSIDER,  OK,           OK,           OK,           NOT_INSIDER,  OK,           OK,           NOT_ALLOWED,  NOT_INSIDER],
+  ["press Client archive on another's client card",                           NOT_INSIDER,  OK,           OK,           OK,           NOT_INSIDER,  OK,           OK,           NOT_ALLOWED,  NOT_INSIDER],
   // LEAD-2: the owner's report of the holder's name under another credit code is held; the reporter's regional manager or the department manager decides
   ["press Allow on the owner's held duplicate and give the reason",           MANAGERS,     MANAGERS,     OK,           OK,           MANAGERS,     MANAGERS,     MANAGERS,     MANAGERS,     MANAGERS],
   ["allow the owner's held duplicate with a reason",                          MANAGERS,     MANAGERS,     OK,           OK,           MANAGERS,     MANAGERS,     MANAGERS,     MANAGERS,     MANAGERS],
@@ -224,6 +232,10 @@ const TABLE: [string, ...Expected[]][] = [
   // The submitter is the review's requester; legal reports to the department manager, so his review would be decided only by a subordinate: top_approver_needed
   ["press Submit on another's contract card",                                 NOT_CONTRACT, OK,           OK,           TOP_NEEDED,   NOT_CONTRACT, NOT_CONTRACT, NOT_CONTRACT, NOT_CONTRACT, NOT_CONTRACT],
   ["press Signed on another's approved contract card",                        NOT_CONTRACT, OK,           OK,           OK,           NOT_CONTRACT, NOT_CONTRACT, NOT_CONTRACT, NOT_CONTRACT, NOT_CONTRACT],
+  // PIPE-4: a paper contract is signed with its number (ref:); an e-signed one may give the platform's reference
+  ["sign another's approved paper contract with its number",                  NOT_CONTRACT, OK,           OK,           OK,           NOT_CONTRACT, NOT_CONTRACT, NOT_CONTRACT, NOT_CONTRACT, NOT_CONTRACT],
+  ["sign another's approved paper contract without its number",               NOT_CONTRACT, SIGN_REF,     SIGN_REF,     SIGN_REF,     NOT_CONTRACT, NOT_CONTRACT, NOT_CONTRACT, NOT_CONTRACT, NOT_CONTRACT],
+  ["sign another's approved e-signed contract with the platform's reference", NOT_CONTRACT, OK,           OK,           OK,           NOT_CONTRACT, NOT_CONTRACT, NOT_CONTRACT, NOT_CONTRACT, NOT_CONTRACT],
   ["record a payment on another's contract",                                  NOT_RECORDER, NOT_RECORDER, NOT_RECORDER, NOT_RECORDER, NOT_RECORDER, NOT_RECORDER, OK,           NOT_RECORDER, NOT_RECORDER],
   ["record a payment on another's contract through its form",                 NOT_RECORDER, NOT_RECORDER, NOT_RECORDER, NOT_RECORDER, NOT_RECORDER, NOT_RECORDER, OK,           NOT_RECORDER, NOT_RECORDER],
   ['record a payment dated in a month finance has locked',                    NOT_RECORDER, NOT_RECORDER, NOT_RECORDER, NOT_RECORDER, NOT_RECORDER, NOT_RECORDER, LOCKED,       NOT_RECORDER, NOT_RECORDER],
@@ -281,6 +293,13 @@ const HOW: Record<string, How> = {
   "set another's client's annual purchase": how('client.update', (w, me) => w.type(me, `/client ${seeded.subject} purchase:700万`)),
   "override another's client's grade with a reason": how('client.update', async (w, me) => w.type(me, `/client ${await w.client()} grade:B reason:需求潜力`)),
   "assign the account manager of another's client": how('client.update', async (w, me) => w.type(me, `/client ${await w.client({ accountManager: false })} manager:@account_manager`)),
+  "press an account manager on the card asking for one for another's A client": how('client.update', async (w, me) => {
+    const company = await w.client({ accountManager: false });
+    await w.say('regional_manager', `/client ${company} purchase:600万`);
+    return w.press(me, await w.card((n) => n.kind === 'account_manager_needed' && n.company === company), `/client ${company} manager:@account_manager`);
+  }),
+  "read another's client archive": how('client.history', (w, me) => w.type(me, `/client ${seeded.subject} history`)),
+  "press Client archive on another's client card": how('client.history', async (w, me) => w.press(me, await w.say(OWNER, `/client ${seeded.subject}`), / history$/)),
   "press Allow on the owner's held duplicate and give the reason": how(['lead.allow', 'lead_allow'], async (w, me) => w.press(me, await heldCard(w), '/lead allow', { reason: '信用代码不同，是另一家公司' })),
   "allow the owner's held duplicate with a reason": how('lead.allow', async (w, me) => w.type(me, `/lead allow ${await w.heldLead()} reason:信用代码不同`)),
   "press Refuse on the owner's held duplicate": how('lead.refuse', async (w, me) => w.press(me, await heldCard(w), '/lead refuse')),
@@ -310,6 +329,9 @@ const HOW: Record<string, How> = {
   "open another's contract card": how('contract.show', (w, me) => w.type(me, `/contract ${seeded.octoberContract}`)),
   "press Submit on another's contract card": how('contract.submit', async (w, me) => w.press(me, await w.say(OWNER, `/contract ${await w.contract('draft')}`), / submit$/)),
   "press Signed on another's approved contract card": how('contract.sign', async (w, me) => w.press(me, await w.say(OWNER, `/contract ${await w.contract('approved')}`), / signed$/)),
+  "sign another's approved paper contract with its number": how('contract.sign', async (w, me) => w.type(me, `/contract ${await paperContract(w)} signed ref:HT-2026-001`)),
+  "sign another's approved paper contract without its number": how('contract.sign', async (w, me) => w.type(me, `/contract ${await paperContract(w)} signed`)),
+  "sign another's approved e-signed contract with the platform's reference": how('contract.sign', async (w, me) => w.type(me, `/contract ${await w.contract('approved')} signed ref:ESIGN-7F3A`)),
   "record a payment on another's contract": how('payment', (w, me) => w.type(me, `/payment ${seeded.octoberContract} amount:1万`)),
   "record a payment on another's contract through its form": how(['payment', 'payment'], (w, me) => w.form(me, '/payment', 'payment', { contract_id: String(seeded.octoberContract), amount: '1万' })),
   'record a payment dated in a month finance has locked': how('payment', (w, me) => w.type(me, `/payment ${seeded.octoberContract} amount:1万 date:2026-10-20`)),
@@ -371,6 +393,16 @@ const ROWS: Row[] = TABLE.map(([name, ...cells]) => {
  */
 // None today: the approvals branch closed the last ones (the department manager's own requests, delegating to a salesperson).
 const KNOWN_GAPS: Record<string, { today: Outcome; why: string }> = {};
+
+/** A contract of a new deal, to be signed on paper, approved by legal. */
+async function paperContract(w: MatrixWorld): Promise<number> {
+  const deal = await w.deal(4);
+  await w.say(OWNER, `/contract ${deal} amount:50万 delivery:2026-12-20 method:银行转账 term:30 penalty:5% sign:paper`);
+  const id = await w.latestId('contracts');
+  await w.say(OWNER, `/contract ${id} submit`);
+  await w.say('legal', `/approvals approve ${await w.latestId('approval_requests')}`);
+  return id;
+}
 
 /** A new held duplicate of the owner's, as the card its deciders get (the owner's regional manager, the department manager). */
 async function heldCard(w: MatrixWorld): Promise<View> {
@@ -480,6 +512,8 @@ const BUTTONS: Record<string, string> = {
   '/client #…': "press Client on a manager's answer allowing a duplicate",
   '/client … confirm:…': "press Confirm on the owner's raised grade",
   '/client … keep:…': "press Keep the old grade on the owner's raised grade",
+  '/client … history': "press Client archive on another's client card",
+  '/client … manager:@…': "press an account manager on the card asking for one for another's A client",
   '/leads today': 'list my leads',
   '/deal …': "open another's deal card",
   '/deal … next …': "press Next on another's deal card",

@@ -72,9 +72,16 @@ describe('/contract and /payment', () => {
     expect(command('/contract 3')).toEqual({ kind: 'contract', input: { action: 'show', contractId: 3 } });
     expect(command('/合同 #3 提交')).toEqual({ kind: 'contract', input: { action: 'submit', contractId: 3 } });
     expect(command('/contract 3 submit')).toEqual({ kind: 'contract', input: { action: 'submit', contractId: 3 } });
-    expect(command('/合同 3 已签')).toEqual({ kind: 'contract', input: { action: 'sign', contractId: 3 } });
-    expect(command('/contract 3 signed')).toEqual({ kind: 'contract', input: { action: 'sign', contractId: 3 } });
+    expect(command('/合同 3 已签')).toEqual({ kind: 'contract', input: { action: 'sign', contractId: 3, ref: null } });
+    expect(command('/contract 3 signed')).toEqual({ kind: 'contract', input: { action: 'sign', contractId: 3, ref: null } });
     expect(issues('/contract 3 approve')).toEqual(['choice_invalid:contract_action']);
+  });
+
+  it('keeps the signature reference of a signing, and refuses one anywhere else', () => {
+    expect(command('/contract 3 signed ref:HT-2026-001')).toEqual({ kind: 'contract', input: { action: 'sign', contractId: 3, ref: 'HT-2026-001' } });
+    expect(command('/合同 3 已签 签署编号：ESIGN 7F3A')).toEqual({ kind: 'contract', input: { action: 'sign', contractId: 3, ref: 'ESIGN 7F3A' } });
+    expect(issues('/contract 3 ref:HT-1')).toEqual(['unknown_key:sign_ref']);
+    expect(issues('/contract 3 submit ref:HT-1')).toEqual(['unknown_key:sign_ref']);
   });
 
   it('opens a form for /contract or /payment given alone, and reads the submitted forms as the typed commands', () => {

@@ -6,6 +6,8 @@ import type { RawCommand } from '../../grammar/read-command.ts';
 import type { ClientKey } from './client-keys.ts';
 import { parseAmount } from '../../grammar/values/amount.ts';
 import { choice, optionalText, optionalValue, parsed, personRef, requiredText } from '../../grammar/fields.ts';
+import { pageNumber } from '../../grammar/page.ts';
+import type { ArchiveQuery } from '../../core/clients/show-archive.ts';
 
 const GRADE_WORDS: Record<string, Grade> = { a: 'A', b: 'B', c: 'C' };
 
@@ -19,7 +21,27 @@ export function buildClient({ words, pairs }: RawCommand<ClientKey>): Parsed<Upd
   // A reason belongs to a grade override (CLI-1); alone it would be silently dropped.
   if (reason !== null && pairs.grade === undefined) issues.push(issue('missing_field', 'grade'));
   const accountManagerId = personRef(pairs.manager, 'manager', issues);
+  // A page belongs to the archive (`history`): on the card it would be silently dropped.
+  if (pairs.page !== undefined) issues.push(issue('unknown_key', 'page', { key: 'page', keys: 'history page:…' }));
   return parsed({ company, annualPurchaseFen, grade, reason, accountManagerId }, issues);
+}
+
+/** The word after the company that asks for the archive (CLI-3): `history`, `档案`. */
+const HISTORY_WORDS = new Set(['history', 'archive', '档案', '客户档案']);
+const HISTORY_TAIL = /\s+(\S+)$/u;
+
+/** True when `/client <company> history` asks for the archive. */
+export const isHistory = ({ words }: RawCommand<ClientKey>): boolean => HISTORY_WORDS.has((HISTORY_TAIL.exec(words.trim())?.[1] ?? '').toLowerCase());
+
+/** `/client <company> history [page:n]` (CLI-3); nothing else goes with it. */
+export function buildHistory({ words, pairs }: RawCommand<ClientKey>): Parsed<ArchiveQuery & { page?: number }> {
+  const issues: InputIssue[] = [];
+  const company = requiredText(words.trim().replace(HISTORY_TAIL, ''), 'company', { max: 1000 }, issues);
+  for (const key of ['purchase', 'grade', 'reason', 'manager', 'confirm_grade', 'keep_grade'] as const) {
+    if (pairs[key] !== undefined) issues.push(issue('unknown_key', key, { key, keys: 'page' }));
+  }
+  const page = pairs.page === undefined ? undefined : pageNumber(pairs.page, issues);
+  return parsed(page === undefined ? { company } : { company, page }, issues);
 }
 
 /** True when `/client` decides a pending grade change (the card's Confirm / Keep the old grade). */

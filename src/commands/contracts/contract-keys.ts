@@ -7,6 +7,8 @@ export const CONTRACT_KEYS = {
   penalty: ['penalty', '违约金', '违约赔付比例'],
   sign: ['sign', '签署', '签署方式'],
   contract_id: ['contract_id', '合同编号'],
+  // PIPE-4: where a signed contract's signature is found (e-sign reference, paper contract number).
+  sign_ref: ['ref', '签署编号', '合同号'],
 } as const;
 
 export type ContractKey = SharedKeyName | keyof typeof CONTRACT_KEYS;

@@ -14,7 +14,7 @@ export const contractsFamily = {
   commands: {
     contract: {
       words: { en: ['contract'], 'zh-CN': ['合同'] },
-      keys: ['amount', 'delivery', 'method', 'term', 'penalty', 'sign'],
+      keys: ['amount', 'delivery', 'method', 'term', 'penalty', 'sign', 'sign_ref'],
       read: (raw, ctx) => {
         const contract = buildContract(raw, ctx);
         return contract.ok ? { ok: true, value: { kind: 'contract', input: contract.value } } : contract;

@@ -13,7 +13,7 @@ import { choice, optionalText, optionalValue, parsed } from '../../grammar/field
 export type ContractAction =
   | { action: 'show'; contractId: number }
   | { action: 'submit'; contractId: number }
-  | { action: 'sign'; contractId: number }
+  | { action: 'sign'; contractId: number; ref: string | null }
   | { action: 'draft'; input: DraftContractCommand };
 
 const VERBS: Record<string, 'submit' | 'sign'> = {
@@ -55,6 +55,7 @@ export function buildContract({ words, pairs }: RawCommand<ContractKey>, ctx?: P
   const id = readId(idWord, field, issues);
   if (drafting) {
     if (verbWord) issues.push(issue('unknown_key', null, { key: verbWord.slice(0, 20), keys: TERM_KEYS.join(', ') }));
+    if (pairs.sign_ref !== undefined) issues.push(issue('unknown_key', 'sign_ref', { key: 'ref', keys: TERM_KEYS.join(', ') }));
     const terms: Partial<ContractTerms> = {};
     const amountFen = optionalValue(pairs.amount, 'amount', parseAmount, issues);
     if (amountFen === 0) issues.push(issue('amount_invalid', 'amount', { value: pairs.amount ?? '' }));
@@ -80,7 +81,11 @@ export function buildContract({ words, pairs }: RawCommand<ContractKey>, ctx?: P
   }
   const verb = verbWord === undefined ? null : choice(verbWord, 'contract_action', VERBS, issues);
   if (extra.length) issues.push(issue('unknown_key', null, { key: extra[0]!.slice(0, 20), keys: TERM_KEYS.join(', ') }));
-  return parsed({ action: verb ?? 'show', contractId: id ?? 0 }, issues);
+  // A reference belongs to the signing only: elsewhere it would be silently dropped.
+  const ref = verb === 'sign' ? optionalText(pairs.sign_ref, 'sign_ref', { max: 100 }, issues) : null;
+  if (pairs.sign_ref !== undefined && verb !== 'sign') issues.push(issue('unknown_key', 'sign_ref', { key: 'ref', keys: 'signed ref:…' }));
+  const action = verb ?? 'show';
+  return parsed(action === 'sign' ? { action, contractId: id ?? 0, ref } : { action, contractId: id ?? 0 }, issues);
 }
 
 /** `/payment <contract> amount:… [date:…]` (CON-3). */

@@ -28,7 +28,7 @@ export async function runContract(input: ContractAction, { deps, actor, view: ct
     case 'submit':
       return viewOf(ctx.t, await submitContract(deps, actor, input.contractId), (submitted) => contractSubmittedView(ctx, submitted), refusedIn(ctx));
     case 'sign':
-      return viewOf(ctx.t, await signContract(deps, actor, input.contractId), (signed) => contractSignedView(ctx, signed), refusedIn(ctx));
+      return viewOf(ctx.t, await signContract(deps, actor, input.contractId, input.ref), (signed) => contractSignedView(ctx, signed), refusedIn(ctx));
     default: {
       const unhandled: never = input;
       throw new Error(`unhandled contract action ${JSON.stringify(unhandled)}`);

@@ -1,6 +1,7 @@
 import { clientCard, type ClientCard } from './show-client.ts';
 import { findClient } from './find-client.ts';
 import { closeGradeConfirmation, mayConfirmGrade } from './grade-confirmation.ts';
+import { askForAccountManager } from './account-manager-request.ts';
 import { announceTravelFund } from '../contracts/incentives.ts';
 import { instants, quarterOfDate, quarterRange } from '../performance/periods.ts';
 import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
@@ -23,7 +24,8 @@ export interface GradeDecisionCommand {
  * figure and a signing take it, so a decision, a newer figure and a signing
  * happen one after the other. A confirmed raise to A that makes the region's
  * new A-class signings of this quarter reach the travel-fund number is
- * announced as a signing would (INC-2). Each card is updated in place; the
+ * announced as a signing would (INC-2), and, without an account manager,
+ * asks the regional manager to assign one (CLI-2). Each card is updated in place; the
  * person who made the change, and the owner, are told; audited.
  */
 export async function decideGrade(deps: CoreDeps, actor: Actor, cmd: GradeDecisionCommand): Promise<CoreResult<ClientCard>> {
@@ -45,7 +47,11 @@ export async function decideGrade(deps: CoreDeps, actor: Actor, cmd: GradeDecisi
     const before = company.grade;
     if (cmd.confirm) {
       company = await tx.companies.update(company.id, { grade: pending.grade, ...(pending.source === 'override' && { gradeOverridden: true }) });
-      if (company.grade === 'A' && before !== 'A') await announceFundIfSigned(deps, tx, company, now);
+      if (company.grade === 'A' && before !== 'A') {
+        await announceFundIfSigned(deps, tx, company, now);
+        // CLI-2: A without an account manager: the regional manager is asked to assign one.
+        await askForAccountManager(tx, company, localDate(now, deps.timezone), now, false);
+      }
     }
     await closeGradeConfirmation(tx, company, pending, outcome, actor.person.name, now);
     for (const personId of new Set([pending.changedBy, company.ownerId])) {

@@ -7,7 +7,7 @@ export interface FollowUpStatus {
   /** CLI-3: when the next follow-up is due; null while the company is not a customer yet. */
   nextVisitDue: IsoDate | null;
   overdue: boolean;
-  /** CLI-2: visits this quarter against the A-class minimum; null for other grades. */
+  /** CLI-2: visits this quarter by the account manager or the owner against the A-class minimum; null for other grades. */
   quarterVisits: { count: number; required: number } | null;
 }
 
@@ -21,7 +21,9 @@ export async function followUpStatus(deps: CoreDeps, tx: Tx, company: Company, t
   let quarterVisits: FollowUpStatus['quarterVisits'] = null;
   if (company.grade === 'A') {
     const quarter = quarterOf(today);
-    const count = await tx.visits.countBetween(company.id, quarter.from, quarter.to);
+    // CLI-2 asks the client's own people to visit: a manager dropping by does not stand in for them.
+    const visitors = [company.ownerId, ...(company.accountManagerId ? [company.accountManagerId] : [])];
+    const count = await tx.visits.countBetween(company.id, quarter.from, quarter.to, visitors);
     quarterVisits = { count, required: deps.policy.clients.aClassVisitsPerQuarter };
   }
   return { lastVisit, nextVisitDue, overdue: nextVisitDue !== null && today > nextVisitDue, quarterVisits };

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../time.ts';
+import type { ArchiveEntry } from './archive-types.ts';
 import type { Company, CompanyPatch, Contact, GradeChange, NewGradeChange, Visit } from './types.ts';
 
 /** What the clients feature needs from the store. */
@@ -14,6 +15,8 @@ export interface CompaniesPort {
   contactOf(companyId: number): Promise<Contact | null>;
   /** Customers (a purchase amount or a signed contract) a person owns or manages as account manager. */
   customersOf(personId: string): Promise<Company[]>;
+  /** CLI-2: A-class clients that have no account manager yet, oldest first. */
+  aClassWithoutAccountManager(): Promise<Company[]>;
   update(companyId: number, patch: CompanyPatch): Promise<Company>;
   /** Answers the new change's id. */
   addGradeChange(companyId: number, change: NewGradeChange): Promise<number>;
@@ -35,5 +38,12 @@ export interface CompaniesTxPort extends CompaniesPort {
 export interface VisitsPort {
   insert(visit: Visit & { companyId: number; recordedAt: Date }): Promise<void>;
   last(companyId: number): Promise<Visit | null>;
-  countBetween(companyId: number, from: IsoDate, to: IsoDate): Promise<number>;
+  /** Visits between two dates (inclusive) by any of `visitorIds` (CLI-2 counts the account manager's and the owner's). */
+  countBetween(companyId: number, from: IsoDate, to: IsoDate, visitorIds: readonly string[]): Promise<number>;
+}
+
+/** CLI-3: what the client archive reads, across the features that touch a client. */
+export interface ClientArchivePort {
+  /** Everything that happened to the company, in no particular order: the use case orders it. */
+  timeline(companyId: number): Promise<ArchiveEntry[]>;
 }

@@ -2,6 +2,7 @@ import { findClient } from './find-client.ts';
 import { followUpStatus, type FollowUpStatus } from './follow-up.ts';
 import { isClientInsider, maskContact } from './contact-access.ts';
 import { today } from '../leads/progress.ts';
+import { regionalContacts } from './regional-contact.ts';
 import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
 import type { Company, Contact, GradeChange } from './types.ts';
 import type { Person } from '../people.ts';
@@ -11,6 +12,8 @@ export interface ClientCard {
   company: Company;
   owner: Person | null;
   accountManager: Person | null;
+  /** CLI-2: the region's regional managers, the contact of an A-class client; empty for other grades. */
+  regionalContacts: Person[];
   contact: Contact | null;
   contactMasked: boolean;
   /** Every grade change, purchase-based and overrides (CLI-1). */
@@ -52,6 +55,7 @@ export async function clientCard(deps: CoreDeps, tx: Tx, actor: Actor, company: 
     company,
     owner,
     accountManager,
+    regionalContacts: await regionalContacts(tx, company),
     contact: stored && (unmasked ? stored : maskContact(stored)),
     contactMasked: !unmasked,
     gradeHistory,

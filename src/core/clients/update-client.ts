@@ -2,6 +2,8 @@ import { clientCard, type ClientCard } from './show-client.ts';
 import { findClient } from './find-client.ts';
 import { gradeForPurchase } from './grade.ts';
 import { isClientInsider, isManagerOfOwner, notInsider } from './contact-access.ts';
+import { askForAccountManager } from './account-manager-request.ts';
+import { today } from '../leads/progress.ts';
 import { closeGradeConfirmation, raisesGrade, raiseTakesEffect, requestGradeConfirmation } from './grade-confirmation.ts';
 import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
 import type { Company, Grade } from './types.ts';
@@ -27,7 +29,9 @@ export interface UpdateClientCommand {
  * on a client they do not own; anyone else's raise is kept pending and the
  * region's regional manager gets a card to confirm it or keep the old grade
  * (grade-confirmation.ts). A newer figure or override replaces a change
- * still pending. Every change is kept in history, with its status.
+ * still pending. Every change is kept in history, with its status. A
+ * client that is A at the end and was not before, with no account manager
+ * (none given in the same command), asks its regional manager for one (CLI-2).
  */
 export async function updateClient(deps: CoreDeps, actor: Actor, cmd: UpdateClientCommand): Promise<CoreResult<ClientCard>> {
   if (cmd.grade !== null && !cmd.reason?.trim()) return refuse('reason_required');
@@ -36,6 +40,7 @@ export async function updateClient(deps: CoreDeps, actor: Actor, cmd: UpdateClie
     const found = await findClient(tx, cmd.company, 'for update');
     if (!found.ok) return found;
     let company = found.value;
+    const gradeBefore = company.grade;
     if (!(await isClientInsider(tx, actor.person, company))) return notInsider(tx, company);
     const managerOnly = cmd.grade !== null || cmd.accountManagerId !== null;
     if (managerOnly && !(await isManagerOfOwner(tx, actor.person, company))) return refuse('managers_only');
@@ -109,6 +114,7 @@ export async function updateClient(deps: CoreDeps, actor: Actor, cmd: UpdateClie
         );
       }
     }
+    if (gradeBefore !== 'A') await askForAccountManager(tx, company, today(deps), now, false);
     return ok(await clientCard(deps, tx, actor, company));
   });
 }

@@ -16,21 +16,26 @@ export interface SignedContract {
 }
 
 /**
- * `/contract <id> signed` (PIPE-4, CON-2, INC-1, INC-2). Only a contract legal
+ * `/contract <id> signed [ref:…]` (PIPE-4, CON-2, INC-1, INC-2). Only a contract legal
  * approved can be signed, by its owner or the owner's managers. In one
  * transaction: the contract is signed; the deal at negotiation reaches stage 5
  * and is won; the company becomes a customer; a new client's reward is fixed
  * by the confirmed grade (a raise still waiting for the regional manager
  * does not count, CLI-1); the region's travel fund is announced when it is
- * earned; audited.
+ * earned; audited. The contract keeps `ref`, where its signature can be
+ * found (CLI-3's archive shows it): an e-signature platform keeps its own
+ * record of every signing, so its reference is welcome but optional; a paper
+ * contract is found again only by its number, so it is refused without one.
  */
-export async function signContract(deps: CoreDeps, actor: Actor, contractId: number): Promise<CoreResult<SignedContract>> {
+export async function signContract(deps: CoreDeps, actor: Actor, contractId: number, ref: string | null = null): Promise<CoreResult<SignedContract>> {
   return deps.store.transaction(async (tx) => {
     const locked = await lockContractWithDeal(tx, contractId);
     if (!locked) return refuse('contract_not_found', { id: contractId });
     const { contract, deal } = locked;
     if (!(await mayHandleContract(tx, actor.person, contract.ownerId, contract.companyId))) return notContractInsider(tx, contract.ownerId);
     if (contract.status !== 'approved') return refuse('contract_not_approved', { id: contract.id, status: contract.status });
+    const signRef = ref?.trim() || null;
+    if (contract.signMethod === 'paper' && signRef === null) return refuse('sign_ref_required', { id: contract.id });
     const notNegotiating = dealNotNegotiating(deal);
     if (notNegotiating) return notNegotiating;
     // Locked, as a grade change and its confirmation lock it: the reward and the travel fund read the grade in effect (CLI-1).
@@ -40,7 +45,7 @@ export async function signContract(deps: CoreDeps, actor: Actor, contractId: num
     const now = deps.clock.now();
     const newClient = (await tx.contracts.signedCountOfCompany(company.id, contract.id)) === 0;
     const rewardFen = newClientReward(deps, contract.amountFen, company.grade, newClient);
-    const signed = await tx.contracts.update(contract.id, { status: 'signed', signedAt: now, newClient, rewardFen }, now);
+    const signed = await tx.contracts.update(contract.id, { status: 'signed', signedAt: now, newClient, rewardFen, signRef }, now);
     await winDeal(tx, actor, deal.id, now);
     if (company.customerSince === null) await tx.companies.update(company.id, { customerSince: now });
     if (newClient) await announceTravelFund(deps, tx, company, deal.region, now);
@@ -51,7 +56,7 @@ export async function signContract(deps: CoreDeps, actor: Actor, contractId: num
       subjectType: 'contract',
       subjectId: String(contract.id),
       platform: actor.platform,
-      details: { deal: deal.id, amountFen: contract.amountFen, newClient, rewardFen, signMethod: contract.signMethod },
+      details: { deal: deal.id, amountFen: contract.amountFen, newClient, rewardFen, signMethod: contract.signMethod, signRef },
     });
     const grade = company.grade ?? 'C';
     const owner = await tx.directory.personById(contract.ownerId);

@@ -31,6 +31,8 @@ export interface Contract extends ContractTerms {
   signedAt: Date | null;
   newClient: boolean | null;
   rewardFen: number | null;
+  /** PIPE-4: the e-signature platform's reference or the paper contract's number; null until signed (or signed without one). */
+  signRef: string | null;
   version: number;
   createdAt: Date;
 }
@@ -47,7 +49,7 @@ export interface DealForContract {
 
 export type ContractChange = Partial<
   ContractTerms &
-    Pick<Contract, 'status' | 'approvalId' | 'reviewComment' | 'dueDate' | 'signedAt' | 'newClient' | 'rewardFen'>
+    Pick<Contract, 'status' | 'approvalId' | 'reviewComment' | 'dueDate' | 'signedAt' | 'newClient' | 'rewardFen' | 'signRef'>
 >;
 
 export interface Payment {

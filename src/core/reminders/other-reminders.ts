@@ -1,6 +1,7 @@
 import { deciders } from '../approvals/notify.ts';
 import { flagUnapprovedPromotions } from '../approvals/promotion-start.ts';
 import { followUpStatus } from '../clients/follow-up.ts';
+import { askForAccountManager } from '../clients/account-manager-request.ts';
 import type { Person } from '../people.ts';
 import type { CoreDeps } from '../ports.ts';
 import { addDays, localDate } from '../time.ts';
@@ -10,7 +11,9 @@ import { calendarWarning, jobWindow, type JobOutcome } from './job-window.ts';
  * `followups`: CLI-3 (a customer visited every month) and CLI-2 (A-class at
  * least twice a quarter). One digest per person for their clients due today
  * or overdue; each manager gets their direct reports' items overdue past the
- * grace period.
+ * grace period. CLI-2 again: each A-class client still without an account
+ * manager asks its regional manager once more, once a day until one is
+ * assigned; not muted (the assignment waits on them, as an approval does).
  */
 export async function followupsJob(deps: CoreDeps, at: Date): Promise<JobOutcome> {
   const window = jobWindow(deps, at);
@@ -43,6 +46,7 @@ export async function followupsJob(deps: CoreDeps, at: Date): Promise<JobOutcome
       if (muted.has(managerId)) continue;
       if (await tx.outbox.enqueue({ dedupeKey: `followups_team:${managerId}:${date}`, personId: managerId, notice: { kind: 'followups_team', items, ...calendarWarning(window) } }, at)) queued++;
     }
+    for (const company of await tx.companies.aClassWithoutAccountManager()) queued += await askForAccountManager(tx, company, date, at, true);
     return { ok: true as const, value: queued };
   });
   return { queued: result.ok ? result.value : 0, skipped: null };
