@@ -1,4 +1,5 @@
 import type { PerformanceNotice } from './performance/notices.ts';
+import type { PolicyAckNotice } from './policy-ack/notices.ts';
 import type { Grade } from './clients/types.ts';
 
 /**
@@ -16,6 +17,7 @@ export type Notice = NoticeBody & {
 
 type NoticeBody =
   | PerformanceNotice
+  | PolicyAckNotice
   | { kind: 'account_manager_assigned'; company: string; by: string }
   /** CLI-1, INC-1: to a confirmer, a raised grade waiting: the confirmed grade, the pending one, Confirm / Keep the old grade. */
   | { kind: 'grade_confirmation'; changeId: number; company: string; confirmedGrade: Grade | null; pendingGrade: Grade; source: 'purchase' | 'override'; annualPurchaseFen: number | null; reason: string | null; by: string }
