@@ -1,4 +1,4 @@
-import type { Policy } from '../policy.ts';
+import { percentToBp, type Policy } from '../policy.ts';
 
 /**
  * The numbered rules of policy.md, as a person reads and acknowledges them
@@ -34,7 +34,8 @@ export type RuleValues = Readonly<Record<string, RuleValue>>;
 
 const fen = (value: number) => ({ fen: value });
 const bp = (value: number) => ({ bp: value });
-const percent = (value: number) => ({ bp: value * 100 });
+// Whole percents of the policy (INC-1, KPI-5) shown as the other percents are: through the one conversion.
+const percent = (value: number) => ({ bp: percentToBp(value) });
 
 /** Each rule's configurable values; a rule whose text has no number has none. */
 const VALUES: Record<RuleId, (p: Policy) => RuleValues> = {
