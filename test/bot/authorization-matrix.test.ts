@@ -276,8 +276,9 @@ const TABLE: [string, ...Expected[]][] = [
   // ── The policy (TRN-1): everyone reads and acknowledges it, partners included; managers see who has not, of their region or of all ──
   ['read the policy',                                                         OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
   ['read one rule of the policy',                                             OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
-  ['acknowledge the policy',                                                  OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
+  // Pressed first: once acknowledged, the rule offers no Acknowledge button.
   ['press Acknowledge on the policy',                                         OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
+  ['acknowledge the policy',                                                  OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
   ['press Read the policy on a reminder to acknowledge it',                   OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
   ["press the rule on another's refusal",                                     OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
   ['see who has not acknowledged the policy',                                 NOT_ALLOWED,  NOT_ALLOWED,  OK,           OK,           NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED],
