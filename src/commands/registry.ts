@@ -14,6 +14,7 @@ import { chineseKeyPattern, readCommand, textIssues, type Grammar, type RawComma
 import { helpFamily } from './help/help-family.ts';
 import { leadsFamily } from './leads/leads-family.ts';
 import { performanceFamily } from './performance/performance-family.ts';
+import { policyFamily } from './policy/policy-family.ts';
 import { ticketsFamily } from './tickets/tickets-family.ts';
 
 /**
@@ -30,6 +31,7 @@ const FAMILIES = [
   approvalsFamily,
   performanceFamily,
   availabilityFamily,
+  policyFamily,
   // Help reads the registry's order and words when it runs, not when it is declared.
   helpFamily(
     () => commandOrder,

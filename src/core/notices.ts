@@ -1,4 +1,5 @@
 import type { PerformanceNotice } from './performance/notices.ts';
+import type { PolicyAckNotice } from './policy-ack/notices.ts';
 import type { Grade } from './clients/types.ts';
 
 /**
@@ -16,6 +17,7 @@ export type Notice = NoticeBody & {
 
 type NoticeBody =
   | PerformanceNotice
+  | PolicyAckNotice
   | { kind: 'account_manager_assigned'; company: string; by: string }
   /**
    * CLI-2: to the region's regional manager, a client became A without an

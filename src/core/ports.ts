@@ -10,6 +10,7 @@ import type { HeldLeadsPort, HeldLeadsTxPort, LeadsPort } from './leads/port.ts'
 import type { OutboxPort } from './outbox/port.ts';
 import type { PerformancePort } from './performance/port.ts';
 import type { Policy } from './policy.ts';
+import type { PolicyAcksPort } from './policy-ack/port.ts';
 import type { AvailabilityPort } from './reminders/port.ts';
 import type { TicketsPort, TicketsTxPort } from './tickets/port.ts';
 import type { Clock, WorkCalendar } from './time.ts';
@@ -45,6 +46,7 @@ export interface Repositories {
   contracts: ContractsPort;
   payments: PaymentsPort;
   performance: PerformancePort;
+  policyAcks: PolicyAcksPort;
 }
 
 /**

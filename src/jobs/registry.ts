@@ -6,6 +6,7 @@ import { approvalsWaitingJob, followupsJob } from '../core/reminders/other-remin
 import { slaJob } from '../core/reminders/sla-reminders.ts';
 import { paymentsDueJob } from '../core/reminders/payments-due.ts';
 import { financeCheckJob, monthlyGoalsJob, quarterlyReviewJob } from '../core/reminders/performance-jobs.ts';
+import { policyAckJob } from '../core/policy-ack/policy-ack-job.ts';
 import { escalateWaitingApprovals } from '../core/approvals/escalate.ts';
 import { returnEndedDelegations } from '../core/approvals/delegate.ts';
 import { jobWindow } from '../core/reminders/job-window.ts';
@@ -44,6 +45,8 @@ export const JOBS: Record<string, JobDef> = {
   'monthly-goals': { run: monthlyGoalsJob, cron: daily((p) => p.reminders.monthlyGoals) },
   'finance-check': { run: financeCheckJob, cron: daily((p) => p.reminders.financeCheck) },
   'quarterly-review': { run: quarterlyReviewJob, cron: daily((p) => p.reminders.quarterlyReview) },
+  // TRN-1: hourly, so a person the org import adds is asked within the hour of their first working day (the job keeps to working hours).
+  'policy-ack': { run: policyAckJob, cron: HOURLY(15) },
 };
 
 /** '16:30' → '30 16 * * *': every day at that local time (days off are skipped by the job). */

@@ -221,6 +221,14 @@ export interface ReminderPrefsTable {
   updated_at: Timestamp;
 }
 
+/** TRN-1: one row per person, rule (or 'confidentiality') and version acknowledged. */
+export interface PolicyAcksTable {
+  person_id: string;
+  item: string;
+  version: string;
+  acknowledged_at: Timestamp;
+}
+
 export interface DealsTable {
   id: Generated<number>;
   company_id: number;
@@ -377,6 +385,7 @@ export interface Database {
   delegations: DelegationsTable;
   leaves: LeavesTable;
   reminder_prefs: ReminderPrefsTable;
+  policy_acks: PolicyAcksTable;
   deals: DealsTable;
   contracts: ContractsTable;
   payments: PaymentsTable;

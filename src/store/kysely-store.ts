@@ -18,6 +18,7 @@ import { leadsRepo } from './leads-repo.ts';
 import { heldLeadsRepo } from './held-leads-repo.ts';
 import { outboxRepo } from './outbox-repo.ts';
 import { performanceRepo } from './performance-repo.ts';
+import { policyAcksRepo } from './policy-acks-repo.ts';
 import { visitsRepo } from './visits-repo.ts';
 import { clientArchiveRepo } from './client-archive-repo.ts';
 import { ticketsRepo } from './tickets-repo.ts';
@@ -53,6 +54,7 @@ export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
     contracts: contractsRepo(db),
     payments: paymentsRepo(db),
     performance: performanceRepo(db),
+    policyAcks: policyAcksRepo(db),
   };
 }
 

@@ -5,6 +5,7 @@ import { formatMoney } from './format.ts';
 import { contractOnCardFields } from './contract-views.ts';
 import { gradeNoticeView } from './grade-notice-view.ts';
 import { performanceNoticeView } from './performance-notice-view.ts';
+import { policyNoticeView } from './policy-notice-view.ts';
 import { roleName } from './role-name.ts';
 import type { View } from './view.ts';
 
@@ -256,6 +257,9 @@ function noticeBody(t: Translate, locale: Locale, notice: Notice): View {
     case 'review_team':
     case 'plan_due':
       return performanceNoticeView(t, locale, notice);
+    case 'policy_ack_due':
+    case 'policy_ack_digest':
+      return policyNoticeView(t, notice);
     default: {
       const unknown: never = notice;
       throw new Error(`unknown notice ${JSON.stringify(unknown)}`);

@@ -1,8 +1,9 @@
 import type { InputIssue } from '../grammar/issues.ts';
 import type { PolicyErrorCode } from '../core/errors.ts';
+import { ruleOfRefusal } from '../core/policy-ack/refusal-rules.ts';
 import { hasMessage, type MessageKey, type Translate } from '../i18n/translate.ts';
 import { roleName } from './role-name.ts';
-import type { View } from './view.ts';
+import type { Block, View } from './view.ts';
 
 // `refusal.${code}` must be a message key for every code: the compiler checks
 // this line, so a new code without a sentence in both catalogs fails the build.
@@ -28,7 +29,13 @@ export function refusalView(t: Translate, code: PolicyErrorCode, details: Record
   if (code === 'client_ambiguous' && typeof details.choices === 'string') {
     return { tone: 'warning', blocks: [text, { type: 'list', items: details.choices.split('\n') }], refusal: code };
   }
-  return { tone: 'warning', blocks: [text], refusal: code };
+  return { tone: 'warning', blocks: [text, ...ruleButton(t, code)], refusal: code };
+}
+
+/** The rule a refusal enforces, one press away (TRN-1): `/policy <rule>` shows it in the reader's language. */
+function ruleButton(t: Translate, code: PolicyErrorCode): Block[] {
+  const rule = ruleOfRefusal(code);
+  return rule ? [{ type: 'actions', buttons: [{ label: t('button.policy_rule', { rule }), command: `/policy ${rule}` }] }] : [];
 }
 
 /** Everything wrong with what was typed, each naming its field, and how to write the command. */

@@ -7,6 +7,7 @@ import type { DealAction } from '../../src/commands/deals/read-deal.ts';
 import type { TicketAction } from '../../src/commands/tickets/read-ticket.ts';
 import { COMMAND_NAMES, FORMS, parseCommand, parseFormSubmission, type Command, type FormName } from '../../src/commands/registry.ts';
 import type { PolicyErrorCode } from '../../src/core/errors.ts';
+import { policyAckJob } from '../../src/core/policy-ack/policy-ack-job.ts';
 import type { KpiQuery } from '../../src/core/performance/show-kpi.ts';
 import { mayOwnClients, ROLES, type Role } from '../../src/core/people.ts';
 import type { Actor } from '../../src/core/ports.ts';
@@ -84,6 +85,7 @@ const WITH_TARGETS: readonly string[] = ['sales', 'account_manager', 'promotion'
 type Op =
   | 'lead' | 'lead.allow' | 'lead.refuse' | 'leads' | 'client.show' | 'client.history' | 'client.update' | 'client.confirm_grade' | 'client.keep_grade' | 'visit' | 'deals' | 'expense' | 'promo' | 'delegate' | 'leave' | 'remind'
   | 'plan' | 'goal.set' | 'goal.agree' | 'goal.list' | 'finance.check' | 'finance.lock' | 'help' | 'payment'
+  | `policy.${'show' | 'rule' | 'ack' | 'status'}`
   | `deal.${DealAction['action']}` | `contract.${ContractAction['action']}` | `ticket.${TicketAction['action']}`
   | `approvals.${'list' | 'approve' | 'reject' | 'withdraw'}` | `kpi.${KpiQuery['scope']}` | `form.${FormName}`;
 
@@ -124,6 +126,8 @@ function opOf(command: Command): Op {
     }
     case 'help':
       return 'help';
+    case 'policy':
+      return command.input.action === 'show' ? (command.input.rule ? 'policy.rule' : 'policy.show') : `policy.${command.input.action}`;
     case 'form':
       return `form.${command.form}`;
     default: {
@@ -142,6 +146,7 @@ const EVERY_OP = {
   expense: 0, promo: 0, 'approvals.list': 0, 'approvals.approve': 0, 'approvals.reject': 0, 'approvals.withdraw': 0, delegate: 0,
   'kpi.me': 0, 'kpi.person': 0, 'kpi.team': 0, plan: 0, 'goal.set': 0, 'goal.agree': 0, 'goal.list': 0, 'finance.check': 0, 'finance.lock': 0,
   leave: 0, remind: 0, help: 0,
+  'policy.show': 0, 'policy.rule': 0, 'policy.ack': 0, 'policy.status': 0,
 } as const satisfies Record<Exclude<Op, `form.${string}`>, 0>;
 
 /** How a row's cell is reached: what it does (the op, and the form it ends by submitting) and its own set-up and action. */
@@ -280,6 +285,15 @@ const TABLE: [string, ...Expected[]][] = [
   ['record my leave',                                                         OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
   ['mute my optional reminders',                                              OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
   ['ask for help',                                                            OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
+  // ── The policy (TRN-1): everyone reads and acknowledges it, partners included; managers see who has not, of their region or of all ──
+  ['read the policy',                                                         OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
+  ['read one rule of the policy',                                             OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
+  // Pressed first: once acknowledged, the rule offers no Acknowledge button.
+  ['press Acknowledge on the policy',                                         OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
+  ['acknowledge the policy',                                                  OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
+  ['press Read the policy on a reminder to acknowledge it',                   OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
+  ["press the rule on another's refusal",                                     OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
+  ['see who has not acknowledged the policy',                                 NOT_ALLOWED,  NOT_ALLOWED,  OK,           OK,           NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED],
 ];
 
 /** How each row's cell is reached: what it does (the op, and the form it submits) and its set-up and action. */
@@ -377,6 +391,21 @@ const HOW: Record<string, How> = {
   'record my leave': how('leave', (w, me) => w.type(me, '/leave 2026-12-10 2026-12-11')),
   'mute my optional reminders': how('remind', (w, me) => w.type(me, '/remind off')),
   'ask for help': how('help', (w, me) => w.type(me, '/help')),
+  // ── The policy (TRN-1) ──
+  'read the policy': how('policy.show', (w, me) => w.type(me, '/policy')),
+  'read one rule of the policy': how('policy.rule', (w, me) => w.type(me, '/policy EXP-1')),
+  'acknowledge the policy': how('policy.ack', (w, me) => w.type(me, '/policy ack')),
+  'press Acknowledge on the policy': how('policy.ack', async (w, me) => w.press(me, await w.type(me, '/policy SEC-2'), '/policy ack')),
+  'press Read the policy on a reminder to acknowledge it': how('policy.show', async (w, me) => {
+    await policyAckJob(w.fixture.deps, new Date(`${TODAY}T10:15:00+08:00`));
+    return w.press(me, await w.card((n) => n.kind === 'policy_ack_due'), /^\/policy$/);
+  }),
+  "press the rule on another's refusal": how('policy.rule', async (w, me) => {
+    // LEAD-2: the holder reports the owner's client again and is refused; the refusal offers the rule.
+    const refused = await w.fixture.bot.handleText(w.as('holder'), `/lead ${seeded.subject} contact:李经理 phone:${newPhone()} size:200人 position:区域龙头`);
+    return w.press(me, refused, '/policy ');
+  }),
+  'see who has not acknowledged the policy': how('policy.status', (w, me) => w.type(me, '/policy status')),
 };
 
 const ROWS: Row[] = TABLE.map(([name, ...cells]) => {
@@ -531,6 +560,10 @@ const BUTTONS: Record<string, string> = {
   '/goal agree … …': 'press Agree on my monthly goals',
   '/finance check …': "check a month's figures",
   '/finance lock …': "press Lock on finance's check of a month",
+  '/policy': 'press Read the policy on a reminder to acknowledge it',
+  '/policy ack': 'press Acknowledge on the policy',
+  '/policy …': "press the rule on another's refusal",
+  '/policy status': 'see who has not acknowledged the policy',
 };
 
 const VIEWS = fileURLToPath(new URL('../../src/views/', import.meta.url));
