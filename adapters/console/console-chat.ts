@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
-import type { Actor, Bot, Button, FormFieldView, FormView, Person, View } from '../../src/bot/face.ts';
+import { importPath, type Actor, type Bot, type Button, type FormFieldView, type FormView, type Person, type View } from '../../src/bot/face.ts';
 import { translator, type Translate } from '../../src/i18n/translate.ts';
 import { roleName } from '../../src/views/role-name.ts';
+import { folderOf, readLocalFile, writeLocalFile } from './console-files.ts';
 import { renderText } from './render-text.ts';
 
 export interface ConsoleChatOptions {
@@ -112,8 +113,24 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
       print(t('console.switched', { name: person.name, id: person.id, role: roleName(t, person.role) }));
       return;
     }
+    const upload = importPath(line);
+    if (upload) return importFile(upload.command, upload.path);
     const pick = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
     show(await bot.handleText(actor, pick ? pick.command : line));
+  };
+
+  /** `/import leads <path>`: the file read here, handed to the bot with its command; the refused rows written beside it. */
+  const importFile = async (command: string, path: string) => {
+    let file;
+    try {
+      file = await readLocalFile(path);
+    } catch (error) {
+      print(t('console.file_unreadable', { path, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+      return;
+    }
+    const view = await bot.handleFile(actor, file, command);
+    show(view);
+    if (view.file) print(t('console.file_saved', { path: await writeLocalFile(folderOf(path), view.file) }));
   };
 
   print(t('console.welcome', { name: actor.person.name, id: actor.person.id, role: roleName(t, actor.person.role) }));

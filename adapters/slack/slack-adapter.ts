@@ -1,6 +1,17 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { replyWithin, type Actor, type Adapter, type AdapterContext, type Person, type SlackSettings, type View } from '../../src/bot/face.ts';
+import {
+  MAX_IMPORT_BYTES,
+  replyWithin,
+  type Actor,
+  type Adapter,
+  type AdapterContext,
+  type AttachedFile,
+  type FileToSend,
+  type Person,
+  type SlackSettings,
+  type View,
+} from '../../src/bot/face.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import { faultView } from '../../src/views/problem-views.ts';
 import { strangerView as stranger } from '../../src/views/stranger-view.ts';
@@ -181,9 +192,32 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } });
   });
 
-  // A direct message to the bot is a command, with or without the leading '/'.
+  /**
+   * A file shared in the DM (`/import leads`): fetched from its
+   * url_private_download with the bot token (files:read); one larger than
+   * the bot takes is not fetched, only its size handed over.
+   */
+  async function downloaded(shared: SharedFile): Promise<AttachedFile> {
+    const size = shared.size ?? 0;
+    const name = shared.name ?? 'file';
+    const url = shared.url_private_download ?? shared.url_private;
+    if (size > MAX_IMPORT_BYTES || !url) return { name, size, bytes: null };
+    const res = await fetch(url, { headers: { authorization: `Bearer ${config.botToken}` }, signal: AbortSignal.timeout(10_000) });
+    // Without a valid token Slack answers its sign-in page with 200: that is no spreadsheet.
+    if (!res.ok || (res.headers.get('content-type') ?? '').startsWith('text/html')) throw new Error(`Slack file ${shared.id} download failed: ${res.status}`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return { name, size: Math.max(size, bytes.byteLength), bytes };
+  }
+
+  /** A reply's file (an import's refused rows), shared in the same DM: files.getUploadURLExternal, the upload, files.completeUploadExternal. */
+  async function uploadFile(channel: string, file: FileToSend): Promise<void> {
+    await app.client.filesUploadV2({ channel_id: channel, file: Buffer.from(file.content, 'utf8'), filename: file.name, title: file.name });
+  }
+
+  // A direct message to the bot is a command, with or without the leading '/'; a file shared with it is for a command that takes one.
   app.message(async ({ message, body, say }) => {
-    if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
+    const shared = message.subtype === 'file_share' ? ((message as { files?: SharedFile[] }).files?.[0] ?? null) : null;
+    if (message.channel_type !== 'im' || (message.subtype !== undefined && !shared) || !('user' in message) || !message.user) return;
     // The bot's own messages come back as events too: answering them would never end.
     if ('bot_id' in message && message.bot_id) return;
     const eventId = (body as { event_id?: string }).event_id;
@@ -191,9 +225,21 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     const text = 'text' in message && message.text ? typedText(message.text) : '';
     // A command records its event id with its effect; a stranger's message, which has none, before its answer.
     if (!actor && !(await firstDelivery({ event_id: eventId }))) return;
-    const view = actor ? await bot.handleText(actor, text, eventId ? { source: 'slack', id: eventId } : undefined) : strangerView(message.user);
+    const delivery = eventId ? { source: 'slack' as const, id: eventId } : undefined;
+    const view = !actor
+      ? strangerView(message.user)
+      : shared
+        ? await downloaded(shared).then(
+            (file) => bot.handleFile(actor, file, text || null, delivery),
+            (error: unknown) => {
+              logger.error({ err: error, user: message.user }, 'slack file download failed');
+              return faultView(translator(bot.localeOf(actor)));
+            },
+          )
+        : await bot.handleText(actor, text, delivery);
     if (view.repeated) return;
     await say({ ...blocksOf(view, actor) });
+    if (view.file) await uploadFile(message.channel, view.file);
   });
 
   app.error(async (error) => {
@@ -227,6 +273,15 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       if (socketMode && started) await app.stop();
     },
   };
+}
+
+/** What a message event's `files[]` says of a shared file, as far as the adapter reads it. */
+interface SharedFile {
+  id?: string;
+  name?: string;
+  size?: number;
+  url_private?: string;
+  url_private_download?: string;
 }
 
 /** Slack's answers that retrying will not mend: the person or the DM is gone, or the bot may not write. */

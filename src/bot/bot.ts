@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.ts';
-import type { RunEnv } from '../commands/family.ts';
+import type { AttachedFile, RunEnv } from '../commands/family.ts';
 import { issue } from '../grammar/issues.ts';
-import { commandByWord, formFields, isFormName, parseCommand, parseFormSubmission, runCommand, type Command } from '../commands/registry.ts';
+import { commandByWord, formFields, isFormName, parseCommand, parseFormSubmission, runCommand, takesFile, type Command } from '../commands/registry.ts';
 import { homeSummary } from '../core/home.ts';
 import { listRegions } from '../core/identity.ts';
 import type { Locale } from '../core/people.ts';
@@ -14,6 +14,7 @@ import { faultView, inputIssuesView, repeatedView } from '../views/problem-views
 import type { ViewContext } from '../views/view-context.ts';
 import { viewOf } from '../views/view-of.ts';
 import type { View } from '../views/view.ts';
+import { awaitingFiles } from './awaiting-file.ts';
 import { deliveredOnce, type Delivery } from './deliver-once.ts';
 
 export interface BotDeps extends CoreDeps {
@@ -31,6 +32,12 @@ export interface BotDeps extends CoreDeps {
 export interface Bot {
   /** `delivery`: the platform's id of this delivery, so that a redelivery has no second effect. */
   handleText(actor: Actor, text: string, delivery?: Delivery): Promise<View>;
+  /**
+   * A file a person sent (a spreadsheet for `/import leads`), with the text
+   * of its message, or with none: then it is for the command of theirs that
+   * waits for a file (sent within the last 10 minutes; see awaiting-file.ts).
+   */
+  handleFile(actor: Actor, file: AttachedFile, text: string | null, delivery?: Delivery): Promise<View>;
   /** `form`: the name a form view carried; a name the registry does not know (a form from an older version) is refused in words. */
   submitForm(actor: Actor, form: string, values: Record<string, string | undefined>, delivery?: Delivery): Promise<View>;
   /** The person's first screen (Slack App Home). */
@@ -53,10 +60,10 @@ export function createBot(deps: BotDeps): Bot {
   }
 
   /** The family that declared the command runs it; a command given alone opens its form. `deps` is the command's own (see executeOnce). */
-  async function execute(actor: Actor, command: Command, deps: CoreDeps): Promise<View> {
+  async function execute(actor: Actor, command: Command, deps: CoreDeps, file?: AttachedFile): Promise<View> {
     const view = context(actor);
     if (command.kind === 'form') return formView(view.t, command.form, formFields(command.form), await regions());
-    const env: RunEnv = { deps, actor, view };
+    const env: RunEnv = { deps, actor, view, ...(file ? { file } : {}) };
     return runCommand(command, env);
   }
 
@@ -64,12 +71,14 @@ export function createBot(deps: BotDeps): Bot {
    * A command the platform may deliver again has its effect once (see
    * deliveredOnce); a repeat is answered with a view the adapter need not show.
    */
-  async function executeOnce(actor: Actor, command: Command, delivery: Delivery | undefined): Promise<View> {
-    if (!delivery) return execute(actor, command, deps);
+  async function executeOnce(actor: Actor, command: Command, delivery: Delivery | undefined, file?: AttachedFile): Promise<View> {
+    if (!delivery) return execute(actor, command, deps, file);
     const once = deliveredOnce(deps.store, delivery, deps.clock);
-    const view = await execute(actor, command, { ...deps, store: once.store });
+    const view = await execute(actor, command, { ...deps, store: once.store }, file);
     return (await once.wasRepeated()) ? repeatedView(context(actor).t) : view;
   }
+
+  const awaiting = awaitingFiles(deps.clock);
 
   const parseContext = () => ({ today: localDate(deps.clock.now(), deps.timezone) });
 
@@ -99,7 +108,21 @@ export function createBot(deps: BotDeps): Bot {
           return inputIssuesView(context(actor).t, parsed.issues, named);
         }
         deps.logger.info({ person: actor.person.id, platform: actor.platform, command: parsed.value.kind }, 'command');
+        // Typed without its file: the file may follow on its own.
+        if (takesFile(parsed.value)) awaiting.remember(actor.person.id, text);
         return afterwards(await executeOnce(actor, parsed.value, delivery));
+      });
+    },
+    handleFile(actor, file, text, delivery) {
+      return guarded(actor, async () => {
+        const { t } = context(actor);
+        const written = text?.trim() ? text : awaiting.take(actor.person.id);
+        if (!written) return { tone: 'info', blocks: [{ type: 'text', text: t('import.file_without_command') }] };
+        const parsed = parseCommand(written, parseContext());
+        if (!parsed.ok) return inputIssuesView(t, parsed.issues, commandByWord(written.trim().split(/\s+/u)[0] ?? ''));
+        if (!takesFile(parsed.value)) return { tone: 'info', blocks: [{ type: 'text', text: t('import.file_without_command') }] };
+        deps.logger.info({ person: actor.person.id, platform: actor.platform, command: parsed.value.kind, bytes: file.size }, 'file');
+        return afterwards(await executeOnce(actor, parsed.value, delivery, file));
       });
     },
     submitForm(actor, form, values, delivery) {

@@ -46,11 +46,25 @@ export interface FormSpec<K extends string> {
   asTyped?: true;
 }
 
+/**
+ * A file a person sent with a command (a spreadsheet for `/import leads`):
+ * its name and bytes. `bytes` is null when the platform said the file is
+ * larger than the adapter may fetch (MAX_IMPORT_BYTES): the command refuses
+ * it by its `size`.
+ */
+export interface AttachedFile {
+  name: string;
+  size: number;
+  bytes: Uint8Array | null;
+}
+
 /** What running a command has to hand: the core's dependencies (the command's own), who asks, and how to word the answer. */
 export interface RunEnv {
   deps: CoreDeps;
   actor: Actor;
   view: ViewContext;
+  /** The file sent with the command, for the kinds a family declares in `takesFile`. */
+  file?: AttachedFile;
 }
 
 /**
@@ -70,5 +84,7 @@ export interface CommandFamily<C extends { kind: string }, K extends string> {
   forms?: Readonly<Record<string, FormSpec<K>>>;
   /** The kinds of input it runs: the bot hands each kind to the family that declared it. */
   kinds: readonly C['kind'][];
+  /** The kinds that run on a file the person sends with the command or right after it. */
+  takesFile?: readonly C['kind'][];
   run(command: C, env: RunEnv): Promise<View>;
 }

@@ -12,6 +12,7 @@ import type { InputIssue, Parsed } from '../grammar/issues.ts';
 import { SHARED_KEYS } from '../grammar/keys.ts';
 import { chineseKeyPattern, readCommand, textIssues, type Grammar, type RawCommand } from '../grammar/read-command.ts';
 import { helpFamily } from './help/help-family.ts';
+import { importsFamily } from './imports/imports-family.ts';
 import { leadsFamily } from './leads/leads-family.ts';
 import { performanceFamily } from './performance/performance-family.ts';
 import { policyFamily } from './policy/policy-family.ts';
@@ -31,6 +32,7 @@ const FAMILIES = [
   approvalsFamily,
   performanceFamily,
   availabilityFamily,
+  importsFamily,
   policyFamily,
   // Help reads the registry's order and words when it runs, not when it is declared.
   helpFamily(
@@ -140,6 +142,11 @@ function build(raw: RawCommand, ctx?: ParseContext): Parsed<Command> {
 }
 
 // ------------------------------------------------------------ Command → View
+
+const FILE_KINDS = new Set<string>((FAMILIES as readonly { takesFile?: readonly string[] }[]).flatMap((f) => f.takesFile ?? []));
+
+/** Runs on a file the person sends with it or right after it (`/import leads`). */
+export const takesFile = (command: Command): boolean => FILE_KINDS.has(command.kind);
 
 /** Runs a command with the family that declared its kind (a form is opened by the bot itself). */
 export function runCommand(command: Exclude<Command, { kind: 'form' }>, env: RunEnv): Promise<View> {

@@ -40,12 +40,26 @@ export interface FormView {
   fields: FormFieldView[];
 }
 
+/**
+ * A file the reply sends along (the refused rows of an import): text, since
+ * every file the bot writes is a CSV. The adapter uploads it beside the
+ * message (Slack, Feishu) or writes it to disk (the console).
+ */
+export interface FileToSend {
+  name: string;
+  mime: 'text/csv';
+  /** The whole file, a UTF-8 BOM first where Excel needs one to read UTF-8. */
+  content: string;
+}
+
 export interface View {
   tone: Tone;
   title?: string;
   blocks: Block[];
   /** Set when the reply is a form to fill in. */
   form?: FormView;
+  /** A file sent with the reply, to the person who asked only (like `sensitive`). */
+  file?: FileToSend;
   /**
    * Holds client contact data in full (SEC-2): an adapter shows it only to
    * the person who asked, never in a group chat or a channel.

@@ -83,7 +83,7 @@ const WITH_TARGETS: readonly string[] = ['sales', 'account_manager', 'promotion'
  * EVERY_OP below then asks for its row.
  */
 type Op =
-  | 'lead' | 'lead.allow' | 'lead.refuse' | 'leads' | 'client.show' | 'client.history' | 'client.update' | 'client.confirm_grade' | 'client.keep_grade' | 'visit' | 'deals' | 'expense' | 'promo' | 'delegate' | 'leave' | 'remind'
+  | 'lead' | 'lead.allow' | 'lead.refuse' | 'leads' | 'import' | 'client.show' | 'client.history' | 'client.update' | 'client.confirm_grade' | 'client.keep_grade' | 'visit' | 'deals' | 'expense' | 'promo' | 'delegate' | 'leave' | 'remind'
   | 'plan' | 'goal.set' | 'goal.agree' | 'goal.list' | 'finance.check' | 'finance.lock' | 'help' | 'payment'
   | `policy.${'show' | 'rule' | 'ack' | 'status'}`
   | `deal.${DealAction['action']}` | `contract.${ContractAction['action']}` | `ticket.${TicketAction['action']}`
@@ -95,6 +95,8 @@ function opOf(command: Command): Op {
       return command.kind;
     case 'held_lead':
       return `lead.${command.input.decision}`;
+    case 'import_leads':
+      return 'import';
     case 'client':
       return isClientView(command.input) ? 'client.show' : 'client.update';
     case 'grade_decision':
@@ -139,7 +141,7 @@ function opOf(command: Command): Op {
 
 /** Every op a cell can end in (a bare command's form is only a step on the way): each needs at least one row. */
 const EVERY_OP = {
-  lead: 0, 'lead.allow': 0, 'lead.refuse': 0, leads: 0, 'client.show': 0, 'client.history': 0, 'client.update': 0, 'client.confirm_grade': 0, 'client.keep_grade': 0, visit: 0,
+  lead: 0, 'lead.allow': 0, 'lead.refuse': 0, leads: 0, import: 0, 'client.show': 0, 'client.history': 0, 'client.update': 0, 'client.confirm_grade': 0, 'client.keep_grade': 0, visit: 0,
   'deal.open': 0, 'deal.show': 0, 'deal.next': 0, 'deal.needs': 0, 'deal.proposal': 0, 'deal.lost': 0, deals: 0,
   'contract.draft': 0, 'contract.show': 0, 'contract.submit': 0, 'contract.sign': 0, payment: 0,
   'ticket.open': 0, 'ticket.show': 0, 'ticket.respond': 0, 'ticket.close': 0,
@@ -196,6 +198,9 @@ const TABLE: [string, ...Expected[]][] = [
   // ── Leads and clients (LEAD-1..3, CLI-1..3, SEC-1): staff and managers own clients; partners never see one ──
   ['report a lead',                                                           OK,           OK,           OK,           OK,           NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED],
   ['report a lead through its form',                                          OK,           OK,           OK,           OK,           NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED],
+  // Bulk import: each row is a /lead, so whoever may report a lead may import, refused once for the whole file otherwise
+  ['import leads from a file',                                                OK,           OK,           OK,           OK,           NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED],
+  ['ask to import leads, the file to follow',                                 OK,           OK,           OK,           OK,           NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED],
   ['list my leads',                                                           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
   ["open another's client card",                                              OK,           OK,           OK,           OK,           OK,           OK,           OK,           NOT_ALLOWED,  OK],
   ["open another's client card through its form",                             OK,           OK,           OK,           OK,           OK,           OK,           OK,           NOT_ALLOWED,  OK],
@@ -301,6 +306,13 @@ const HOW: Record<string, How> = {
   // ── Leads and clients ──
   'report a lead': how('lead', (w, me) => w.type(me, `/lead ${newCompany(me)} contact:李工 phone:${newPhone()} size:50人 position:一般`)),
   'report a lead through its form': how(['lead', 'lead'], (w, me) => w.form(me, '/lead', 'lead', { company: newCompany(me), contact: '李工', phone: newPhone(), size: '50人', position: '一般' })),
+  'import leads from a file': how('import', (w, me) => {
+    w.lastAction = { text: '/import leads' };
+    const body = `企业名称,联系人,电话,人员规模,行业地位\r\n${newCompany(me)},李工,${newPhone()},50人,一般\r\n`;
+    const bytes = new TextEncoder().encode(body);
+    return w.fixture.bot.handleFile(me, { name: 'leads.csv', size: bytes.byteLength, bytes }, '/import leads');
+  }),
+  'ask to import leads, the file to follow': how('import', (w, me) => w.type(me, '/导入 线索')),
   'list my leads': how('leads', (w, me) => w.type(me, '/leads today')),
   "open another's client card": how('client.show', (w, me) => w.type(me, `/client ${seeded.subject}`)),
   "open another's client card through its form": how(['client.show', 'client'], (w, me) => w.form(me, '/client', 'client', { company: seeded.subject })),

@@ -41,6 +41,12 @@ export class FakeSlackApi {
   /** Every payload refused; a fixture fails its suite on close when this is not empty. */
   readonly refused: SlackRefused[] = [];
   private readonly failures = new Map<string, Failure[]>();
+  /** Files people uploaded, served at their url_private_download to a bearer of the bot token only. */
+  private readonly hosted = new Map<string, { name: string; bytes: Buffer }>();
+  /** Uploads the bot started (files.getUploadURLExternal): the length it announced, and the bytes once posted. */
+  readonly uploads = new Map<string, { filename: string; length: number; bytes: Buffer | null; completed: boolean }>();
+  /** The bot token the file downloads must carry, as Slack checks it. */
+  botToken = 'xoxb-test';
   private server: Server | null = null;
   private ts = 1_700_000_000;
   port = 0;
@@ -86,9 +92,34 @@ export class FakeSlackApi {
     return this.callsOf(method);
   }
 
+  /**
+   * A file a person uploaded, as a message event's `files[]` describes it:
+   * the download URL answers the bytes only with `Authorization: Bearer
+   * <bot token>` (files:read); without it Slack answers its sign-in page, HTML
+   * with status 200, which is what a client that forgot the header gets.
+   */
+  hostFile(name: string, bytes: Uint8Array, mimetype = 'text/csv'): Record<string, unknown> {
+    const id = `F${++this.ts}`;
+    this.hosted.set(id, { name, bytes: Buffer.from(bytes) });
+    const url = `http://127.0.0.1:${this.port}/files-pri/T_TEST-${id}/download/${encodeURIComponent(name)}`;
+    return { id, name, title: name, mimetype, filetype: name.split('.').pop(), size: bytes.byteLength, url_private: url, url_private_download: url, mode: 'hosted' };
+  }
+
+  /** The files the bot finished uploading (files.completeUploadExternal), with their bytes and where they were shared. */
+  completedUploads(): { filename: string; text: string; channel: string | undefined }[] {
+    return this.callsOf('files.completeUploadExternal').flatMap((c) =>
+      (c.args.files as { id: string }[]).map((f) => {
+        const upload = this.uploads.get(f.id);
+        return { filename: upload?.filename ?? '', text: upload?.bytes?.toString('utf8') ?? '', channel: c.args.channel_id as string | undefined };
+      }),
+    );
+  }
+
   async start(): Promise<void> {
     this.server = createServer(async (req, res) => {
       const url = req.url ?? '/';
+      if (url.startsWith('/files-pri/')) return this.download(req, res, url);
+      if (url.startsWith('/upload/')) return this.receiveUpload(req, res, url);
       const method = url.startsWith('/respond/') ? 'response_url' : url.replace(/^\/api\//, '').split('?')[0]!;
       const args = decode(req, await readBody(req));
       const failure = this.failures.get(method)?.shift();
@@ -114,8 +145,76 @@ export class FakeSlackApi {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
+  private download(req: IncomingMessage, res: import('node:http').ServerResponse, url: string): void {
+    const id = /^\/files-pri\/T_TEST-(F\d+)\//.exec(url)?.[1] ?? '';
+    const file = this.hosted.get(id);
+    this.calls.push({ method: 'file.download', args: { id, authorization: req.headers.authorization ?? null } });
+    if (!file) return void res.writeHead(404).end('file not found');
+    if (req.headers.authorization !== `Bearer ${this.botToken}`) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return void res.end('<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in to Slack</body></html>');
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.byteLength) });
+    res.end(file.bytes);
+  }
+
+  /** The upload URL takes the bytes (raw or multipart); Slack answers 200 "OK - <length>". */
+  private async receiveUpload(req: IncomingMessage, res: import('node:http').ServerResponse, url: string): Promise<void> {
+    const id = url.slice('/upload/'.length).split('?')[0] ?? '';
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const upload = this.uploads.get(id);
+    this.calls.push({ method: 'file.upload', args: { id } });
+    if (!upload) return void res.writeHead(404).end('unknown upload');
+    const body = Buffer.concat(chunks);
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(req.headers['content-type'] ?? '');
+    upload.bytes = boundary ? firstPart(body, boundary[1] ?? boundary[2] ?? '') : body;
+    if (!upload.bytes) return void res.writeHead(400).end('malformed multipart body');
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(`OK - ${upload.bytes.byteLength}`);
+  }
+
+  /**
+   * files.getUploadURLExternal: filename and length are required ("Size in
+   * bytes of the file being uploaded"); files.completeUploadExternal: a
+   * `files` array of {id, title?} for uploads whose bytes arrived, in the
+   * announced length. What breaks these is answered as Slack answers it.
+   */
+  private fileRefusal(method: string, args: Record<string, any>): string | null {
+    if (method === 'files.getUploadURLExternal') {
+      const length = Number(args.length);
+      if (!args.filename || !Number.isInteger(length) || length <= 0) return 'invalid_arguments';
+      return null;
+    }
+    if (method === 'files.completeUploadExternal') {
+      const files = args.files;
+      if (!Array.isArray(files) || files.length === 0) return 'invalid_arguments';
+      for (const f of files) {
+        const upload = typeof f?.id === 'string' ? this.uploads.get(f.id) : undefined;
+        if (!upload || !upload.bytes || upload.completed) return 'file_not_found';
+        if (upload.bytes.byteLength !== upload.length) return 'file_upload_size_mismatch';
+      }
+      if (args.channel_id !== undefined && !/^[CDG][A-Z0-9_]+$/.test(String(args.channel_id))) return 'invalid_channel';
+      return null;
+    }
+    return null;
+  }
+
   private answer(method: string, args: Record<string, any>): Record<string, unknown> {
+    const fileError = this.fileRefusal(method, args);
+    if (fileError) {
+      this.refused.push({ method, args, error: fileError as SlackRefused['error'], why: `${method} refused: ${fileError}` });
+      return { ok: false, error: fileError };
+    }
     switch (method) {
+      case 'files.getUploadURLExternal': {
+        const id = `F_UP${++this.ts}`;
+        this.uploads.set(id, { filename: String(args.filename), length: Number(args.length), bytes: null, completed: false });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal':
+        for (const f of args.files as { id: string; title?: string }[]) (this.uploads.get(f.id) as { completed: boolean }).completed = true;
+        return { ok: true, files: (args.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title ?? this.uploads.get(f.id)?.filename })) };
       case 'conversations.open':
         return { ok: true, channel: { id: `D_${args.users}` } };
       case 'chat.postMessage':
@@ -133,6 +232,17 @@ export class FakeSlackApi {
         return { ok: true };
     }
   }
+}
+
+/** The bytes of the first part of a multipart/form-data body, or null when it is not one. */
+function firstPart(body: Buffer, boundary: string): Buffer | null {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const start = body.indexOf(delimiter);
+  if (start < 0) return null;
+  const headersEnd = body.indexOf('\r\n\r\n', start);
+  const end = body.indexOf(Buffer.from(`\r\n--${boundary}`), headersEnd);
+  if (headersEnd < 0 || end < 0) return null;
+  return body.subarray(headersEnd + 4, end);
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

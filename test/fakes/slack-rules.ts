@@ -7,7 +7,7 @@
  * in a view, `msg_too_long` for text over 40,000 characters.
  */
 
-export type SlackRefusal = { error: 'invalid_blocks' | 'invalid_arguments' | 'msg_too_long'; why: string };
+export type SlackRefusal = { error: 'invalid_blocks' | 'invalid_arguments' | 'msg_too_long' | 'file_not_found' | 'file_upload_size_mismatch' | 'invalid_channel'; why: string };
 
 type Json = Record<string, any>;
 type Problem = string | null;
