@@ -6,6 +6,7 @@ import { approvalsWaitingJob, followupsJob } from '../core/reminders/other-remin
 import { slaJob } from '../core/reminders/sla-reminders.ts';
 import { paymentsDueJob } from '../core/reminders/payments-due.ts';
 import { financeCheckJob, monthlyGoalsJob, quarterlyReviewJob } from '../core/reminders/performance-jobs.ts';
+import { monthlyConversionJob } from '../core/reminders/monthly-conversion.ts';
 import { escalateWaitingApprovals } from '../core/approvals/escalate.ts';
 import { returnEndedDelegations } from '../core/approvals/delegate.ts';
 import { jobWindow } from '../core/reminders/job-window.ts';
@@ -44,6 +45,7 @@ export const JOBS: Record<string, JobDef> = {
   'monthly-goals': { run: monthlyGoalsJob, cron: daily((p) => p.reminders.monthlyGoals) },
   'finance-check': { run: financeCheckJob, cron: daily((p) => p.reminders.financeCheck) },
   'quarterly-review': { run: quarterlyReviewJob, cron: daily((p) => p.reminders.quarterlyReview) },
+  'monthly-conversion': { run: monthlyConversionJob, cron: daily((p) => p.reminders.monthlyConversion) },
 };
 
 /** '16:30' → '30 16 * * *': every day at that local time (days off are skipped by the job). */

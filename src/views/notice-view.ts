@@ -243,6 +243,8 @@ function noticeBody(t: Translate, locale: Locale, notice: Notice): View {
     case 'year_bonus':
     case 'review_retraining':
     case 'review_team':
+    case 'conversion_region':
+    case 'conversion_all':
     case 'plan_due':
       return performanceNoticeView(t, locale, notice);
     default: {
