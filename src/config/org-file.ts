@@ -6,7 +6,8 @@
  * regions: [华东, 华南, 华北]
  * people:
  *   - { id: zhangsan, name: 张三, role: sales, region: 华东, manager: lisi,
- *       slack: U01ZHANGSAN, feishu: ou_…, locale: zh-CN, monthly_salary: 15000 }
+ *       slack: U01ZHANGSAN, feishu: ou_…, locale: zh-CN, monthly_salary: 15000,
+ *       timezone: Europe/Berlin }   # optional: this person's own zone
  * ```
  *
  * Every problem in the file is collected, then ConfigError is thrown with one
@@ -44,6 +45,7 @@ const PERSON_KEYS = [
   'feishu',
   'locale',
   'monthly_salary',
+  'timezone',
 ] as const;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -236,6 +238,12 @@ export function parseOrgFile(yamlText: string, source: string): OrgFile {
       problem(`monthly_salary must be a whole number of yuan, 0 or more (e.g. 15000), got ${show(salary)}`);
     }
 
+    if (item.timezone !== undefined && item.timezone !== null) {
+      const zone = typeof item.timezone === 'string' ? canonicalTimeZone(item.timezone.trim()) : null;
+      if (zone === null) problem(`unknown time zone ${show(item.timezone)}; use an IANA name such as Europe/Berlin`);
+      else person.timezone = zone;
+    }
+
     return { label, index, id, person };
   });
 
@@ -308,6 +316,7 @@ export function parseOrgFile(yamlText: string, source: string): OrgFile {
     feishuId: person.feishuId ?? null,
     locale: person.locale ?? null,
     monthlySalaryFen: person.monthlySalaryFen ?? null,
+    ...(person.timezone ? { timezone: person.timezone } : {}),
   }));
   return { timezone, regions, people };
 }

@@ -254,6 +254,7 @@ const sections = {
     financeCheck: time,
     financeCheckWorkingDay: count,
     quarterlyReview: time,
+    monthlyConversion: time,
     quietBefore: time,
     quietAfter: time,
     managerGraceDays: count,

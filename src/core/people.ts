@@ -32,6 +32,12 @@ export interface Person {
   locale: Locale | null;
   /** Integer fen; only for KPI-5 bonus estimates. */
   monthlySalaryFen: number | null;
+  /**
+   * The person's own IANA zone (org file `timezone:`): their reminders come at
+   * the policy's times there, outside its quiet hours. Absent: the company's
+   * zone. Working days (China calendar) and periods stay the company's.
+   */
+  timezone?: string;
 }
 
 /** Roles that carry the LEAD-1 daily target (policy.md LEAD-1: sales and account managers; promotion staff have their own KPI-1 target instead). */

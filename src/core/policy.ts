@@ -98,6 +98,8 @@ export interface Policy {
     financeCheckWorkingDay: number;
     /** KPI-3..6: the review of the quarter just ended, on the new quarter's first working day. */
     quarterlyReview: string;
+    /** KPI-7: the local time on the month's first working day that managers get the month before's conversion. */
+    monthlyConversion: string;
     /** Reminders are only sent between these local times. */
     quietBefore: string;
     quietAfter: string;
@@ -189,6 +191,7 @@ export const DEFAULT_POLICY: Policy = {
     financeCheck: '09:00',
     financeCheckWorkingDay: 3,
     quarterlyReview: '09:00',
+    monthlyConversion: '09:00',
     quietBefore: '08:00',
     quietAfter: '20:00',
     managerGraceDays: 7,

@@ -7,6 +7,7 @@ import { slaJob } from '../core/reminders/sla-reminders.ts';
 import { paymentsDueJob } from '../core/reminders/payments-due.ts';
 import { financeCheckJob, monthlyGoalsJob, quarterlyReviewJob } from '../core/reminders/performance-jobs.ts';
 import { policyAckJob } from '../core/policy-ack/policy-ack-job.ts';
+import { monthlyConversionJob } from '../core/reminders/monthly-conversion.ts';
 import { escalateWaitingApprovals } from '../core/approvals/escalate.ts';
 import { returnEndedDelegations } from '../core/approvals/delegate.ts';
 import { jobWindow } from '../core/reminders/job-window.ts';
@@ -18,6 +19,13 @@ export interface JobDef {
 }
 
 const daily = (time: (p: Policy) => string) => (policy: Policy) => dailyCron(time(policy));
+/**
+ * The reminders that reach each person at the policy's time in their own zone
+ * (the org file's per-person `timezone:`; personWindow): they run every
+ * quarter of an hour, on the policy time's minute, and each run reaches those
+ * whose local time has come and who were not reached that day (the dedupe keys).
+ */
+const perPerson = (time: (p: Policy) => string) => (policy: Policy) => quarterHourlyCron(time(policy));
 const HOURLY = (minute: number) => () => `${minute} * * * *`;
 
 /**
@@ -34,17 +42,18 @@ const escalateJob = async (deps: CoreDeps, at: Date): Promise<JobOutcome> => {
 
 /** The jobs of contract.md, and the hourly escalation of waiting approvals. */
 export const JOBS: Record<string, JobDef> = {
-  'daily-leads-morning': { run: dailyLeadsMorning, cron: daily((p) => p.reminders.leadsMorning) },
-  'daily-leads-nudge': { run: dailyLeadsNudge, cron: daily((p) => p.reminders.leadsNudge) },
-  followups: { run: followupsJob, cron: daily((p) => p.reminders.followups) },
-  'approvals-waiting': { run: approvalsWaitingJob, cron: daily((p) => p.reminders.approvalsWaiting) },
+  'daily-leads-morning': { run: dailyLeadsMorning, cron: perPerson((p) => p.reminders.leadsMorning) },
+  'daily-leads-nudge': { run: dailyLeadsNudge, cron: perPerson((p) => p.reminders.leadsNudge) },
+  followups: { run: followupsJob, cron: perPerson((p) => p.reminders.followups) },
+  'approvals-waiting': { run: approvalsWaitingJob, cron: perPerson((p) => p.reminders.approvalsWaiting) },
   'approvals-escalate': { run: escalateJob, cron: HOURLY(0) },
   // CLI-4 counts clock hours, so sla runs every hour.
   sla: { run: slaJob, cron: HOURLY(5) },
-  'payments-due': { run: paymentsDueJob, cron: daily((p) => p.reminders.paymentsDue) },
+  'payments-due': { run: paymentsDueJob, cron: perPerson((p) => p.reminders.paymentsDue) },
   'monthly-goals': { run: monthlyGoalsJob, cron: daily((p) => p.reminders.monthlyGoals) },
   'finance-check': { run: financeCheckJob, cron: daily((p) => p.reminders.financeCheck) },
   'quarterly-review': { run: quarterlyReviewJob, cron: daily((p) => p.reminders.quarterlyReview) },
+  'monthly-conversion': { run: monthlyConversionJob, cron: daily((p) => p.reminders.monthlyConversion) },
   // TRN-1: hourly, so a person the org import adds is asked within the hour of their first working day (the job keeps to working hours).
   'policy-ack': { run: policyAckJob, cron: HOURLY(15) },
 };
@@ -53,4 +62,10 @@ export const JOBS: Record<string, JobDef> = {
 export function dailyCron(hhmm: string): string {
   const [hours = '0', minutes = '0'] = hhmm.split(':');
   return `${Number(minutes)} ${Number(hours)} * * *`;
+}
+
+/** '09:10' → '10,25,40,55 * * * *': every quarter of an hour, on that time's minute, so whole- and half-hour zones are reached on the minute. */
+export function quarterHourlyCron(hhmm: string): string {
+  const minute = Number(hhmm.split(':')[1] ?? '0') % 15;
+  return `${[0, 1, 2, 3].map((q) => minute + q * 15).join(',')} * * * *`;
 }

@@ -4,9 +4,11 @@ import type { Logger } from '../logger.ts';
 import { JOBS } from './registry.ts';
 
 /**
- * SCHEDULER=on: each job every day at its policy time, in the company's time
- * zone. A job skips days off (China calendar) and quiet hours itself, and its
- * dedupe keys make a second instance's run add nothing.
+ * SCHEDULER=on: each job on its cron expression in the company's time zone:
+ * most every day at their policy time, the per-person reminders every quarter
+ * of an hour (each person at the policy time in their own zone). A job skips
+ * days off (China calendar) and quiet hours itself, and its dedupe keys make a
+ * second instance's run, or a later run the same day, add nothing.
  */
 export function startSchedule(deps: CoreDeps, logger: Logger, afterRun: () => void): () => void {
   const tasks = Object.entries(JOBS).map(([name, job]) =>

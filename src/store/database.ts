@@ -21,6 +21,8 @@ export interface PeopleTable {
   feishu_id: string | null;
   locale: string | null;
   monthly_salary_fen: number | null;
+  /** IANA zone of the person's reminders; null: the company's. */
+  timezone: ColumnType<string | null, string | null | undefined, string | null>;
   active: Generated<boolean>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

@@ -13,6 +13,7 @@ export const toPerson = (row: PersonRow): Person => ({
   feishuId: row.feishu_id,
   locale: row.locale as Locale | null,
   monthlySalaryFen: row.monthly_salary_fen,
+  ...(row.timezone ? { timezone: row.timezone } : {}),
 });
 
 /** The org directory as the core sees it: active people only. */

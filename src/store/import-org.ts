@@ -43,6 +43,7 @@ export async function importOrg(db: Kysely<Database>, org: OrgImport): Promise<O
         feishu_id: p.feishuId,
         locale: p.locale,
         monthly_salary_fen: p.monthlySalaryFen,
+        timezone: p.timezone ?? null,
         active: true,
         updated_at: new Date(),
       };

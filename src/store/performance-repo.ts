@@ -62,16 +62,14 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
         .execute();
       return rows.map((r) => ({ ownerId: r.owner_id, amountFen: Number(r.amount_fen), byOwner: r.recorded_by === r.owner_id }));
     },
-    async leadsBetween(from, to) {
+    async leadsBetween(from, to, signedBefore) {
       const rows = await db
         .selectFrom('leads as l')
-        .select((eb) => [
-          'l.company_id',
-          'l.reporter_id',
-          eb
-            .exists(eb.selectFrom('contracts as c').select('c.id').whereRef('c.company_id', '=', 'l.company_id').where('c.status', '=', 'signed'))
-            .as('signed'),
-        ])
+        .select((eb) => {
+          let signed = eb.selectFrom('contracts as c').select('c.id').whereRef('c.company_id', '=', 'l.company_id').where('c.status', '=', 'signed');
+          if (signedBefore) signed = signed.where('c.signed_at', '<', signedBefore);
+          return ['l.company_id', 'l.reporter_id', eb.exists(signed).as('signed')];
+        })
         .where('l.work_date', '>=', from)
         .where('l.work_date', '<=', to)
         .execute();

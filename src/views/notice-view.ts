@@ -255,6 +255,8 @@ function noticeBody(t: Translate, locale: Locale, notice: Notice): View {
     case 'year_bonus':
     case 'review_retraining':
     case 'review_team':
+    case 'conversion_region':
+    case 'conversion_all':
     case 'plan_due':
       return performanceNoticeView(t, locale, notice);
     case 'policy_ack_due':

@@ -129,6 +129,39 @@ export function performanceNoticeView(t: Translate, locale: Locale, notice: Perf
           ...(notice.failed.length ? [{ type: 'text' as const, text: t('notice.review_team.failed', { count: notice.failed.length }) }, { type: 'list' as const, items: notice.failed }] : []),
         ],
       };
+    case 'conversion_region':
+      return {
+        tone: notice.neededPerMonth === null && notice.newClients < notice.newClientsTarget ? 'warning' : 'info',
+        title: t('notice.conversion.title', { region: notice.region, month: notice.month }),
+        blocks: [
+          { type: 'text', text: t('notice.conversion.region_total', { signed: notice.signed, leads: notice.leads, rate: rate(t, notice.signed, notice.leads) }) },
+          ...(notice.people.length
+            ? [{ type: 'list' as const, items: notice.people.map((p) => t('notice.conversion.person', { name: p.name, signed: p.signed, leads: p.leads, rate: rate(t, p.signed, p.leads) })) }]
+            : []),
+          { type: 'text', text: pace(t, notice.quarter, notice.newClients, notice.newClientsTarget, notice.monthsLeft, notice.neededPerMonth) },
+          { type: 'note', text: t('notice.conversion.definition', { month: notice.month }) },
+        ],
+      };
+    case 'conversion_all':
+      return {
+        tone: 'info',
+        title: t('notice.conversion.all_title', { month: notice.month }),
+        blocks: [
+          {
+            type: 'list',
+            items: notice.regions.map((r) =>
+              t('notice.conversion.region_row', {
+                region: r.region,
+                signed: r.signed,
+                leads: r.leads,
+                rate: rate(t, r.signed, r.leads),
+                pace: pace(t, notice.quarter, r.newClients, notice.newClientsTarget, notice.monthsLeft, r.neededPerMonth),
+              }),
+            ),
+          },
+          { type: 'note', text: t('notice.conversion.definition', { month: notice.month }) },
+        ],
+      };
     case 'plan_due':
       return {
         tone: 'warning',
@@ -148,4 +181,14 @@ export function performanceNoticeView(t: Translate, locale: Locale, notice: Perf
       throw new Error(`unknown notice ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** KPI-7: signed ÷ leads as a percentage, or "no leads". */
+const rate = (t: Translate, signed: number, leads: number): string => (leads ? percent(Math.floor((signed * 10_000) / leads)) : t('kpi.team.conversion.no_leads'));
+
+/** KPI-7: the quarter's new clients against the target, and what a month it still takes (or how the quarter ended). */
+function pace(t: Translate, quarter: string, count: number, target: number, monthsLeft: number, needed: number | null): string {
+  const so = { quarter, count, target, needed: needed ?? 0, months: monthsLeft, missing: Math.max(0, target - count) };
+  if (needed === null) return t(count >= target ? 'notice.conversion.quarter_met' : 'notice.conversion.quarter_missed', so);
+  return t(needed === 0 ? 'notice.conversion.pace_met' : 'notice.conversion.pace', so);
 }

@@ -24,6 +24,16 @@ describe('npm run job', () => {
     // Three cold starts of the embedded database: generous on a busy 2-core machine.
   }, 180_000);
 
+  it('runs monthly-conversion on the month’s first working day, to the managers, once', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'job-'));
+    const first = await job(dataDir, 'monthly-conversion', '--at', '2026-12-01T09:00:00+08:00');
+    expect(first.stdout).toContain('📨 发给 李四');
+    expect(first.stdout).toContain('华东 · 2026-11 线索→签约转化率（KPI-7）');
+    expect(first.stdout).toMatch(/monthly-conversion at 2026-12-01T01:00:00.000Z: queued 4; sent 4, failed 0/);
+    const second = await job(dataDir, 'monthly-conversion', '--at', '2026-12-01T09:00:00+08:00');
+    expect(second.stdout).toMatch(/queued 0; sent 0, failed 0/);
+  }, 120_000);
+
   it('names the jobs when the name is wrong, and runs one that finds nothing to send', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'job-'));
     const wrong = await job(dataDir, 'nonsense').catch((e: { code: number; stderr: string }) => e);

@@ -97,10 +97,12 @@ describe.each(backends)('reminder jobs on $name', (backend) => {
 
 describe('the schedule', () => {
   it.each([
-    ['daily-leads-morning', '0 9 * * *'],
-    ['daily-leads-nudge', '30 16 * * *'],
-    ['followups', '30 9 * * *'],
-    ['approvals-waiting', '0 10 * * *'],
+    // The per-person reminders run every quarter of an hour (each person at the policy time in their own zone).
+    ['daily-leads-morning', '0,15,30,45 * * * *'],
+    ['daily-leads-nudge', '0,15,30,45 * * * *'],
+    ['followups', '0,15,30,45 * * * *'],
+    ['approvals-waiting', '0,15,30,45 * * * *'],
+    ['payments-due', '0,15,30,45 * * * *'],
     ['approvals-escalate', '0 * * * *'],
   ])('runs %s at %s, a valid cron expression, in the company zone', (name, expression) => {
     const job = JOBS[name];

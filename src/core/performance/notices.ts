@@ -43,5 +43,28 @@ export type PerformanceNotice =
   | { kind: 'review_retraining'; quarter: string; times: number; names: string[] }
   /** KPI-7: a region's quarter, to its regional manager, naming who failed. */
   | { kind: 'review_team'; quarter: string; region: string; newClients: number; newClientsTarget: number; passed: number; reviewed: number; failed: string[]; newAClients: number; travelFundAClients: number }
+  /** KPI-7: the month before's lead → signed conversion of a region, per person, and the quarter's pace; to its regional manager. */
+  | {
+      kind: 'conversion_region';
+      month: string;
+      quarter: string;
+      region: string;
+      people: { name: string; leads: number; signed: number }[];
+      leads: number;
+      signed: number;
+      newClients: number;
+      newClientsTarget: number;
+      monthsLeft: number;
+      neededPerMonth: number | null;
+    }
+  /** KPI-7: every region's conversion and pace side by side; to the department manager. */
+  | {
+      kind: 'conversion_all';
+      month: string;
+      quarter: string;
+      monthsLeft: number;
+      newClientsTarget: number;
+      regions: { region: string; leads: number; signed: number; newClients: number; neededPerMonth: number | null }[];
+    }
   /** KPI-4: an improvement plan not submitted, due soon or overdue; to the person, and (toManager) to their manager. */
   | { kind: 'plan_due'; quarter: string; person: string; dueBy: string; overdue: boolean; toManager: boolean };

@@ -13,8 +13,12 @@ export interface PerformancePort {
   receivablesUpTo(from: IsoDate, upTo: IsoDate): Promise<Receivable[]>;
   /** Payments dated in [from, to], with the owner of their contract. */
   paymentsBetween(from: IsoDate, to: IsoDate): Promise<ReceivedPayment[]>;
-  /** Lead reports with work date in [from, to]. */
-  leadsBetween(from: IsoDate, to: IsoDate): Promise<ReportedLead[]>;
+  /**
+   * Lead reports with work date in [from, to]; `signed` counts the company's
+   * signed contracts, only those signed before `signedBefore` when given
+   * (KPI-7's monthly conversion counts what a month's leads had signed by its end).
+   */
+  leadsBetween(from: IsoDate, to: IsoDate, signedBefore?: Date): Promise<ReportedLead[]>;
 
   goal(personId: string, month: Month): Promise<MonthlyGoal | null>;
   goalsIn(month: Month): Promise<MonthlyGoal[]>;

@@ -2,11 +2,13 @@ import type { CoreDeps } from '../ports.ts';
 import { localDate, type IsoDate } from '../time.ts';
 import { DateTime } from 'luxon';
 
-export type SkipReason = 'not_working_day' | 'quiet_hours';
+/** not_yet: a per-person reminder run before the policy's time of day (personWindow). */
+export type SkipReason = 'not_working_day' | 'quiet_hours' | 'not_yet';
 
 export interface JobOutcome {
   /** Outbox rows this run added (a second run for the same moment adds none). */
   queued: number;
+  /** Why nothing was sent; for a per-person job, why nothing was sent to the people in the company's zone. */
   skipped: SkipReason | null;
 }
 
@@ -22,6 +24,43 @@ export function jobWindow(deps: CoreDeps, at: Date, { everyDay = false }: { ever
   const time = DateTime.fromJSDate(at, { zone: deps.timezone }).toFormat('HH:mm');
   if (time < deps.policy.reminders.quietBefore || time > deps.policy.reminders.quietAfter) return { skipped: 'quiet_hours' };
   return { date, unknownYear: !everyDay && !deps.calendar.isKnown(date) ? Number(date.slice(0, 4)) : null };
+}
+
+/**
+ * A per-person reminder's window at `at` (item 6, the org file's per-person
+ * `timezone:`): the day and the time of day are the person's own (their zone,
+ * else the company's); whether the day is a working day is the China
+ * calendar's, as for everyone. Open once the person's local time has reached
+ * `time` (the policy's time of the reminder) on a working day, and only
+ * between the quiet hours of their zone. The schedule runs these jobs every
+ * quarter of an hour, so each person is reached at their own `time`; the
+ * dedupe keys (per person and their date) make the later runs of the day add
+ * nothing.
+ */
+export function personWindow(deps: CoreDeps, at: Date, person: { timezone?: string }, time: string): JobWindow | { skipped: SkipReason } {
+  const zone = person.timezone ?? deps.timezone;
+  const date = localDate(at, zone);
+  if (!deps.calendar.isWorkingDay(date)) return { skipped: 'not_working_day' };
+  const now = DateTime.fromJSDate(at, { zone }).toFormat('HH:mm');
+  if (now < deps.policy.reminders.quietBefore || now > deps.policy.reminders.quietAfter) return { skipped: 'quiet_hours' };
+  if (now < time) return { skipped: 'not_yet' };
+  return { date, unknownYear: deps.calendar.isKnown(date) ? null : Number(date.slice(0, 4)) };
+}
+
+/** What a per-person job reports as skipped: why the people of the company's zone got nothing at `at`, or null. */
+export function companySkip(deps: CoreDeps, at: Date, time: string): SkipReason | null {
+  const window = personWindow(deps, at, {}, time);
+  return 'skipped' in window ? window.skipped : null;
+}
+
+/** Of `people`, those whose window (personWindow) is open at `at`, each with it. */
+export function duePeople<P extends { timezone?: string }>(deps: CoreDeps, at: Date, people: P[], time: string): { person: P; window: JobWindow }[] {
+  const due: { person: P; window: JobWindow }[] = [];
+  for (const person of people) {
+    const window = personWindow(deps, at, person, time);
+    if (!('skipped' in window)) due.push({ person, window });
+  }
+  return due;
 }
 
 export interface JobWindow {
