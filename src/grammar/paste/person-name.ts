@@ -22,7 +22,7 @@ export function leadingPersonName(value: string): string | null {
 const TITLE_WORDS =
   /(经理|总监|主管|总经理|董事长|董事|总裁|工程师|专员|代表|助理|顾问|主任|秘书|会计|老板|店长|厂长|校长|院长|部长|处长|科长|组长|CEO|CTO|CFO|COO|VP|Manager|Director|Engineer|Sales|President|Officer|Representative|Consultant|Assistant|Head|Lead|Founder|Partner|Executive|Specialist|Chief)/iu;
 const NOT_A_NAME =
-  /(regards|thanks|thank you|sincerely|cheers|best|dear|hello|hi\b|road|street|avenue|district|floor|room|building|tower|park|city|province|china|shanghai|beijing|shenzhen|guangzhou|hangzhou|您好|你好|谢谢|此致|敬礼|顺祝|商祺|祝好|地址|电话|邮箱|手机|公司|集团|大厦|路|街|区|市|省|号)/iu;
+  /(regards|thanks|thank you|sincerely|cheers|best|dear|hello|hi\b|road|street|avenue|district|floor|room|building|tower|park|city|province|china|shanghai|beijing|shenzhen|guangzhou|hangzhou|您好|你好|谢谢|此致|敬礼|顺祝|商祺|祝好|地址|电话|邮箱|手机|公司|集团|企业|信息|关联|股东|工商|存续|注销|大厦|路|街|区|市|省|号)/iu;
 
 /**
  * A card's or signature's name line: a Chinese name (a common surname and one

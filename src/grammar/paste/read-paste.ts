@@ -92,15 +92,18 @@ export function readPaste(text: string): PastedCompany {
   const anyCode = creditCodesIn(segments.filter((s) => s.field === null || s.field === 'code').map((s) => s.value).join('\n'))[0] ?? null;
   const creditCode = labelledCode ?? anyCode;
 
+  const company = first('company', (v) => companyIn(v, true)) ?? companyLine(free);
+  const emails = unique(emailsIn(text));
   return {
-    company: first('company', (v) => companyIn(v, true)) ?? companyLine(free),
+    company,
     creditCode,
     invalidCreditCode: creditCode ? null : first('code', invalidCreditCodeIn),
     legalRepresentative: first('legalRepresentative', leadingPersonName),
-    contact: first('contact', leadingPersonName) ?? (isPage ? null : nameLine(free)),
+    // A name line is a contact only on a card or a signature: beside a company line, a phone or an e-mail.
+    contact: first('contact', leadingPersonName) ?? (isPage || !(company || phones.size || emails.length) ? null : nameLine(free)),
     phones: [...phones.keys()],
     mobiles: [...phones.values()].filter((p) => p.kind === 'mobile').map((p) => p.canonical),
-    emails: unique(emailsIn(text)),
+    emails,
     size: first('size', (v) => firstWord(v, 50)),
     industry: first('industry', (v) => firstWord(v, 100)),
     address: first('address', address),
@@ -163,7 +166,7 @@ function segmentsOf(text: string): Segment[] {
     }
     const exact = FIELD_OF.get(cell.toLowerCase());
     if (exact && cell.length >= 2) return push(exact, '', cell.toLowerCase());
-    const spaced = pending ? null : SPACED_LABEL.exec(cell);
+    const spaced = SPACED_LABEL.exec(cell);
     if (spaced) {
       const label = (spaced[1] ?? '').toLowerCase();
       return push(FIELD_OF.get(label) ?? null, spaced[2] ?? '', label);
