@@ -143,8 +143,8 @@ const personId = leaf('a person id of the org file (e.g. zongjingli), or null', 
   v === null ? null : typeof v === 'string' && new RegExp(`^${PERSON_ID_SOURCE}$`).test(v) ? v : undefined,
 );
 const date = leaf('a real date YYYY-MM-DD (e.g. 2027-01-01)', toIsoDate);
-/** A table of the company's own keys, each naming a region: `上海: 华东`. */
-const placesToRegions = leaf('a mapping of places to regions (e.g. 上海: 华东)', (v) =>
+/** A table of the company's own keys (places such as 上海 in the file), each naming a region. */
+const placesToRegions = leaf('a mapping of places to regions, each a text (place: region)', (v) =>
   isPlainObject(v) && Object.entries(v).every(([place, region]) => place.trim() !== '' && typeof region === 'string' && region.trim() !== '')
     ? Object.fromEntries(Object.entries(v as Record<string, string>).map(([place, region]) => [place.trim(), region.trim()]))
     : undefined,

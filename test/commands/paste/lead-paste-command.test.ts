@@ -61,7 +61,7 @@ describe('leads.region_by_place in the policy file', () => {
   });
 
   it('refuses a value that is no mapping of places to regions, naming the key', () => {
-    expect(() => parsePolicyFile('leads:\n  region_by_place: 华东\n', 'policy.yaml')).toThrow('leads.region_by_place: must be a mapping of places to regions (e.g. 上海: 华东), got "华东"');
+    expect(() => parsePolicyFile('leads:\n  region_by_place: 华东\n', 'policy.yaml')).toThrow('leads.region_by_place: must be a mapping of places to regions, each a text (place: region), got "华东"');
     expect(() => parsePolicyFile('leads:\n  region_by_place:\n    上海: 3\n', 'policy.yaml')).toThrow('leads.region_by_place');
   });
 });
