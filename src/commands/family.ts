@@ -82,6 +82,14 @@ export interface CommandFamily<C extends { kind: string }, K extends string> {
   keys?: Readonly<Record<Exclude<K, SharedKeyName>, readonly string[]>>;
   commands: Readonly<Record<string, CommandSpec<K, C>>>;
   forms?: Readonly<Record<string, FormSpec<K>>>;
+  /**
+   * Reads a whole message before the grammar cuts it into words and keys,
+   * for text that is not written as keys (a pasted company page keeps its
+   * lines and its own `label：value`s): the family's input, its issues, or
+   * undefined when the message is not the family's. `named` is the command
+   * the message's first word names, if any.
+   */
+  readMessage?(text: string, named: string | undefined): Parsed<C> | undefined;
   /** The kinds of input it runs: the bot hands each kind to the family that declared it. */
   kinds: readonly C['kind'][];
   /** The kinds that run on a file the person sends with the command or right after it. */

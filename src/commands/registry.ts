@@ -104,8 +104,16 @@ const grammar: Grammar = {
 /** Text as the grammar reads it, before any family's reader: the command's name, its words, its key:value pairs. */
 export const readRawCommand = (text: string): Parsed<RawCommand> => readCommand(text, grammar);
 
+/** The families that read some messages whole (see CommandFamily.readMessage). */
+const wholeReaders = (FAMILIES as readonly unknown[] as readonly AnyFamily[]).filter((f) => f.readMessage);
+
 /** Text typed in any chat → Command. */
 export function parseCommand(text: string, ctx?: ParseContext): Parsed<Command> {
+  const named = commandByWord(text.trim().split(/\s+/u)[0] ?? '');
+  for (const family of wholeReaders) {
+    const whole = family.readMessage?.(text, named);
+    if (whole) return whole as Parsed<Command>;
+  }
   const raw = readCommand(text, grammar);
   if (!raw.ok) return raw;
   const { name, words, pairs } = raw.value;

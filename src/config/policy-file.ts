@@ -197,6 +197,15 @@ const personId = leaf(
 );
 /** The schema cannot tell 2027-02-30 from a real day; the reader can. */
 const date = leaf('a real date YYYY-MM-DD (e.g. 2027-01-01)', toIsoDate, { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+/** A table of the company's own keys (places such as 上海 in the file), each naming a region. */
+const placesToRegions = leaf(
+  'a mapping of places to regions, each a text (place: region)',
+  (v) =>
+    isPlainObject(v) && Object.entries(v).every(([place, region]) => place.trim() !== '' && typeof region === 'string' && region.trim() !== '')
+      ? Object.fromEntries(Object.entries(v as Record<string, string>).map(([place, region]) => [place.trim(), region.trim()]))
+      : undefined,
+  { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
+);
 const dates = z.array(date);
 
 // ---------------------------------------------------------------------------
@@ -207,7 +216,7 @@ const rewardPercent = z.strictObject({ A: percent, B: percent, C: percent });
 const bonusTier = z.strictObject({ topPercent: percent, salaryMultiple: multiple });
 
 const sections = {
-  leads: z.strictObject({ dailyTarget: count, companyNameMaxLength: count }),
+  leads: z.strictObject({ dailyTarget: count, companyNameMaxLength: count, regionByPlace: placesToRegions }),
   clients: z.strictObject({
     gradeAAboveFen: yuanAsFen,
     gradeBAboveFen: yuanAsFen,
@@ -304,7 +313,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  * `grade_a_above_fen` too, or a file could give fen where yuan are meant. An
  * empty section (`leads:` with every key commented out) counts as no
  * overrides. A mapping where the defaults have none is left to the schema,
- * which says what belongs there.
+ * which says what belongs there; so is one the defaults leave empty
+ * (`leads.region_by_place`), whose keys are the company's own (上海, 广东).
  */
 const toPolicyKeys = (
   value: unknown,
@@ -316,7 +326,7 @@ const toPolicyKeys = (
     const inner = Array.isArray(defaults) ? defaults[0] : undefined;
     return value.map((v, i) => toPolicyKeys(v, [...path, i], inner, problems));
   }
-  if (!isPlainObject(value) || !isPlainObject(defaults)) return value;
+  if (!isPlainObject(value) || !isPlainObject(defaults) || Object.keys(defaults).length === 0) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     const where = path.length === 0 ? key : `${policyKeyPath(path)}.${key}`;

@@ -16,6 +16,12 @@ export interface Policy {
     dailyTarget: number;
     /** Longest company name accepted. */
     companyNameMaxLength: number;
+    /**
+     * `/lead paste`: a province or city named in a pasted page (its address,
+     * its 所属地区, its name) → the org's region pre-filled in the lead form,
+     * e.g. { 上海: '华东', 广东: '华南' }. Empty: the region is left to the person.
+     */
+    regionByPlace: Record<string, string>;
   };
   clients: {
     /** CLI-1: annual purchase (fen) strictly above which a client is A. */
@@ -140,7 +146,7 @@ function hundredths(value: number, unit: string, to: string): number {
 
 /** policy.md's numbers, its money in yuan and its percents converted once, here. */
 export const DEFAULT_POLICY: Policy = {
-  leads: { dailyTarget: 5, companyNameMaxLength: 100 },
+  leads: { dailyTarget: 5, companyNameMaxLength: 100, regionByPlace: {} },
   clients: {
     gradeAAboveFen: yuanToFen(5_000_000),
     gradeBAboveFen: yuanToFen(1_000_000),

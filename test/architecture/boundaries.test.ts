@@ -445,6 +445,8 @@ const CHINESE_ALLOWED: ((path: string) => boolean)[] = [
   (p) => p === 'src/core/leads/company-name.ts',
   // The table of traditional and simplified characters LEAD-2 compares names with: data, never shown.
   (p) => p === 'src/core/leads/traditional-chinese.ts',
+  // The paste reader's tables: the labels, company endings and surnames of the pages, cards and signatures it reads, never shown.
+  (p) => isUnder(p, 'src/grammar/paste'),
 ];
 
 /** Han ideographs, kana, Hangul and CJK punctuation such as 。「」、. */

@@ -53,7 +53,9 @@ const CONFIRM_OWN: PolicyErrorCode = 'grade_confirm_own';
 const NOT_MINE: PolicyErrorCode = 'not_requester';
 const LOCKED: PolicyErrorCode = 'month_locked';
 const SIGN_REF: PolicyErrorCode = 'sign_ref_required';
-type Expected = typeof OK | typeof REFUSED | PolicyErrorCode;
+/** A cell that ends in a form for the person to confirm, not yet submitted (a pasted page's pre-filled lead form). */
+const LEAD_FORM = 'form lead (not submitted)';
+type Expected = typeof OK | typeof REFUSED | typeof LEAD_FORM | PolicyErrorCode;
 
 /**
  * The table's columns, in order. `promotion` (市场推广) is "as sales" in
@@ -83,7 +85,7 @@ const WITH_TARGETS: readonly string[] = ['sales', 'account_manager', 'promotion'
  * EVERY_OP below then asks for its row.
  */
 type Op =
-  | 'lead' | 'lead.allow' | 'lead.refuse' | 'leads' | 'import' | 'client.show' | 'client.history' | 'client.update' | 'client.confirm_grade' | 'client.keep_grade' | 'visit' | 'deals' | 'expense' | 'promo' | 'delegate' | 'leave' | 'remind'
+  | 'lead' | 'lead.allow' | 'lead.refuse' | 'lead.paste' | 'leads' | 'import' | 'client.show' | 'client.history' | 'client.update' | 'client.confirm_grade' | 'client.keep_grade' | 'visit' | 'deals' | 'expense' | 'promo' | 'delegate' | 'leave' | 'remind'
   | 'plan' | 'goal.set' | 'goal.agree' | 'goal.list' | 'finance.check' | 'finance.lock' | 'help' | 'payment'
   | `policy.${'show' | 'rule' | 'ack' | 'status'}`
   | `deal.${DealAction['action']}` | `contract.${ContractAction['action']}` | `ticket.${TicketAction['action']}`
@@ -97,6 +99,8 @@ function opOf(command: Command): Op {
       return `lead.${command.input.decision}`;
     case 'import_leads':
       return 'import';
+    case 'lead_paste':
+      return 'lead.paste';
     case 'client':
       return isClientView(command.input) ? 'client.show' : 'client.update';
     case 'grade_decision':
@@ -141,7 +145,7 @@ function opOf(command: Command): Op {
 
 /** Every op a cell can end in (a bare command's form is only a step on the way): each needs at least one row. */
 const EVERY_OP = {
-  lead: 0, 'lead.allow': 0, 'lead.refuse': 0, leads: 0, import: 0, 'client.show': 0, 'client.history': 0, 'client.update': 0, 'client.confirm_grade': 0, 'client.keep_grade': 0, visit: 0,
+  lead: 0, 'lead.allow': 0, 'lead.refuse': 0, 'lead.paste': 0, leads: 0, import: 0, 'client.show': 0, 'client.history': 0, 'client.update': 0, 'client.confirm_grade': 0, 'client.keep_grade': 0, visit: 0,
   'deal.open': 0, 'deal.show': 0, 'deal.next': 0, 'deal.needs': 0, 'deal.proposal': 0, 'deal.lost': 0, deals: 0,
   'contract.draft': 0, 'contract.show': 0, 'contract.submit': 0, 'contract.sign': 0, payment: 0,
   'ticket.open': 0, 'ticket.show': 0, 'ticket.respond': 0, 'ticket.close': 0,
@@ -170,6 +174,8 @@ const PARSE = { today: TODAY };
 const NEEDS = Object.fromEntries([...Array.from({ length: 10 }, (_, i) => [`q${i + 1}`, `答${i + 1}`]), ['method', 'phone']]);
 let leadSerial = 0;
 const newCompany = (me: Actor) => `矩阵新线索${me.person.id}${++leadSerial}有限公司`;
+/** A company page as copied from an information site: a checksum-valid credit code makes it one even without `/lead paste`. */
+const PASTED_PAGE = '企业名称：矩阵粘贴测试有限公司\n统一社会信用代码：91310115MA1K3YJ12G\n法定代表人：张建国\n电话：021-58881234';
 const newPhone = () => `1370000${String(++leadSerial).padStart(4, '0')}`;
 
 /** What each role's database holds before its cells run: see `seed` below. */
@@ -201,6 +207,9 @@ const TABLE: [string, ...Expected[]][] = [
   // Bulk import: each row is a /lead, so whoever may report a lead may import, refused once for the whole file otherwise
   ['import leads from a file',                                                OK,           OK,           OK,           OK,           NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED],
   ['ask to import leads, the file to follow',                                 OK,           OK,           OK,           OK,           NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED],
+  // A pasted page is read for whoever may report a lead; the form it fills in saves nothing until submitted (then as `/lead`)
+  ['paste a company page',                                                    LEAD_FORM,    LEAD_FORM,    LEAD_FORM,    LEAD_FORM,    NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED],
+  ['paste a company page alone in a message',                                 LEAD_FORM,    LEAD_FORM,    LEAD_FORM,    LEAD_FORM,    NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED],
   ['list my leads',                                                           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK,           OK],
   ["open another's client card",                                              OK,           OK,           OK,           OK,           OK,           OK,           OK,           NOT_ALLOWED,  OK],
   ["open another's client card through its form",                             OK,           OK,           OK,           OK,           OK,           OK,           OK,           NOT_ALLOWED,  OK],
@@ -313,6 +322,8 @@ const HOW: Record<string, How> = {
     return w.fixture.bot.handleFile(me, { name: 'leads.csv', size: bytes.byteLength, bytes }, '/import leads');
   }),
   'ask to import leads, the file to follow': how('import', (w, me) => w.type(me, '/导入 线索')),
+  'paste a company page': how('lead.paste', (w, me) => w.type(me, `/lead paste\n${PASTED_PAGE}`)),
+  'paste a company page alone in a message': how('lead.paste', (w, me) => w.type(me, PASTED_PAGE)),
   'list my leads': how('leads', (w, me) => w.type(me, '/leads today')),
   "open another's client card": how('client.show', (w, me) => w.type(me, `/client ${seeded.subject}`)),
   "open another's client card through its form": how(['client.show', 'client'], (w, me) => w.form(me, '/client', 'client', { company: seeded.subject })),

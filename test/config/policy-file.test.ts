@@ -88,7 +88,7 @@ describe('the policy file', () => {
   it('an unknown key is refused with its dotted key and the keys that exist there', () => {
     const message = errorOf('leads:\n  daly_target: 6\n');
     expect(message).toBe(
-      'POLICY_FILE policy.yaml: leads.daly_target: unknown key; known keys here are daily_target, company_name_max_length',
+      'POLICY_FILE policy.yaml: leads.daly_target: unknown key; known keys here are daily_target, company_name_max_length, region_by_place',
     );
     expect(errorOf('leeds: {daily_target: 6}')).toContain('POLICY_FILE policy.yaml: leeds: unknown key');
   });

@@ -33,6 +33,11 @@ export interface LeadSaved {
   targetReached: boolean;
 }
 
+/** Who may report a lead (LEAD-1): whoever may own clients. Asked before a pasted page's form is shown, too. */
+export function mayReportLeads(actor: Actor): CoreResult<true> {
+  return mayOwnClients(actor.person.role) ? ok(true) : refuse('not_allowed', { role: actor.person.role });
+}
+
 /**
  * `/lead`: LEAD-1..3. Runs outside a transaction on purpose: the region
  * check reads the cached directory, and the LEAD-2 check and the write
@@ -42,7 +47,8 @@ export interface LeadSaved {
  */
 export async function reportLead(deps: CoreDeps, actor: Actor, cmd: ReportLeadCommand): Promise<CoreResult<LeadSaved>> {
   const { person } = actor;
-  if (!mayOwnClients(person.role)) return refuse('not_allowed', { role: person.role });
+  const allowed = mayReportLeads(actor);
+  if (!allowed.ok) return allowed;
   const tooLong = checkCompanyName(deps, cmd);
   if (tooLong) return tooLong;
 
