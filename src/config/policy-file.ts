@@ -200,11 +200,14 @@ const date = leaf('a real date YYYY-MM-DD (e.g. 2027-01-01)', toIsoDate, { type:
 /** A table of the company's own keys (places such as 上海 in the file), each naming a region. */
 const placesToRegions = leaf(
   'a mapping of places to regions, each a text (place: region)',
+  // `region_by_place:` with nothing under it (YAML's null) is the empty mapping, as an empty section is.
   (v) =>
-    isPlainObject(v) && Object.entries(v).every(([place, region]) => place.trim() !== '' && typeof region === 'string' && region.trim() !== '')
+    v === null
+      ? {}
+      : isPlainObject(v) && Object.entries(v).every(([place, region]) => place.trim() !== '' && typeof region === 'string' && region.trim() !== '')
       ? Object.fromEntries(Object.entries(v as Record<string, string>).map(([place, region]) => [place.trim(), region.trim()]))
       : undefined,
-  { type: 'object', additionalProperties: { type: 'string', minLength: 1 } },
+  { type: 'object', patternProperties: { '.': { type: 'string', minLength: 1, pattern: '\\S' } }, additionalProperties: false },
 );
 const dates = z.array(date);
 
