@@ -93,7 +93,7 @@ describe('npm run policy -- check', () => {
     const unknown = await policy(['check', fileWith('leads: {daly_target: 6}\nleeds: {}\n')]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('2 problems');
-    expect(unknown.stderr).toContain('  leads.daly_target: unknown key; known keys here are daily_target, company_name_max_length\n');
+    expect(unknown.stderr).toContain('  leads.daly_target: unknown key; known keys here are daily_target, company_name_max_length, region_by_place\n');
     expect(unknown.stderr).toContain('  leeds: unknown key; known keys here are leads, clients, pipeline,');
     const crossed = await policy(['check', fileWith('clients: {grade_b_above: 6000000}\n')]);
     expect(crossed.code).toBe(1);
