@@ -2,8 +2,7 @@ import { findClient } from './find-client.ts';
 import { isClientInsider, maskContact, notInsider } from './contact-access.ts';
 import { regionalContacts } from './regional-contact.ts';
 import type { ArchiveEntry, ArchiveEvent } from './archive-types.ts';
-import type { Company, Contact } from './types.ts';
-import type { Person } from '../people.ts';
+import type { ClientHeader } from './show-client.ts';
 import type { Actor, CoreDeps, CoreResult } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 
@@ -18,14 +17,7 @@ export interface NamedArchiveEntry extends ArchiveEntry {
   personName?: string;
 }
 
-export interface ClientArchive {
-  company: Company;
-  owner: Person | null;
-  accountManager: Person | null;
-  /** CLI-2: the region's regional managers, the contact of an A-class client; empty for other grades. */
-  regionalContacts: Person[];
-  contact: Contact | null;
-  contactMasked: boolean;
+export interface ClientArchive extends ClientHeader {
   /** False for a reader outside the client (legal, finance, a regional manager not above the owner): free text is left out. */
   insider: boolean;
   /** Newest first. */

@@ -8,7 +8,8 @@ import type { Company, Contact, GradeChange } from './types.ts';
 import type { Person } from '../people.ts';
 import { ok, refuse } from '../result.ts';
 
-export interface ClientCard {
+/** Who looks after a client and how to reach it, as the card and the archive both head it. */
+export interface ClientHeader {
   company: Company;
   owner: Person | null;
   accountManager: Person | null;
@@ -16,6 +17,9 @@ export interface ClientCard {
   regionalContacts: Person[];
   contact: Contact | null;
   contactMasked: boolean;
+}
+
+export interface ClientCard extends ClientHeader {
   /** Every grade change, purchase-based and overrides (CLI-1). */
   gradeHistory: GradeChange[];
   followUp: FollowUpStatus;
