@@ -39,6 +39,7 @@ export function clientCardView({ t, locale, timezone }: ViewContext, card: Clien
       : []),
     ...followUpFields(t, card.followUp),
   ];
+  const named = (id: string | null): string => (id === null ? '' : (card.names[id] ?? id));
   const history = card.gradeHistory.map((h) => {
     const line =
       h.source === 'purchase'
@@ -46,11 +47,11 @@ export function clientCardView({ t, locale, timezone }: ViewContext, card: Clien
             date: localDate(h.changedAt, timezone),
             amount: formatMoney(h.annualPurchaseFen ?? 0, locale),
             grade: h.grade,
-            by: h.changedBy,
+            by: named(h.changedBy),
           })
-        : t('client.history.override', { date: localDate(h.changedAt, timezone), grade: h.grade, reason: h.reason ?? '', by: h.changedBy });
+        : t('client.history.override', { date: localDate(h.changedAt, timezone), grade: h.grade, reason: h.reason ?? '', by: named(h.changedBy) });
     // Who confirmed it, or that it waits, was kept at the old grade or was replaced.
-    return h.status === 'effective' ? line : `${line} ${t(`client.history.${h.status}`, { by: h.decidedBy ?? '' })}`;
+    return h.status === 'effective' ? line : `${line} ${t(`client.history.${h.status}`, { by: named(h.decidedBy) })}`;
   });
   const blocks: Block[] = [{ type: 'fields', fields }];
   if (card.contactMasked && contact) blocks.push({ type: 'note', text: t('client.masked') });

@@ -166,5 +166,7 @@ describe.each(drivers)('every command on %s', (_name, makeDriver) => {
     const confirmed = await d.send('lisi', `/客户 ${COMPANY} 确认等级:${change.id}`);
     expect(confirmed).not.toContain('待区域经理确认');
     expect(confirmed).toContain('A 类至少 2 次');
+    // The grade history names the people, not their ids.
+    expect(confirmed).toContain('→ A（张三） — 已由 李四 确认');
   });
 });

@@ -22,6 +22,8 @@ export interface ClientHeader {
 export interface ClientCard extends ClientHeader {
   /** Every grade change, purchase-based and overrides (CLI-1). */
   gradeHistory: GradeChange[];
+  /** The names of the people on the grade history (who changed, who confirmed), by id; someone no longer in the directory is missing. */
+  names: Record<string, string>;
   followUp: FollowUpStatus;
 }
 
@@ -44,6 +46,8 @@ export async function clientCard(deps: CoreDeps, tx: Tx, actor: Actor, company: 
   const accountManager = company.accountManagerId ? await tx.directory.personById(company.accountManagerId) : null;
   const stored = await tx.companies.contactOf(company.id);
   const gradeHistory = await tx.companies.gradeHistory(company.id);
+  const onHistory = [...new Set(gradeHistory.flatMap((h) => [h.changedBy, ...(h.decidedBy ? [h.decidedBy] : [])]))];
+  const names = Object.fromEntries((onHistory.length ? await tx.directory.peopleByIds(onHistory) : []).map((p) => [p.id, p.name]));
   const unmasked = await isClientInsider(tx, actor.person, company);
   if (unmasked && stored) {
     await tx.audit.record({
@@ -63,6 +67,7 @@ export async function clientCard(deps: CoreDeps, tx: Tx, actor: Actor, company: 
     contact: stored && (unmasked ? stored : maskContact(stored)),
     contactMasked: !unmasked,
     gradeHistory,
+    names,
     followUp: await followUpStatus(deps, tx, company, today(deps)),
   };
 }
