@@ -3,6 +3,7 @@ import { importPath, type Actor, type Bot, type Button, type FormFieldView, type
 import { translator, type Translate } from '../../src/i18n/translate.ts';
 import { roleName } from '../../src/views/role-name.ts';
 import { folderOf, readLocalFile, writeLocalFile } from './console-files.ts';
+import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, joinPastedLines } from './pasted-lines.ts';
 import { renderText } from './render-text.ts';
 
 export interface ConsoleChatOptions {
@@ -44,8 +45,8 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
 
   /** Prints a reply; a form starts its prompts, keeping `typed` when it comes back with errors. */
   const show = (view: View, typed: Record<string, string> = {}) => {
-    // A form's title is in its intro line; other replies are printed whole.
-    if (!view.form) print(renderText(view));
+    // A form's title is in its intro line; other replies, and a form that says something first (a paste's findings), are printed whole.
+    if (!view.form || view.blocks.length) print(renderText(view));
     buttons = view.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
     if (buttons.length) print(`  ${t('console.choose')}`);
     if (view.form) form = startForm(view.form, typed);
@@ -140,13 +141,19 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
     if (form?.queue.length) output.write(interactive ? promptText() : `${promptText()}\n`);
     else if (interactive) output.write(promptText());
   };
-  prompt();
-  for await (const line of rl) {
-    if ((await handleLine(line)) === 'quit') break;
-    await opts.afterEachLine?.();
+  // A terminal marks what is pasted (see pasted-lines.ts): a pasted page is one message. The mark is taken back however the chat ends.
+  if (interactive) output.write(BRACKETED_PASTE_ON);
+  try {
     prompt();
+    for await (const line of joinPastedLines(rl)) {
+      if ((await handleLine(line)) === 'quit') break;
+      await opts.afterEachLine?.();
+      prompt();
+    }
+  } finally {
+    rl.close();
+    if (interactive) output.write(BRACKETED_PASTE_OFF);
   }
-  rl.close();
   print(t('console.bye'));
 }
 

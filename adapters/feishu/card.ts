@@ -59,7 +59,9 @@ function formElements(form: FormView): Element[] {
     ...(f.error ? [text(`⚠ ${f.error}`, { text_color: 'red' })] : []),
     inputOf(f),
   ]);
+  // A form's notes (what a paste read beside its fields) come above it, as plain text.
   return [
+    ...(form.notes ?? []).map((n) => note(n)),
     {
       tag: 'form',
       name: `form_${form.name}`,

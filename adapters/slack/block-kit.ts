@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Translate } from '../../src/i18n/translate.ts';
 import { progressBar } from '../../src/views/format.ts';
 import type { Block, Tone, View } from '../../src/bot/face.ts';
+import { openFormBlock } from './open-form.ts';
 
 type KnownBlock = types.KnownBlock;
 
@@ -124,7 +125,9 @@ export function renderBlocks(view: View, t: Translate, maxBlocks: number = LIMIT
   if (!view.title && first?.type === 'section' && first.text) {
     first.text.text = cut(`${TONE_EMOJI[view.tone]}${first.text.text}`, LIMITS.text);
   }
-  return { blocks: trimToLimit(units, t, maxBlocks), text: fallbackText(view) };
+  // A form shown as a message (no modal without a person's trigger) ends with the button that opens it.
+  if (!view.form) return { blocks: trimToLimit(units, t, maxBlocks), text: fallbackText(view) };
+  return { blocks: [...trimToLimit(units, t, maxBlocks - 1), openFormBlock(view.form, t('form.open'))], text: fallbackText(view) };
 }
 
 /** Too many blocks: keep the start and say how many items (list lines, blocks) were left out — never cut silently. */

@@ -21,9 +21,12 @@ export function formModal(form: FormView, context: ModalContext): types.ModalVie
     title: { type: 'plain_text', text: cut(form.title, MODAL_TEXT) },
     submit: { type: 'plain_text', text: cut(form.submitLabel, MODAL_TEXT) },
     close: { type: 'plain_text', text: cut(form.cancelLabel, MODAL_TEXT) },
-    blocks: form.fields.map(inputBlock),
+    blocks: [...(form.notes ?? []).map(noteBlock), ...form.fields.map(inputBlock)],
   };
 }
+
+/** A form's note above its fields: plain text, so nothing pasted is read as markup. */
+const noteBlock = (note: string): types.KnownBlock => ({ type: 'context', elements: [{ type: 'plain_text', text: cut(note, 2000), emoji: false }] });
 
 function inputBlock(field: FormFieldView): types.InputBlock {
   const label = { type: 'plain_text' as const, text: cut(field.label, 2000) };

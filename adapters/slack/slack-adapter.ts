@@ -17,6 +17,7 @@ import { faultView } from '../../src/views/problem-views.ts';
 import { strangerView as stranger } from '../../src/views/stranger-view.ts';
 import { LIMITS, renderBlocks } from './block-kit.ts';
 import { fieldErrors, formModal, formNameOf, modalContext, submittedValues } from './modal.ts';
+import { OPEN_FORM_ACTION, readOpenFormValue } from './open-form.ts';
 import { typedText } from './message-text.ts';
 
 /** `identify` takes a Slack user id. */
@@ -148,6 +149,19 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     } else {
       await sendDirect(body.user.id, view, actor);
     }
+  });
+
+  // A message's "fill in the form" button: the modal it could not be, filled in as the reply was.
+  app.action(OPEN_FORM_ACTION, async ({ ack, body, action, client }) => {
+    await ack();
+    if (action.type !== 'button' || !action.value || !('trigger_id' in body)) return;
+    const actor = await actorOf(body.user.id);
+    if (!actor) return void (await sendDirect(body.user.id, strangerView(body.user.id), null));
+    const opened = readOpenFormValue(action.value);
+    const view = await bot.openForm(actor, opened?.form ?? '', opened?.values ?? {});
+    const channel = 'channel' in body && body.channel ? body.channel.id : null;
+    if (view.form) await client.views.open({ trigger_id: body.trigger_id, view: formModal(view.form, { channel }) });
+    else await sendDirect(body.user.id, view, actor);
   });
 
   // A submitted modal: field errors keep it open; anything else closes it and answers where the command came from.

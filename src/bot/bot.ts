@@ -40,6 +40,12 @@ export interface Bot {
   handleFile(actor: Actor, file: AttachedFile, text: string | null, delivery?: Delivery): Promise<View>;
   /** `form`: the name a form view carried; a name the registry does not know (a form from an older version) is refused in words. */
   submitForm(actor: Actor, form: string, values: Record<string, string | undefined>, delivery?: Delivery): Promise<View>;
+  /**
+   * A form again, filled in with `values`: for a platform that could not
+   * show the form where the reply went (a Slack message cannot hold a modal;
+   * its button opens one). Nothing runs until the form is submitted.
+   */
+  openForm(actor: Actor, form: string, values: Record<string, string>): Promise<View>;
   /** The person's first screen (Slack App Home). */
   home(actor: Actor): Promise<View>;
   localeOf(actor: Actor | null): Locale;
@@ -123,6 +129,12 @@ export function createBot(deps: BotDeps): Bot {
         if (!takesFile(parsed.value)) return { tone: 'info', blocks: [{ type: 'text', text: t('import.file_without_command') }] };
         deps.logger.info({ person: actor.person.id, platform: actor.platform, command: parsed.value.kind, bytes: file.size }, 'file');
         return afterwards(await executeOnce(actor, parsed.value, delivery, file));
+      });
+    },
+    openForm(actor, form, values) {
+      return guarded(actor, async () => {
+        if (!isFormName(form)) return inputIssuesView(context(actor).t, [issue('unknown_command', null, { word: form.slice(0, 30) })]);
+        return formView(context(actor).t, form, formFields(form), await regions(), values);
       });
     },
     submitForm(actor, form, values, delivery) {

@@ -210,6 +210,7 @@ export const en: Record<MessageKey, string> = {
   'form.visit.title': 'Record a visit',
   'form.submit': 'Submit',
   'form.cancel': 'Cancel',
+  'form.open': 'Fill in the form',
   'form.required': 'required',
 
   // ── bulk import of leads (LEAD-1..3) ──

@@ -220,6 +220,7 @@ export const zhCN = {
   'form.visit.title': '记录拜访',
   'form.submit': '提交',
   'form.cancel': '取消',
+  'form.open': '填写表单',
   'form.required': '必填',
 
   // ── bulk import of leads (LEAD-1..3) ──

@@ -16,8 +16,9 @@ export interface PastedRegion {
  * label marked found or missing (the mark is in the label, so a Slack modal
  * or a Feishu form card shows it too), and a note of what was read beside
  * the form: the legal representative (never taken as the contact), the other
- * phones and e-mails, the address, a credit code whose check failed. Nothing
- * is saved until the form is submitted.
+ * phones and e-mails, the address, a credit code whose check failed. The
+ * blocks are the reply as a message; the form carries the same notes for
+ * where it is shown alone. Nothing is saved until the form is submitted.
  */
 export function pastedLeadView(t: Translate, pasted: PastedCompany, fields: readonly FormField[], regions: string[], region: PastedRegion | null): View {
   const phone = pasted.mobiles[0] ?? pasted.phones[0];
@@ -59,5 +60,7 @@ export function pastedLeadView(t: Translate, pasted: PastedCompany, fields: read
     { type: 'note', text: t('paste.confirm') },
   ];
   // The form holds the contact data the person pasted (SEC-2): shown to them only, never in a group.
-  return { ...form, title: t('paste.title'), blocks, sensitive: true, ...(marked && { form: marked }) };
+  // Where the form is shown on its own (a modal, a form card), its notes say what the fields cannot.
+  const withNotes = marked && { ...marked, notes: [t('paste.intro'), ...notes, t('paste.confirm')] };
+  return { ...form, title: t('paste.title'), blocks, sensitive: true, ...(withNotes && { form: withNotes }) };
 }

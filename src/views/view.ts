@@ -38,6 +38,11 @@ export interface FormView {
   submitLabel: string;
   cancelLabel: string;
   fields: FormFieldView[];
+  /**
+   * Lines shown above the fields, inside the form itself (a Slack modal, a
+   * Feishu form card): what a paste read that has no field of its own.
+   */
+  notes?: string[];
 }
 
 /**

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runConsoleChat } from '../../adapters/console/console-chat.ts';
 import { personById } from '../../src/core/identity.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
@@ -372,4 +373,36 @@ describe('leaving the chat', () => {
     expect(text).toContain('我能做什么');
     expect(text.trimEnd().endsWith('再见。')).toBe(true);
   });
+});
+
+describe('pasting a company page in the console chat', () => {
+  const page = readFileSync(new URL('../fixtures/paste/qichacha.txt', import.meta.url), 'utf8');
+  // What a terminal in bracketed-paste mode sends for a paste: the text between ESC[200~ and ESC[201~.
+  const pasted = (text: string) => `\u001b[200~${text.replace(/\n$/, '')}\u001b[201~\n`;
+
+  it('turns bracketed-paste mode on in a terminal, and off again at the end', async () => {
+    const text = await chat(['/quit']);
+    expect(text.startsWith('\u001b[?2004h') || text.includes('\u001b[?2004h')).toBe(true);
+    expect(text.indexOf('\u001b[?2004l')).toBeGreaterThan(text.indexOf('\u001b[?2004h'));
+  });
+
+  it('reads a page pasted after /lead paste as one message: shows what it found, asks only for what is missing, and saves it', async () => {
+    f.clock.set('2026-12-01T10:00:00+08:00');
+    const session = startChat('zhangsan');
+    session.input.write(`/lead paste ${pasted(page)}`);
+    await vi.waitFor(() => expect(session.text()).toContain('联系人（未找到）'), { timeout: 5000 });
+    const shown = session.text();
+    // The findings come before the form: the company, and the legal representative said, not taken as contact.
+    expect(shown).toContain('公司名称（已读出）: 上海华信精密机械有限公司');
+    expect(shown).toContain('法定代表人：张建国');
+    expect(shown).not.toContain('未知命令');
+    // The contact (the legal representative, because the person says so) and the region (1: 华东).
+    session.input.write('张建国\n1\n/quit\n');
+    session.input.end();
+    await session.done;
+    expect(session.text()).toContain('线索已保存');
+    const saved = await f.database.db.selectFrom('companies').select(['owner_id', 'credit_code', 'source', 'region']).where('name', '=', '上海华信精密机械有限公司').execute();
+    expect(saved).toEqual([{ owner_id: 'zhangsan', credit_code: '91310115MA1K3YJ12G', source: '企查查', region: '华东' }]);
+  });
+
 });

@@ -26,8 +26,8 @@ export interface FeishuFixture extends BotFixture {
  * Open API pointed at a loopback fake. A fresh app id per fixture, since the
  * SDK caches tenant tokens per app for the whole process.
  */
-export async function feishuFixture(backend: TestBackend): Promise<FeishuFixture> {
-  const base = await botFixture(backend);
+export async function feishuFixture(backend: TestBackend, options: Parameters<typeof botFixture>[1] = {}): Promise<FeishuFixture> {
+  const base = await botFixture(backend, options);
   const openId = (id: string) => base.person(id).feishuId ?? `ou_${id}`;
   await importOrg(base.database.db, { regions: base.org.regions, people: base.org.people.map((p) => ({ ...p, feishuId: openId(p.id) })) });
   const api = new FakeFeishuApi();
