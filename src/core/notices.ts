@@ -25,6 +25,8 @@ type NoticeBody =
    * sent again by the followups job, a working day later, still not assigned.
    */
   | { kind: 'account_manager_needed'; company: string; region: string; candidates: { id: string; name: string }[]; reminder: boolean }
+  /** The request cards of an A-class client shown again once its account manager is assigned: who, by whom, no buttons left. */
+  | { kind: 'account_manager_needed_closed'; company: string; accountManager: string; by: string }
   /** CLI-1, INC-1: to a confirmer, a raised grade waiting: the confirmed grade, the pending one, Confirm / Keep the old grade. */
   | { kind: 'grade_confirmation'; changeId: number; company: string; confirmedGrade: Grade | null; pendingGrade: Grade; source: 'purchase' | 'override'; annualPurchaseFen: number | null; reason: string | null; by: string }
   /** The confirmation card shown again once decided or replaced by a newer figure, with no buttons left. */

@@ -180,6 +180,8 @@ export const en: Record<MessageKey, string> = {
   'notice.account_manager_needed.reminder_title': 'Still waiting: "{company}" has no account manager',
   'notice.account_manager_needed.body': '"{company}" ({region}) is an A-class client without a dedicated account manager (CLI-2). Assign one of the region\'s account managers:',
   'notice.account_manager_needed.none': '{region} has no account manager (account_manager) yet. Ask an admin to add one to the org file, then assign them.',
+  'notice.account_manager_needed_closed.title': '{company} has its account manager',
+  'notice.account_manager_needed_closed.body': '{by} assigned {manager} as the account manager of {company} (CLI-2); nothing more to do.',
   'button.assign_account_manager': 'Assign {name}',
 
   'home.title': 'Today · {name}',

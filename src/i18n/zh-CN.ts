@@ -187,6 +187,8 @@ export const zhCN = {
   'notice.account_manager_needed.reminder_title': '仍待指派：「{company}」还没有专属客户经理',
   'notice.account_manager_needed.body': '「{company}」（{region}）已是 A 类客户，但还没有专属客户经理（CLI-2）。请从本区域的客户经理中指派一位：',
   'notice.account_manager_needed.none': '{region} 目前没有客户经理（account_manager）。请管理员在组织文件中添加后再指派。',
+  'notice.account_manager_needed_closed.title': '「{company}」已有专属客户经理',
+  'notice.account_manager_needed_closed.body': '{by} 已指派 {manager} 为「{company}」的专属客户经理（CLI-2），无需再指派。',
   'button.assign_account_manager': '指派 {name}',
 
   // Home (Slack App Home, the first screen)

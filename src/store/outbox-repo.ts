@@ -26,6 +26,16 @@ export function outboxRepo(db: Kysely<Database>): OutboxPort {
       }
       return added;
     },
+    async enqueueUpdatesOf(keyPrefix, personId, notice, at) {
+      // starts_with, not LIKE: a person id may hold `_` or `%`. Updates are not updated again.
+      const { rows } = await sql`
+        insert into outbox (dedupe_key, person_id, notice, created_at, next_attempt_at, update_of)
+        select dedupe_key || ':closed', person_id, ${JSON.stringify(notice)}::jsonb, ${at}, ${at}, id
+        from outbox where starts_with(dedupe_key, ${keyPrefix}) and person_id = ${personId} and update_of is null
+        on conflict (dedupe_key) do nothing
+        returning id`.execute(db);
+      return rows.length;
+    },
     async enqueue(entry, at) {
       const notice = JSON.stringify(entry.notice);
       if (entry.updates) {

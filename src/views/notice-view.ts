@@ -38,6 +38,15 @@ function noticeBody(t: Translate, locale: Locale, notice: Notice): View {
             : [{ type: 'note' as const, text: t('notice.account_manager_needed.none', { region: notice.region }) }]),
         ],
       };
+    case 'account_manager_needed_closed':
+      return {
+        tone: 'success',
+        title: t('notice.account_manager_needed_closed.title', { company: notice.company }),
+        blocks: [
+          { type: 'text', text: t('notice.account_manager_needed_closed.body', { company: notice.company, manager: notice.accountManager, by: notice.by }) },
+          { type: 'actions', buttons: [{ label: t('button.client'), command: `/client ${notice.company}` }] },
+        ],
+      };
     case 'grade_confirmation':
     case 'grade_confirmation_closed':
     case 'grade_decided':

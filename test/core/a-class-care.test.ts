@@ -60,7 +60,7 @@ describe.each(backends)('A-class care on $name', (backend) => {
     expect(archive.ok && archive.value.regionalContacts.map((p) => p.id)).toEqual(['lisi']);
   });
 
-  it('reminds once a working day until an account manager is assigned, then stops', async () => {
+  it('reminds once a working day until an account manager is assigned, then stops and shows every card again as done', async () => {
     // The day it became A: the card was that day's ask, so the job adds nothing.
     await followups('2026-11-26T10:30:00+08:00');
     expect(await asked(NEEDS_AM)).toHaveLength(1);
@@ -83,6 +83,20 @@ describe.each(backends)('A-class care on $name', (backend) => {
     f.clock.set('2026-12-01T09:30:00+08:00');
     await followups('2026-12-01T09:30:00+08:00');
     expect(await asked(NEEDS_AM)).toHaveLength(3);
+
+    // Every request card sent is shown again: who was assigned, by whom, no buttons left.
+    const cards = await f.database.db.selectFrom('outbox').select(['id', 'notice']).where('person_id', '=', 'lisi').where('update_of', 'is', null).orderBy('id').execute();
+    const requestIds = cards.filter((c) => (c.notice as unknown as Notice).kind === 'account_manager_needed' && (c.notice as unknown as Needed).company === NEEDS_AM).map((c) => c.id);
+    expect(requestIds).toHaveLength(3);
+    const updates = await f.database.db.selectFrom('outbox').select(['update_of', 'notice']).where('update_of', 'in', requestIds).orderBy('update_of').execute();
+    expect(updates.map((u) => u.update_of)).toEqual(requestIds);
+    for (const u of updates) expect(u.notice).toEqual({ kind: 'account_manager_needed_closed', company: NEEDS_AM, accountManager: '孙七', by: '李四' });
+    const view = noticeView(translator('zh-CN'), 'zh-CN', updates[0]!.notice as unknown as Notice);
+    expect(viewText(view)).toContain(`李四 已指派 孙七 为「${NEEDS_AM}」的专属客户经理`);
+    expect(view.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons.map((x) => x.command) : []))).toEqual([`/client ${NEEDS_AM}`]);
+    // Assigning again (another manager, the same person) shows nothing twice.
+    await say('lisi', `/client ${NEEDS_AM} manager:@sunqi`);
+    expect(await f.database.db.selectFrom('outbox').select('id').where('update_of', 'in', requestIds).execute()).toHaveLength(3);
   });
 
   it('asks nobody when the account manager is assigned in the same command that makes the client A', async () => {

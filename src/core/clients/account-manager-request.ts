@@ -12,6 +12,9 @@ import type { Company } from './types.ts';
  * regional manager asks the department managers.
  */
 
+/** The start of every request card's key (one a day): closing the request finds them all by it. */
+const requestKey = (company: Company, assigner: Person) => `account_manager_needed:${company.id}:${assigner.id}:`;
+
 /** Who is asked: the region's regional managers; the department managers when the region has none. */
 export async function accountManagerAssigners(tx: Tx, company: Company): Promise<Person[]> {
   const regional = await tx.directory.withRole('regional_manager', company.region);
@@ -30,11 +33,25 @@ export async function askForAccountManager(tx: Tx, company: Company, date: strin
   let queued = 0;
   for (const assigner of await accountManagerAssigners(tx, company)) {
     const entry = {
-      dedupeKey: `account_manager_needed:${company.id}:${assigner.id}:${date}`,
+      dedupeKey: `${requestKey(company, assigner)}${date}`,
       personId: assigner.id,
       notice: { kind: 'account_manager_needed' as const, company: company.name, region: company.region, candidates, reminder },
     };
     if (await tx.outbox.enqueue(entry, at)) queued++;
   }
   return queued;
+}
+
+/**
+ * Once an account manager is assigned, every request card sent (the first
+ * and each day's reminder) is shown again saying who was assigned and by
+ * whom, its buttons gone: a card left as it was would ask for what is done.
+ * The department managers are looked at too, so the cards of a region that
+ * had no regional manager when they were sent close as well.
+ */
+export async function closeAccountManagerRequest(tx: Tx, company: Company, accountManager: string, by: string, at: Date): Promise<void> {
+  const asked = new Map([...(await accountManagerAssigners(tx, company)), ...(await tx.directory.withRole('department_manager'))].map((p) => [p.id, p]));
+  for (const assigner of asked.values()) {
+    await tx.outbox.enqueueUpdatesOf(requestKey(company, assigner), assigner.id, { kind: 'account_manager_needed_closed', company: company.name, accountManager, by }, at);
+  }
 }

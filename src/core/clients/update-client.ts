@@ -2,7 +2,7 @@ import { clientCard, type ClientCard } from './show-client.ts';
 import { findClient } from './find-client.ts';
 import { gradeForPurchase } from './grade.ts';
 import { isClientInsider, isManagerOfOwner, notInsider } from './contact-access.ts';
-import { askForAccountManager } from './account-manager-request.ts';
+import { askForAccountManager, closeAccountManagerRequest } from './account-manager-request.ts';
 import { today } from '../leads/progress.ts';
 import { closeGradeConfirmation, raisesGrade, raiseTakesEffect, requestGradeConfirmation } from './grade-confirmation.ts';
 import type { Actor, CoreDeps, CoreResult, Tx } from '../ports.ts';
@@ -102,6 +102,7 @@ export async function updateClient(deps: CoreDeps, actor: Actor, cmd: UpdateClie
       }
       company = await tx.companies.update(company.id, { accountManagerId: manager.id });
       await audit(tx, actor, now, 'client.account_manager', company, { person: manager.id });
+      await closeAccountManagerRequest(tx, company, manager.name, actor.person.name, now);
       // Told in the same transaction: if the assignment rolls back, so does the message.
       if (manager.id !== actor.person.id) {
         await tx.outbox.enqueue(
