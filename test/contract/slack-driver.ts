@@ -1,4 +1,4 @@
-import { interactivity, slashCommand } from '../fakes/slack-signing.ts';
+import { interactivity, slackTriggerId, slashCommand } from '../fakes/slack-signing.ts';
 import { slackFixture } from '../support/slack-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
 import { chatDriver, waitFor, wireOutbox, type ChatDriver } from './chat-driver.ts';
@@ -38,7 +38,7 @@ export async function slackDriver(): Promise<ChatDriver> {
           type: 'block_actions',
           user: { id: f.slackId(personId) },
           // Slack gives every interaction a trigger_id of its own.
-          trigger_id: `trigger-press-${responses}`,
+          trigger_id: slackTriggerId(),
           response_url: responseUrl,
           actions: [{ type: 'button', action_id: button.action_id, block_id: 'b', value: button.value, action_ts: '1' }],
         }),
@@ -48,7 +48,7 @@ export async function slackDriver(): Promise<ChatDriver> {
     },
     async submitForm(personId, text, values) {
       const opened = f.api.callsOf('views.open').length;
-      await command(personId, text, { trigger_id: `trigger-${opened}` });
+      await command(personId, text, { trigger_id: slackTriggerId() });
       const view = (await f.api.waitFor('views.open', opened + 1)).at(-1)!.args.view;
       const state = Object.fromEntries(
         view.blocks.map((b: any) => [
