@@ -163,7 +163,7 @@ export function renderCard(view: View, t: Translate, tail: Element[] = []): Reco
     return card(formElements({ ...view.form, fields: view.form.fields.map((f) => (f.error ? { ...f, value: undefined } : f)) }));
   }
   const units = view.blocks.flatMap(unitsOf);
-  const fits = (body: Element[]) => componentCount(body) <= CARD_MAX_COMPONENTS && Buffer.byteLength(JSON.stringify(card(body))) <= CARD_MAX_BYTES;
+  const fits = (body: Element[]) => componentCount([...body, ...tail]) <= CARD_MAX_COMPONENTS && Buffer.byteLength(JSON.stringify(card(body))) <= CARD_MAX_BYTES;
   const all = units.flatMap((u) => u.elements);
   if (fits(all)) return card(all);
   // Room for the closing line: kept units plus the note must fit together.
