@@ -85,6 +85,39 @@ describe('the overview on Feishu: the bot menu and opening the chat', () => {
     expect(f.api.messages().length).toBe(before);
   });
 
+  it('answers Refresh within 3 seconds when the overview is slow, then updates the same card (PATCH) when it is ready', async () => {
+    const { createFeishuAdapter } = await import('../../adapters/feishu/feishu-adapter.ts');
+    const { deliveryLog } = await import('../../src/bot/deliveries.ts');
+    const { identify } = await import('../../src/core/identity.ts');
+    const from = f.api.messages().length;
+    await f.deliver(menuEvent({ token: VERIFICATION_TOKEN, openId: f.openId('sunqi'), eventKey: 'home' }));
+    const shown = (await waitSent(f.openId('sunqi'), from))[0]!.messageId!;
+    // The real bot behind a delay, as a slow database would make it.
+    const slowBot = { ...f.bot, home: async (...args: Parameters<typeof f.bot.home>) => {
+      await new Promise((r) => setTimeout(r, 3200));
+      return f.bot.home(...args);
+    } };
+    const adapter = createFeishuAdapter({
+      bot: slowBot,
+      config: { appId: 'cli_slow_home', appSecret: 's', encryptKey: undefined, verificationToken: undefined, mode: 'ws', domain: f.api.baseUrl },
+      identify: (id) => identify(f.deps, 'feishu', id),
+      deliveries: deliveryLog(f.deps.store, f.clock),
+      logger: f.deps.logger,
+    });
+    const patches = f.api.patches().length;
+    const started = Date.now();
+    const answer = (await adapter.dispatcher.invoke(cardAction({ token: '', openId: f.openId('sunqi'), value: { home: 'refresh' }, messageId: shown }), { needCheck: false })) as any;
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(answer.toast.content).toContain('正在处理');
+    expect(answer.card).toBeUndefined();
+    const deadline = Date.now() + 6000;
+    while (f.api.patches().length === patches && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const [patch] = f.api.patches().slice(patches);
+    expect(patch?.messageId).toBe(shown);
+    expect(cardText(patch!.body.content)).toContain('今日概览 · 孙七');
+    expect(sentTo(f.openId('sunqi'), from)).toHaveLength(1);
+  });
+
   it('sends the overview when a person opens the chat, and on opening it again updates that card (PATCH) instead of sending another', async () => {
     const openId = f.openId('zhaoliu');
     const from = f.api.messages().length;
