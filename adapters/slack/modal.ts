@@ -1,7 +1,6 @@
 import type { types } from '@slack/bolt';
-import { isFormName, MAX_MESSAGE_CHARS, type FormFieldView, type FormName, type FormView } from '../../src/bot/face.ts';
+import { isFormName, MAX_MESSAGE_CHARS, type FormFieldView, type FormName, type FormView, type View } from '../../src/bot/face.ts';
 import type { Translate } from '../../src/i18n/translate.ts';
-import type { View } from '../../src/bot/face.ts';
 import { LIMITS, cut, renderBlocks } from './block-kit.ts';
 
 /** Modal titles and button labels are short in Slack: 24 characters. */
