@@ -913,4 +913,7 @@ export const en: Record<MessageKey, string> = {
   'button.refresh': 'Refresh',
   'toast.refreshed': 'Refreshed',
   'slack.answer_title': 'Policy Bot',
+  'home.deals': 'Deals that need something ({count})',
+  'home.deals.item': '#{id} {company} — {next}',
+  'button.deals': 'My deals',
 };

@@ -931,6 +931,9 @@ export const zhCN = {
   'button.refresh': '刷新',
   'toast.refreshed': '已刷新',
   'slack.answer_title': '制度机器人',
+  'home.deals': '商机待补充（{count}）',
+  'home.deals.item': '#{id} {company} — {next}',
+  'button.deals': '我的商机',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
