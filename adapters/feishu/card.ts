@@ -26,6 +26,8 @@ const note = (content: string): Element => text(content, { text_size: 'notation'
 export interface ButtonValue {
   cmd?: string;
   form?: string;
+  /** The overview card's Refresh button: the card is replaced by a fresh overview. */
+  home?: 'refresh';
 }
 
 function elementsOf(block: Block): Element[] {
@@ -147,12 +149,13 @@ function unitsOf(block: Block): Unit[] {
  * card keeps what fits, in order, and ends with a line saying how much more
  * there is. (Long lists are paged by their views, so this is the last guard.)
  */
-export function renderCard(view: View, t: Translate): Record<string, unknown> {
+export function renderCard(view: View, t: Translate, tail: Element[] = []): Record<string, unknown> {
+  // `tail` closes the card whatever is cut (the overview's Refresh button), so it is counted in every fit.
   const card = (body: Element[]) => ({
     schema: '2.0',
     config: { update_multi: true },
     ...(view.title && { header: { title: { tag: 'plain_text', content: view.title }, template: TEMPLATE[view.tone] } }),
-    body: { elements: body },
+    body: { elements: [...body, ...tail] },
   });
   if (view.form) {
     const full = card(formElements(view.form));
@@ -162,7 +165,7 @@ export function renderCard(view: View, t: Translate): Record<string, unknown> {
     return card(formElements({ ...view.form, fields: view.form.fields.map((f) => (f.error ? { ...f, value: undefined } : f)) }));
   }
   const units = view.blocks.flatMap(unitsOf);
-  const fits = (body: Element[]) => componentCount(body) <= CARD_MAX_COMPONENTS && Buffer.byteLength(JSON.stringify(card(body))) <= CARD_MAX_BYTES;
+  const fits = (body: Element[]) => componentCount([...body, ...tail]) <= CARD_MAX_COMPONENTS && Buffer.byteLength(JSON.stringify(card(body))) <= CARD_MAX_BYTES;
   const all = units.flatMap((u) => u.elements);
   if (fits(all)) return card(all);
   // Room for the closing line: kept units plus the note must fit together.
@@ -176,6 +179,21 @@ export function renderCard(view: View, t: Translate): Record<string, unknown> {
     left -= unit.items;
   }
   return card([...kept, more(left)]);
+}
+
+/**
+ * The overview (the person's first screen) as a card with a Refresh button:
+ * pressing it replaces this card with a fresh overview instead of sending
+ * another message.
+ */
+export function renderHomeCard(view: View, t: Translate): Record<string, unknown> {
+  const refresh: Element = {
+    tag: 'button',
+    text: { tag: 'plain_text', content: t('button.refresh') },
+    type: 'default',
+    behaviors: [{ type: 'callback', value: { home: 'refresh' } satisfies ButtonValue }],
+  };
+  return renderCard(view, t, [refresh]);
 }
 
 /** A single huge text is cut to what a card can hold, marked with an ellipsis. */

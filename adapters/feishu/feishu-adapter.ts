@@ -15,7 +15,9 @@ import {
 import { translator } from '../../src/i18n/translate.ts';
 import { faultView } from '../../src/views/problem-views.ts';
 import { strangerView } from '../../src/views/stranger-view.ts';
-import { renderCard, type ButtonValue } from './card.ts';
+import { renderCard, renderHomeCard, type ButtonValue } from './card.ts';
+import { homeMessages } from './home-messages.ts';
+import { menuCommand } from './menu.ts';
 import { commandText } from './message-text.ts';
 import { SendRateLimiter } from './rate-limiter.ts';
 import { FeishuApiError, sendWithRetry, type RetryPolicy } from './send-with-retry.ts';
@@ -25,6 +27,8 @@ import { feishuWebhook } from './webhook.ts';
 export interface FeishuAdapterOptions extends AdapterContext {
   config: FeishuSettings;
   retry?: RetryPolicy;
+  /** The time in ms, for how recent the last overview card is (home-messages.ts); tests pass the bot's clock. */
+  now?: () => number;
 }
 
 export interface FeishuAdapter extends Adapter {
@@ -56,6 +60,22 @@ interface CardActionEvent {
   operator?: { open_id?: string };
   action?: { value?: ButtonValue; form_value?: Record<string, unknown> };
   context?: { open_message_id?: string; open_chat_id?: string };
+}
+
+/** application.bot.menu_v6: a tap on a bot menu item of type "push event" (menu.ts). */
+interface MenuEvent {
+  event_id?: string;
+  operator?: { operator_id?: { open_id?: string } };
+  event_key?: string;
+}
+
+/** im.chat.access_event.bot_p2p_chat_entered_v1: a person opened their chat with the bot. */
+interface ChatEnteredEvent {
+  event_id?: string;
+  chat_id?: string;
+  operator_id?: { open_id?: string };
+  /** The chat's last message, whoever sent it. */
+  last_message_id?: string;
 }
 
 const domainOf = (domain: string): Domain | string =>
@@ -106,6 +126,9 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
       retry,
     );
   };
+  /** Replaces a card the bot sent (im.message.patch); Feishu takes only cards of the last 14 days. */
+  const patchCard = (messageId: string, content: string) =>
+    sendWithRetry(() => client.im.message.patch({ path: { message_id: messageId }, data: { content } }), retry);
   const replyTo = async (messageId: string, chat: string, view: View, actor: Actor | null) => {
     await limiter.acquire(chat);
     return sendWithRetry(() => client.im.message.reply({ path: { message_id: messageId }, data: { msg_type: 'interactive', content: card(view, actor) } }), retry);
@@ -162,6 +185,7 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     if (!actor || !openId) return { toast: { type: 'error', content: tr('refusal.not_in_directory') } };
     const delivery = deliveryOf(event);
     const value = event.action?.value ?? {};
+    if (value.home === 'refresh') return onRefresh(event, actor, openId);
     const later = (view: View) => void toPerson(openId, view, actor).catch((err: unknown) => logger.error({ err }, 'feishu send failed'));
     // Feishu wants the callback answered within 3 s: slower work answers "working on it" and sends its result when done.
     const working = { toast: { type: 'info', content: tr('toast.working') } };
@@ -204,6 +228,93 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     return answer;
   }
 
+  const homes = homeMessages(opts.now);
+  /** People whose overview is being sent now: a second opening meanwhile would send a second one. */
+  const opening = new Set<string>();
+
+  /**
+   * The person's overview, in their chat with the bot. `lastMessageId`: the
+   * chat's last message when the person opened the chat; then the overview
+   * sent last is updated in place if it is still at the bottom or is recent
+   * (home-messages.ts), and only otherwise is a new one sent. Without it (the
+   * menu's Home, asked for on purpose) a new one is sent. A stranger is
+   * answered the same way, with the stranger view.
+   */
+  async function showHome(openId: string, actor: Actor | null, reuse: { lastMessageId: string | undefined } | null) {
+    if (opening.has(openId)) return;
+    opening.add(openId);
+    try {
+      const tr = t(actor);
+      const content = JSON.stringify(actor ? renderHomeCard(await bot.home(actor), tr) : renderCard(stranger(openId), tr));
+      const earlier = reuse ? homes.reusable(openId, reuse.lastMessageId) : null;
+      if (earlier) {
+        try {
+          await patchCard(earlier, content);
+          return homes.remember(openId, earlier);
+        } catch (err) {
+          // Deleted, or older than Feishu lets a card be updated: a new one instead.
+          logger.warn({ err, message: earlier }, 'feishu overview could not be updated; sending a new one');
+          homes.forget(openId);
+        }
+      }
+      await limiter.acquire(openId);
+      const sent = await sendWithRetry(
+        () => client.im.message.create({ params: { receive_id_type: 'open_id' }, data: { receive_id: openId, msg_type: 'interactive', content, uuid: randomUUID() } }),
+        retry,
+      );
+      if (sent?.message_id) homes.remember(openId, sent.message_id);
+    } finally {
+      opening.delete(openId);
+    }
+  }
+
+  /** Opening the chat with the bot: the overview, kept to one card (see showHome). Each event once. */
+  async function onChatEntered(event: ChatEnteredEvent) {
+    const openId = event.operator_id?.open_id;
+    if (!openId || !(await firstDelivery(event))) return;
+    await showHome(openId, await actorOf(openId), { lastMessageId: event.last_message_id });
+  }
+
+  /** A bot menu tap: `home` is the overview, any other key a command (menu.ts), answered in the chat with the bot. */
+  async function onMenu(event: MenuEvent) {
+    const openId = event.operator?.operator_id?.open_id;
+    if (!openId) return;
+    let actor: Actor | null;
+    try {
+      actor = await actorOf(openId);
+    } catch (err) {
+      // The database is away: say so, rather than leave the tap without an answer.
+      logger.error({ err }, 'feishu menu failed');
+      return void (await toPerson(openId, faultView(t(null)), null));
+    }
+    const command = menuCommand(event.event_key ?? '');
+    // The overview and a stranger's answer have no effect to record their event with: recorded here.
+    if ((!actor || command === null) && !(await firstDelivery(event))) return;
+    if (!actor) return void (await toPerson(openId, stranger(openId), null));
+    if (command === null) return showHome(openId, actor, null);
+    const view = await bot.handleText(actor, command, deliveryOf(event));
+    if (!view.repeated) await toPerson(openId, view, actor);
+  }
+
+  /** The overview card's Refresh: the answer replaces the card; if the overview is slow, the card is patched when it is ready. */
+  async function onRefresh(event: CardActionEvent, actor: Actor, openId: string) {
+    const tr = t(actor);
+    const messageId = event.context?.open_message_id;
+    if (messageId) homes.remember(openId, messageId);
+    let answer: unknown = { toast: { type: 'info', content: tr('toast.working') } };
+    await replyWithin(2500, bot.home(actor), {
+      inTime: async (view) => {
+        answer = { toast: { type: 'success', content: tr('toast.refreshed') }, card: { type: 'raw', data: renderHomeCard(view, tr) } };
+      },
+      late: async (pending) => {
+        void pending
+          .then((view) => messageId && patchCard(messageId, JSON.stringify(renderHomeCard(view, tr))))
+          .catch((err: unknown) => logger.error({ err }, 'feishu overview refresh failed'));
+      },
+    });
+    return answer;
+  }
+
   const safely =
     <E>(handler: (event: E) => Promise<unknown>) =>
     async (event: E) => {
@@ -216,10 +327,14 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     };
   // card.action.trigger is missing from the SDK's typed map; it dispatches it all the same.
   /** Feishu wants an answer within 3 s; a reply still being sent (rate limits, retries) goes on after it. */
-  const within3s = (event: MessageEvent) =>
-    replyWithin(2500, safely(onMessage)(event), { inTime: async () => undefined, late: async () => undefined });
+  const within3s =
+    <E>(handler: (event: E) => Promise<unknown>) =>
+    (event: E) =>
+      replyWithin(2500, safely(handler)(event), { inTime: async () => undefined, late: async () => undefined });
   dispatcher.register({
-    'im.message.receive_v1': within3s,
+    'im.message.receive_v1': within3s(onMessage),
+    'application.bot.menu_v6': within3s(onMenu),
+    'im.chat.access_event.bot_p2p_chat_entered_v1': within3s(onChatEntered),
     'card.action.trigger': safely(onCardAction),
   } as Parameters<EventDispatcher['register']>[0]);
 

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
-import { isFormName, MAX_MESSAGE_CHARS, type FormFieldView, type FormName, type FormView } from '../../src/bot/face.ts';
-import { cut } from './block-kit.ts';
+import { isFormName, MAX_MESSAGE_CHARS, type FormFieldView, type FormName, type FormView, type View } from '../../src/bot/face.ts';
+import type { Translate } from '../../src/i18n/translate.ts';
+import { LIMITS, cut, renderBlocks } from './block-kit.ts';
 
 /** Modal titles and button labels are short in Slack: 24 characters. */
 const MODAL_TEXT = 24;
@@ -86,4 +87,17 @@ export function modalContext(privateMetadata: string | undefined): ModalContext 
   } catch {
     return { channel: null };
   }
+}
+
+/**
+ * An answer that is no form, in a modal (a shortcut has no channel to answer
+ * in, but its trigger opens a modal): the person who is not in the directory,
+ * a message with no text to read. Closed with Slack's own Cancel.
+ */
+export function answerModal(view: View, t: Translate): types.ModalView {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: cut(t('slack.answer_title'), MODAL_TEXT) },
+    blocks: renderBlocks(view, t, LIMITS.surfaceBlocks).blocks,
+  };
 }

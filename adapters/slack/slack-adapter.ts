@@ -16,8 +16,9 @@ import { translator } from '../../src/i18n/translate.ts';
 import { faultView } from '../../src/views/problem-views.ts';
 import { strangerView as stranger } from '../../src/views/stranger-view.ts';
 import { LIMITS, renderBlocks } from './block-kit.ts';
-import { fieldErrors, formModal, formNameOf, modalContext, submittedValues } from './modal.ts';
+import { answerModal, fieldErrors, formModal, formNameOf, modalContext, submittedValues } from './modal.ts';
 import { OPEN_FORM_ACTION, readOpenFormValue } from './open-form.ts';
+import { SHORTCUTS, shortcutCommand } from './shortcuts.ts';
 import { typedText } from './message-text.ts';
 
 /** `identify` takes a Slack user id. */
@@ -193,6 +194,25 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       },
     });
   });
+
+  /**
+   * The shortcuts (shortcuts.ts): the lead form in a modal, filled in from the
+   * message for "Save as lead". Slack's trigger lasts 3 s, so the modal opens
+   * at once; what is read is only read: nothing is saved until the form is
+   * submitted (then as any lead form). A stranger, or a message with nothing
+   * to read, is answered in a modal too.
+   */
+  for (const callbackId of Object.values(SHORTCUTS)) {
+    app.shortcut(callbackId, async ({ shortcut, ack, client }) => {
+      await ack();
+      const fromMessage = shortcut.type === 'message_action';
+      const text = shortcutCommand(callbackId, fromMessage ? shortcut.message.text : undefined);
+      const { actor, view } = await answering(shortcut.user.id, (actor) => bot.handleText(actor, text));
+      // After the form, the answer goes where the message was (shown only to this person), or to the DM.
+      const modal = view.form && actor ? formModal(view.form, { channel: fromMessage ? shortcut.channel.id : null }) : answerModal(view, translator(bot.localeOf(actor)));
+      await client.views.open({ trigger_id: shortcut.trigger_id, view: modal });
+    });
+  }
 
   // Events are retried by Slack when not acknowledged in time: each event id has its effect once.
   const firstDelivery = async (body: { event_id?: string }) => !body.event_id || (await opts.deliveries.firstTime('slack', body.event_id));

@@ -1,5 +1,7 @@
 import { waitingOnPerson } from './approvals/waiting.ts';
 import { followUpStatus, type FollowUpStatus } from './clients/follow-up.ts';
+import { dealCard, type DealCard } from './deals/deal-card.ts';
+import { gateMet } from './deals/gates.ts';
 import { dailyProgress, today, type DailyProgress } from './leads/progress.ts';
 import type { Actor, CoreDeps, CoreResult } from './ports.ts';
 import { ok } from './result.ts';
@@ -18,6 +20,8 @@ export interface HomeSummary {
   dueClients: DueClient[];
   /** CLI-4: open after-sales tickets assigned to me (owner or account manager), nearest deadline first. */
   tickets: { id: number; company: string; problem: string }[];
+  /** My open deals (as on `/deals`) whose next stage still needs something: the checklist, the proposal, a signed contract (PIPE-2..4). */
+  deals: DealCard[];
 }
 
 const DUE_WITHIN_DAYS = 7;
@@ -43,6 +47,12 @@ export async function homeSummary(deps: CoreDeps, actor: Actor): Promise<CoreRes
       mine: (await tx.approvals.openBy(actor.person.id)).map(brief),
     };
     const tickets = (await tx.tickets.openFor(actor.person.id)).map((k) => ({ id: k.id, company: k.companyName, problem: k.problem }));
-    return ok({ progress, dueClients, approvals, tickets });
+    const deals: DealCard[] = [];
+    // One after another: a transaction has one connection.
+    for (const deal of await tx.deals.listOpen({ kind: 'mine', personId: actor.person.id })) {
+      const card = await dealCard(deps, tx, deal);
+      if (!gateMet(card.gate)) deals.push(card);
+    }
+    return ok({ progress, dueClients, approvals, tickets, deals });
   });
 }

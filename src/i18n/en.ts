@@ -912,4 +912,11 @@ export const en: Record<MessageKey, string> = {
   'notice.review_team.title': '{region} · {quarter} team review',
   'notice.review_team.passed': '{passed} of {reviewed} passed',
   'notice.review_team.a_clients': 'New A-class clients {count}/{target} (team travel fund, INC-2)',
+  // ── home on Feishu, Slack shortcuts ──
+  'button.refresh': 'Refresh',
+  'toast.refreshed': 'Refreshed',
+  'slack.answer_title': 'Policy Bot',
+  'home.deals': 'Deals that need something ({count})',
+  'home.deals.item': '#{id} {company} — {next}',
+  'button.deals': 'My deals',
 };

@@ -930,6 +930,13 @@ export const zhCN = {
   'notice.review_team.title': '{region} · {quarter} 团队考核',
   'notice.review_team.passed': '考核达标 {passed}/{reviewed} 人',
   'notice.review_team.a_clients': '新增A类客户 {count}/{target}（团队旅游基金，INC-2）',
+  // ── home on Feishu, Slack shortcuts ──
+  'button.refresh': '刷新',
+  'toast.refreshed': '已刷新',
+  'slack.answer_title': '制度机器人',
+  'home.deals': '商机待补充（{count}）',
+  'home.deals.item': '#{id} {company} — {next}',
+  'button.deals': '我的商机',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,6 +1,7 @@
 import type { HomeSummary } from '../core/home.ts';
 import type { Person } from '../core/people.ts';
 import type { Translate } from '../i18n/translate.ts';
+import { gateText } from './deal-views.ts';
 import { progressBlocks } from './lead-views.ts';
 import type { View } from './view.ts';
 
@@ -36,11 +37,18 @@ export function homeView(t: Translate, person: Person, home: HomeSummary): View 
             { type: 'list' as const, items: home.tickets.map((k) => t('home.tickets.item', k)) },
           ]
         : []),
+      ...(home.deals.length
+        ? [
+            { type: 'text' as const, text: t('home.deals', { count: home.deals.length }) },
+            { type: 'list' as const, items: home.deals.map(({ deal, gate }) => t('home.deals.item', { id: deal.id, company: deal.companyName, next: gateText(t, gate) })) },
+          ]
+        : []),
       {
         type: 'actions',
         buttons: [
           { label: t('button.leads_today'), command: '/leads today' },
           ...(home.approvals.waitingOnMe.length || home.approvals.mine.length ? [{ label: t('button.approvals'), command: '/approvals' }] : []),
+          ...(home.deals.length ? [{ label: t('button.deals'), command: '/deals' }] : []),
         ],
       },
       { type: 'note', text: t('home.hint') },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardAction, textMessage } from '../fakes/feishu-events.ts';
-import { interactivity, slashCommand } from '../fakes/slack-signing.ts';
+import { interactivity, slackTriggerId, slashCommand } from '../fakes/slack-signing.ts';
 import { VERIFICATION_TOKEN, feishuFixture, type FeishuFixture } from '../support/feishu-fixture.ts';
 import { slackFixture, type SlackFixture } from '../support/slack-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
@@ -59,7 +59,7 @@ describe('/approvals with 34 requests waiting, on Slack against the strict fake'
       interactivity({
         type: 'block_actions',
         user: { id: f.slackId('lisi') },
-        trigger_id: 'trigger-next',
+        trigger_id: slackTriggerId(),
         response_url: f.api.responseUrl('next-page'),
         actions: [{ type: 'button', action_id: next.action_id, block_id: 'b', value: next.value, action_ts: '1' }],
       }),

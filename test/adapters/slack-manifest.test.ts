@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { SHORTCUTS } from '../../adapters/slack/shortcuts.ts';
 import { UMBRELLA_COMMAND } from '../../adapters/slack/slack-adapter.ts';
 import { COMMAND_NAMES, commandSpec } from '../../src/commands/registry.ts';
 
@@ -27,5 +28,16 @@ describe('the Slack app manifest', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'commands', 'files:read', 'files:write', 'im:history', 'im:write']);
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'message.im']);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+  });
+
+  it('declares the shortcuts the adapter handles: "Save as lead" on a message, "New lead" everywhere', () => {
+    const shortcuts = manifest.features.shortcuts.map((c: { callback_id: string; type: string }) => [c.callback_id, c.type]);
+    expect(shortcuts).toEqual([
+      [SHORTCUTS.saveAsLead, 'message'],
+      [SHORTCUTS.newLead, 'global'],
+    ]);
+    for (const c of manifest.features.shortcuts) expect(c.name && c.description).toBeTruthy();
+    // Shortcuts arrive as interactivity: it must be on.
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, type Policy } from '../../src/core/policy.ts';
-import { eventCallback, interactivity, slashCommand } from '../fakes/slack-signing.ts';
+import { eventCallback, interactivity, slackTriggerId, slashCommand } from '../fakes/slack-signing.ts';
 import { slackFixture, type SlackFixture } from '../support/slack-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
 
@@ -61,17 +61,18 @@ describe('pasting a company page to save a lead on Slack', () => {
     expect(open?.text.text).toBe('填写表单');
     expect(await saved()).toEqual([]);
 
+    const trigger = slackTriggerId();
     await f.post(
       interactivity({
         type: 'block_actions',
         user: { id: f.slackId('zhangsan') },
-        trigger_id: 'trigger-paste-open',
+        trigger_id: trigger,
         channel: { id: 'D_ZHANG' },
         actions: [{ type: 'button', action_id: 'form:open', block_id: 'b', value: open.value, action_ts: '1' }],
       }),
     );
     const [modal] = await f.api.waitFor('views.open');
-    expect(modal!.args.trigger_id).toBe('trigger-paste-open');
+    expect(modal!.args.trigger_id).toBe(trigger);
     const view = modal!.args.view;
     expect(view.callback_id).toBe('form:lead');
     const values = initialValues(view);
@@ -104,7 +105,7 @@ describe('pasting a company page to save a lead on Slack', () => {
 
   it('opens the modal at once for /lead paste, with the notes the fields cannot hold above them', async () => {
     const before = f.api.callsOf('views.open').length;
-    const res = await f.post(slashCommand({ command: '/lead', text: `paste\n${sample('tianyancha')}`, user_id: f.slackId('lisi'), trigger_id: 'trigger-paste-slash', channel_id: 'C_SALES' }));
+    const res = await f.post(slashCommand({ command: '/lead', text: `paste\n${sample('tianyancha')}`, user_id: f.slackId('lisi'), trigger_id: slackTriggerId(), channel_id: 'C_SALES' }));
     expect(res.status).toBe(200);
     const modal = (await f.api.waitFor('views.open', before + 1)).at(-1)!;
     const notes = modal.args.view.blocks.filter((b: any) => b.type === 'context').map((b: any) => b.elements[0].text);
@@ -121,7 +122,7 @@ describe('pasting a company page to save a lead on Slack', () => {
       interactivity({
         type: 'block_actions',
         user: { id: f.slackId('zhangsan') },
-        trigger_id: 'trigger-forged',
+        trigger_id: slackTriggerId(),
         channel: { id: 'D_ZHANG' },
         actions: [{ type: 'button', action_id: 'form:open', block_id: 'b', value: '{"form":"drop_tables","values":{}}', action_ts: '1' }],
       }),

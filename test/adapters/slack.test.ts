@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventCallback, interactivity, slackSignature, slashCommand } from '../fakes/slack-signing.ts';
+import { eventCallback, interactivity, slackSignature, slackTriggerId, slashCommand } from '../fakes/slack-signing.ts';
 import { SIGNING_SECRET, slackFixture, type SlackFixture } from '../support/slack-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
 
@@ -76,7 +76,7 @@ describe('Slack on the real Bolt', () => {
   });
 
   it('opens a modal for a command without its arguments, and answers field errors inline', async () => {
-    const trigger = 'trigger-form-1';
+    const trigger = slackTriggerId();
     const res = await f.post(slashCommand({ command: '/lead', text: '', user_id: f.slackId('zhangsan'), trigger_id: trigger, channel_id: 'C_SALES' }));
     expect(res.status).toBe(200);
     const [open] = await f.api.waitFor('views.open');
@@ -113,7 +113,7 @@ describe('Slack on the real Bolt', () => {
       interactivity({
         type: 'block_actions',
         user: { id: f.slackId('zhangsan') },
-        trigger_id: 'trigger-button',
+        trigger_id: slackTriggerId(),
         response_url: f.api.responseUrl('button-1'),
         channel: { id: 'C_SALES' },
         actions: [{ type: 'button', action_id: 'run:0', block_id: 'b', value: '/leads today', action_ts: '1' }],

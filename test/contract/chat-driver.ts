@@ -18,6 +18,8 @@ export interface ChatDriver {
   send(personId: string, text: string): Promise<string>;
   /** A person types a command, then presses the button of the reply labelled `label`. */
   sendAndPress(personId: string, text: string, label: string): Promise<string>;
+  /** A person opens their first screen (Slack's Home tab, the Feishu menu's Home), where the platform has one; its text. */
+  home?(personId: string): Promise<string>;
   /** A person opens the form of a bare command (`/lead`) and submits these values. */
   submitForm(personId: string, command: string, values: Record<string, string>): Promise<string>;
   /**
@@ -89,6 +91,7 @@ export async function chatDriver(platform: PlatformDriver, dispatcher: OutboxDis
     send: marking(platform.send),
     sendAndPress: marking(platform.sendAndPress),
     submitForm: marking(platform.submitForm),
+    ...(platform.home && { home: platform.home }),
     async delivered(personId, saying) {
       const since = mark;
       const toThem = () => platform.deliveries().slice(since).filter((m) => m.to === personId);

@@ -1,4 +1,4 @@
-import { cardAction, textMessage } from '../fakes/feishu-events.ts';
+import { cardAction, menuEvent, textMessage } from '../fakes/feishu-events.ts';
 import { VERIFICATION_TOKEN, feishuFixture } from '../support/feishu-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
 import { chatDriver, waitFor, wireOutbox, type ChatDriver } from './chat-driver.ts';
@@ -52,6 +52,14 @@ export async function feishuDriver(): Promise<ChatDriver> {
       const before = f.api.messages().length;
       await f.deliver(cardAction({ token: VERIFICATION_TOKEN, openId: f.openId(personId), value: button.behaviors[0].value }));
       return cardText((await f.api.waitForMessages(before + 1)).at(-1)!.body.content);
+    },
+    // The menu item keyed `home`: a new overview card in the person's chat with the bot.
+    async home(personId) {
+      const openId = f.openId(personId);
+      const before = f.api.messages().length;
+      await f.deliver(menuEvent({ token: VERIFICATION_TOKEN, openId, eventKey: 'home' }));
+      const card = await waitFor(() => f.api.messages().slice(before).find((c) => c.method === 'POST' && c.body?.receive_id === openId), `the overview for ${personId}`);
+      return cardText(card.body.content);
     },
     async submitForm(personId, command, values) {
       const form = await say(personId, command);

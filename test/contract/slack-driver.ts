@@ -1,4 +1,4 @@
-import { interactivity, slashCommand } from '../fakes/slack-signing.ts';
+import { eventCallback, interactivity, slackTriggerId, slashCommand } from '../fakes/slack-signing.ts';
 import { slackFixture } from '../support/slack-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
 import { chatDriver, waitFor, wireOutbox, type ChatDriver } from './chat-driver.ts';
@@ -13,6 +13,7 @@ export const blockText = (blocks: any[] = []): string =>
 export async function slackDriver(): Promise<ChatDriver> {
   const f = await slackFixture(pgliteBackend);
   let responses = 0;
+  let homes = 0;
   const dispatcher = wireOutbox(f, f.adapter.deliverer);
   const personOfChannel = new Map(f.org.people.map((p) => [`D_${f.slackId(p.id)}`, p.id]));
 
@@ -38,7 +39,7 @@ export async function slackDriver(): Promise<ChatDriver> {
           type: 'block_actions',
           user: { id: f.slackId(personId) },
           // Slack gives every interaction a trigger_id of its own.
-          trigger_id: `trigger-press-${responses}`,
+          trigger_id: slackTriggerId(),
           response_url: responseUrl,
           actions: [{ type: 'button', action_id: button.action_id, block_id: 'b', value: button.value, action_ts: '1' }],
         }),
@@ -46,9 +47,14 @@ export async function slackDriver(): Promise<ChatDriver> {
       const answers = await f.api.waitFor('response_url', responses);
       return blockText(answers.at(-1)!.args.blocks);
     },
+    async home(personId) {
+      const published = f.api.callsOf('views.publish').length;
+      await f.post(eventCallback(`Ev_HOME_${personId}_${++homes}`, { type: 'app_home_opened', user: f.slackId(personId), channel: `D_${f.slackId(personId)}`, tab: 'home', event_ts: '1' }));
+      return blockText((await f.api.waitFor('views.publish', published + 1)).at(-1)!.args.view.blocks);
+    },
     async submitForm(personId, text, values) {
       const opened = f.api.callsOf('views.open').length;
-      await command(personId, text, { trigger_id: `trigger-${opened}` });
+      await command(personId, text, { trigger_id: slackTriggerId() });
       const view = (await f.api.waitFor('views.open', opened + 1)).at(-1)!.args.view;
       const state = Object.fromEntries(
         view.blocks.map((b: any) => [

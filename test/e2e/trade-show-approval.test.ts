@@ -14,7 +14,7 @@ import { cardText } from '../contract/feishu-driver.ts';
 import { FakeFeishuApi } from '../fakes/feishu-api.ts';
 import { cardAction, signedEvent, textMessage } from '../fakes/feishu-events.ts';
 import { FakeSlackApi } from '../fakes/slack-api.ts';
-import { interactivity, slackSignature } from '../fakes/slack-signing.ts';
+import { interactivity, slackSignature, slackTriggerId } from '../fakes/slack-signing.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backToCheckpoint, checkpoint } from '../support/reset-database.ts';
 import { backends } from '../support/test-database.ts';
@@ -93,7 +93,7 @@ describe.each(backends)('an 80,000 trade-show expense across Feishu and Slack on
       type: 'block_actions',
       user: { id: `U_${personId.toUpperCase()}` },
       // Slack gives every interaction a trigger_id of its own.
-      trigger_id: `t-${personId}-${Math.random()}`,
+      trigger_id: slackTriggerId(),
       channel: { id: `D_U_${personId.toUpperCase()}` },
       actions: [{ type: 'button', action_id: 'run:0', block_id: 'b', value, action_ts: '1' }],
     });

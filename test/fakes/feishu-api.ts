@@ -7,6 +7,8 @@ export interface FeishuCall {
   path: string;
   query: Record<string, string>;
   body: any;
+  /** The message_id the fake answered a send with. */
+  messageId?: string;
 }
 
 /** `reset`: the connection is cut before any answer, as a proxy or a network fault does; `hang`: no answer ever comes. */
@@ -37,6 +39,8 @@ export class FakeFeishuApi {
   /** Creates whose uuid repeated one already sent: Feishu drops them, and so does this fake. */
   repeatsDropped = 0;
   private readonly sentByUuid = new Map<string, string>();
+  /** Every message id this fake gave out: only those can be updated. */
+  private readonly sentIds = new Set<string>();
   private server: Server | null = null;
   private next = 0;
   port = 0;
@@ -60,6 +64,13 @@ export class FakeFeishuApi {
   /** Fails when Feishu would have refused a card the bot sent; tests that provoke a refusal take it out of `refused` first. */
   assertNothingRefused(): void {
     if (this.refused.length) throw new Error(`Feishu would refuse ${this.refused.length} card(s): ${this.refused.map((r) => `${r.where} ${r.code}: ${r.msg}`).join('; ')}`);
+  }
+
+  /** The card updates Feishu took (PATCH /open-apis/im/v1/messages/:message_id), oldest first, with the id each replaced. */
+  patches(): (FeishuCall & { messageId: string })[] {
+    return this.messages()
+      .filter((c) => c.method === 'PATCH')
+      .map((c) => ({ ...c, messageId: c.path.split('/').pop() ?? '' }));
   }
 
   messages(): FeishuCall[] {
@@ -115,6 +126,15 @@ export class FakeFeishuApi {
           this.calls.push({ ...call, method: `${call.method}!` });
           return json(refusal.status, { code: refusal.code, msg: refusal.msg });
         }
+        // Only a message this app sent can be updated; Feishu refuses any other id (here: 230001, invalid message_id).
+        if (req.method === 'PATCH' && !this.sentIds.has(url.pathname.split('/').pop() ?? '')) {
+          this.calls.push({ ...call, method: `${call.method}!` });
+          return json(400, { code: 230001, msg: 'invalid message_id' });
+        }
+        if (req.method === 'PATCH') {
+          this.calls.push(call);
+          return json(200, { code: 0, msg: 'success', data: {} });
+        }
         // A create repeating the uuid of one that succeeded (within the hour) is dropped, as Feishu does: same message, nothing sent again.
         const uuid = req.method === 'POST' && typeof body?.uuid === 'string' ? body.uuid : null;
         const earlier = uuid ? this.sentByUuid.get(uuid) : undefined;
@@ -122,9 +142,10 @@ export class FakeFeishuApi {
           this.repeatsDropped++;
           return json(200, { code: 0, msg: 'success', data: { message_id: earlier } });
         }
-        this.calls.push(call);
         const messageId = `om_${++this.next}`;
+        this.calls.push({ ...call, messageId });
         if (uuid) this.sentByUuid.set(uuid, messageId);
+        this.sentIds.add(messageId);
         return json(200, { code: 0, msg: 'success', data: { message_id: messageId } });
       }
       this.calls.push(call);

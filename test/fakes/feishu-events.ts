@@ -48,7 +48,7 @@ export function textMessage(opts: { token: string; openId: string; text: string;
 }
 
 /** card.action.trigger (schema 2.0): a button press, or a form submission with its values. */
-export function cardAction(opts: { token: string; openId: string; value: Record<string, unknown>; formValue?: Record<string, unknown>; eventId?: string }) {
+export function cardAction(opts: { token: string; openId: string; value: Record<string, unknown>; formValue?: Record<string, unknown>; eventId?: string; messageId?: string }) {
   return {
     schema: '2.0',
     header: header('card.action.trigger', opts.token, opts.eventId),
@@ -56,7 +56,33 @@ export function cardAction(opts: { token: string; openId: string; value: Record<
       operator: { open_id: opts.openId, tenant_key: 'tenant_test' },
       token: 'c-card-token',
       action: { tag: 'button', value: opts.value, ...(opts.formValue && { form_value: opts.formValue, name: 'submit' }) },
-      context: { open_message_id: 'om_card_1', open_chat_id: 'oc_p2p' },
+      context: { open_message_id: opts.messageId ?? 'om_card_1', open_chat_id: 'oc_p2p' },
+    },
+  };
+}
+
+/** application.bot.menu_v6 (schema 2.0): a tap on a bot menu item whose event key the operator chose. */
+export function menuEvent(opts: { token: string; openId: string; eventKey: string; eventId?: string }) {
+  return {
+    schema: '2.0',
+    header: header('application.bot.menu_v6', opts.token, opts.eventId),
+    event: {
+      operator: { operator_name: 'name', operator_id: { open_id: opts.openId, union_id: `on_${opts.openId}`, user_id: `u_${opts.openId}` } },
+      event_key: opts.eventKey,
+      timestamp: String(Date.now()),
+    },
+  };
+}
+
+/** im.chat.access_event.bot_p2p_chat_entered_v1 (schema 2.0): a person opens their chat with the bot; `lastMessageId` is the chat's last message. */
+export function chatEntered(opts: { token: string; openId: string; lastMessageId?: string; eventId?: string }) {
+  return {
+    schema: '2.0',
+    header: header('im.chat.access_event.bot_p2p_chat_entered_v1', opts.token, opts.eventId),
+    event: {
+      chat_id: 'oc_p2p',
+      operator_id: { open_id: opts.openId, union_id: `on_${opts.openId}`, user_id: `u_${opts.openId}` },
+      ...(opts.lastMessageId && { last_message_id: opts.lastMessageId, last_message_create_time: String(Date.now()) }),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkMessage, checkView, type SlackRefusal } from './slack-rules.ts';
+import { checkMessage, checkTrigger, checkView, type SlackRefusal } from './slack-rules.ts';
 
 /** One call the bot made to the Slack Web API (or to a response_url), arguments decoded. */
 export interface SlackCall {
@@ -45,6 +45,8 @@ export class FakeSlackApi {
   private readonly hosted = new Map<string, { name: string; bytes: Buffer }>();
   /** Uploads the bot started (files.getUploadURLExternal): the length it announced, and the bytes once posted. */
   readonly uploads = new Map<string, { filename: string; length: number; bytes: Buffer | null; completed: boolean }>();
+  /** The trigger_ids views.open has taken: each opens one modal. */
+  private readonly usedTriggers = new Set<string>();
   /** The bot token the file downloads must carry, as Slack checks it. */
   botToken = 'xoxb-test';
   private server: Server | null = null;
@@ -134,7 +136,7 @@ export class FakeSlackApi {
       this.calls.push({ method, args });
       res.writeHead(200, { 'content-type': 'application/json' });
       // Slack answers a refused payload with HTTP 200 and ok: false.
-      const refusal = this.refuse(method, args);
+      const refusal = this.triggerRefusal(method, args) ?? this.refuse(method, args);
       res.end(JSON.stringify(refusal ? { ok: false, error: refusal.error, response_metadata: { messages: [`[ERROR] ${refusal.why}`] } } : this.answer(method, args)));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -143,6 +145,18 @@ export class FakeSlackApi {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** views.open needs a trigger_id Slack issued, under 3 s old and not used before; a refusal is kept in `refused`. */
+  private triggerRefusal(method: string, args: Record<string, any>): SlackRefusal | null {
+    if (method !== 'views.open') return null;
+    const id = args.trigger_id;
+    const refusal =
+      checkTrigger(id, Date.now()) ??
+      (this.usedTriggers.has(id) ? { error: 'exchanged_trigger_id' as const, why: 'trigger_id was already used to open a view' } : null);
+    if (refusal) this.refused.push({ method, args, ...refusal });
+    else this.usedTriggers.add(id);
+    return refusal;
   }
 
   private download(req: IncomingMessage, res: import('node:http').ServerResponse, url: string): void {

@@ -7,7 +7,29 @@
  * in a view, `msg_too_long` for text over 40,000 characters.
  */
 
-export type SlackRefusal = { error: 'invalid_blocks' | 'invalid_arguments' | 'msg_too_long' | 'file_not_found' | 'file_upload_size_mismatch' | 'invalid_channel'; why: string };
+export type SlackRefusal = {
+  error: 'invalid_blocks' | 'invalid_arguments' | 'msg_too_long' | 'file_not_found' | 'file_upload_size_mismatch' | 'invalid_channel' | TriggerError;
+  why: string;
+};
+
+/** views.open's answers to a trigger_id it cannot take. */
+export type TriggerError = 'invalid_trigger_id' | 'expired_trigger_id' | 'exchanged_trigger_id';
+
+/** "Triggers expire in three seconds" (Slack, handling user interaction), and each opens one modal. */
+export const TRIGGER_LIFETIME_MS = 3000;
+
+/**
+ * A trigger_id views.open would refuse, without its one use (the fake keeps
+ * that): missing or not one Slack issued (test/fakes/slack-signing.ts,
+ * slackTriggerId), or issued more than three seconds ago.
+ */
+export function checkTrigger(triggerId: unknown, nowMs: number): SlackRefusal | null {
+  const issued = typeof triggerId === 'string' ? /^(\d+)\.\d+\.[0-9a-f]+$/.exec(triggerId) : null;
+  if (!issued) return { error: 'invalid_trigger_id', why: `trigger_id ${JSON.stringify(triggerId)} was not issued by Slack` };
+  const age = nowMs - Number(issued[1]);
+  if (age > TRIGGER_LIFETIME_MS) return { error: 'expired_trigger_id', why: `trigger_id is ${age} ms old (they last ${TRIGGER_LIFETIME_MS} ms)` };
+  return null;
+}
 
 type Json = Record<string, any>;
 type Problem = string | null;

@@ -46,6 +46,7 @@ export async function feishuFixture(backend: TestBackend, options: Parameters<ty
     deliveries: deliveryLog(base.deps.store, base.clock),
     logger: base.deps.logger,
     retry: { attempts: 3, baseMs: 20 },
+    now: () => base.clock.now().getTime(),
   });
   const http = await startHttpServer({ port: 0, healthy: async () => true, routes: { 'POST /feishu/events': adapter.requestListener! } });
   return {
