@@ -3,12 +3,16 @@ import { VERIFICATION_TOKEN, feishuFixture } from '../support/feishu-fixture.ts'
 import { pgliteBackend } from '../support/test-database.ts';
 import { chatDriver, waitFor, wireOutbox, type ChatDriver } from './chat-driver.ts';
 
-/** Every plain text of a Feishu card, forms included. */
+/** Every plain text of a Feishu card, forms included; a table as its headings, then a line a row, cells between ` | `. */
 export const cardText = (card: any): string => {
   const out: string[] = [card?.header?.title?.content ?? ''];
   const walk = (elements: any[] = []) => {
     for (const e of elements) {
       if (e.text?.content) out.push(e.text.content);
+      if (e.tag === 'table') {
+        const names: string[] = e.columns.map((c: any) => c.name);
+        out.push(e.columns.map((c: any) => c.display_name).join(' | '), ...e.rows.map((row: any) => names.map((n) => row[n] ?? '').join(' | ')));
+      }
       walk(e.elements);
     }
   };
