@@ -141,8 +141,8 @@ describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
     const list = await d.send('lisi', '/approvals');
     expect(rowOf(list, ['编号', '类型', '事由', '金额', '申请人', '等待'])).toBeDefined();
     expect(rowOf(list, [`#${id}`, '费用', '客户样品', '¥5,000', '张三', '我'])).toBeDefined();
-    // The answer is the request approved (Feishu puts the decided approval card in place of the list).
-    expect(await d.sendAndPress('lisi', '/approvals', `同意 #${id}`)).toMatch(/已通过|审批通过/);
+    expect(await d.sendAndPress('lisi', '/approvals', `同意 #${id}`)).toContain('已通过');
+    expect(await d.delivered('zhangsan', `审批已通过 #${id}`)).toContain(`审批已通过 #${id}`);
   });
 
   it('runs the command behind a button of a reply', async () => {

@@ -55,7 +55,14 @@ export async function feishuDriver(): Promise<ChatDriver> {
       if (!button) throw new Error(`no button "${label}"`);
       const before = f.api.messages().length;
       await f.deliver(cardAction({ token: VERIFICATION_TOKEN, openId: f.openId(personId), value: button.behaviors[0].value }));
-      return cardText((await f.api.waitForMessages(before + 1)).at(-1)!.body.content);
+      // The answer is a reply to the pressed card, or (when private) a message to the person; what the change
+      // sends others, or the update of an approval card, may come first and is not it.
+      const answer = await waitFor(
+        () => f.api.messages().slice(before).find((c) => c.path.endsWith('/reply') || (c.query?.receive_id_type === 'open_id' && c.body?.receive_id === f.openId(personId))),
+        `the answer to ${personId}'s press of "${label}"`,
+        { got: () => `messages since: ${f.api.messages().slice(before).map((c) => `${c.method} ${c.path}`).join(', ') || 'none'}` },
+      );
+      return cardText(answer.body.content);
     },
     async submitForm(personId, command, values) {
       const form = await say(personId, command);
