@@ -58,7 +58,7 @@ function elementsOf(block: Block): Element[] {
   }
 }
 
-/** A table past the five a card holds: its headings as a note, then a line a row. */
+/** A table past the five a card holds (or of more than 50 columns): its headings as a note, then a line a row. */
 function tableAsLines(table: TableBlock): Unit[] {
   const { heading, lines } = tableLines(table);
   return [{ elements: [note(heading)], items: 0 }, ...listChunks(lines).map((items) => ({ elements: [text(items.map((item) => `• ${item}`).join('\n'))], items: items.length }))];
@@ -146,7 +146,8 @@ interface Unit {
 
 function unitsOf(block: Block, tables: { left: number }): Unit[] {
   if (block.type === 'table') {
-    if (tables.left-- > 0) return [{ elements: [tableElement(block)], items: block.rows.length }];
+    // Past five tables, or past 50 columns (Feishu would hide the rest), a table is shown as lines, whole.
+    if (block.columns.length <= FEISHU_TABLE.columns && tables.left-- > 0) return [{ elements: [tableElement(block)], items: block.rows.length }];
     return tableAsLines(block);
   }
   if (block.type === 'list') return listChunks(block.items).map((items) => ({ elements: [text(items.map((item) => `• ${item}`).join('\n'))], items: items.length }));

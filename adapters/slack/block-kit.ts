@@ -3,7 +3,7 @@ import type { Translate } from '../../src/i18n/translate.ts';
 import { progressBar } from '../../src/views/format.ts';
 import type { Block, TableBlock, Tone, View } from '../../src/bot/face.ts';
 import { tableLines } from '../../src/views/table-lines.ts';
-import { tableBlock } from './table-block.ts';
+import { TABLE_LIMITS, tableBlock } from './table-block.ts';
 
 type KnownBlock = types.KnownBlock;
 
@@ -121,7 +121,8 @@ function listUnits(items: string[]): { block: KnownBlock; items: number }[] {
  * A View as Block Kit, within `maxBlocks` (50 in a message, 100 in a modal
  * or the Home tab), with the fallback text notifications and screen readers use.
  * A message shows its first table as a table block (Slack takes one a message);
- * any other table, and every table of a modal or the Home tab, is shown as lines.
+ * any other table, one of more than 20 columns, and every table of a modal or
+ * the Home tab, is shown as lines.
  */
 export function renderBlocks(
   view: View,
@@ -136,7 +137,8 @@ export function renderBlocks(
   let tables = surface === 'message' ? 1 : 0;
   for (const block of view.blocks) {
     if (block.type === 'list') units.push(...listUnits(block.items));
-    else if (block.type === 'table' && tables-- > 0) {
+    // A table of more columns than Slack's 20 is shown as lines, whole, rather than losing columns.
+    else if (block.type === 'table' && block.columns.length <= TABLE_LIMITS.columns && tables-- > 0) {
       const { block: table, left } = tableBlock(block);
       units.push({ block: table, items: block.rows.length - left });
       if (left) units.push({ block: { type: 'context', elements: [{ type: 'mrkdwn', text: t('view.more', { count: left }) }] }, items: 0 });

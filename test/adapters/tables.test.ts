@@ -47,6 +47,14 @@ describe('a table on Slack', () => {
     expect(JSON.stringify(blocks)).toContain('李四 · ¥2 · b');
   });
 
+  it('shows a table of 21 columns as lines rather than lose a column', () => {
+    const wide: TableBlock = { type: 'table', columns: Array.from({ length: TABLE_LIMITS.columns + 1 }, (_, i) => ({ label: `列${i + 1}` })), rows: [Array.from({ length: TABLE_LIMITS.columns + 1 }, (_, i) => `值${i + 1}`)] };
+    const { blocks } = renderBlocks(view(wide), t);
+    expect(checkMessage({ blocks })).toBeNull();
+    expect(blocks.some((b) => b.type === 'table')).toBe(false);
+    expect(JSON.stringify(blocks)).toContain('值20 · 值21');
+  });
+
   it('shows a table as lines in a modal or the Home tab, where Slack has no table', () => {
     const { blocks } = renderBlocks(view(table([['张三', '¥1', '']])), t, LIMITS.surfaceBlocks);
     expect(blocks.some((b) => b.type === 'table')).toBe(false);
@@ -99,6 +107,14 @@ describe('a table on Feishu', () => {
     expect(checkCard(card)).toBeNull();
     expect(card.body.elements.filter((e: any) => e.tag === 'table')).toHaveLength(FEISHU_TABLE.tablesPerCard);
     expect(JSON.stringify(card)).toContain('第6人 · ¥1');
+  });
+
+  it('shows a table of 51 columns as lines rather than have Feishu hide a column', () => {
+    const wide: TableBlock = { type: 'table', columns: Array.from({ length: FEISHU_TABLE.columns + 1 }, (_, i) => ({ label: `列${i + 1}` })), rows: [Array.from({ length: FEISHU_TABLE.columns + 1 }, (_, i) => `值${i + 1}`)] };
+    const card = renderCard(view(wide), t) as any;
+    expect(checkCard(card)).toBeNull();
+    expect(card.body.elements.some((e: any) => e.tag === 'table')).toBe(false);
+    expect(JSON.stringify(card)).toContain('值50 · 值51');
   });
 
   it('fits a card with ten rows of the longest names, shortening the longest cells with an ellipsis only as far as the card needs', () => {
