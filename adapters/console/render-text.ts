@@ -1,5 +1,6 @@
 import { progressBar } from '../../src/views/format.ts';
 import type { Block, Tone, View } from '../../src/bot/face.ts';
+import { tableText } from './table-text.ts';
 
 const TONE_MARK: Record<Tone, string> = { info: 'ℹ', success: '✔', warning: '⚠', danger: '✖' };
 
@@ -29,6 +30,8 @@ function renderBlock(block: Block): string {
       return block.items.map((item) => `  • ${item}`).join('\n');
     case 'actions':
       return block.buttons.map((b, i) => `  [${i + 1}] ${b.label}`).join('   ');
+    case 'table':
+      return tableText(block);
     default: {
       const unknown: never = block;
       throw new Error(`unknown block ${JSON.stringify(unknown)}`);

@@ -1,6 +1,8 @@
 import type { Translate } from '../../src/i18n/translate.ts';
 import { progressBar } from '../../src/views/format.ts';
-import type { Block, FormFieldView, FormView, Tone, View } from '../../src/bot/face.ts';
+import type { Block, FormFieldView, FormView, TableBlock, Tone, View } from '../../src/bot/face.ts';
+import { tableLines } from '../../src/views/table-lines.ts';
+import { FEISHU_TABLE, tableElement } from './table-element.ts';
 
 /** Feishu refuses a card over 30 KB; we stay under it with room for the envelope. */
 export const CARD_MAX_BYTES = 28 * 1024;
@@ -49,11 +51,19 @@ function elementsOf(block: Block): Element[] {
         type: b.style === 'danger' ? 'danger' : b.style === 'primary' ? 'primary' : 'default',
         behaviors: [{ type: 'callback', value: { cmd: b.command } satisfies ButtonValue }],
       }));
+    case 'table':
+      return tableAsLines(block).flatMap((u) => u.elements);
     default: {
       const unknown: never = block;
       throw new Error(`unknown block ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** A table past the five a card holds (or of more than 50 columns): its headings as a note, then a line a row. */
+function tableAsLines(table: TableBlock): Unit[] {
+  const { heading, lines } = tableLines(table);
+  return [{ elements: [note(heading)], items: 0 }, ...listChunks(lines).map((items) => ({ elements: [text(items.map((item) => `• ${item}`).join('\n'))], items: items.length }))];
 }
 
 function formElements(form: FormView): Element[] {
@@ -138,7 +148,12 @@ interface Unit {
   items: number;
 }
 
-function unitsOf(block: Block): Unit[] {
+function unitsOf(block: Block, tables: { left: number }): Unit[] {
+  if (block.type === 'table') {
+    // Past five tables, or past 50 columns (Feishu would hide the rest), a table is shown as lines, whole.
+    if (block.columns.length <= FEISHU_TABLE.columns && tables.left-- > 0) return [{ elements: [tableElement(block)], items: block.rows.length }];
+    return tableAsLines(block);
+  }
   if (block.type === 'list') return listChunks(block.items).map((items) => ({ elements: [text(items.map((item) => `• ${item}`).join('\n'))], items: items.length }));
   return [{ elements: elementsOf(block).map(cutLongText), items: block.type === 'fields' ? block.fields.length : 1 }];
 }
@@ -164,7 +179,8 @@ export function renderCard(view: View, t: Translate, tail: Element[] = []): Reco
     // those are shown empty, under the error that says what was wrong, so the card can still be sent.
     return card(formElements({ ...view.form, fields: view.form.fields.map((f) => (f.error ? { ...f, value: undefined } : f)) }));
   }
-  const units = view.blocks.flatMap(unitsOf);
+  const tables = { left: FEISHU_TABLE.tablesPerCard };
+  const units = view.blocks.flatMap((block) => unitsOf(block, tables));
   const fits = (body: Element[]) => componentCount([...body, ...tail]) <= CARD_MAX_COMPONENTS && Buffer.byteLength(JSON.stringify(card(body))) <= CARD_MAX_BYTES;
   const all = units.flatMap((u) => u.elements);
   if (fits(all)) return card(all);

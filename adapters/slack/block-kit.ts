@@ -1,8 +1,10 @@
 import type { types } from '@slack/bolt';
 import type { Translate } from '../../src/i18n/translate.ts';
 import { progressBar } from '../../src/views/format.ts';
-import type { Block, Tone, View } from '../../src/bot/face.ts';
+import type { Block, TableBlock, Tone, View } from '../../src/bot/face.ts';
+import { tableLines } from '../../src/views/table-lines.ts';
 import { openFormBlock } from './open-form.ts';
+import { TABLE_LIMITS, tableBlock } from './table-block.ts';
 
 type KnownBlock = types.KnownBlock;
 
@@ -82,11 +84,19 @@ function renderBlock(block: Block): KnownBlock[] {
       }
       return out;
     }
+    case 'table':
+      return tableAsLines(block).map((u) => u.block);
     default: {
       const unknown: never = block;
       throw new Error(`unknown block ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** A table where Slack shows none (a second one in a message, a modal, the Home tab): its headings as a context line, then a line a row. */
+function tableAsLines(table: TableBlock): { block: KnownBlock; items: number }[] {
+  const { heading, lines } = tableLines(table);
+  return [{ block: { type: 'context', elements: [{ type: 'mrkdwn', text: cut(escapeMrkdwn(heading), LIMITS.contextText) }] }, items: 0 }, ...listUnits(lines)];
 }
 
 /** Lines of a list joined into sections, each section with the number of items it holds. */
@@ -111,14 +121,29 @@ function listUnits(items: string[]): { block: KnownBlock; items: number }[] {
 /**
  * A View as Block Kit, within `maxBlocks` (50 in a message, 100 in a modal
  * or the Home tab), with the fallback text notifications and screen readers use.
+ * A message shows its first table as a table block (Slack takes one a message);
+ * any other table, one of more than 20 columns, and every table of a modal or
+ * the Home tab, is shown as lines.
  */
-export function renderBlocks(view: View, t: Translate, maxBlocks: number = LIMITS.messageBlocks): { blocks: KnownBlock[]; text: string } {
+export function renderBlocks(
+  view: View,
+  t: Translate,
+  maxBlocks: number = LIMITS.messageBlocks,
+  surface: 'message' | 'view' = maxBlocks > LIMITS.messageBlocks ? 'view' : 'message',
+): { blocks: KnownBlock[]; text: string } {
   const units: { block: KnownBlock; items: number }[] = [];
   if (view.title) {
     units.push({ block: { type: 'header', text: { type: 'plain_text', text: cut(`${TONE_EMOJI[view.tone]}${view.title}`, LIMITS.header), emoji: true } }, items: 0 });
   }
+  let tables = surface === 'message' ? 1 : 0;
   for (const block of view.blocks) {
     if (block.type === 'list') units.push(...listUnits(block.items));
+    // A table of more columns than Slack's 20 is shown as lines, whole, rather than losing columns.
+    else if (block.type === 'table' && block.columns.length <= TABLE_LIMITS.columns && tables-- > 0) {
+      const { block: table, left } = tableBlock(block);
+      units.push({ block: table, items: block.rows.length - left });
+      if (left) units.push({ block: { type: 'context', elements: [{ type: 'mrkdwn', text: t('view.more', { count: left }) }] }, items: 0 });
+    } else if (block.type === 'table') units.push(...tableAsLines(block));
     else units.push(...renderBlock(block).map((b) => ({ block: b, items: 1 })));
   }
   const first = units[0]?.block;

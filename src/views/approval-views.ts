@@ -72,46 +72,43 @@ function standingIn(ctx: ViewContext, list: ApprovalList, r: ApprovalRequest): s
 }
 
 /**
- * `/approvals [page:n]`: what waits on me (with Approve and Reject) and my
- * own open requests, PAGE_SIZE rows a page (waiting ones first), with the
- * page shown and Previous / Next buttons when there is more than one.
+ * `/approvals [page:n]`: what waits on me and my own open requests, PAGE_SIZE
+ * rows a page (waiting ones first), as one table whose last column says whom
+ * each waits on; Approve and Reject buttons for each row that waits on me;
+ * the page shown and Previous / Next buttons when there is more than one.
  */
 export function approvalListView(ctx: ViewContext, list: ApprovalList, pageNumber = 1): View {
   const { t } = ctx;
-  const line = (r: ApprovalRequest) => ({ id: r.id, kind: t(`approval.kind.${r.kind}`), subject: r.subject, amount: money(ctx, r.amountFen) });
   const rows = [...list.waitingOnMe.map((r) => ({ waiting: true, r })), ...list.mine.map((r) => ({ waiting: false, r }))];
   const page = pageOf(rows, pageNumber);
-  const waitingOnMe = page.items.filter((row) => row.waiting).map((row) => row.r);
-  const mine = page.items.filter((row) => !row.waiting).map((row) => row.r);
+  const name = (id: string) => list.names[id] ?? id;
+  const waitsOn = ({ waiting, r }: { waiting: boolean; r: ApprovalRequest }): string => {
+    if (waiting) return t('table.approvals.me') + standingIn(ctx, list, r);
+    const step = r.steps[r.currentStep - 1];
+    return step ? name(step.approverId) : '';
+  };
   const blocks: Block[] = [];
-  if (waitingOnMe.length) {
-    blocks.push({ type: 'text', text: t('approvals.waiting') });
-    for (const r of waitingOnMe) {
-      blocks.push(
-        { type: 'list', items: [t('approvals.item', { ...line(r), requester: list.names[r.requesterId] ?? r.requesterId }) + standingIn(ctx, list, r)] },
-        {
-          type: 'actions',
-          buttons: [
-            { label: t('button.approve'), command: `/approvals approve ${r.id}`, style: 'primary' },
-            { label: t('button.reject'), command: `/approvals reject ${r.id}`, style: 'danger' },
-          ],
-        },
-      );
-    }
-  }
-  if (mine.length) {
-    blocks.push(
-      { type: 'text', text: t('approvals.mine') },
-      {
-        type: 'list',
-        items: mine.map((r) => {
-          const step = r.steps[r.currentStep - 1];
-          return t('approvals.mine_item', { ...line(r), approver: step ? (list.names[step.approverId] ?? step.approverId) : '' });
-        }),
-      },
-    );
-  }
-  if (!blocks.length) blocks.push({ type: 'note', text: t('approvals.none') });
+  if (page.items.length) {
+    blocks.push({
+      type: 'table',
+      columns: [
+        { label: t('table.id') },
+        { label: t('table.approvals.kind') },
+        { label: t('table.approvals.subject') },
+        { label: t('table.amount'), align: 'right' },
+        { label: t('table.approvals.requester') },
+        { label: t('table.approvals.waits_on') },
+      ],
+      rows: page.items.map((row) => [`#${row.r.id}`, t(`approval.kind.${row.r.kind}`), row.r.subject, money(ctx, row.r.amountFen), name(row.r.requesterId), waitsOn(row)]),
+    });
+    const buttons = page.items
+      .filter((row) => row.waiting)
+      .flatMap(({ r }) => [
+        { label: t('button.approve_of', { id: r.id }), command: `/approvals approve ${r.id}`, style: 'primary' as const },
+        { label: t('button.reject_of', { id: r.id }), command: `/approvals reject ${r.id}`, style: 'danger' as const },
+      ]);
+    if (buttons.length) blocks.push({ type: 'actions', buttons });
+  } else blocks.push({ type: 'note', text: t('approvals.none') });
   blocks.push(...pagerBlocks(t, page, (n) => `/approvals page:${n}`));
   return { tone: 'info', title: t('approvals.title'), blocks };
 }

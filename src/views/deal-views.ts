@@ -148,23 +148,32 @@ function needsProgressBlocks(t: Translate, { deal, needs }: DealCard): Block[] {
   ];
 }
 
-/** `/deals`: one line each with what the next gate needs, and buttons for the moves that are ready. */
-/** `/deals [page:n]`: PAGE_SIZE deals a page, with the page shown and Previous / Next buttons when there is more than one. */
+/**
+ * `/deals [page:n]`: PAGE_SIZE deals a page as a table (id, client, stage, amount, what the next gate needs),
+ * with the page shown and Previous / Next buttons when there is more than one, and buttons for the moves that are ready.
+ */
 export function dealListView({ t, locale }: ViewContext, list: DealList, pageNumber = 1): View {
   const title =
     list.scope.kind === 'all' ? t('deals.title.all') : list.scope.kind === 'region' ? t('deals.title.region', { region: list.scope.region }) : t('deals.title.mine');
   if (!list.deals.length) return { tone: 'info', title, blocks: [{ type: 'text', text: t('deals.empty') }] };
   const page = pageOf(list.deals, pageNumber);
-  const items = page.items.map(({ deal, gate }) =>
-    t('deals.item', {
-      id: deal.id,
-      company: deal.companyName,
-      stage: deal.stage,
-      name: stageName(t, deal.stage),
-      amount: deal.amountFen === null ? t('deal.amount.none') : formatMoney(deal.amountFen, locale),
-      next: gateText(t, gate),
-    }),
-  );
+  const table: Block = {
+    type: 'table',
+    columns: [
+      { label: t('table.id') },
+      { label: t('table.deals.company') },
+      { label: t('table.deals.stage') },
+      { label: t('table.amount'), align: 'right' },
+      { label: t('table.deals.next') },
+    ],
+    rows: page.items.map(({ deal, gate }) => [
+      `#${deal.id}`,
+      deal.companyName,
+      t('table.deals.stage_value', { stage: deal.stage, name: stageName(t, deal.stage) }),
+      deal.amountFen === null ? t('deal.amount.none') : formatMoney(deal.amountFen, locale),
+      gateText(t, gate),
+    ]),
+  };
   // The most useful next action per deal of the page: move on when the gate is met, fill the checklist when that is what is missing.
   const buttons: Button[] = page.items
     .flatMap(({ deal, gate }): Button[] => {
@@ -174,6 +183,6 @@ export function dealListView({ t, locale }: ViewContext, list: DealList, pageNum
       return [{ label: t('button.deal_open', { id: deal.id }), command: `/deal ${deal.id}` }];
     })
     .slice(0, 5);
-  return { tone: 'info', title, blocks: [{ type: 'list', items }, { type: 'actions', buttons }, ...pagerBlocks(t, page, (n) => `/deals page:${n}`)] };
+  return { tone: 'info', title, blocks: [table, { type: 'actions', buttons }, ...pagerBlocks(t, page, (n) => `/deals page:${n}`)] };
 }
 

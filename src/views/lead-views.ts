@@ -27,20 +27,24 @@ export function leadSavedView(t: Translate, saved: LeadSaved): View {
 }
 
 /**
- * `/leads [today|week] [page:n]`: PAGE_SIZE leads a page, one line each with its
- * day and company (a week's day runs on to the next page rather than making pages
- * of uneven length); the page shown and Previous / Next when there is more than one.
+ * `/leads [today|week] [page:n]`: PAGE_SIZE leads a page, a table of day, company
+ * and region (a week's day runs on to the next page rather than making pages of
+ * uneven length); the page shown and Previous / Next when there is more than one.
  */
 export function leadListView(t: Translate, list: LeadList, pageNumber = 1): View {
   const title = list.period === 'today' ? t('leads.title.today') : t('leads.title.week', { from: list.from, to: list.to });
   const page = pageOf(list.leads, pageNumber);
-  const items = page.items.map((l) => t('leads.item', { date: l.workDate, company: l.companyName, region: l.region }));
+  const table: Block = {
+    type: 'table',
+    columns: [{ label: t('table.leads.date') }, { label: t('table.leads.company') }, { label: t('table.leads.region') }],
+    rows: page.items.map((l) => [l.workDate, l.companyName, l.region]),
+  };
   return {
     tone: 'info',
     title,
     blocks: [
       ...progressBlocks(t, list.today),
-      items.length ? { type: 'list', items } : { type: 'note', text: t('leads.empty') },
+      page.items.length ? table : { type: 'note', text: t('leads.empty') },
       ...pagerBlocks(t, page, (n) => `/leads ${list.period} page:${n}`),
     ],
   };

@@ -2,9 +2,13 @@ import type { Translate } from '../i18n/translate.ts';
 import type { Block } from './view.ts';
 
 /**
- * Rows on one page of a long list. Ten approval rows (a line and two buttons
- * each) are 21 Slack blocks of the 50 a message takes and about 60 Feishu
- * components of the 200 a card takes, with room for the rest of the reply.
+ * Rows on one page of a long list, chosen so a page fits every platform.
+ * A tabled list (`/deals`, `/kpi team`, `/leads`, `/approvals`) is one Slack
+ * table block (Slack: 100 rows) and one page of a Feishu table (page_size at
+ * most 10), and ten rows of the longest names the default policy lets in stay
+ * under a Feishu card's 30 KB. Ten approval rows with two buttons each are
+ * 20 buttons: one Slack actions block (25) and about 60 Feishu components of
+ * the 200 a card takes, with room for the rest of the reply.
  */
 export const PAGE_SIZE = 10;
 

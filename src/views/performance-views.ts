@@ -51,25 +51,35 @@ function personKpiView(ctx: ViewContext, kpi: PersonKpi): View {
   return { tone: kpi.review && !kpi.review.passed ? 'warning' : 'info', title: t('kpi.title', { name: f.person.name, quarter: f.quarter }), blocks };
 }
 
-/** `/kpi team [page:n]`: PAGE_SIZE people a page; the team's totals below them on every page, then the page and Previous / Next. */
+/** `/kpi team [page:n]`: PAGE_SIZE people a page, as a table; the team's totals below them on every page, then the page and Previous / Next. */
 function teamKpiView(ctx: ViewContext, team: TeamFigures, pageNumber: number): View {
   const people = pageOf(team.people, pageNumber);
   const { t, locale } = ctx;
   const money = (fen: number) => formatMoney(fen, locale);
-  const line = (f: PersonFigures) =>
-    t('kpi.team.person', {
-      name: f.person.name,
-      sales: money(f.salesFen),
-      attainment: percent(f.attainmentBp),
-      clients: f.newClients,
-      collection: f.collection ? percent(f.collection.rateBp) : t('kpi.collection.nothing_due'),
-      mark: mark(t, f.passed),
-    });
+  const table: Block = {
+    type: 'table',
+    columns: [
+      { label: t('table.kpi.name') },
+      { label: t('table.kpi.sales'), align: 'right' },
+      { label: t('table.kpi.attainment'), align: 'right' },
+      { label: t('table.kpi.clients'), align: 'right' },
+      { label: t('table.kpi.collection'), align: 'right' },
+      { label: t('table.kpi.result') },
+    ],
+    rows: people.items.map((f: PersonFigures) => [
+      f.person.name,
+      money(f.salesFen),
+      percent(f.attainmentBp),
+      String(f.newClients),
+      f.collection ? percent(f.collection.rateBp) : t('kpi.collection.nothing_due'),
+      mark(t, f.passed),
+    ]),
+  };
   return {
     tone: 'info',
     title: t('kpi.team.title', { team: team.region ?? t('kpi.team.all'), quarter: team.quarter }),
     blocks: [
-      { type: 'list', items: people.items.length ? people.items.map(line) : [t('kpi.team.empty')] },
+      people.items.length ? table : { type: 'list', items: [t('kpi.team.empty')] },
       { type: 'progress', label: t('kpi.team.new_clients', { count: team.newClients, target: team.newClientsTarget }), current: team.newClients, target: team.newClientsTarget },
       {
         type: 'list',

@@ -19,7 +19,26 @@ export type Block =
   | { type: 'progress'; label: string; current: number; target: number }
   | { type: 'list'; items: string[] }
   | { type: 'note'; text: string }
-  | { type: 'actions'; buttons: Button[] };
+  | { type: 'actions'; buttons: Button[] }
+  | TableBlock;
+
+/** A column of a table: its heading, and how its cells line up (numbers and money to the right). */
+export interface TableColumn {
+  label: string;
+  align?: 'left' | 'right' | 'center';
+}
+
+/**
+ * Rows of cells under headed columns (`/deals`, `/kpi team`, `/leads`, `/approvals`):
+ * a Slack table block, a Feishu table component, aligned columns in the terminal,
+ * and lines where a platform has no table to offer. Every row has one cell per
+ * column; an empty cell is ''. The views page long lists, so a table holds one page.
+ */
+export interface TableBlock {
+  type: 'table';
+  columns: TableColumn[];
+  rows: string[][];
+}
 
 export interface FormFieldView {
   key: string;

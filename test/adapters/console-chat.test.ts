@@ -187,7 +187,8 @@ describe('buttons as numbered choices', () => {
     const afterFirstChoice = after(text, '输入编号执行对应按钮：');
     const answerToOne = afterFirstChoice.slice(0, afterFirstChoice.indexOf('太仓港口机械'));
     expect(answerToOne).toContain('ℹ 今日线索');
-    expect(answerToOne).toContain('• 2026-11-26 常熟虞山纺机有限公司（华东）');
+    // The leads as a table: the day, the company and the region lined up in one row.
+    expect(answerToOne).toMatch(/2026-11-26 +常熟虞山纺机有限公司 +华东/);
 
     const afterSecondLead = after(text, '「太仓港口机械有限公司」（华东）已记录');
     expect(afterSecondLead).toContain('ℹ 太仓港口机械有限公司');

@@ -3,14 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventCallback, interactivity, slackSignature, slackTriggerId, slashCommand } from '../fakes/slack-signing.ts';
 import { SIGNING_SECRET, slackFixture, type SlackFixture } from '../support/slack-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
+// Every text of a Block Kit message (a table's cells too), for asserting on what a person reads.
+import { blockText } from '../contract/slack-driver.ts';
 
 const LEAD = '杭州西湖电子有限公司 联系人:陈经理 电话:13512345678 规模:300人 行业地位:区域前三';
 
-/** Every text of a Block Kit message, for asserting on what a person reads. */
-const blockText = (blocks: any[] = []): string =>
-  blocks
-    .map((b) => [b.text?.text, ...(b.fields ?? []).map((f: any) => f.text), ...(b.elements ?? []).map((e: any) => e.text?.text ?? e.text)].filter(Boolean).join('\n'))
-    .join('\n');
 
 describe('Slack on the real Bolt', () => {
   let f: SlackFixture;

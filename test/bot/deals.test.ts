@@ -132,7 +132,7 @@ describe.each(backends)('/deal and /deals typed in the chat on $name', (backend)
     const dealId = await dealWithProductsOnly();
     const view = await f.bot.handleText(zhangsanEn, '/deals');
     expect(view.title).toBe('My deals');
-    expect(viewText(view)).toContain(`#${dealId} ${CLIENT} · 3/5 proposal · CN¥500,000 — To move to negotiation: the proposal's pricing strategy, service commitments.`);
+    expect(viewText(view)).toContain(`#${dealId} | ${CLIENT} | 3/5 proposal | CN¥500,000 | To move to negotiation: the proposal's pricing strategy, service commitments.`);
     expect(buttons(view)).toEqual([`/deal ${dealId} proposal`]);
   });
 
@@ -147,7 +147,7 @@ describe.each(backends)('/deal and /deals typed in the chat on $name', (backend)
     const dealId = await dealAt(1);
     const view = await f.bot.handleText(f.as('lisi'), '/商机列表');
     expect(view.title).toBe('华东的商机');
-    expect(viewText(view)).toContain(`#${dealId} ${CLIENT}`);
+    expect(viewText(view)).toContain(`#${dealId} | ${CLIENT} |`);
   });
 
   it('refuses an outsider in their words', async () => {

@@ -17,6 +17,26 @@ const drivers: [string, DriverFactory][] = [
 
 const LEAD = '/lead 南京钟山仪器有限公司 contact:刘工 phone:13822223333 size:80人 position:细分龙头';
 
+/**
+ * The line of a reply that holds these cells of one table row, in order: a
+ * Slack table block or Feishu table read row by row, or the console's aligned
+ * columns. Undefined when no line does.
+ */
+function rowOf(reply: string, cells: string[]): string | undefined {
+  return reply.split('\n').find((line) => {
+    let from = 0;
+    return cells.every((cell) => {
+      const at = line.indexOf(cell, from);
+      if (at < 0) return false;
+      from = at + cell.length;
+      return true;
+    });
+  });
+}
+
+/** Eleven companies no one would take for one another, one more than a page holds. */
+const COMPANIES = ['北京朝阳精密机械', '上海浦东生物医药', '广州天河电子商务', '深圳南山软件科技', '杭州西湖茶叶贸易', '成都锦江餐饮供应链', '武汉光谷激光设备', '西安雁塔航空材料', '重庆渝中汽车配件', '苏州园区纳米材料', '天津滨海港口物流'];
+
 describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
   let d: ChatDriver;
   beforeAll(async () => {
@@ -85,8 +105,44 @@ describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
     const id = /#(\d+)/.exec(submitted)?.[1];
     expect(await d.send('lisi', '/委托 @zhouba 截止:2026-11-30')).toContain('已在等你的 1 项现在就发给 周八 了');
     expect(await d.delivered('zhouba', `待你审批 · 费用 #${id}`)).toContain(`待你审批 · 费用 #${id}`);
-    expect(await d.send('zhouba', '/审批')).toContain(`#${id} 费用 样品快递 ¥3,000 · 赵六（代 李四 审批）`);
+    expect(rowOf(await d.send('zhouba', '/审批'), [`#${id}`, '费用', '样品快递', '¥3,000', '赵六', '我（代 李四 审批）'])).toBeDefined();
     expect(await d.send('zhouba', `/审批 同意 ${id}`)).toContain('已通过');
+  });
+
+  it('shows /leads week as a table, one page of ten, and the eleventh behind Next', async () => {
+    for (const [i, company] of COMPANIES.entries()) {
+      await d.arrange('zhangsan', `/lead ${company}有限公司 contact:联系人${i} phone:1390000${String(1000 + i)} size:50人 position:细分龙头`, '线索已保存');
+    }
+    const first = await d.send('zhangsan', '/leads week');
+    expect(rowOf(first, ['日期', '公司', '区域'])).toBeDefined();
+    expect(first).toContain('第 1/2 页：第 1–10 项，共 11 项。');
+    const second = await d.sendAndPress('zhangsan', '/leads week', '下一页');
+    expect(second).toContain('第 2/2 页：第 11–11 项，共 11 项。');
+    // Every company is on one of the two pages, in a row with its region.
+    for (const company of COMPANIES) expect(rowOf(`${first}\n${second}`, [`${company}有限公司`, '华东'])).toBeDefined();
+  });
+
+  it('shows /deals and /kpi team as tables', async () => {
+    await givenTheLead();
+    const opened = await d.send('zhangsan', '/deal new 南京钟山仪器 amount:50万');
+    const id = /#(\d+)/.exec(opened)?.[1];
+    expect(id).toBeDefined();
+    const deals = await d.send('zhangsan', '/deals');
+    expect(rowOf(deals, ['编号', '客户', '阶段', '金额', '下一步'])).toBeDefined();
+    expect(rowOf(deals, [`#${id}`, '南京钟山仪器有限公司', '1/5', '¥500,000'])).toBeDefined();
+    const team = await d.send('lisi', '/kpi team');
+    expect(rowOf(team, ['姓名', '销售额', '达成率', '新客户', '回款率', '考核'])).toBeDefined();
+    expect(rowOf(team, ['张三', '¥0', '0.0%'])).toBeDefined();
+  });
+
+  it('shows /approvals as a table whose Approve button of a row decides that request', async () => {
+    const submitted = await d.send('zhangsan', '/expense 5000 客户样品 event:季度拜访');
+    const id = /#(\d+)/.exec(submitted)?.[1];
+    const list = await d.send('lisi', '/approvals');
+    expect(rowOf(list, ['编号', '类型', '事由', '金额', '申请人', '等待'])).toBeDefined();
+    expect(rowOf(list, [`#${id}`, '费用', '客户样品', '¥5,000', '张三', '我'])).toBeDefined();
+    expect(await d.sendAndPress('lisi', '/approvals', `同意 #${id}`)).toContain('已通过');
+    expect(await d.delivered('zhangsan', `审批已通过 #${id}`)).toContain(`审批已通过 #${id}`);
   });
 
   it('runs the command behind a button of a reply', async () => {

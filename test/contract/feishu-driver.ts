@@ -3,12 +3,16 @@ import { VERIFICATION_TOKEN, feishuFixture } from '../support/feishu-fixture.ts'
 import { pgliteBackend } from '../support/test-database.ts';
 import { chatDriver, waitFor, wireOutbox, type ChatDriver } from './chat-driver.ts';
 
-/** Every plain text of a Feishu card, forms included. */
+/** Every plain text of a Feishu card, forms included; a table as its headings, then a line a row, cells between ` | `. */
 export const cardText = (card: any): string => {
   const out: string[] = [card?.header?.title?.content ?? ''];
   const walk = (elements: any[] = []) => {
     for (const e of elements) {
       if (e.text?.content) out.push(e.text.content);
+      if (e.tag === 'table') {
+        const names: string[] = e.columns.map((c: any) => c.name);
+        out.push(e.columns.map((c: any) => c.display_name).join(' | '), ...e.rows.map((row: any) => names.map((n) => row[n] ?? '').join(' | ')));
+      }
       walk(e.elements);
     }
   };
@@ -51,7 +55,14 @@ export async function feishuDriver(): Promise<ChatDriver> {
       if (!button) throw new Error(`no button "${label}"`);
       const before = f.api.messages().length;
       await f.deliver(cardAction({ token: VERIFICATION_TOKEN, openId: f.openId(personId), value: button.behaviors[0].value }));
-      return cardText((await f.api.waitForMessages(before + 1)).at(-1)!.body.content);
+      // The answer is a reply to the pressed card, or (when private) a message to the person; what the change
+      // sends others, or the update of an approval card, may come first and is not it.
+      const answer = await waitFor(
+        () => f.api.messages().slice(before).find((c) => c.path.endsWith('/reply') || (c.query?.receive_id_type === 'open_id' && c.body?.receive_id === f.openId(personId))),
+        `the answer to ${personId}'s press of "${label}"`,
+        { got: () => `messages since: ${f.api.messages().slice(before).map((c) => `${c.method} ${c.path}`).join(', ') || 'none'}` },
+      );
+      return cardText(answer.body.content);
     },
     // The menu item keyed `home`: a new overview card in the person's chat with the bot.
     async home(personId) {

@@ -3,10 +3,10 @@ import { slackFixture } from '../support/slack-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
 import { chatDriver, waitFor, wireOutbox, type ChatDriver } from './chat-driver.ts';
 
-/** Every text of Block Kit blocks. */
+/** Every text of Block Kit blocks; a table a line a row, cells between ` | `. */
 export const blockText = (blocks: any[] = []): string =>
   blocks
-    .map((b) => [b.text?.text, ...(b.fields ?? []).map((f: any) => f.text), ...(b.elements ?? []).map((e: any) => e.text?.text ?? e.text)].filter(Boolean).join('\n'))
+    .map((b) => b.type === 'table' ? b.rows.map((row: any[]) => row.map((cell) => cell.text).join(' | ')).join('\n') : [b.text?.text, ...(b.fields ?? []).map((f: any) => f.text), ...(b.elements ?? []).map((e: any) => e.text?.text ?? e.text)].filter(Boolean).join('\n'))
     .join('\n');
 
 /** Slack through signed HTTP requests to the real Bolt app, answers read from the replies and the fake Web API. */

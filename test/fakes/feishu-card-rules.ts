@@ -25,6 +25,12 @@ export const FEISHU_LIMITS = {
   components: 200,
   /** Bytes of the card JSON. */
   bytes: 30 * 1024,
+  /** "表格": at most five tables in one card. */
+  tables: 5,
+  /** "表格": page_size is an integer of [1,10]. */
+  tablePageSize: 10,
+  /** "表格": at most 50 columns (Feishu hides the rest; the fake refuses them, the stricter reading). */
+  tableColumns: 50,
 } as const;
 
 const TOP_KEYS = ['schema', 'config', 'card_link', 'header', 'body'];
@@ -45,7 +51,13 @@ const COMPONENT_KEYS: Record<string, string[]> = {
   select_static: ['tag', 'element_id', 'margin', 'type', 'name', 'required', 'disabled', 'initial_option', 'placeholder', 'width', 'options', 'behaviors', 'confirm'],
   column_set: ['tag', 'element_id', 'margin', 'horizontal_spacing', 'horizontal_align', 'flex_mode', 'background_style', 'columns'],
   column: ['tag', 'element_id', 'width', 'weight', 'elements', 'background_style', 'padding', 'vertical_spacing', 'horizontal_align', 'vertical_align', 'direction'],
+  table: ['tag', 'element_id', 'margin', 'page_size', 'row_height', 'row_max_height', 'freeze_first_column', 'header_style', 'columns', 'rows'],
 };
+const TABLE_HEADER_KEYS = ['text_align', 'text_size', 'background_style', 'text_color', 'bold', 'lines'];
+const TABLE_COLUMN_KEYS = ['name', 'display_name', 'width', 'vertical_align', 'horizontal_align', 'data_type', 'format', 'date_format'];
+const DATA_TYPES = ['text', 'lark_md', 'options', 'number', 'persons', 'date', 'markdown'];
+/** Columns whose cells are text: a cell there is a string. */
+const TEXT_TYPES = new Set(['text', 'lark_md', 'markdown']);
 /** Components that take part in a form. */
 const FORM_INPUTS = new Set(['input', 'select_static']);
 
@@ -73,6 +85,55 @@ function text(t: unknown, where: string): string | null {
   if (o.tag !== 'plain_text' && o.tag !== 'lark_md') return `${where}.tag must be plain_text or lark_md`;
   const bad = extra(o, TEXT_KEYS);
   return bad ? `${where} has unsupported property ${bad}` : typeof o.content !== 'string' ? `${where}.content must be a string` : null;
+}
+
+/** A column's width: auto, [80,600]px or [1,100]%. */
+function width(value: unknown): boolean {
+  if (value === undefined || value === 'auto') return true;
+  const px = /^(\d+)px$/.exec(String(value));
+  if (px) return Number(px[1]) >= 80 && Number(px[1]) <= 600;
+  const pct = /^(\d+)%$/.exec(String(value));
+  return !!pct && Number(pct[1]) >= 1 && Number(pct[1]) <= 100;
+}
+
+/** A table component: page_size, header style, 1 to 50 named columns of known types, and rows of cells keyed by those names. */
+function table(c: Json, where: string): string | null {
+  if (c.page_size !== undefined && (!Number.isInteger(c.page_size) || c.page_size < 1 || c.page_size > FEISHU_LIMITS.tablePageSize)) {
+    return `${where}: page_size must be an integer of [1,${FEISHU_LIMITS.tablePageSize}]`;
+  }
+  if (c.header_style !== undefined) {
+    const bad = extra(c.header_style ?? {}, TABLE_HEADER_KEYS);
+    if (bad) return `${where}.header_style has unsupported property ${bad}`;
+  }
+  if (!Array.isArray(c.columns) || c.columns.length < 1) return `${where}: a table needs columns`;
+  if (c.columns.length > FEISHU_LIMITS.tableColumns) return `${where}: more than ${FEISHU_LIMITS.tableColumns} columns (${c.columns.length})`;
+  const types = new Map<string, string>();
+  for (const [i, col] of (c.columns as Json[]).entries()) {
+    const at = `${where}.columns[${i}]`;
+    const bad = extra(col ?? {}, TABLE_COLUMN_KEYS);
+    if (bad) return `${at} has unsupported property ${bad}`;
+    if (typeof col.name !== 'string' || !col.name) return `${at}: a column needs a name`;
+    if (types.has(col.name)) return `${at}: column name ${col.name} repeated`;
+    if (col.display_name !== undefined && typeof col.display_name !== 'string') return `${at}.display_name must be a string`;
+    const type = col.data_type ?? 'text';
+    if (!DATA_TYPES.includes(type)) return `${at}: data_type ${type} is not one of ${DATA_TYPES.join(', ')}`;
+    if (col.horizontal_align !== undefined && !['left', 'center', 'right'].includes(col.horizontal_align)) return `${at}: horizontal_align must be left, center or right`;
+    if (col.vertical_align !== undefined && !['top', 'center', 'bottom'].includes(col.vertical_align)) return `${at}: vertical_align must be top, center or bottom`;
+    if (!width(col.width)) return `${at}: width must be auto, [80,600]px or [1,100]%`;
+    types.set(col.name, type);
+  }
+  if (!Array.isArray(c.rows)) return `${where}: rows must be an array`;
+  for (const [r, row] of (c.rows as unknown[]).entries()) {
+    const at = `${where}.rows[${r}]`;
+    if (!row || typeof row !== 'object' || Array.isArray(row)) return `${at} must be an object of cells by column name`;
+    for (const [key, value] of Object.entries(row as Json)) {
+      const type = types.get(key);
+      if (!type) return `${at}: ${key} is not a column of the table`;
+      if (TEXT_TYPES.has(type) && typeof value !== 'string') return `${at}.${key}: a ${type} cell must be a string`;
+      if (type === 'number' && typeof value !== 'number') return `${at}.${key}: a number cell must be a number`;
+    }
+  }
+  return null;
 }
 
 interface Walk {
@@ -135,6 +196,10 @@ function component(c: Json, where: string, atRoot: boolean, ctx: Walk): string |
       return children(c.columns, `${where}.columns`, false, ctx);
     case 'column':
       return children(c.elements, `${where}.elements`, false, ctx);
+    case 'table':
+      // "表格组件不可被内嵌在其它组件内，只可放在卡片根节点下".
+      if (!atRoot) return `${where}: a table may only sit at the root of the body`;
+      return table(c, where);
     default:
       return null;
   }
@@ -173,6 +238,8 @@ export function checkCard(card: unknown): FeishuRefusal | null {
   if (!c.body || typeof c.body !== 'object') return invalid('body is required');
   const badBody = extra(c.body, BODY_KEYS);
   if (badBody) return invalid(`unsupported body property ${badBody}`);
+  const tables = Array.isArray(c.body.elements) ? c.body.elements.filter((e: Json) => e?.tag === 'table').length : 0;
+  if (tables > FEISHU_LIMITS.tables) return invalid(`more than ${FEISHU_LIMITS.tables} tables in one card (${tables})`);
   const count = componentCount(c);
   if (count > FEISHU_LIMITS.components) return invalid(`card element number over limit (${count} > ${FEISHU_LIMITS.components})`);
   const problem = children(c.body.elements, 'body.elements', true, { form: null, names: new Set(), submits: 0 });

@@ -68,6 +68,14 @@ export const SLACK_LIMITS = {
   /** Modal: title, submit and close max 24; private_metadata max 3000; callback_id max 255. */
   modalText: 24,
   privateMetadata: 3000,
+  /** Table block: "Maximum 100 rows", "a max of 20 table cells" a row, "Maximum 20" column settings; one table a message. */
+  tableRows: 100,
+  tableCells: 20,
+  /**
+   * A cell's text: raw_text "minimum length is 1 character"; Slack names no maximum, the fake
+   * takes the 2,000 one public Block Kit library clamps to (the stricter reading).
+   */
+  tableCellText: 2000,
 } as const;
 
 /** Modal and Home tab view fields, per the view reference pages; anything else is refused. */
@@ -84,6 +92,7 @@ const BLOCK_KEYS: Record<string, string[]> = {
   context: ['type', 'block_id', 'elements'],
   actions: ['type', 'block_id', 'elements'],
   input: ['type', 'block_id', 'label', 'element', 'dispatch_action', 'hint', 'optional'],
+  table: ['type', 'block_id', 'rows', 'column_settings'],
 };
 
 /** Fields of each element type the bot uses. */
@@ -162,6 +171,43 @@ function element(e: Json, where: string, actionIds: Set<string>): Problem {
   }
 }
 
+/** A table block: 1 to 100 rows, every row 1 to 20 cells and as long as the first, each cell raw_text (1 to 2,000 characters) or rich_text. */
+function table(b: Json, where: string): Problem {
+  const rows: unknown = b.rows;
+  if (!Array.isArray(rows) || rows.length < 1) return `${where}: a table needs rows`;
+  if (rows.length > SLACK_LIMITS.tableRows) return `${where}: more than ${SLACK_LIMITS.tableRows} rows (${rows.length})`;
+  const width = Array.isArray(rows[0]) ? rows[0].length : 0;
+  for (const [r, row] of rows.entries()) {
+    if (!Array.isArray(row) || row.length < 1) return `${where}.rows[${r}]: a row is an array of cells`;
+    if (row.length > SLACK_LIMITS.tableCells) return `${where}.rows[${r}]: more than ${SLACK_LIMITS.tableCells} cells (${row.length})`;
+    if (row.length !== width) return `${where}.rows[${r}]: ${row.length} cells where the first row has ${width}`;
+    for (const [c, cell] of (row as Json[]).entries()) {
+      const at = `${where}.rows[${r}][${c}]`;
+      if (cell?.type === 'rich_text') {
+        if (extra(cell, ['type', 'elements', 'block_id'])) return `${at}: unknown rich_text property ${extra(cell, ['type', 'elements', 'block_id'])}`;
+        if (!Array.isArray(cell.elements)) return `${at}: rich_text needs elements`;
+        continue;
+      }
+      if (cell?.type !== 'raw_text') return `${at}: a cell is raw_text or rich_text, not ${cell?.type}`;
+      const bad = extra(cell, ['type', 'text']);
+      if (bad) return `${at}: unknown raw_text property ${bad}`;
+      if (typeof cell.text !== 'string' || len(cell.text) < 1) return `${at}: text must be at least 1 character`;
+      if (len(cell.text) > SLACK_LIMITS.tableCellText) return `${at}: text longer than ${SLACK_LIMITS.tableCellText} characters (${len(cell.text)})`;
+    }
+  }
+  if (b.column_settings !== undefined) {
+    if (!Array.isArray(b.column_settings) || b.column_settings.length > SLACK_LIMITS.tableCells) return `${where}: column_settings holds at most ${SLACK_LIMITS.tableCells} items`;
+    for (const [i, setting] of (b.column_settings as Json[]).entries()) {
+      if (setting === null) continue;
+      const bad = extra(setting ?? {}, ['align', 'is_wrapped']);
+      if (bad) return `${where}.column_settings[${i}]: unknown property ${bad}`;
+      if (setting.align !== undefined && !['left', 'center', 'right'].includes(setting.align)) return `${where}.column_settings[${i}]: align must be left, center or right`;
+      if (setting.is_wrapped !== undefined && typeof setting.is_wrapped !== 'boolean') return `${where}.column_settings[${i}]: is_wrapped must be a boolean`;
+    }
+  }
+  return null;
+}
+
 function block(b: Json, where: string): Problem {
   const allowed = BLOCK_KEYS[b?.type];
   if (!allowed) return `${where}: block type ${b?.type} is not one the fake knows`;
@@ -202,15 +248,24 @@ function block(b: Json, where: string): Problem {
         b.hint ? textObject(b.hint, `${where}.hint`, SLACK_LIMITS.inputLabel, true) : null,
         b.element ? element(b.element, `${where}.element`, actionIds) : `${where}: an input needs an element`,
       );
+    case 'table':
+      return first(blockId, table(b, where));
     default:
       return null;
   }
 }
 
-/** Blocks of one message or view: each valid, block_ids unique ("unique for each message and each iteration of a message"). */
-function blocks(list: unknown, max: number): Problem {
+/**
+ * Blocks of one message or view: each valid, block_ids unique ("unique for each message and each iteration of a message").
+ * A message holds at most one table (Slack: `only_one_table_allowed`); a modal or Home tab none (the table block is
+ * documented for messages: the stricter reading).
+ */
+function blocks(list: unknown, max: number, surface: 'message' | 'view'): Problem {
   if (!Array.isArray(list)) return 'blocks must be an array';
   if (list.length > max) return `more than ${max} blocks (${list.length})`;
+  const tables = list.filter((b) => b?.type === 'table').length;
+  if (surface === 'view' && tables) return 'a table block is for messages, not views';
+  if (tables > 1) return `only_one_table_allowed (${tables} tables)`;
   const blockIds = new Set<string>();
   for (const [i, b] of list.entries()) {
     const problem = block(b, `blocks[${i}]`);
@@ -227,7 +282,7 @@ function blocks(list: unknown, max: number): Problem {
 export function checkMessage(args: Json): SlackRefusal | null {
   if (args.text !== undefined && len(args.text) > SLACK_LIMITS.messageText) return { error: 'msg_too_long', why: `text longer than ${SLACK_LIMITS.messageText}` };
   if (args.blocks === undefined) return null;
-  const problem = blocks(args.blocks, SLACK_LIMITS.messageBlocks);
+  const problem = blocks(args.blocks, SLACK_LIMITS.messageBlocks, 'message');
   return problem ? { error: 'invalid_blocks', why: problem } : null;
 }
 
@@ -249,7 +304,7 @@ export function checkView(view: unknown, method: string): SlackRefusal | null {
     v.close ? textObject(v.close, 'close', SLACK_LIMITS.modalText, true) : null,
     // "submit is required when an input block is within the blocks array".
     v.type === 'modal' && !v.submit && Array.isArray(v.blocks) && v.blocks.some((b: Json) => b?.type === 'input') ? 'a modal with input blocks needs submit' : null,
-    blocks(v.blocks, SLACK_LIMITS.viewBlocks),
+    blocks(v.blocks, SLACK_LIMITS.viewBlocks, 'view'),
   );
   return problem ? refuse(problem) : null;
 }

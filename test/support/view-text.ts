@@ -2,7 +2,8 @@ import type { View } from '../../src/views/view.ts';
 
 /**
  * Everything a person reads in a View, one line per piece: the title, then
- * text, note, list, fields and progress blocks, then the errors a form shows
+ * text, note, list, fields and progress blocks, a table as its headings and a
+ * line a row (cells between ` | `), then the errors a form shows
  * beside its fields. Buttons are left out: they are actions, not sentences.
  */
 export function viewText(view: View): string {
@@ -22,6 +23,9 @@ export function viewText(view: View): string {
         break;
       case 'progress':
         lines.push(block.label);
+        break;
+      case 'table':
+        lines.push(block.columns.map((c) => c.label).join(' | '), ...block.rows.map((row) => row.join(' | ')));
         break;
       case 'actions':
         break;
