@@ -1,3 +1,4 @@
+import { chartLines } from '../../src/views/chart-text.ts';
 import { progressBar } from '../../src/views/format.ts';
 import type { Block, Tone, View } from '../../src/bot/face.ts';
 
@@ -29,6 +30,9 @@ function renderBlock(block: Block): string {
       return block.items.map((item) => `  • ${item}`).join('\n');
     case 'actions':
       return block.buttons.map((b, i) => `  [${i + 1}] ${b.label}`).join('   ');
+    case 'chart':
+      // No pictures in a terminal: the chart's figures, one line per category.
+      return [`  ${block.title}`, ...chartLines(block).map((line) => `    ${line}`)].join('\n');
     default: {
       const unknown: never = block;
       throw new Error(`unknown block ${JSON.stringify(unknown)}`);

@@ -1,6 +1,7 @@
 import type { Translate } from '../../src/i18n/translate.ts';
 import { progressBar } from '../../src/views/format.ts';
 import type { Block, FormFieldView, FormView, Tone, View } from '../../src/bot/face.ts';
+import { chartElement } from './chart-spec.ts';
 
 /** Feishu refuses a card over 30 KB; we stay under it with room for the envelope. */
 export const CARD_MAX_BYTES = 28 * 1024;
@@ -47,6 +48,8 @@ function elementsOf(block: Block): Element[] {
         type: b.style === 'danger' ? 'danger' : b.style === 'primary' ? 'primary' : 'default',
         behaviors: [{ type: 'callback', value: { cmd: b.command } satisfies ButtonValue }],
       }));
+    case 'chart':
+      return [chartElement(block)];
     default: {
       const unknown: never = block;
       throw new Error(`unknown block ${JSON.stringify(unknown)}`);

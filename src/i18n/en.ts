@@ -909,4 +909,12 @@ export const en: Record<MessageKey, string> = {
   'notice.review_team.title': '{region} · {quarter} team review',
   'notice.review_team.passed': '{passed} of {reviewed} passed',
   'notice.review_team.a_clients': 'New A-class clients {count}/{target} (team travel fund, INC-2)',
+  // ── KPI charts ──
+  'kpi.chart.trend': '{name} · sales target attainment, last {count} months',
+  'kpi.chart.attainment': 'Attainment',
+  'kpi.chart.leaderboard': '{team} leaderboard · sales target attainment',
+  'kpi.chart.leaderboard.top': '{team} leaderboard (top {shown} of {count}) · sales target attainment',
+  'kpi.chart.month': '{month} month',
+  'kpi.chart.quarter': '{quarter} quarter',
+  'kpi.chart.image_alt': '{title} (chart)',
 };

@@ -927,6 +927,14 @@ export const zhCN = {
   'notice.review_team.title': '{region} · {quarter} 团队考核',
   'notice.review_team.passed': '考核达标 {passed}/{reviewed} 人',
   'notice.review_team.a_clients': '新增A类客户 {count}/{target}（团队旅游基金，INC-2）',
+  // ── KPI charts ──
+  'kpi.chart.trend': '{name} · 近 {count} 个月销售目标达成率',
+  'kpi.chart.attainment': '达成率',
+  'kpi.chart.leaderboard': '{team} 排行榜 · 销售目标达成率',
+  'kpi.chart.leaderboard.top': '{team} 排行榜（前 {shown} 名，共 {count} 人）· 销售目标达成率',
+  'kpi.chart.month': '{month} 月度',
+  'kpi.chart.quarter': '{quarter} 季度',
+  'kpi.chart.image_alt': '{title}（图表）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

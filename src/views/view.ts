@@ -19,7 +19,22 @@ export type Block =
   | { type: 'progress'; label: string; current: number; target: number }
   | { type: 'list'; items: string[] }
   | { type: 'note'; text: string }
-  | { type: 'actions'; buttons: Button[] };
+  | { type: 'actions'; buttons: Button[] }
+  | ChartBlock;
+
+/**
+ * A chart, said as data so each platform draws it its own way (a Feishu card
+ * chart, a PNG on Slack, text lines in the console): one value per category
+ * in every series, in `unit` ('%': percent of a target, 100 = met).
+ */
+export interface ChartBlock {
+  type: 'chart';
+  kind: 'bar' | 'line';
+  title: string;
+  categories: string[];
+  series: { name: string; values: number[] }[];
+  unit: string;
+}
 
 export interface FormFieldView {
   key: string;

@@ -2,7 +2,7 @@ import type { View } from '../../src/views/view.ts';
 
 /**
  * Everything a person reads in a View, one line per piece: the title, then
- * text, note, list, fields and progress blocks, then the errors a form shows
+ * text, note, list, fields and progress blocks, a chart's title, categories and series names, then the errors a form shows
  * beside its fields. Buttons are left out: they are actions, not sentences.
  */
 export function viewText(view: View): string {
@@ -22,6 +22,9 @@ export function viewText(view: View): string {
         break;
       case 'progress':
         lines.push(block.label);
+        break;
+      case 'chart':
+        lines.push(block.title, ...block.categories, ...block.series.map((s) => s.name));
         break;
       case 'actions':
         break;
