@@ -910,6 +910,7 @@ export const en: Record<MessageKey, string> = {
   'notice.review_team.passed': '{passed} of {reviewed} passed',
   'notice.review_team.a_clients': 'New A-class clients {count}/{target} (team travel fund, INC-2)',
   // ── KPI charts ──
+  'button.kpi': 'KPI',
   'kpi.chart.trend': '{name} · sales target attainment, last {count} months',
   'kpi.chart.attainment': 'Attainment',
   'kpi.chart.leaderboard': '{team} leaderboard · sales target attainment',

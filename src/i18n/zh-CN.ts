@@ -928,6 +928,7 @@ export const zhCN = {
   'notice.review_team.passed': '考核达标 {passed}/{reviewed} 人',
   'notice.review_team.a_clients': '新增A类客户 {count}/{target}（团队旅游基金，INC-2）',
   // ── KPI charts ──
+  'button.kpi': '业绩',
   'kpi.chart.trend': '{name} · 近 {count} 个月销售目标达成率',
   'kpi.chart.attainment': '达成率',
   'kpi.chart.leaderboard': '{team} 排行榜 · 销售目标达成率',
