@@ -50,20 +50,21 @@ try {
   const [board] = chartsOf(team);
   const [trend] = chartsOf(mine);
   if (!board || !trend) throw new Error(`the /kpi replies carry no chart: ${JSON.stringify([team.blocks.map((b) => b.type), mine.blocks.map((b) => b.type)])}`);
-  write('kpi-leaderboard.png', chartPng(board));
-  write('kpi-trend.png', chartPng(trend));
+  write('kpi-leaderboard.png', await chartPng(board));
+  write('kpi-trend.png', await chartPng(trend));
 
   // What Feishu is sent, checked by the fake Feishu's rules, then drawn.
   const card = renderCard(team, t);
   const refused = checkCard(card);
   if (refused) throw new Error(`the fake Feishu refuses the card: ${refused.msg}`);
-  const byTitle = (title: string) => chartsOf(team).find((c) => c.title === title) ?? board;
-  write('feishu-kpi-card.png', svgToPng(cardSvg(card, (e) => ({ png: chartPng(byTitle(e.chart_spec?.title?.text)), width: CHART_WIDTH, height: CHART_HEIGHT }))));
+  const pictures = new Map<string, Buffer>();
+  for (const chart of chartsOf(team)) pictures.set(chart.title, await chartPng(chart));
+  write('feishu-kpi-card.png', svgToPng(cardSvg(card, (e) => ({ png: pictures.get(e.chart_spec?.title?.text) ?? pictures.get(board.title)!, width: CHART_WIDTH, height: CHART_HEIGHT }))));
 
   const message = renderBlocks(team, t);
   const problem = checkMessage(message);
   if (problem) throw new Error(`the fake Slack refuses the message: ${problem.why}`);
-  write('slack-kpi-message.png', svgToPng(messageSvg('Policy Bot', message.blocks, [{ title: board.title, png: chartPng(board), width: CHART_WIDTH, height: CHART_HEIGHT }])));
+  write('slack-kpi-message.png', svgToPng(messageSvg('Policy Bot', message.blocks, [{ title: board.title, png: await chartPng(board), width: CHART_WIDTH, height: CHART_HEIGHT }])));
 } finally {
   await f.close();
 }

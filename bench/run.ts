@@ -55,7 +55,7 @@ if (!only || only === 'delivery') {
 }
 
 if (!only || only === 'charts') {
-  const r = benchChartRender();
+  const r = await benchChartRender();
   // The picture follows the reply, so its budget is a person's patience, not Slack's 3 s: well under a second.
   const ok = r.svgMs + r.pngMs < 500;
   met &&= ok;

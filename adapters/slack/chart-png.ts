@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { ChartBlock } from '../../src/bot/face.ts';
 
@@ -54,10 +54,21 @@ export function chartSvg(chart: ChartBlock, width = CHART_WIDTH, height = CHART_
   }
 }
 
-/** Any SVG as a PNG, with the shipped font only (the same picture on every machine). */
+/** resvg with the shipped font only: the same picture on every machine. */
+const RESVG_OPTIONS: ResvgRenderOptions = { font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY }, background: '#ffffff' };
+
+/** Any SVG as a PNG, on this thread (the README's pictures, the benchmark). */
 export function svgToPng(svg: string): Buffer {
-  const resvg = new Resvg(svg, { font: { fontFiles: [CHART_FONT_FILE], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY }, background: '#ffffff' });
-  return resvg.render().asPng();
+  return new Resvg(svg, RESVG_OPTIONS).render().asPng();
+}
+
+/**
+ * The same on a thread of libuv's pool: turning text into outlines and
+ * rasterising is most of a chart's CPU time, and the bot's own thread must
+ * stay free to answer other requests within Slack's 3 seconds meanwhile.
+ */
+export async function svgToPngOffThread(svg: string): Promise<Buffer> {
+  return (await renderAsync(svg, RESVG_OPTIONS)).asPng();
 }
 
 /**
@@ -66,18 +77,22 @@ export function svgToPng(svg: string): Buffer {
  * Keyed by the chart's whole content, so a changed figure is drawn anew.
  */
 const CACHE_SIZE = 32;
-const cache = new Map<string, Buffer>();
+/** Promises, so that two asking for the same chart at once share one drawing. */
+const cache = new Map<string, Promise<Buffer>>();
 
-export function chartPng(chart: ChartBlock): Buffer {
+export function chartPng(chart: ChartBlock): Promise<Buffer> {
   const key = JSON.stringify(chart);
   const known = cache.get(key);
   if (known) {
+    // Most recently used last: the oldest is the first to go.
     cache.delete(key);
     cache.set(key, known);
     return known;
   }
-  const png = svgToPng(chartSvg(chart));
+  const png = (async () => svgToPngOffThread(chartSvg(chart)))();
   cache.set(key, png);
+  // A drawing that failed is not kept: the next asking draws it again.
+  png.catch(() => cache.delete(key));
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return png;
 }

@@ -120,7 +120,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
    */
   async function sendCharts(channel: string, view: View): Promise<void> {
     for (const chart of view.blocks.filter((b): b is ChartBlock => b.type === 'chart')) {
-      await uploadPng(channel, chartPng(chart), chart.title).catch((error: unknown) => logger.warn({ err: error, channel }, 'slack chart upload failed'));
+      await chartPng(chart).then((png) => uploadPng(channel, png, chart.title)).catch((error: unknown) => logger.warn({ err: error, channel }, 'slack chart not drawn or not shared'));
     }
   }
 
