@@ -76,3 +76,21 @@ describe('a chart in a Feishu card (card JSON 2.0 chart component)', () => {
     expect(checkCard(cardWith(...Array.from({ length: 5 }, () => good)))).toBeNull();
   });
 });
+
+describe('the leaderboard chart of a view', () => {
+  it('tells two people of one name apart by their ids, since a chart cannot show two equal categories', async () => {
+    const { leaderboardChart } = await import('../../src/views/performance-views.ts');
+    const { DEFAULT_POLICY } = await import('../../src/core/policy.ts');
+    const person = (id: string, name: string) => ({ id, name }) as any;
+    const row = (id: string, name: string, bp: number) => ({ person: person(id, name), month: { month: '2026-11', salesFen: 0, targetFen: 1, attainmentBp: bp }, quarterBp: bp });
+    const chart = leaderboardChart({ t, locale: 'zh-CN', timezone: 'Asia/Shanghai', policy: DEFAULT_POLICY }, '华东', {
+      month: '2026-11',
+      quarter: '2026Q4',
+      rows: [row('zhangsan', '张三', 5000), row('zhangsan2', '张三', 4000), row('lisi', '李四', 100)],
+      ranked: 12,
+    });
+    expect(chart.categories).toEqual(['张三 (zhangsan)', '张三 (zhangsan2)', '李四']);
+    expect(chart.title).toBe('华东 排行榜（前 3 名，共 12 人）· 销售目标达成率');
+    expect(chart.series.map((s) => s.values)).toEqual([[50, 40, 1], [50, 40, 1]]);
+  });
+});
