@@ -214,6 +214,26 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
         return undefined;
       }
     };
+  /**
+   * A tap on the bot's menu (an item of type "push event", 推送事件): its
+   * event key names the command, `_` for a space (`kpi` runs /kpi,
+   * `leads_today` /leads today), so a manager taps 业绩 instead of typing.
+   * The answer is a message of its own to the person, as there is no
+   * message to reply to.
+   */
+  async function onMenu(event: MenuEvent) {
+    const openId = event.operator?.operator_id?.open_id;
+    const key = event.event_key?.trim();
+    if (!openId || !key) return;
+    const actor = await actorOf(openId);
+    if (!actor) {
+      if (await firstDelivery(event)) await toPerson(openId, stranger(openId), null);
+      return;
+    }
+    const view = await bot.handleText(actor, `/${key.replaceAll('_', ' ')}`, deliveryOf(event));
+    if (!view.repeated) await toPerson(openId, view, actor);
+  }
+
   // card.action.trigger is missing from the SDK's typed map; it dispatches it all the same.
   /** Feishu wants an answer within 3 s; a reply still being sent (rate limits, retries) goes on after it. */
   const within3s = (event: MessageEvent) =>
@@ -221,6 +241,7 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
   dispatcher.register({
     'im.message.receive_v1': within3s,
     'card.action.trigger': safely(onCardAction),
+    'application.bot.menu_v6': (event: MenuEvent) => replyWithin(2500, safely(onMenu)(event), { inTime: async () => undefined, late: async () => undefined }),
   } as Parameters<EventDispatcher['register']>[0]);
 
   const ws = config.mode === 'ws' ? new WSClient({ appId: config.appId, appSecret: config.appSecret, domain: domainOf(config.domain), loggerLevel: LoggerLevel.error }) : null;
@@ -258,4 +279,11 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
       ws?.close?.();
     },
   };
+}
+
+/** application.bot.menu_v6, as the SDK hands it over (header and event merged). */
+interface MenuEvent {
+  event_id?: string;
+  event_key?: string;
+  operator?: { operator_id?: { open_id?: string } };
 }

@@ -60,3 +60,16 @@ export function cardAction(opts: { token: string; openId: string; value: Record<
     },
   };
 }
+
+/** application.bot.menu_v6 (schema 2.0): a tap on a bot menu item of type "push event". */
+export function menuEvent(opts: { token: string; openId: string; eventKey: string; eventId?: string }) {
+  return {
+    schema: '2.0',
+    header: header('application.bot.menu_v6', opts.token, opts.eventId),
+    event: {
+      operator: { operator_name: 'someone', operator_id: { open_id: opts.openId, union_id: 'on_test', user_id: 'u_test' } },
+      event_key: opts.eventKey,
+      timestamp: String(Date.now()),
+    },
+  };
+}
