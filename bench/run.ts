@@ -1,3 +1,4 @@
+import { benchChartRender } from './chart-render.ts';
 import { benchFeishuDelivery } from './feishu-delivery.ts';
 import { benchNudgePlanning } from './nudge-plan.ts';
 import { benchSlackLead, RATE } from './slack-lead.ts';
@@ -6,7 +7,7 @@ import type { LoadResult } from './load.ts';
 /**
  * `npm run bench`: the benchmarks, on the real PostgreSQL
  * (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server).
- * BENCH_ONLY=slack, nudge or delivery runs one of them.
+ * BENCH_ONLY=slack, nudge, delivery or charts runs one of them.
  */
 const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 const only = process.env.BENCH_ONLY;
@@ -51,6 +52,15 @@ if (!only || only === 'delivery') {
   met &&= ok;
   console.log(`\nDelivering ${r.messages} outbox messages to a fake Feishu that allows ${r.allowed}/s`);
   console.log(`${r.perSecond.toFixed(1)} messages/s (${((r.perSecond / r.allowed) * 100).toFixed(0)}% of the allowed rate, target ≥ 90%); 429 answers: ${r.rateLimited} (target: none after the first): ${ok ? 'met' : 'MISSED'}`);
+}
+
+if (!only || only === 'charts') {
+  const r = await benchChartRender();
+  // The picture follows the reply, so its budget is a person's patience, not Slack's 3 s: well under a second.
+  const ok = r.svgMs + r.pngMs < 500;
+  met &&= ok;
+  console.log(`\nDrawing a leaderboard of 10 people as a PNG (Slack's chart pictures), 960×540, ${r.bytes} bytes`);
+  console.log(`layout (ECharts SVG) ${r.svgMs.toFixed(1)} ms + PNG (resvg) ${r.pngMs.toFixed(1)} ms a chart (target < 500 ms); from the cache ${r.cachedMs.toFixed(2)} ms: ${ok ? 'met' : 'MISSED'}`);
 }
 
 process.exitCode = met ? 0 : 1;

@@ -1,3 +1,4 @@
+import { chartLines } from '../../src/views/chart-text.ts';
 import { progressBar } from '../../src/views/format.ts';
 import type { Block, Tone, View } from '../../src/bot/face.ts';
 import { tableText } from './table-text.ts';
@@ -32,6 +33,9 @@ function renderBlock(block: Block): string {
       return block.buttons.map((b, i) => `  [${i + 1}] ${b.label}`).join('   ');
     case 'table':
       return tableText(block);
+    case 'chart':
+      // No pictures in a terminal: the chart's figures, one line per category.
+      return [`  ${block.title}`, ...chartLines(block).map((line) => `    ${line}`)].join('\n');
     default: {
       const unknown: never = block;
       throw new Error(`unknown block ${JSON.stringify(unknown)}`);

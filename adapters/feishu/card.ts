@@ -2,6 +2,7 @@ import type { Translate } from '../../src/i18n/translate.ts';
 import { progressBar } from '../../src/views/format.ts';
 import type { Block, FormFieldView, FormView, TableBlock, Tone, View } from '../../src/bot/face.ts';
 import { tableLines } from '../../src/views/table-lines.ts';
+import { chartElement } from './chart-spec.ts';
 import { FEISHU_TABLE, tableElement } from './table-element.ts';
 
 /** Feishu refuses a card over 30 KB; we stay under it with room for the envelope. */
@@ -53,6 +54,8 @@ function elementsOf(block: Block): Element[] {
       }));
     case 'table':
       return tableAsLines(block).flatMap((u) => u.elements);
+    case 'chart':
+      return [chartElement(block)];
     default: {
       const unknown: never = block;
       throw new Error(`unknown block ${JSON.stringify(unknown)}`);

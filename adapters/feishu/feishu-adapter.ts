@@ -374,3 +374,4 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     },
   };
 }
+

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Translate } from '../../src/i18n/translate.ts';
+import { chartLines } from '../../src/views/chart-text.ts';
 import { progressBar } from '../../src/views/format.ts';
 import type { Block, TableBlock, Tone, View } from '../../src/bot/face.ts';
 import { tableLines } from '../../src/views/table-lines.ts';
@@ -68,6 +69,9 @@ function renderBlock(block: Block): KnownBlock[] {
       return [section(`\`${progressBar(block.current, block.target)}\`  *${escapeMrkdwn(block.label)}*`)];
     case 'list':
       return sections(block.items.map((item) => `• ${escapeMrkdwn(item)}`));
+    case 'chart':
+      // The figures as text, so the message reads whole on its own; the adapter uploads the chart's picture after it.
+      return [section(`*${escapeMrkdwn(block.title)}*\n\`\`\`${escapeMrkdwn(chartLines(block).join('\n'))}\`\`\``)];
     case 'actions': {
       const out: KnownBlock[] = [];
       for (let i = 0; i < block.buttons.length; i += LIMITS.buttonsPerActions) {

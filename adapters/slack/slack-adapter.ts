@@ -7,6 +7,7 @@ import {
   type Adapter,
   type AdapterContext,
   type AttachedFile,
+  type ChartBlock,
   type FileToSend,
   type Person,
   type SlackSettings,
@@ -16,6 +17,7 @@ import { translator } from '../../src/i18n/translate.ts';
 import { faultView } from '../../src/views/problem-views.ts';
 import { strangerView as stranger } from '../../src/views/stranger-view.ts';
 import { LIMITS, renderBlocks } from './block-kit.ts';
+import { chartPng } from './chart-png.ts';
 import { answerModal, fieldErrors, formModal, formNameOf, modalContext, submittedValues } from './modal.ts';
 import { OPEN_FORM_ACTION, readOpenFormValue } from './open-form.ts';
 import { SHORTCUTS, shortcutCommand } from './shortcuts.ts';
@@ -108,7 +110,30 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     const channel = opened.channel?.id;
     if (!channel) throw new Error('conversations.open returned no channel');
     const posted = await app.client.chat.postMessage({ channel, ...blocksOf(view, actor) });
+    await sendCharts(posted.channel ?? channel, view);
     return { channel: posted.channel ?? channel, ts: posted.ts ?? '' };
+  }
+
+  /**
+   * The reply's charts as pictures, after the reply itself: drawing is CPU
+   * work that must not hold Slack's 3-second answer. The message already
+   * holds the same figures as text, so a picture that cannot be sent is
+   * logged, not retried for ever, and never stops the reply.
+   */
+  async function sendCharts(channel: string, view: View): Promise<void> {
+    for (const chart of view.blocks.filter((b): b is ChartBlock => b.type === 'chart')) {
+      await chartPng(chart).then((png) => uploadPng(channel, png, chart.title)).catch((error: unknown) => logger.warn({ err: error, channel }, 'slack chart not drawn or not shared'));
+    }
+  }
+
+  /** The charts of a reply Slack shows only to the asker (ephemeral): into their DM, since a file shared in a channel is everyone's. */
+  async function sendChartsToDm(userId: string, view: View): Promise<void> {
+    if (!view.blocks.some((b) => b.type === 'chart')) return;
+    const opened = await app.client.conversations.open({ users: userId }).catch((error: unknown) => {
+      logger.warn({ err: error, user: userId }, 'slack chart DM failed');
+      return null;
+    });
+    if (opened?.channel?.id) await sendCharts(opened.channel.id, view);
   }
 
   // Slash commands: /lead …, /线索 is not possible in Slack, so /crm 线索 … carries any command in any language.
@@ -124,12 +149,14 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
           await client.views.open({ trigger_id: command.trigger_id, view: formModal(view.form, { channel: command.channel_id }) });
         } else {
           await ack({ response_type: 'ephemeral', ...blocksOf(view, actor) });
+          await sendChartsToDm(command.user_id, view);
         }
       },
       late: async (pending) => {
         await ack();
         const { actor, view } = await pending;
         await respond({ response_type: 'ephemeral', ...blocksOf(view, actor) });
+        await sendChartsToDm(command.user_id, view);
       },
     });
   });
@@ -147,6 +174,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       await client.views.open({ trigger_id: triggerId, view: formModal(view.form, { channel }) });
     } else if ('response_url' in body && body.response_url) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...blocksOf(view, actor) });
+      await sendChartsToDm(body.user.id, view);
     } else {
       await sendDirect(body.user.id, view, actor);
     }
@@ -178,7 +206,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       const ephemeral = channel
         ? await app.client.chat.postEphemeral({ channel, user: body.user.id, ...blocksOf(result, actor) }).then(() => true, () => false)
         : false;
-      if (!ephemeral) await sendDirect(body.user.id, result, actor);
+      if (ephemeral) await sendChartsToDm(body.user.id, result);
+      else await sendDirect(body.user.id, result, actor);
     };
     // Field errors keep the modal open, if they are known within Slack's 3 s; slower work closes it and answers after.
     const submitted = submittedValues(view.state.values);
@@ -243,6 +272,15 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     return { name, size: Math.max(size, bytes.byteLength), bytes };
   }
 
+  /**
+   * A picture shared in a channel (files:write): files.getUploadURLExternal,
+   * the upload, files.completeUploadExternal; Slack then shows it in the
+   * conversation under its title.
+   */
+  async function uploadPng(channel: string, png: Buffer, title: string): Promise<void> {
+    await app.client.filesUploadV2({ channel_id: channel, file: png, filename: 'chart.png', title });
+  }
+
   /** A reply's file (an import's refused rows), shared in the same DM: files.getUploadURLExternal, the upload, files.completeUploadExternal. */
   async function uploadFile(channel: string, file: FileToSend): Promise<void> {
     await app.client.filesUploadV2({ channel_id: channel, file: Buffer.from(file.content, 'utf8'), filename: file.name, title: file.name });
@@ -274,6 +312,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     if (view.repeated) return;
     await say({ ...blocksOf(view, actor) });
     if (view.file) await uploadFile(message.channel, view.file);
+    await sendCharts(message.channel, view);
   });
 
   app.error(async (error) => {

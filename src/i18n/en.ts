@@ -942,4 +942,13 @@ export const en: Record<MessageKey, string> = {
   'table.approvals.me': 'me',
   'button.approve_of': 'Approve #{id}',
   'button.reject_of': 'Reject #{id}',
+  // ── KPI charts ──
+  'button.kpi': 'KPI',
+  'kpi.chart.trend': '{name} · sales target attainment, last {count} months',
+  'kpi.chart.attainment': 'Attainment',
+  'kpi.chart.leaderboard': '{team} leaderboard · sales target attainment',
+  'kpi.chart.leaderboard.top': '{team} leaderboard (top {shown} of {count}) · sales target attainment',
+  'kpi.chart.month': '{month} month',
+  'kpi.chart.quarter': '{quarter} quarter',
+  'kpi.chart.image_alt': '{title} (chart)',
 };

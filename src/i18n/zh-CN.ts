@@ -960,6 +960,15 @@ export const zhCN = {
   'table.approvals.me': '我',
   'button.approve_of': '同意 #{id}',
   'button.reject_of': '拒绝 #{id}',
+  // ── KPI charts ──
+  'button.kpi': '业绩',
+  'kpi.chart.trend': '{name} · 近 {count} 个月销售目标达成率',
+  'kpi.chart.attainment': '达成率',
+  'kpi.chart.leaderboard': '{team} 排行榜 · 销售目标达成率',
+  'kpi.chart.leaderboard.top': '{team} 排行榜（前 {shown} 名，共 {count} 人）· 销售目标达成率',
+  'kpi.chart.month': '{month} 月度',
+  'kpi.chart.quarter': '{quarter} 季度',
+  'kpi.chart.image_alt': '{title}（图表）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

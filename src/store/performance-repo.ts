@@ -76,6 +76,30 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
       return rows.map((r) => ({ companyId: r.company_id, reporterId: r.reporter_id, signed: r.signed === true }));
     },
 
+    async salesOf(ownerIds, from, to) {
+      if (!ownerIds.length) return [];
+      const rows = await db
+        .selectFrom('contracts')
+        .select(['owner_id', 'amount_fen', 'signed_at'])
+        .where('status', '=', 'signed')
+        .where('owner_id', 'in', ownerIds)
+        .where('signed_at', '>=', from)
+        .where('signed_at', '<', to)
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({ ownerId: r.owner_id, amountFen: Number(r.amount_fen), signedAt: new Date(r.signed_at as Date) }));
+    },
+    async goalsBetween(personId, fromMonth, toMonth) {
+      const rows = await db
+        .selectFrom('monthly_goals')
+        .selectAll()
+        .where('person_id', '=', personId)
+        .where('month', '>=', fromMonth)
+        .where('month', '<=', toMonth)
+        .orderBy('month')
+        .execute();
+      return rows.map(toGoal);
+    },
     async goal(personId, month) {
       const row = await db.selectFrom('monthly_goals').selectAll().where('person_id', '=', personId).where('month', '=', month).executeTakeFirst();
       return row ? toGoal(row) : null;

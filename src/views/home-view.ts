@@ -1,5 +1,6 @@
 import type { HomeSummary } from '../core/home.ts';
-import type { Person } from '../core/people.ts';
+import { isReviewed } from '../core/performance/figures.ts';
+import { isManagerRole, type Person } from '../core/people.ts';
 import type { Translate } from '../i18n/translate.ts';
 import { gateText } from './deal-views.ts';
 import { progressBlocks } from './lead-views.ts';
@@ -49,6 +50,8 @@ export function homeView(t: Translate, person: Person, home: HomeSummary): View 
           { label: t('button.leads_today'), command: '/leads today' },
           ...(home.approvals.waitingOnMe.length || home.approvals.mine.length ? [{ label: t('button.approvals'), command: '/approvals' }] : []),
           ...(home.deals.length ? [{ label: t('button.deals'), command: '/deals' }] : []),
+          // Figures and their charts: one's own, or a manager's team.
+          ...(isReviewed(person.role) || isManagerRole(person.role) ? [{ label: t('button.kpi'), command: '/kpi' }] : []),
         ],
       },
       { type: 'note', text: t('home.hint') },

@@ -1,3 +1,4 @@
+import type { Leaderboard, MonthAttainment } from '../core/performance/attainment.ts';
 import type { PersonFigures, TeamFigures } from '../core/performance/figures.ts';
 import type { MonthFigures } from '../core/performance/finance.ts';
 import { goalVersion, type GoalsOverview } from '../core/performance/goals.ts';
@@ -10,7 +11,7 @@ import type { Translate } from '../i18n/translate.ts';
 import type { ViewContext } from './view-context.ts';
 import { formatMoney } from './format.ts';
 import { pageOf, pagerBlocks } from './paging.ts';
-import type { Block, View } from './view.ts';
+import type { Block, ChartBlock, View } from './view.ts';
 
 /** Basis points as a percentage with one decimal: 9500 → 95.0% */
 export const percent = (bp: number): string => `${(bp / 100).toFixed(1)}%`;
@@ -19,7 +20,44 @@ const mark = (t: Translate, met: boolean) => t(met ? 'kpi.met' : 'kpi.missed');
 
 /** `/kpi` and `/kpi team`. */
 export function kpiView(ctx: ViewContext, report: KpiReport, page = 1): View {
-  return report.kind === 'person' ? personKpiView(ctx, report.kpi) : teamKpiView(ctx, report.team, page);
+  return report.kind === 'person' ? personKpiView(ctx, report.kpi) : teamKpiView(ctx, report.team, page, report.leaderboard);
+}
+
+/** Basis points as the percent a chart plots: 9550 → 95.5 */
+const chartPercent = (bp: number): number => bp / 100;
+
+/** A person's attainment over the last months, a line. */
+export function trendChart({ t }: ViewContext, name: string, trend: MonthAttainment[]): ChartBlock {
+  return {
+    type: 'chart',
+    kind: 'line',
+    title: t('kpi.chart.trend', { name, count: trend.length }),
+    categories: trend.map((m) => m.month),
+    series: [{ name: t('kpi.chart.attainment'), values: trend.map((m) => chartPercent(m.attainmentBp)) }],
+    unit: '%',
+  };
+}
+
+/**
+ * A team's (or the department's) leaderboard, bars: the month's attainment
+ * beside the quarter's, best quarter first. Two people of one name are told
+ * apart by their ids, since a chart's categories must differ.
+ */
+export function leaderboardChart({ t }: ViewContext, team: string, board: Leaderboard): ChartBlock {
+  const names = board.rows.map((r) => r.person.name);
+  const categories = board.rows.map((r, i) => (names.indexOf(r.person.name) !== i || names.lastIndexOf(r.person.name) !== i ? `${r.person.name} (${r.person.id})` : r.person.name));
+  const shown = board.rows.length;
+  return {
+    type: 'chart',
+    kind: 'bar',
+    title: shown < board.ranked ? t('kpi.chart.leaderboard.top', { team, shown, count: board.ranked }) : t('kpi.chart.leaderboard', { team }),
+    categories,
+    series: [
+      { name: t('kpi.chart.month', { month: board.month }), values: board.rows.map((r) => chartPercent(r.month.attainmentBp)) },
+      { name: t('kpi.chart.quarter', { quarter: board.quarter }), values: board.rows.map((r) => chartPercent(r.quarterBp)) },
+    ],
+    unit: '%',
+  };
 }
 
 function personKpiView(ctx: ViewContext, kpi: PersonKpi): View {
@@ -37,6 +75,7 @@ function personKpiView(ctx: ViewContext, kpi: PersonKpi): View {
   const goals = kpi.goals.length ? kpi.goals.map((g) => goalLine(ctx, g)) : [t('kpi.goals.none')];
   const blocks: Block[] = [
     { type: 'progress', label: t('kpi.sales', { sales: money(f.salesFen), target: money(f.salesTargetFen), mark: mark(t, f.met.sales) }), current: f.salesFen, target: f.salesTargetFen },
+    ...(kpi.trend?.length ? [trendChart(ctx, f.person.name, kpi.trend)] : []),
     { type: 'list', items: lines },
     { type: 'text', text: t('kpi.goals.title') },
     { type: 'list', items: goals },
@@ -52,9 +91,12 @@ function personKpiView(ctx: ViewContext, kpi: PersonKpi): View {
 }
 
 /** `/kpi team [page:n]`: PAGE_SIZE people a page, as a table; the team's totals below them on every page, then the page and Previous / Next. */
-function teamKpiView(ctx: ViewContext, team: TeamFigures, pageNumber: number): View {
+function teamKpiView(ctx: ViewContext, team: TeamFigures, pageNumber: number, board: Leaderboard | undefined): View {
   const people = pageOf(team.people, pageNumber);
   const { t, locale } = ctx;
+  const teamName = team.region ?? t('kpi.team.all');
+  // The leaderboard ranks everyone, so it leads the first page only: paging on does not send the same chart again.
+  const chart: Block[] = board && board.rows.length && people.page === 1 ? [leaderboardChart(ctx, teamName, board)] : [];
   const money = (fen: number) => formatMoney(fen, locale);
   const table: Block = {
     type: 'table',
@@ -77,8 +119,9 @@ function teamKpiView(ctx: ViewContext, team: TeamFigures, pageNumber: number): V
   };
   return {
     tone: 'info',
-    title: t('kpi.team.title', { team: team.region ?? t('kpi.team.all'), quarter: team.quarter }),
+    title: t('kpi.team.title', { team: teamName, quarter: team.quarter }),
     blocks: [
+      ...chart,
       people.items.length ? table : { type: 'list', items: [t('kpi.team.empty')] },
       { type: 'progress', label: t('kpi.team.new_clients', { count: team.newClients, target: team.newClientsTarget }), current: team.newClients, target: team.newClientsTarget },
       {

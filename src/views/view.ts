@@ -20,7 +20,8 @@ export type Block =
   | { type: 'list'; items: string[] }
   | { type: 'note'; text: string }
   | { type: 'actions'; buttons: Button[] }
-  | TableBlock;
+  | TableBlock
+  | ChartBlock;
 
 /** A column of a table: its heading, and how its cells line up (numbers and money to the right). */
 export interface TableColumn {
@@ -38,6 +39,20 @@ export interface TableBlock {
   type: 'table';
   columns: TableColumn[];
   rows: string[][];
+}
+
+/**
+ * A chart, said as data so each platform draws it its own way (a Feishu card
+ * chart, a PNG on Slack, text lines in the console): one value per category
+ * in every series, in `unit` ('%': percent of a target, 100 = met).
+ */
+export interface ChartBlock {
+  type: 'chart';
+  kind: 'bar' | 'line';
+  title: string;
+  categories: string[];
+  series: { name: string; values: number[] }[];
+  unit: string;
 }
 
 export interface FormFieldView {

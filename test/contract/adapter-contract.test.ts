@@ -3,6 +3,9 @@ import type { ChatDriver, DriverFactory } from './chat-driver.ts';
 import { consoleDriver } from './console-driver.ts';
 import { feishuDriver } from './feishu-driver.ts';
 import { slackDriver } from './slack-driver.ts';
+import { CHART_HEIGHT, CHART_WIDTH } from '../../adapters/slack/chart-png.ts';
+import { addCompany, addContract } from '../support/performance-data.ts';
+import { inkIn, readPng } from '../support/png-image.ts';
 
 /**
  * The same conversations on every adapter: what a salesperson does in a day
@@ -150,5 +153,29 @@ describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
     const reply = await d.sendAndPress('zhangsan', '/client 南京钟山仪器', '记录拜访');
     expect(reply).toContain('拜访已记录');
     expect(reply).toContain('南京钟山仪器有限公司');
+  });
+
+  it("shows a manager the team's leaderboard and a salesperson the trend of their attainment as charts: a card chart, a picture, text lines, the same figures (KPI charts)", async () => {
+    const db = d.fixture.database.db;
+    const omega = await addCompany(db, '欧米伽电子', 'zhangsan', '华东');
+    // 200,000 this month: 60% of a month's third of the 1,000,000 quarter, 20% of the quarter.
+    await addContract(db, { companyId: omega, ownerId: 'zhangsan', region: '华东', yuan: 200_000, signedAt: '2026-11-10T10:00:00+08:00', due: '2026-12-30', newClient: false });
+
+    expect(await d.send('lisi', '/业绩')).toContain('华东 · 2026Q4');
+    const board = await d.chart('lisi', '华东 排行榜 · 销售目标达成率');
+    expect(board.figures).toMatch(/张三[^\n]*月度[^\n]* 60%?(\s|$)/m);
+    expect(board.figures).toMatch(/张三[^\n]*季度[^\n]* 20%?(\s|$)/m);
+
+    expect(await d.send('zhangsan', '/kpi')).toContain('张三 · 2026Q4');
+    const trend = await d.chart('zhangsan', '张三 · 近 6 个月销售目标达成率');
+    expect(trend.figures).toMatch(/2026-11[^\n]* 60%?(\s|$)/m);
+
+    // Slack shows no chart of its own: it gets the bot's picture, drawn with the shipped font.
+    for (const chart of d.name === 'slack' ? [board, trend] : []) {
+      const image = readPng(chart.png!);
+      expect([image.width, image.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
+      expect(inkIn(image, { x: 160, y: 0, width: CHART_WIDTH - 320, height: 44 })).toBeGreaterThan(300);
+    }
+    if (d.name !== 'slack') expect(board.png).toBeNull();
   });
 });

@@ -23,6 +23,11 @@ export interface ChatDriver {
   /** A person opens the form of a bare command (`/lead`) and submits these values. */
   submitForm(personId: string, command: string, values: Record<string, string>): Promise<string>;
   /**
+   * The chart titled `title` shown with the reply to this person's last command, as their platform shows it.
+   * Waits for a picture sent after the reply; fails, naming the charts there were, when there is none.
+   */
+  chart(personId: string, title: string): Promise<ChartSeen>;
+  /**
    * Waits for a message the bot sends of its own to this person, after the last command typed here,
    * that says `saying`; its text. Fails, naming what it waited for and what the person got instead,
    * when none comes: a notice that is never sent must not pass for an older one.
@@ -41,6 +46,15 @@ export interface ChatDriver {
 }
 
 export type DriverFactory = () => Promise<ChatDriver>;
+
+/** A chart as a person meets it. */
+export interface ChartSeen {
+  title: string;
+  /** The figures as the person reads them: the console's lines, Slack's text beside the picture, the Feishu chart's data. */
+  figures: string;
+  /** The picture, where the platform is sent one (Slack); null where it draws the chart itself (Feishu) or shows text (console). */
+  png: Buffer | null;
+}
 
 /** A message the bot sent of its own accord, as the person it went to reads it. */
 export interface Delivery {
@@ -92,6 +106,7 @@ export async function chatDriver(platform: PlatformDriver, dispatcher: OutboxDis
     sendAndPress: marking(platform.sendAndPress),
     submitForm: marking(platform.submitForm),
     ...(platform.home && { home: platform.home }),
+    chart: (personId, title) => platform.chart(personId, title),
     async delivered(personId, saying) {
       const since = mark;
       const toThem = () => platform.deliveries().slice(since).filter((m) => m.to === personId);

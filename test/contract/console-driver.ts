@@ -56,10 +56,26 @@ export async function consoleDriver(): Promise<ChatDriver> {
     return result;
   }
 
+  /** What each person's last command printed, where their charts are read. */
+  const lastReply = new Map<string, string>();
+  const remembered = (personId: string) => (printed: string) => (lastReply.set(personId, printed), printed);
+
   return chatDriver({
     name: 'console',
     fixture,
-    send: (personId, text) => session(personId, (type) => type(text)),
+    send: (personId, text) => session(personId, (type) => type(text)).then(remembered(personId)),
+    async chart(personId, title) {
+      // A chart is its title, then its figures one line each, indented under it.
+      const lines = (lastReply.get(personId) ?? '').split('\n');
+      const at = lines.findIndex((l) => l.trim() === title);
+      if (at < 0) throw new Error(`no chart "${title}" in what ${personId} was shown: ${lastReply.get(personId) ?? '(nothing)'}`);
+      const figures: string[] = [];
+      for (const line of lines.slice(at + 1)) {
+        if (!line.startsWith('    ')) break;
+        figures.push(line.trim());
+      }
+      return { title, figures: figures.join('\n'), png: null };
+    },
     sendAndPress: (personId, text, label) =>
       session(personId, async (type) => {
         const reply = await type(text);

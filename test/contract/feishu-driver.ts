@@ -46,10 +46,25 @@ export async function feishuDriver(): Promise<ChatDriver> {
     });
     return reply.body.content;
   };
+  /** The card of each person's last reply, where their charts are read. */
+  const lastCard = new Map<string, any>();
+
   return chatDriver({
     name: 'feishu',
     fixture: f,
-    send: async (personId, text) => cardText(await say(personId, text)),
+    async send(personId, text) {
+      const card = await say(personId, text);
+      lastCard.set(personId, card);
+      return cardText(card);
+    },
+    async chart(personId, title) {
+      const charts = (lastCard.get(personId)?.body?.elements ?? []).filter((e: any) => e.tag === 'chart');
+      const chart = charts.find((e: any) => e.chart_spec?.title?.text === title);
+      if (!chart) throw new Error(`no chart "${title}" in ${personId}'s last card; charts: ${JSON.stringify(charts.map((c: any) => c.chart_spec?.title?.text))}`);
+      // Feishu draws the chart from its data: the figures are the spec's rows.
+      const rows = (chart.chart_spec.data as { values: { category: string; series: string; value: number }[] }[]).flatMap((d) => d.values);
+      return { title, figures: rows.map((r) => `${r.category} ${r.series} ${r.value}`).join('\n'), png: null };
+    },
     async sendAndPress(personId, text, label) {
       const button = buttons(await say(personId, text)).find((b) => b.text?.content === label);
       if (!button) throw new Error(`no button "${label}"`);

@@ -22,12 +22,28 @@ export async function slackDriver(): Promise<ChatDriver> {
     return f.post(slashCommand({ command: name, text: rest.join(' '), user_id: f.slackId(personId), ...extra }));
   };
 
+  /** What each person's last command answered, and how many files had been shared before it. */
+  const last = new Map<string, { blocks: any[]; uploadsBefore: number }>();
+
   return chatDriver({
     name: 'slack',
     fixture: f,
     async send(personId, text) {
+      const uploadsBefore = f.api.completedUploads().length;
       const res = await command(personId, text);
+      last.set(personId, { blocks: res.json?.blocks ?? [], uploadsBefore });
       return blockText(res.json?.blocks);
+    },
+    async chart(personId, title) {
+      const reply = last.get(personId);
+      if (!reply) throw new Error(`${personId} typed no command`);
+      // The reply shows the figures as text; the picture follows in the person's DM (an ephemeral reply's file would be everyone's in a channel).
+      const section = reply.blocks.find((b) => typeof b.text?.text === 'string' && b.text.text.startsWith(`*${title}*`));
+      if (!section) throw new Error(`no chart "${title}" in the reply: ${blockText(reply.blocks)}`);
+      const upload = await waitFor(() => f.api.completedUploads().slice(reply.uploadsBefore).find((u) => u.channel === `D_${f.slackId(personId)}` && u.title === title), `the picture of "${title}" in ${personId}'s DM`, {
+        got: () => `uploads since: ${JSON.stringify(f.api.completedUploads().slice(reply.uploadsBefore).map((u) => [u.channel, u.title]))}; refused: ${JSON.stringify(f.api.refused.map((r) => r.why))}`,
+      });
+      return { title, figures: section.text.text.replaceAll('```', '\n'), png: upload.bytes };
     },
     async sendAndPress(personId, text, label) {
       const res = await command(personId, text);

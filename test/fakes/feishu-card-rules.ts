@@ -52,12 +52,38 @@ const COMPONENT_KEYS: Record<string, string[]> = {
   column_set: ['tag', 'element_id', 'margin', 'horizontal_spacing', 'horizontal_align', 'flex_mode', 'background_style', 'columns'],
   column: ['tag', 'element_id', 'width', 'weight', 'elements', 'background_style', 'padding', 'vertical_spacing', 'horizontal_align', 'vertical_align', 'direction'],
   table: ['tag', 'element_id', 'margin', 'page_size', 'row_height', 'row_max_height', 'freeze_first_column', 'header_style', 'columns', 'rows'],
+  chart: ['tag', 'element_id', 'margin', 'aspect_ratio', 'color_theme', 'chart_spec', 'preview', 'height'],
 };
 const TABLE_HEADER_KEYS = ['text_align', 'text_size', 'background_style', 'text_color', 'bold', 'lines'];
 const TABLE_COLUMN_KEYS = ['name', 'display_name', 'width', 'vertical_align', 'horizontal_align', 'data_type', 'format', 'date_format'];
 const DATA_TYPES = ['text', 'lark_md', 'options', 'number', 'persons', 'date', 'markdown'];
 /** Columns whose cells are text: a cell there is a string. */
 const TEXT_TYPES = new Set(['text', 'lark_md', 'markdown']);
+/**
+ * The chart component ("图表组件", JSON 2.0): a VChart spec in `chart_spec`,
+ * plain JSON (Feishu runs no JavaScript in a card), aspect ratios and colour
+ * themes from fixed lists, a height `auto` or 1-999 px; at most five charts
+ * to a card (Feishu's advice, enforced here so the bot keeps to it).
+ */
+const CHART_ASPECT_RATIOS = ['1:1', '2:1', '4:3', '16:9'];
+const CHART_THEMES = ['brand', 'rainbow', 'complementary', 'converse', 'primary'];
+const CHART_TYPES = ['line', 'area', 'bar', 'pie', 'scatter', 'wordCloud', 'funnel', 'radar', 'common', 'rose', 'circularProgress', 'linearProgress', 'gauge', 'histogram', 'sankey', 'treemap', 'heatmap'];
+const MAX_CHARTS = 5;
+
+function chartProblem(c: Json, where: string): string | null {
+  if (c.aspect_ratio !== undefined && !CHART_ASPECT_RATIOS.includes(c.aspect_ratio)) return `${where}: aspect_ratio must be one of ${CHART_ASPECT_RATIOS.join(', ')}`;
+  if (c.color_theme !== undefined && !CHART_THEMES.includes(c.color_theme)) return `${where}: color_theme must be one of ${CHART_THEMES.join(', ')}`;
+  if (c.height !== undefined && c.height !== 'auto' && !(/^\d+px$/.test(c.height) && Number.parseInt(c.height, 10) >= 1 && Number.parseInt(c.height, 10) <= 999)) return `${where}: height must be auto or 1-999px`;
+  if (c.preview !== undefined && typeof c.preview !== 'boolean') return `${where}: preview must be a boolean`;
+  const spec = c.chart_spec;
+  if (!spec || typeof spec !== 'object' || Array.isArray(spec)) return `${where}: chart_spec is required and must be an object`;
+  if (!CHART_TYPES.includes(spec.type)) return `${where}: chart_spec.type ${spec.type} is not a VChart chart type`;
+  const data = Array.isArray(spec.data) ? spec.data : spec.data ? [spec.data] : [];
+  if (!data.length || data.some((d: Json) => !Array.isArray(d?.values))) return `${where}: chart_spec.data needs values`;
+  // Functions cannot be JSON; a formatter written as code in a string is what Feishu would not run either.
+  if (/"(formatMethod|formatter)"\s*:\s*"[^"]*=>/.test(JSON.stringify(spec))) return `${where}: chart_spec may not hold JavaScript`;
+  return null;
+}
 /** Components that take part in a form. */
 const FORM_INPUTS = new Set(['input', 'select_static']);
 
@@ -200,6 +226,8 @@ function component(c: Json, where: string, atRoot: boolean, ctx: Walk): string |
       // "表格组件不可被内嵌在其它组件内，只可放在卡片根节点下".
       if (!atRoot) return `${where}: a table may only sit at the root of the body`;
       return table(c, where);
+    case 'chart':
+      return chartProblem(c, where);
     default:
       return null;
   }
@@ -242,6 +270,8 @@ export function checkCard(card: unknown): FeishuRefusal | null {
   if (tables > FEISHU_LIMITS.tables) return invalid(`more than ${FEISHU_LIMITS.tables} tables in one card (${tables})`);
   const count = componentCount(c);
   if (count > FEISHU_LIMITS.components) return invalid(`card element number over limit (${count} > ${FEISHU_LIMITS.components})`);
+  const charts = JSON.stringify(c.body.elements ?? []).split('"tag":"chart"').length - 1;
+  if (charts > MAX_CHARTS) return invalid(`a card holds at most ${MAX_CHARTS} charts (${charts})`);
   const problem = children(c.body.elements, 'body.elements', true, { form: null, names: new Set(), submits: 0 });
   return problem ? invalid(problem) : null;
 }

@@ -108,11 +108,12 @@ export class FakeSlackApi {
   }
 
   /** The files the bot finished uploading (files.completeUploadExternal), with their bytes and where they were shared. */
-  completedUploads(): { filename: string; text: string; channel: string | undefined }[] {
+  completedUploads(): { filename: string; title: string | undefined; text: string; bytes: Buffer; channel: string | undefined }[] {
     return this.callsOf('files.completeUploadExternal').flatMap((c) =>
-      (c.args.files as { id: string }[]).map((f) => {
+      (c.args.files as { id: string; title?: string }[]).map((f) => {
         const upload = this.uploads.get(f.id);
-        return { filename: upload?.filename ?? '', text: upload?.bytes?.toString('utf8') ?? '', channel: c.args.channel_id as string | undefined };
+        const bytes = upload?.bytes ?? Buffer.alloc(0);
+        return { filename: upload?.filename ?? '', title: f.title, text: bytes.toString('utf8'), bytes, channel: c.args.channel_id as string | undefined };
       }),
     );
   }

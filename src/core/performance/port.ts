@@ -1,5 +1,5 @@
 import type { IsoDate } from '../time.ts';
-import type { FinanceLock, ImprovementPlan, Month, MonthlyGoal, Quarter, QuarterReview, Receivable, ReceivedPayment, ReportedLead, SignedContract, YearBonus } from './types.ts';
+import type { FinanceLock, ImprovementPlan, Month, MonthlyGoal, Quarter, QuarterReview, Receivable, ReceivedPayment, ReportedLead, SignedContract, SignedSale, YearBonus } from './types.ts';
 
 /**
  * What the performance review (KPI-1..7) needs from the store. The contracts,
@@ -20,7 +20,15 @@ export interface PerformancePort {
    */
   leadsBetween(from: IsoDate, to: IsoDate, signedBefore?: Date): Promise<ReportedLead[]>;
 
+  /**
+   * The signed contracts of these owners with `signed_at` in [from, to): only
+   * owner, amount and instant, what the monthly attainment charts add up.
+   */
+  salesOf(ownerIds: string[], from: Date, to: Date): Promise<SignedSale[]>;
+
   goal(personId: string, month: Month): Promise<MonthlyGoal | null>;
+  /** One person's goals for the months from `fromMonth` to `toMonth`, both included, in month order. */
+  goalsBetween(personId: string, fromMonth: Month, toMonth: Month): Promise<MonthlyGoal[]>;
   goalsIn(month: Month): Promise<MonthlyGoal[]>;
   /** Writes the goal unless it was already agreed; false (nothing written) when it was. */
   setGoal(goal: Omit<MonthlyGoal, 'agreedAt'>): Promise<boolean>;

@@ -2,6 +2,7 @@ import { isManagerRole } from '../people.ts';
 import type { Actor, CoreDeps, CoreResult, Repositories } from '../ports.ts';
 import { ok, refuse } from '../result.ts';
 import { localDate } from '../time.ts';
+import { attainmentTrend, chartMonth, leaderboard, type Leaderboard, type MonthAttainment } from './attainment.ts';
 import { isReviewed, personFigures, teamFigures, type PersonFigures, type TeamFigures } from './figures.ts';
 import { monthsOf, quarterOfDate, quarterRange } from './periods.ts';
 import { mayManage, reviewedPeople } from './team.ts';
@@ -17,9 +18,11 @@ export interface PersonKpi {
   goals: MonthlyGoal[];
   review: QuarterReview | null;
   plan: ImprovementPlan | null;
+  /** Attainment of the last months, ending with the quarter's chart month (the trend chart). */
+  trend: MonthAttainment[];
 }
 
-export type KpiReport = { kind: 'person'; kpi: PersonKpi } | { kind: 'team'; team: TeamFigures };
+export type KpiReport = { kind: 'person'; kpi: PersonKpi } | { kind: 'team'; team: TeamFigures; leaderboard: Leaderboard };
 
 export async function showKpi(deps: CoreDeps, actor: Actor, query: KpiQuery): Promise<CoreResult<KpiReport>> {
   const today = localDate(deps.clock.now(), deps.timezone);
@@ -47,6 +50,7 @@ export async function showKpi(deps: CoreDeps, actor: Actor, query: KpiQuery): Pr
         goals,
         review: await tx.performance.review(target.id, quarter),
         plan: await tx.performance.plan(target.id, quarter),
+        trend: await attainmentTrend(deps, tx, target, chartMonth(quarter, today)),
       },
     });
   });
@@ -63,5 +67,6 @@ async function team(deps: CoreDeps, tx: Repositories, actor: Actor, region: stri
   if (me.role === 'regional_manager' && region !== null && region !== me.region) return refuse('not_allowed', { role: me.role });
   const scope = me.role === 'regional_manager' ? me.region : region;
   const people = await reviewedPeople(tx, scope);
-  return ok({ kind: 'team' as const, team: await teamFigures(deps, tx, people, scope, quarter, today) });
+  const figures = await teamFigures(deps, tx, people, scope, quarter, today);
+  return ok({ kind: 'team' as const, team: figures, leaderboard: await leaderboard(deps, tx, figures.people, quarter, today) });
 }

@@ -20,6 +20,13 @@ export interface SignedContract {
   signedAt: Date;
 }
 
+/** A signed contract as the monthly charts count it: whose, how much, when. */
+export interface SignedSale {
+  ownerId: string;
+  amountFen: number;
+  signedAt: Date;
+}
+
 /** A signed contract that fell due by the end of a period, with what was paid on it before the period and by its end (CON-3). */
 export interface Receivable {
   id: number;
