@@ -109,6 +109,21 @@ describe.each(backends)('npm run keys -- rotate, on $name', (backend) => {
     expect(await opened(f, new Keyring(NEW_KEY))).toEqual(before);
   });
 
+  it('counts the rows a bot still on the old key wrote behind it, so DATA_KEY_PREVIOUS is not removed too early', async () => {
+    const first = await f.database.db.selectFrom('contacts').select('id').orderBy('id').executeTakeFirstOrThrow();
+    let rewritten = false;
+    const outcome = await rotateDataKey(f.database.db, ring, {
+      batchSize: 3,
+      onBatch: async () => {
+        if (rewritten) return;
+        rewritten = true;
+        // An instance not yet given the new DATA_KEY writes a row the rotation has passed.
+        await f.database.db.updateTable('contacts').set(sealContact(oldRing, { name: '旧钥匙写的', phone: null, email: null })).where('id', '=', first.id).execute();
+      },
+    });
+    expect(outcome.left).toEqual([{ table: 'contacts', keyId: oldRing.currentId, rows: 1 }]);
+  });
+
   it('stops on a row under a key it does not have, naming the row and the key, and changes nothing of that batch', async () => {
     const stranger = new Keyring(Buffer.alloc(32, 99));
     const row = await f.database.db.selectFrom('contacts').select('id').orderBy('id').executeTakeFirstOrThrow();
