@@ -6,7 +6,7 @@ import { runLoad } from './load.ts';
  * sending requests does not share the event loop of the server it measures.
  * Its settings come as JSON in LOAD_SETTINGS; its result goes out as JSON.
  */
-const { url, secret, users, connections, seconds, rate, first, bare } = JSON.parse(process.env.LOAD_SETTINGS ?? '{}') as {
+const { url, secret, users, connections, seconds, rate, first, bare, userPrefix } = JSON.parse(process.env.LOAD_SETTINGS ?? '{}') as {
   url: string;
   secret: string;
   users: number;
@@ -17,6 +17,8 @@ const { url, secret, users, connections, seconds, rate, first, bare } = JSON.par
   /** Number of the first company, so that a second run reports new ones. */
   first: number;
   bare: boolean;
+  /** Slack user ids are this and the user's number (default U_SALES). */
+  userPrefix?: string;
 };
 
 const body = (i: number) => {
@@ -24,7 +26,7 @@ const body = (i: number) => {
   return slashCommand({
     command: '/lead',
     text: bare ? `压测公司${n}` : `压测公司${n} 联系人:王${n} 电话:+86 139${String(n).padStart(8, '0')} 规模:100人 行业地位:龙头`,
-    user_id: `U_SALES${n % users}`,
+    user_id: `${userPrefix ?? 'U_SALES'}${n % users}`,
   }).body;
 };
 

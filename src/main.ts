@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<void> {
   const startedAt = performance.now();
   const core = await startCore(env, logger);
   await announceCalendarGaps(core, logger);
-  const adapters = createAdapters(env, core, logger, { argv, sendQueued: () => dispatcher.kick() });
+  const adapters = await createAdapters(env, core, logger, { argv, sendQueued: () => dispatcher.kick() });
   const routes = Object.assign({}, ...adapters.map((adapter) => adapter.routes));
   const http = await startHttpServer({ port: env.port, healthy: core.healthy, details: () => ({ calendar: core.calendar() }), routes }).catch((error: NodeJS.ErrnoException) => {
     // The console chat works without the health endpoint; a platform bot does not.

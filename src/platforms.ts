@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import { createConsoleAdapter } from '../adapters/console/console-adapter.ts';
-import { createFeishuAdapter } from '../adapters/feishu/feishu-adapter.ts';
-import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
 import type { Adapter, AdapterContext } from './bot/face.ts';
 import type { Core } from './compose.ts';
 import { isEmbeddedConsole, type Env } from './config/env.ts';
@@ -22,7 +20,7 @@ export interface AdapterExtras {
  * their deliverers: Slack, then Feishu; with neither and no database server,
  * the console chat, the embedded default.
  */
-export function createAdapters(env: Env, core: Core, logger: Logger, extras: AdapterExtras = {}): Adapter[] {
+export async function createAdapters(env: Env, core: Core, logger: Logger, extras: AdapterExtras = {}): Promise<Adapter[]> {
   // What every adapter is given: the bot, who is who on its platform, its delivery receipts, its logger.
   const context = (platform: Platform | 'console', who: AdapterContext['identify']): AdapterContext => ({
     bot: core.bot,
@@ -32,8 +30,15 @@ export function createAdapters(env: Env, core: Core, logger: Logger, extras: Ada
   });
   const on = (platform: Platform) => context(platform, (platformId) => identify(core.deps, platform, platformId));
   const adapters: Adapter[] = [];
-  if (env.slack) adapters.push(createSlackAdapter({ ...on('slack'), config: env.slack }));
-  if (env.feishu) adapters.push(createFeishuAdapter({ ...on('feishu'), config: env.feishu }));
+  // A platform's SDK is loaded only when it is configured: the Lark SDK alone costs some 70 MB of memory, Bolt 35.
+  if (env.slack) {
+    const { createSlackAdapter } = await import('../adapters/slack/slack-adapter.ts');
+    adapters.push(createSlackAdapter({ ...on('slack'), config: env.slack }));
+  }
+  if (env.feishu) {
+    const { createFeishuAdapter } = await import('../adapters/feishu/feishu-adapter.ts');
+    adapters.push(createFeishuAdapter({ ...on('feishu'), config: env.feishu }));
+  }
   if (isEmbeddedConsole(env)) {
     adapters.push(
       createConsoleAdapter({

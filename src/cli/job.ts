@@ -30,7 +30,7 @@ async function main(args: string[]): Promise<void> {
     const job = JOBS[name]!;
     const outcome = await job.run(core.deps, at);
     // The adapters' deliverers, the adapters never started: the console's prints to this terminal.
-    const deliverers = createAdapters(env, core, logger).map((adapter) => adapter.deliverer);
+    const deliverers = (await createAdapters(env, core, logger)).map((adapter) => adapter.deliverer);
     // What the job queued as of --at is due at once, whether --at lies in the past or the future.
     const clock = { now: () => new Date(Math.max(Date.now(), at.getTime())) };
     const dispatcher = createOutboxDispatcher({ queue: outboxQueue(core.database.db), deliverers, clock, logger, defaultLocale: env.locale });

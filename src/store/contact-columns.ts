@@ -29,3 +29,11 @@ export function openContact(keyring: Keyring, row: { name_enc: string; phone_enc
     email: row.email_enc === null ? null : decryptField(keyring, row.email_enc, CONTEXT.email),
   };
 }
+
+/** A stored contact's columns made again under the keyring's current key: ciphertext, blind indexes and key id (rotation). */
+export function resealContact(
+  keyring: Keyring,
+  row: { name_enc: string; phone_enc: string | null; email_enc: string | null },
+): SealedContact {
+  return sealContact(keyring, openContact(keyring, row));
+}

@@ -62,8 +62,9 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
         .execute();
       return rows.map((r) => ({ ownerId: r.owner_id, amountFen: Number(r.amount_fen), byOwner: r.recorded_by === r.owner_id }));
     },
-    async leadsBetween(from, to, signedBefore) {
-      const rows = await db
+    async leadsBetween(from, to, signedBefore, reporterIds) {
+      if (reporterIds && reporterIds.length === 0) return [];
+      let query = db
         .selectFrom('leads as l')
         .select((eb) => {
           let signed = eb.selectFrom('contracts as c').select('c.id').whereRef('c.company_id', '=', 'l.company_id').where('c.status', '=', 'signed');
@@ -71,8 +72,9 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
           return ['l.company_id', 'l.reporter_id', eb.exists(signed).as('signed')];
         })
         .where('l.work_date', '>=', from)
-        .where('l.work_date', '<=', to)
-        .execute();
+        .where('l.work_date', '<=', to);
+      if (reporterIds) query = query.where('l.reporter_id', 'in', [...reporterIds]);
+      const rows = await query.execute();
       return rows.map((r) => ({ companyId: r.company_id, reporterId: r.reporter_id, signed: r.signed === true }));
     },
 

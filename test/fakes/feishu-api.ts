@@ -34,7 +34,10 @@ export class FakeFeishuApi {
   private readonly failures: Failure[] = [];
   /** When set, message sends beyond this many in any second are refused with 429, as Feishu does. */
   enforcePerSecond: number | null = null;
+  /** When set, also beyond this many in any minute (Feishu: 1,000 a minute per app). */
+  enforcePerMinute: number | null = null;
   private readonly sendTimes: number[] = [];
+  private readonly minuteSendTimes: number[] = [];
   rateLimited = 0;
   /** Creates whose uuid repeated one already sent: Feishu drops them, and so does this fake. */
   repeatsDropped = 0;
@@ -109,6 +112,15 @@ export class FakeFeishuApi {
             return json(429, { code: 99991400, msg: 'request trigger frequency limit' }, { 'x-ogw-ratelimit-reset': '1' });
           }
           this.sendTimes.push(now);
+        }
+        if (this.enforcePerMinute !== null) {
+          const now = Date.now();
+          while (this.minuteSendTimes.length && this.minuteSendTimes[0]! <= now - 60_000) this.minuteSendTimes.shift();
+          if (this.minuteSendTimes.length >= this.enforcePerMinute) {
+            this.rateLimited++;
+            return json(429, { code: 99991400, msg: 'request trigger frequency limit' }, { 'x-ogw-ratelimit-reset': '1' });
+          }
+          this.minuteSendTimes.push(now);
         }
         const failure = this.failures.shift();
         if (failure) {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { TableRow } from './table-row.ts';
 
 /**
@@ -8,7 +8,9 @@ import type { TableRow } from './table-row.ts';
  * answers null.
  */
 export async function readXlsx(bytes: Uint8Array): Promise<TableRow[] | null> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first workbook, not at start: exceljs alone costs a running bot some 28 MB.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     // exceljs reads a Node Buffer; this is a view of the same bytes, not a copy.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);

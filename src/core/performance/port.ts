@@ -16,9 +16,10 @@ export interface PerformancePort {
   /**
    * Lead reports with work date in [from, to]; `signed` counts the company's
    * signed contracts, only those signed before `signedBefore` when given
-   * (KPI-7's monthly conversion counts what a month's leads had signed by its end).
+   * (KPI-7's monthly conversion counts what a month's leads had signed by its end);
+   * only those of `reporterIds` when given (a team's, not the department's).
    */
-  leadsBetween(from: IsoDate, to: IsoDate, signedBefore?: Date): Promise<ReportedLead[]>;
+  leadsBetween(from: IsoDate, to: IsoDate, signedBefore?: Date, reporterIds?: readonly string[]): Promise<ReportedLead[]>;
 
   /**
    * The signed contracts of these owners with `signed_at` in [from, to): only
