@@ -909,4 +909,12 @@ export const en: Record<MessageKey, string> = {
   'notice.review_team.title': '{region} · {quarter} team review',
   'notice.review_team.passed': '{passed} of {reviewed} passed',
   'notice.review_team.a_clients': 'New A-class clients {count}/{target} (team travel fund, INC-2)',
+  // ── pickers in forms ──
+  'form.delegate.title': 'Delegate approvals',
+  'form.delegate.id': 'Delegate',
+  'choice.grade.A': 'Class A',
+  'choice.grade.B': 'Class B',
+  'choice.grade.C': 'Class C',
+  'console.form.date_hint': ' (as YYYY-MM-DD)',
+  'console.form.person_hint': ' (@id or name)',
 };

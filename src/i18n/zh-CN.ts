@@ -927,6 +927,14 @@ export const zhCN = {
   'notice.review_team.title': '{region} · {quarter} 团队考核',
   'notice.review_team.passed': '考核达标 {passed}/{reviewed} 人',
   'notice.review_team.a_clients': '新增A类客户 {count}/{target}（团队旅游基金，INC-2）',
+  // ── pickers in forms ──
+  'form.delegate.title': '委托审批',
+  'form.delegate.id': '代理人',
+  'choice.grade.A': 'A 类',
+  'choice.grade.B': 'B 类',
+  'choice.grade.C': 'C 类',
+  'console.form.date_hint': '（格式 YYYY-MM-DD）',
+  'console.form.person_hint': '（@编号或姓名）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
