@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companyChoices } from '../../src/core/clients/company-choices.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
-import { pgliteBackend } from '../support/test-database.ts';
+import { backends } from '../support/test-database.ts';
 import { viewText } from '../support/view-text.ts';
 
 /**
@@ -9,14 +9,14 @@ import { viewText } from '../support/view-text.ts';
  * (SEC-1), a regional manager's region besides, the department manager
  * every one; filtered by what was typed, at most 100.
  */
-describe('the companies a company picker offers', () => {
+describe.each(backends)('the companies a company picker offers ($name)', (backend) => {
   let f: BotFixture;
   const lead = async (who: string, company: string, phone: string) => {
     const answer = viewText(await f.bot.handleText(f.as(who), `/lead ${company} contact:刘工 phone:${phone} size:80人 position:细分龙头`));
     if (!answer.includes('线索已保存')) throw new Error(`${who}'s lead ${company}: ${answer}`);
   };
   beforeAll(async () => {
-    f = await botFixture(pgliteBackend);
+    f = await botFixture(backend);
     await lead('zhangsan', '南京钟山仪器有限公司', '13822223333');
     await lead('zhangsan', '苏州100%_精密有限公司', '13822224444');
     await lead('zhaoliu', '杭州西湖软件有限公司', '13822225555');
