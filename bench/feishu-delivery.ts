@@ -46,7 +46,7 @@ export async function benchFeishuDelivery(adminUrl: string, messages = Number(pr
     );
     const logger = pino({ level: 'silent' });
     const feishu = createFeishuAdapter({
-      bot: { handleText: async () => ({ tone: 'info', blocks: [] }), submitForm: async () => ({ tone: 'info', blocks: [] }), handleFile: async () => ({ tone: 'info', blocks: [] }), openForm: async () => ({ tone: 'info', blocks: [] }), home: async () => ({ tone: 'info', blocks: [] }), localeOf: () => 'zh-CN' },
+      bot: { handleText: async () => ({ tone: 'info', blocks: [] }), submitForm: async () => ({ tone: 'info', blocks: [] }), handleFile: async () => ({ tone: 'info', blocks: [] }), openForm: async () => ({ tone: 'info', blocks: [] }), home: async () => ({ tone: 'info', blocks: [] }), localeOf: () => 'zh-CN', companyChoices: async () => [] },
       config: { appId: `cli_${randomBytes(4).toString('hex')}`, appSecret: 's', encryptKey: undefined, verificationToken: undefined, mode: 'webhook', domain: api.baseUrl },
       identify: async () => null,
       deliveries: { firstTime: async () => true },

@@ -66,10 +66,12 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
     const field = form?.queue[0];
     if (!field) return `[${actor.person.id}] > `;
     const required = field.required ? ` (${t('form.required')})` : '';
-    const options = field.options?.length
+    // The pickers of Slack and Feishu are typed here: a date as the grammar reads it, a person by id or name (the directory is not listed).
+    const hint = field.kind === 'date' ? t('console.form.date_hint') : field.kind === 'person' ? t('console.form.person_hint') : '';
+    const options = field.options?.length && field.kind !== 'person'
       ? `\n  ${t('console.form.choices', { options: field.options.map((o, i) => `${i + 1}) ${o.label}`).join('  ') })}\n`
       : '';
-    return `${options}${field.label}${required}: `;
+    return `${options}${field.label}${hint}${required}: `;
   };
 
   const answerField = async (line: string) => {
@@ -157,10 +159,11 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
   print(t('console.bye'));
 }
 
-/** A numbered choice, a choice's value or label, or free text as typed. */
+/** A numbered choice, a choice's value or label (a person's name), or free text as typed. */
 function chooseOption(field: FormFieldView, answer: string): string {
   if (!field.options?.length || !answer) return answer;
-  const byNumber = /^\d+$/.test(answer) ? field.options[Number(answer) - 1] : undefined;
+  // People are not listed, so a number is no pick of one.
+  const byNumber = /^\d+$/.test(answer) && field.kind !== 'person' ? field.options[Number(answer) - 1] : undefined;
   const match = byNumber ?? field.options.find((o) => o.value === answer || o.label === answer);
   return match?.value ?? answer;
 }

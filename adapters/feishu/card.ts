@@ -31,7 +31,21 @@ export interface ButtonValue {
   form?: string;
   /** The overview card's Refresh button: the card is replaced by a fresh overview. */
   home?: 'refresh';
+  /** A form's fields that are person pickers: they come back as open_ids, which the adapter reads as people of the directory. */
+  people?: string[];
+  /** A form's fields that are date pickers: they come back as `YYYY-MM-DD +0800`, of which the date is kept. */
+  dates?: string[];
 }
+
+/**
+ * A company select lists at most this many of the person's companies: each
+ * option's text counts as a component toward the card's 200, and a form
+ * holds other fields too. Fewer than the 100 a Slack list holds.
+ */
+export const FEISHU_COMPANY_OPTIONS = 50;
+/** A person picker lists at most this many people of the directory (those with an open_id). */
+export const FEISHU_PERSON_OPTIONS = 100;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function elementsOf(block: Block): Element[] {
   switch (block.type) {
@@ -90,15 +104,55 @@ function formElements(form: FormView): Element[] {
           // Card JSON 2.0: the button submits its form (1.0's `action_type: form_submit` is refused); Feishu sends
           // card.action.trigger with action.form_value (every input by name) and this button's callback value.
           form_action_type: 'submit',
-          behaviors: [{ type: 'callback', value: { form: form.name } satisfies ButtonValue }],
+          behaviors: [{ type: 'callback', value: submitValue(form) }],
         },
       ],
     },
   ];
 }
 
+function submitValue(form: FormView): ButtonValue {
+  const keys = (kind: FormFieldView['kind']) => form.fields.filter((f) => f.kind === kind).map((f) => f.key);
+  const people = keys('person');
+  const dates = keys('date');
+  return { form: form.name, ...(people.length > 0 && { people }), ...(dates.length > 0 && { dates }) };
+}
+
+/** The pickers: date_picker for a date, select_person over the directory's open_ids for a person, a select of the person's companies for a company. */
+function pickerOf(field: FormFieldView, label: Element): Element | null {
+  switch (field.kind) {
+    case 'date':
+      // Feishu takes initial_date as yyyy-MM-dd; a value typed otherwise is shown again as no date, under its error.
+      return { tag: 'date_picker', name: field.key, required: field.required, placeholder: label, ...(field.value && ISO_DATE.test(field.value) && { initial_date: field.value }) };
+    case 'person': {
+      const people = (field.options ?? []).filter((o) => o.platformIds?.feishu).slice(0, FEISHU_PERSON_OPTIONS);
+      const id = field.value?.replace(/^[@＠]/u, '');
+      const initial = people.find((o) => o.value === id)?.platformIds?.feishu;
+      // Without options Feishu lists the chat's members: in a chat with the bot, only the person themself.
+      return { tag: 'select_person', name: field.key, required: field.required, placeholder: label, options: people.map((o) => ({ value: o.platformIds?.feishu })), ...(initial && { initial_option: initial }) };
+    }
+    case 'company': {
+      const names = (field.options ?? []).map((o) => o.value).slice(0, FEISHU_COMPANY_OPTIONS);
+      // A company given before (shown again under its error) stays selected even when it is not among the first ones.
+      if (field.value && !names.includes(field.value)) names.unshift(field.value);
+      return {
+        tag: 'select_static',
+        name: field.key,
+        required: field.required,
+        placeholder: label,
+        options: names.map((n) => ({ text: { tag: 'plain_text', content: n }, value: n })),
+        ...(field.value && { initial_option: field.value }),
+      };
+    }
+    default:
+      return null;
+  }
+}
+
 function inputOf(field: FormFieldView): Element {
   const label = { tag: 'plain_text', content: field.label };
+  const picker = pickerOf(field, label);
+  if (picker) return picker;
   if (field.kind === 'choice' && field.options?.length) {
     return {
       tag: 'select_static',

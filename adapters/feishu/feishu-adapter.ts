@@ -172,6 +172,25 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     await answer(message, openId, view, actor);
   }
 
+  /**
+   * What the pickers of a form hand back, as the commands read it: a date
+   * picker's `2026-12-10 +0800` is its date; a person picker's open_id is
+   * the person of the directory (`@id`), or stays the open_id, which the
+   * command refuses as someone it does not know.
+   */
+  async function asPickedValues(values: Record<string, string | undefined>, button: ButtonValue): Promise<Record<string, string | undefined>> {
+    const picked = { ...values };
+    for (const key of button.dates ?? []) {
+      const date = /^(\d{4}-\d{2}-\d{2})(\s|$)/.exec(picked[key]?.trim() ?? '')?.[1];
+      if (date) picked[key] = date;
+    }
+    for (const key of button.people ?? []) {
+      const openId = picked[key]?.trim();
+      if (openId) picked[key] = `@${(await opts.identify(openId))?.id ?? openId}`;
+    }
+    return picked;
+  }
+
   async function onCardAction(event: CardActionEvent) {
     const openId = event.operator?.open_id;
     let actor: Actor | null;
@@ -190,9 +209,10 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     // Feishu wants the callback answered within 3 s: slower work answers "working on it" and sends its result when done.
     const working = { toast: { type: 'info', content: tr('toast.working') } };
     let answer: unknown = { toast: { type: 'success', content: tr('toast.done') } };
-    if (value.form && isFormName(value.form)) {
+    const form = value.form;
+    if (form && isFormName(form)) {
       const values = Object.fromEntries(Object.entries(event.action?.form_value ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
-      await replyWithin(2500, bot.submitForm(actor, value.form, values, delivery), {
+      await replyWithin(2500, asPickedValues(values, value).then((picked) => bot.submitForm(actor, form, picked, delivery)), {
         inTime: async (view) => {
           if (view.repeated) answer = { toast: { type: 'info', content: tr('toast.done') } };
           else if (view.form) answer = { toast: { type: 'error', content: tr('toast.fix_form') }, card: { type: 'raw', data: renderCard(view, tr) } };

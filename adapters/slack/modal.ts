@@ -6,6 +6,12 @@ import { LIMITS, cut, renderBlocks } from './block-kit.ts';
 /** Modal titles and button labels are short in Slack: 24 characters. */
 const MODAL_TEXT = 24;
 const INPUT_ACTION = 'value';
+/** The action_id of a company picker: Slack asks the bot for its options (block_suggestion) by it. */
+export const COMPANY_ACTION = 'company';
+/** Slack's option object: text up to 75 characters, value up to 150. */
+const OPTION_TEXT = 75;
+const OPTION_VALUE = 150;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const FORM_CALLBACK_PREFIX = 'form:';
 
@@ -28,9 +34,36 @@ export function formModal(form: FormView, context: ModalContext): types.ModalVie
 
 /** A form's note above its fields: plain text, so nothing pasted is read as markup. */
 const noteBlock = (note: string): types.KnownBlock => ({ type: 'context', elements: [{ type: 'plain_text', text: cut(note, 2000), emoji: false }] });
+/** A company as an option of the company picker: its name is its value, so a name longer than an option value may hold is not offered. */
+export function companyOption(name: string): types.PlainTextOption | null {
+  return [...name].length > OPTION_VALUE ? null : { text: { type: 'plain_text', text: cut(name, OPTION_TEXT) }, value: name };
+}
+
+/** The pickers: a calendar for a date, Slack's member list for a person, the person's own companies (loaded as they type) for a company. */
+function pickerElement(field: FormFieldView): types.InputBlockElement | null {
+  switch (field.kind) {
+    case 'date':
+      // Slack refuses an initial_date that is not YYYY-MM-DD; a value typed otherwise is shown again as no date.
+      return { type: 'datepicker', action_id: INPUT_ACTION, ...(field.value && ISO_DATE.test(field.value) && { initial_date: field.value }) };
+    case 'person': {
+      const id = field.value?.replace(/^[@＠]/u, '');
+      const slackId = field.options?.find((o) => o.value === id)?.platformIds?.slack;
+      return { type: 'users_select', action_id: INPUT_ACTION, ...(slackId && { initial_user: slackId }) };
+    }
+    case 'company': {
+      const initial = field.value ? companyOption(field.value) : null;
+      // min_query_length 0: the list opens with the person's companies before anything is typed (Slack's default waits for 3 characters).
+      return { type: 'external_select', action_id: COMPANY_ACTION, min_query_length: 0, ...(initial && { initial_option: initial }) };
+    }
+    default:
+      return null;
+  }
+}
 
 function inputBlock(field: FormFieldView): types.InputBlock {
   const label = { type: 'plain_text' as const, text: cut(field.label, 2000) };
+  const picker = pickerElement(field);
+  if (picker) return { type: 'input', block_id: field.key, optional: !field.required, label, element: picker };
   if (field.kind === 'choice' && field.options?.length) {
     const options = field.options.slice(0, 100).map((o) => ({ text: { type: 'plain_text' as const, text: cut(o.label, 75) }, value: o.value }));
     const initial = options.find((o) => o.value === field.value);
@@ -58,16 +91,24 @@ function inputBlock(field: FormFieldView): types.InputBlock {
   };
 }
 
-type StateValues = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
+type StateValue = { value?: string | null; selected_option?: { value: string } | null; selected_date?: string | null; selected_user?: string | null };
+type StateValues = Record<string, Record<string, StateValue>>;
 
-/** The values of a submitted modal, by field key. */
-export function submittedValues(state: StateValues): Record<string, string | undefined> {
+/**
+ * The values of a submitted modal, by field key, and the Slack user each
+ * person picker holds, by field key: the adapter reads those as people of
+ * the directory (`@id`) before the bot sees them.
+ */
+export function submittedValues(state: StateValues): { values: Record<string, string | undefined>; users: Record<string, string> } {
   const values: Record<string, string | undefined> = {};
+  const users: Record<string, string> = {};
   for (const [blockId, actions] of Object.entries(state)) {
-    const input = actions[INPUT_ACTION];
-    values[blockId] = input?.selected_option?.value ?? input?.value ?? undefined;
+    // One element per block, by whichever action_id it has (a company picker's is COMPANY_ACTION).
+    const input = actions[INPUT_ACTION] ?? actions[COMPANY_ACTION];
+    if (input?.selected_user) users[blockId] = input.selected_user;
+    values[blockId] = input?.selected_option?.value ?? input?.selected_date ?? input?.value ?? undefined;
   }
-  return values;
+  return { values, users };
 }
 
 /** `response_action: errors` wants one message per block id, and every field is a block. */

@@ -18,7 +18,7 @@ import { faultView } from '../../src/views/problem-views.ts';
 import { strangerView as stranger } from '../../src/views/stranger-view.ts';
 import { LIMITS, renderBlocks } from './block-kit.ts';
 import { chartPng } from './chart-png.ts';
-import { answerModal, fieldErrors, formModal, formNameOf, modalContext, submittedValues } from './modal.ts';
+import { answerModal, COMPANY_ACTION, companyOption, fieldErrors, formModal, formNameOf, modalContext, submittedValues } from './modal.ts';
 import { OPEN_FORM_ACTION, readOpenFormValue } from './open-form.ts';
 import { SHORTCUTS, shortcutCommand } from './shortcuts.ts';
 import { typedText } from './message-text.ts';
@@ -211,7 +211,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     };
     // Field errors keep the modal open, if they are known within Slack's 3 s; slower work closes it and answers after.
     const submitted = submittedValues(view.state.values);
-    await replyWithin(INLINE_WITHIN_MS, answering(body.user.id, (actor) => bot.submitForm(actor, form, submitted, 'trigger_id' in body ? { source: 'slack', id: body.trigger_id } : undefined)), {
+    const delivery = 'trigger_id' in body ? { source: 'slack' as const, id: body.trigger_id } : undefined;
+    await replyWithin(INLINE_WITHIN_MS, answering(body.user.id, async (actor) => bot.submitForm(actor, form, await asPeople(submitted), delivery)), {
       inTime: async (result) => {
         if (result.view.form) return ack({ response_action: 'errors', errors: fieldErrors(result.view.form) });
         await ack();
@@ -242,6 +243,28 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       await client.views.open({ trigger_id: shortcut.trigger_id, view: modal });
     });
   }
+
+  /**
+   * A person picker holds a Slack user: the bot reads people as `@id` of the
+   * directory. Someone not in it stays their Slack id, which the command
+   * then refuses as a person it does not know.
+   */
+  async function asPeople({ values, users }: ReturnType<typeof submittedValues>): Promise<Record<string, string | undefined>> {
+    const people = await Promise.all(Object.entries(users).map(async ([key, userId]) => [key, (await opts.identify(userId))?.id ?? userId] as const));
+    return { ...values, ...Object.fromEntries(people.map(([key, id]) => [key, `@${id}`])) };
+  }
+
+  // A company picker's options, as the person types (the Options Load URL, or Socket Mode): their own companies, at most 100.
+  app.options<'block_suggestion'>({ type: 'block_suggestion', action_id: COMPANY_ACTION }, async ({ body, ack }) => {
+    const names = await actorOf(body.user.id)
+      .then((actor) => (actor ? bot.companyChoices(actor, body.value ?? '') : []))
+      .catch((error: unknown) => {
+        // The list must answer within 3 s: an empty one, rather than none, when the database is away.
+        logger.error({ err: error, user: body.user.id }, 'slack options load failed');
+        return [];
+      });
+    await ack({ options: names.flatMap((name) => companyOption(name) ?? []) });
+  });
 
   // Events are retried by Slack when not acknowledged in time: each event id has its effect once.
   const firstDelivery = async (body: { event_id?: string }) => !body.event_id || (await opts.deliveries.firstTime('slack', body.event_id));

@@ -8,7 +8,9 @@ import type { Locale } from '../core/people.ts';
 import type { Actor, CoreDeps } from '../core/ports.ts';
 import { localDate } from '../core/time.ts';
 import { translator } from '../i18n/translate.ts';
-import { formView } from '../views/form-view.ts';
+import { companyChoices, pickablePeople } from '../core/clients/company-choices.ts';
+import type { FormField } from '../grammar/form-field.ts';
+import { formView, type FormChoices } from '../views/form-view.ts';
 import { homeView } from '../views/home-view.ts';
 import { faultView, inputIssuesView, repeatedView } from '../views/problem-views.ts';
 import type { ViewContext } from '../views/view-context.ts';
@@ -46,6 +48,12 @@ export interface Bot {
    * its button opens one). Nothing runs until the form is submitted.
    */
   openForm(actor: Actor, form: string, values: Record<string, string>): Promise<View>;
+  /**
+   * The companies a form's company picker offers this person, whose names
+   * contain `typed` (Slack's options load, as the person types); by name,
+   * at most 100.
+   */
+  companyChoices(actor: Actor, typed: string): Promise<string[]>;
   /** The person's first screen (Slack App Home). */
   home(actor: Actor): Promise<View>;
   localeOf(actor: Actor | null): Locale;
@@ -68,7 +76,7 @@ export function createBot(deps: BotDeps): Bot {
   /** The family that declared the command runs it; a command given alone opens its form. `deps` is the command's own (see executeOnce). */
   async function execute(actor: Actor, command: Command, deps: CoreDeps, file?: AttachedFile): Promise<View> {
     const view = context(actor);
-    if (command.kind === 'form') return formView(view.t, command.form, formFields(command.form), await regions());
+    if (command.kind === 'form') return formView(view.t, command.form, formFields(command.form), await choicesFor(actor, formFields(command.form)));
     const env: RunEnv = { deps, actor, view, ...(file ? { file } : {}) };
     return runCommand(command, env);
   }
@@ -98,8 +106,21 @@ export function createBot(deps: BotDeps): Bot {
     return result.ok ? result.value : [];
   }
 
+  /** Only what the form's fields list is read: the directory for a person picker, the person's companies for a company picker. */
+  async function choicesFor(actor: Actor, fields: readonly FormField[]): Promise<FormChoices> {
+    const has = (kind: FormField['kind']) => fields.some((f) => f.kind === kind);
+    return {
+      regions: has('region') ? await regions() : [],
+      ...(has('person') && { people: await pickablePeople(deps) }),
+      ...(has('company') && { companies: await companyChoices(deps, actor) }),
+    };
+  }
+
   return {
     localeOf,
+    companyChoices(actor, typed) {
+      return companyChoices(deps, actor, typed);
+    },
     home(actor) {
       return guarded(actor, async () => {
         const { t } = context(actor);
@@ -143,7 +164,7 @@ export function createBot(deps: BotDeps): Bot {
         const parsed = parseFormSubmission(form, values, parseContext());
         if (!parsed.ok) {
           const filled = Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => !!e[1]));
-          return formView(context(actor).t, form, formFields(form), await regions(), filled, parsed.issues);
+          return formView(context(actor).t, form, formFields(form), await choicesFor(actor, formFields(form)), filled, parsed.issues);
         }
         deps.logger.info({ person: actor.person.id, platform: actor.platform, command: parsed.value.kind, form }, 'form');
         return afterwards(await executeOnce(actor, parsed.value, delivery));

@@ -951,4 +951,12 @@ export const en: Record<MessageKey, string> = {
   'kpi.chart.month': '{month} month',
   'kpi.chart.quarter': '{quarter} quarter',
   'kpi.chart.image_alt': '{title} (chart)',
+  // ── pickers in forms ──
+  'form.delegate.title': 'Delegate approvals',
+  'form.delegate.id': 'Delegate',
+  'choice.grade.A': 'Class A',
+  'choice.grade.B': 'Class B',
+  'choice.grade.C': 'Class C',
+  'console.form.date_hint': ' (as YYYY-MM-DD)',
+  'console.form.person_hint': ' (@id or name)',
 };

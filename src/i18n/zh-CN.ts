@@ -969,6 +969,14 @@ export const zhCN = {
   'kpi.chart.month': '{month} 月度',
   'kpi.chart.quarter': '{quarter} 季度',
   'kpi.chart.image_alt': '{title}（图表）',
+  // ── pickers in forms ──
+  'form.delegate.title': '委托审批',
+  'form.delegate.id': '代理人',
+  'choice.grade.A': 'A 类',
+  'choice.grade.B': 'B 类',
+  'choice.grade.C': 'C 类',
+  'console.form.date_hint': '（格式 YYYY-MM-DD）',
+  'console.form.person_hint': '（@编号或姓名）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -109,6 +109,25 @@ export function companiesRepo(db: Kysely<Database>, keyring: Keyring): Companies
       return rows.map(toCompany);
     },
 
+    async namesFor(scope, typed, limit) {
+      // LIKE's own wildcards in what was typed are matched as themselves.
+      const pattern = `%${typed.normalize('NFKC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const rows = await db
+        .selectFrom('companies')
+        .select('name')
+        .distinct()
+        .where((eb) =>
+          scope.all
+            ? eb.lit(true)
+            : eb.or([eb('owner_id', '=', scope.personId), eb('account_manager_id', '=', scope.personId), ...(scope.region !== undefined ? [eb('region', '=', scope.region)] : [])]),
+        )
+        .where(sql<boolean>`normalize(name, NFKC) ilike ${pattern}`)
+        .orderBy('name')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.name);
+    },
+
     async aClassWithoutAccountManager() {
       const rows = await db.selectFrom('companies').selectAll().where('grade', '=', 'A').where('account_manager_id', 'is', null).orderBy('id').execute();
       return rows.map(toCompany);

@@ -34,6 +34,9 @@ export function directoryRepo(db: Kysely<Database>): DirectoryPort {
       const rows = await db.selectFrom('regions').select('name').where('active', '=', true).orderBy('name').execute();
       return rows.map((r) => r.name);
     },
+    async everyone() {
+      return (await active().orderBy('name').orderBy('id').execute()).map(toPerson);
+    },
     async withRole(role, region) {
       let query = active().where('role', '=', role);
       if (region !== undefined) query = query.where('region', '=', region);

@@ -59,10 +59,23 @@ export interface FormFieldView {
   key: string;
   label: string;
   required: boolean;
-  kind: 'text' | 'multiline' | 'choice';
-  options?: { value: string; label: string }[];
+  /** 'date', 'person' and 'company' are pickers where the platform has them (see FormField), text in the console. */
+  kind: 'text' | 'multiline' | 'choice' | 'date' | 'person' | 'company';
+  /**
+   * A choice's values; a person field's people (value: the directory id, with
+   * their platform ids, for pickers that list platform users); a company
+   * field's companies (value: the name), as many as a static list may hold.
+   */
+  options?: FormOption[];
   value?: string;
   error?: string;
+}
+
+export interface FormOption {
+  value: string;
+  label: string;
+  /** A person's ids on the platforms (Slack user id, Feishu open_id), for person pickers. */
+  platformIds?: { slack?: string; feishu?: string };
 }
 
 export interface FormView {

@@ -278,6 +278,15 @@ describe('forms in the console chat', () => {
     expect(card).toContain('规模: 60人');
   });
 
+  it("asks a picker's field as text: a person by name (the directory not listed), a date with its format, and delegates (issue 14)", async () => {
+    const text = await chat(['/delegate', '周八', '2026-11-30'], 'lisi');
+    const form = after(text, '委托审批');
+    expect(form).toMatch(/代理人（@编号或姓名）[^\n]*: /);
+    expect(form).toMatch(/截止日期（格式 YYYY-MM-DD）[^\n]*: /);
+    expect(form).not.toContain('1) 张三');
+    expect(form).toContain('已委托 周八 代为审批，至 2026-11-30 止');
+  });
+
   it('/cancel in a form says it is cancelled and stores nothing', async () => {
     const text = await chat(['/lead', '扬州广陵食品有限公司', '/cancel', '/client 扬州广陵食品有限公司', '/leads']);
     expect(text).toContain('已取消。');

@@ -17,6 +17,7 @@ import { PAGE_SIZE } from '../../src/views/paging.ts';
 import type { View } from '../../src/views/view.ts';
 import { checkCard } from '../fakes/feishu-card-rules.ts';
 import { checkMessage, checkView } from '../fakes/slack-rules.ts';
+import { manifestApp } from '../fakes/slack-api.ts';
 
 const t = translator('zh-CN');
 const ctx = { t, locale: 'zh-CN' as const, timezone: 'Asia/Shanghai', policy: DEFAULT_POLICY };
@@ -200,7 +201,7 @@ describe('the renderers at the platforms\' limits', () => {
 
   it.each(Object.keys(FORMS) as FormName[])('render the %s form filled in at 500 characters a field as a modal Slack opens and a card Feishu accepts', (name) => {
     const view = formView(t, name, FORMS[name], regions, filled(name, regions, 500));
-    expect(checkView(formModal(view.form!, { channel: 'C'.repeat(20) }), 'views.open')).toBeNull();
+    expect(checkView(formModal(view.form!, { channel: 'C'.repeat(20) }), 'views.open', manifestApp())).toBeNull();
     expect(checkCard(renderCard(view, t))).toBeNull();
   });
 
@@ -208,7 +209,7 @@ describe('the renderers at the platforms\' limits', () => {
     const values = filled(name, regions, MAX_MESSAGE_CHARS);
     const issues = FORMS[name].map((f) => issue('too_long', f.key, { max: 500, length: MAX_MESSAGE_CHARS }));
     const view = formView(t, name, FORMS[name], regions, values, issues);
-    expect(checkView(formModal(view.form!, { channel: null }), 'views.open')).toBeNull();
+    expect(checkView(formModal(view.form!, { channel: null }), 'views.open', manifestApp())).toBeNull();
     const card = renderCard(view, t);
     expect(checkCard(card)).toBeNull();
     expect(JSON.stringify(card).match(/⚠/g)?.length).toBe(view.form!.fields.filter((f) => f.error).length);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeSlackApi } from '../fakes/slack-api.ts';
-import { SLACK_LIMITS as L, checkMessage, checkView } from '../fakes/slack-rules.ts';
+import { FakeSlackApi, manifestApp } from '../fakes/slack-api.ts';
+import { SLACK_LIMITS as L, checkMessage, checkOptionsAnswer, checkView } from '../fakes/slack-rules.ts';
 
 const s = (n: number, ch = 'a') => ch.repeat(n);
 const plain = (text: string) => ({ type: 'plain_text', text });
@@ -78,7 +78,21 @@ const views: [string, string, string | null, Record<string, unknown>][] = [
   ['an option value of 151 characters', 'views.open', 'invalid_arguments', modal({ blocks: [input(select([option('o', s(L.optionValue + 1))]))] })],
   ['an initial option that is not an option', 'views.open', 'invalid_arguments', modal({ blocks: [input(select([option('o', 'v')], { initial_option: option('p', 'w') }))] })],
   ['a home view to views.open', 'views.open', 'invalid_arguments', { type: 'home', blocks: [] }],
+  ['a datepicker with an initial date written YYYY-MM-DD', 'views.open', null, modal({ blocks: [input({ type: 'datepicker', action_id: 'value', initial_date: '2026-11-30' })] })],
+  ['a datepicker with an initial date written otherwise', 'views.open', 'invalid_arguments', modal({ blocks: [input({ type: 'datepicker', action_id: 'value', initial_date: '2026/11/30' })] })],
+  ['a datepicker with an initial date that is no day', 'views.open', 'invalid_arguments', modal({ blocks: [input({ type: 'datepicker', action_id: 'value', initial_date: '2026-02-30' })] })],
+  ['a datepicker with an unknown property', 'views.open', 'invalid_arguments', modal({ blocks: [input({ type: 'datepicker', action_id: 'value', initial_value: '2026-11-30' })] })],
+  ['a users_select with an initial user', 'views.open', null, modal({ blocks: [input({ type: 'users_select', action_id: 'value', initial_user: 'U01ZHANGSAN' })] })],
+  ['a users_select whose initial user is no user ID', 'views.open', 'invalid_arguments', modal({ blocks: [input({ type: 'users_select', action_id: 'value', initial_user: 'zhangsan' })] })],
+  ['a users_select with options', 'views.open', 'invalid_arguments', modal({ blocks: [input({ type: 'users_select', action_id: 'value', options: [] })] })],
+  ['a users_select with an unknown property', 'views.open', 'invalid_arguments', modal({ blocks: [input({ type: 'users_select', action_id: 'value', initial_users: ['U1'] })] })],
+  ['an external_select with min_query_length 0 and an initial option', 'views.open', null, modal({ blocks: [input({ type: 'external_select', action_id: 'company', min_query_length: 0, initial_option: option('Acme', 'Acme') })] })],
+  ['an external_select with a negative min_query_length', 'views.open', 'invalid_arguments', modal({ blocks: [input({ type: 'external_select', action_id: 'company', min_query_length: -1 })] })],
+  ['an external_select with static options', 'views.open', 'invalid_arguments', modal({ blocks: [input({ type: 'external_select', action_id: 'company', options: [option('a', 'a')] })] })],
+  ['an external_select whose initial option has a value of 151 characters', 'views.open', 'invalid_arguments', modal({ blocks: [input({ type: 'external_select', action_id: 'company', initial_option: option('a', s(L.optionValue + 1)) })] })],
 ];
+
+const APP = { optionsLoadUrl: 'https://bot.example.com/slack/events' };
 
 describe('the strict fake Slack refuses what Slack refuses', () => {
   it.each(messages)('a message with %s is answered %s', (_name, error, args) => {
@@ -86,7 +100,25 @@ describe('the strict fake Slack refuses what Slack refuses', () => {
   });
 
   it.each(views)('%s sent to %s is answered %s', (_name, method, error, view) => {
-    expect(checkView(view, method)?.error ?? null).toBe(error);
+    expect(checkView(view, method, APP)?.error ?? null).toBe(error);
+  });
+
+  it('refuses an external_select of an app that has no Options Load URL, which could never fill it', () => {
+    const view = modal({ blocks: [input({ type: 'external_select', action_id: 'company', min_query_length: 0 })] });
+    expect(checkView(view, 'views.open', APP)).toBeNull();
+    expect(checkView(view, 'views.open', { optionsLoadUrl: null })?.why).toContain('Options Load URL');
+  });
+
+  it('takes the app from the manifest: its Options Load URL is the one path the bot serves', () => {
+    expect(new URL(manifestApp().optionsLoadUrl ?? 'http://none/').pathname).toBe('/slack/events');
+  });
+
+  it('refuses an options load answer of more than 100 options or a bad option', () => {
+    const options = (n: number) => ({ options: Array.from({ length: n }, (_, i) => option(`o${i}`, `v${i}`)) });
+    expect(checkOptionsAnswer(options(L.options))).toBeNull();
+    expect(checkOptionsAnswer(options(L.options + 1))).toContain('more than 100 options');
+    expect(checkOptionsAnswer({ options: [option(s(L.optionText + 1), 'v')] })).toContain('longer than 75');
+    expect(checkOptionsAnswer({})).toContain('needs options');
   });
 });
 

@@ -19,6 +19,8 @@ describe('the Slack app manifest', () => {
     const urls = [
       ...manifest.features.slash_commands.map((c: { url: string }) => c.url),
       manifest.settings.interactivity.request_url,
+      // The Options Load URL: a form's company picker (external_select) loads its options there.
+      manifest.settings.interactivity.message_menu_options_url,
       manifest.settings.event_subscriptions.request_url,
     ];
     expect(new Set(urls.map((u: string) => new URL(u).pathname))).toEqual(new Set(['/slack/events']));

@@ -282,6 +282,7 @@ const TABLE: [string, ...Expected[]][] = [
   ["press Withdraw on another's request",                                     NOT_MINE,     NOT_MINE,     NOT_MINE,     NOT_MINE,     NOT_MINE,     NOT_MINE,     NOT_MINE,     NOT_MINE,     NOT_MINE],
   // Issue 10 §3: a delegate must be able to hold the steps; who holds no step has nothing to delegate (not_allowed)
   ['delegate my approvals to a salesperson',                                  NOT_ALLOWED,  NOT_ALLOWED,  CANT_APPROVE, CANT_APPROVE, CANT_APPROVE, CANT_APPROVE, CANT_APPROVE, NOT_ALLOWED,  NOT_ALLOWED],
+  ['delegate my approvals to a salesperson through the form, picking them',   NOT_ALLOWED,  NOT_ALLOWED,  CANT_APPROVE, CANT_APPROVE, CANT_APPROVE, CANT_APPROVE, CANT_APPROVE, NOT_ALLOWED,  NOT_ALLOWED],
   // ── Performance (KPI-1..7): staff with targets are reviewed; managers see and set goals for their people; only finance locks ──
   ['see my review figures',                                                   OK,           OK,           OK,           OK,           NO_TARGETS,   NO_TARGETS,   NO_TARGETS,   NO_TARGETS,   NO_TARGETS],
   ["see another's review figures",                                            NOT_REPORT,   NOT_REPORT,   OK,           OK,           NOT_REPORT,   NOT_REPORT,   NOT_REPORT,   NOT_REPORT,   NOT_REPORT],
@@ -394,6 +395,8 @@ const HOW: Record<string, How> = {
   "press Approve on another's contract review": how('approvals.approve', async (w, me) => approvalButton(w, me, await w.contractReview(), 'legal', 'approve')),
   "press Withdraw on another's request": how('approvals.withdraw', async (w, me) => w.press(me, await w.say(OWNER, '/expense 8000 展会物料'), '/approvals withdraw')),
   'delegate my approvals to a salesperson': how('delegate', (w, me) => w.type(me, `/delegate @${OWNER} until:2026-12-10`)),
+  // The person picker hands the bot the picked person as `@id` (the adapters read the platform's user as the directory's person).
+  'delegate my approvals to a salesperson through the form, picking them': how(['delegate', 'delegate'], (w, me) => w.form(me, '/delegate', 'delegate', { id: `@${OWNER}`, until: '2026-12-10' })),
   // ── Performance ──
   'see my review figures': how('kpi.me', (w, me) => w.type(me, '/kpi')),
   "see another's review figures": how('kpi.person', (w, me) => w.type(me, `/kpi @${OWNER}`)),

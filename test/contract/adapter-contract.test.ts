@@ -148,6 +148,32 @@ describe.each(drivers)('the adapter contract on %s', (_name, makeDriver) => {
     expect(await d.delivered('zhangsan', `审批已通过 #${id}`)).toContain(`审批已通过 #${id}`);
   });
 
+  it('takes the date of an expense from the date picker of its form: a salesperson picks a day (issue 14)', async () => {
+    const reply = await d.submitForm('zhangsan', '/expense', { amount: '5000', purpose: '客户样品', date: '2026-11-27' });
+    expect(reply).toContain('已提交，等待 李四 审批');
+    const stored = await d.fixture.database.db.selectFrom('approval_requests').select('on_date').where('requester_id', '=', 'zhangsan').execute();
+    expect(stored.map((r) => String(r.on_date).slice(0, 10))).toEqual(['2026-11-27']);
+  });
+
+  it('takes a delegate from the person picker and the last day from the date picker of /delegate alone (APR-3)', async () => {
+    const reply = await d.submitForm('lisi', '/delegate', { id: 'zhouba', until: '2026-11-30' });
+    expect(reply).toContain('已委托 周八 代为审批，至 2026-11-30 止');
+  });
+
+  it('offers a salesperson their own company in the company picker of a form, and records the visit', async () => {
+    await givenTheLead();
+    const reply = await d.submitForm('zhangsan', '/visit', { company: '南京钟山仪器有限公司', method: 'phone' });
+    expect(reply).toContain('拜访已记录');
+    expect(reply).toContain('南京钟山仪器有限公司');
+  });
+
+  it('takes the account manager of a client from the person picker of the client form: the manager picks, the account manager hears', async () => {
+    await givenTheLead();
+    const reply = await d.submitForm('lisi', '/client', { company: '南京钟山仪器有限公司', manager: 'sunqi' });
+    expect(reply).toContain('孙七');
+    expect(await d.delivered('sunqi', '新的专属客户')).toContain('李四 指派你为「南京钟山仪器有限公司」的专属客户经理');
+  });
+
   it('runs the command behind a button of a reply', async () => {
     await givenTheLead();
     const reply = await d.sendAndPress('zhangsan', '/client 南京钟山仪器', '记录拜访');

@@ -90,11 +90,17 @@ export async function feishuDriver(): Promise<ChatDriver> {
     async submitForm(personId, command, values) {
       const form = await say(personId, command);
       const submit = buttons(form).find((b) => b.form_action_type === 'submit');
-      // Feishu submits every input of the form: what the bot filled in, overwritten by what the person typed.
+      // Feishu submits every input of the form: what the bot filled in, overwritten by what the person typed or picked.
+      const before = f.api.messages().length;
       const res = await f.deliver(
-        cardAction({ token: VERIFICATION_TOKEN, openId: f.openId(personId), value: submit.behaviors[0].value, formValue: { ...filledIn(form), ...values } }),
+        cardAction({ token: VERIFICATION_TOKEN, openId: f.openId(personId), value: submit.behaviors[0].value, formValue: { ...filledIn(form), ...pickedIn(form, values, f.openId) } }),
       );
-      return cardText(res.json.card?.data);
+      if (res.json.card) return cardText(res.json.card.data);
+      // A reply with contact data (a client card) is sent to the person privately: the callback answers only a toast.
+      const privately = await waitFor(() => f.api.messages().slice(before).find((c) => c.body?.receive_id === f.openId(personId)), `the private answer to ${personId}'s form`, {
+        got: () => `callback answer: ${JSON.stringify(res.json)}`,
+      });
+      return cardText(privately.body.content);
     },
     // What the bot sends a person by open_id, and Feishu took (a call it refused ends in "!").
     deliveries: () =>
@@ -106,14 +112,50 @@ export async function feishuDriver(): Promise<ChatDriver> {
   }, dispatcher);
 }
 
-/** The values a form card arrives with: each input's default_value, each select's initial_option. */
+/**
+ * What the person enters, as Feishu sends it: a date picked as YYYY-MM-DD comes as `YYYY-MM-DD +0800`, a person
+ * picked by directory id as their open_id, which must be among the picker's options, as must a select's value.
+ */
+function pickedIn(card: unknown, values: Record<string, string>, openId: (personId: string) => string): Record<string, string> {
+  const inputs = new Map<string, any>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Record<string, any>;
+    if (typeof element.name === 'string' && element.tag !== 'button' && element.tag !== 'form') inputs.set(element.name, element);
+    Object.values(element).forEach(walk);
+  };
+  walk(card);
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => {
+      const input = inputs.get(key);
+      const offered = (v: string) => {
+        if (!(input.options ?? []).some((o: any) => o.value === v)) throw new Error(`the ${input.tag} "${key}" does not offer "${value}": ${JSON.stringify(input.options)}`);
+        return v;
+      };
+      switch (input?.tag) {
+        case 'date_picker':
+          return [key, `${value} +0800`];
+        case 'select_person':
+          return [key, offered(openId(value))];
+        case 'select_static':
+          return [key, offered(value)];
+        default:
+          return [key, value];
+      }
+    }),
+  );
+}
+
+/** The values a form card arrives with: each input's default_value, each select's initial_option, each date picker's initial_date. */
 function filledIn(card: unknown): Record<string, string> {
   const found: Record<string, string> = {};
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     const element = node as Record<string, unknown>;
-    const value = element.default_value ?? element.initial_option;
+    // A date picker sends its day with the person's offset, as a picked one does.
+    const value = element.default_value ?? element.initial_option ?? (typeof element.initial_date === 'string' ? `${element.initial_date} +0800` : undefined);
     if (typeof element.name === 'string' && typeof value === 'string') found[element.name] = value;
     Object.values(element).forEach(walk);
   };

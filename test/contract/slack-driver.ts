@@ -24,6 +24,48 @@ export async function slackDriver(): Promise<ChatDriver> {
 
   /** What each person's last command answered, and how many files had been shared before it. */
   const last = new Map<string, { blocks: any[]; uploadsBefore: number }>();
+  /**
+   * What one input of a modal holds when submitted, as Slack sends it: what the person typed or picked, else what the
+   * bot filled in (Slack submits initial values too). A date is picked as YYYY-MM-DD, a person by their directory id (Slack
+   * sends their user id), a company by its name, from the options Slack loads from the bot as the person types it.
+   */
+  async function picked(personId: string, view: any, b: any, value: string | undefined): Promise<Record<string, unknown>> {
+    const e = b.element;
+    switch (e.type) {
+      case 'static_select':
+        return { type: e.type, selected_option: value ? { value } : (e.initial_option ?? null) };
+      case 'datepicker':
+        return { type: e.type, selected_date: value ?? e.initial_date ?? null };
+      case 'users_select':
+        return { type: e.type, selected_user: value ? f.slackId(value) : (e.initial_user ?? null) };
+      case 'external_select': {
+        if (!value) return { type: e.type, selected_option: e.initial_option ?? null };
+        const options = await loadOptions(personId, view, b, value);
+        const option = options.find((o) => o.value === value);
+        if (!option) throw new Error(`the company picker does not offer "${value}" to ${personId}; it offers: ${JSON.stringify(options.map((o) => o.value))}`);
+        return { type: e.type, selected_option: option };
+      }
+      default:
+        return { type: e.type, value: value ?? e.initial_value ?? null };
+    }
+  }
+
+  /** The options Slack asks the bot for (block_suggestion) while the person types `typed` into an external_select. */
+  async function loadOptions(personId: string, view: any, b: any, typed: string): Promise<{ text: { text: string }; value: string }[]> {
+    const res = await f.post(
+      interactivity({
+        type: 'block_suggestion',
+        user: { id: f.slackId(personId) },
+        action_id: b.element.action_id,
+        block_id: b.block_id,
+        value: typed,
+        container: { type: 'view', view_id: 'V' },
+        view: { id: 'V', callback_id: view.callback_id, private_metadata: view.private_metadata },
+      }),
+    );
+    if (res.status !== 200 || !Array.isArray(res.json?.options)) throw new Error(`the options load answered ${res.status}: ${res.text}`);
+    return res.json.options;
+  }
 
   return chatDriver({
     name: 'slack',
@@ -73,13 +115,7 @@ export async function slackDriver(): Promise<ChatDriver> {
       await command(personId, text, { trigger_id: slackTriggerId() });
       const view = (await f.api.waitFor('views.open', opened + 1)).at(-1)!.args.view;
       const state = Object.fromEntries(
-        view.blocks.map((b: any) => [
-          b.block_id,
-          // What the person typed, else what the bot filled in (Slack submits initial values too).
-          b.element.type === 'static_select'
-            ? { value: { selected_option: values[b.block_id] ? { value: values[b.block_id] } : (b.element.initial_option ?? null) } }
-            : { value: { value: values[b.block_id] ?? b.element.initial_value ?? null } },
-        ]),
+        await Promise.all(view.blocks.map(async (b: any) => [b.block_id, { [b.element.action_id]: await picked(personId, view, b, values[b.block_id]) }])),
       );
       // The answer comes to this person: shown only to them where the command was typed, or in their DM.
       const answers = () =>

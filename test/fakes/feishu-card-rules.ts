@@ -48,7 +48,11 @@ const COMPONENT_KEYS: Record<string, string[]> = {
   button: ['tag', 'element_id', 'margin', 'type', 'size', 'width', 'text', 'icon', 'hover_tips', 'disabled', 'disabled_tips', 'confirm', 'behaviors', 'form_action_type', 'name'],
   form: ['tag', 'element_id', 'margin', 'name', 'elements', ...LAYOUT],
   input: ['tag', 'element_id', 'margin', 'name', 'required', 'disabled', 'placeholder', 'default_value', 'width', 'max_length', 'input_type', 'show_icon', 'rows', 'auto_resize', 'max_rows', 'label', 'label_position', 'behaviors', 'confirm'],
-  select_static: ['tag', 'element_id', 'margin', 'type', 'name', 'required', 'disabled', 'initial_option', 'placeholder', 'width', 'options', 'behaviors', 'confirm'],
+  select_static: ['tag', 'element_id', 'margin', 'type', 'name', 'required', 'disabled', 'initial_option', 'initial_index', 'placeholder', 'width', 'options', 'behaviors', 'confirm'],
+  // "日期选择器" (JSON 2.0): initial_date is yyyy-MM-dd; without it a placeholder is required.
+  date_picker: ['tag', 'element_id', 'margin', 'name', 'required', 'disabled', 'initial_date', 'placeholder', 'width', 'behaviors', 'confirm'],
+  // "人员选择-单选" (JSON 2.0): options are `{value: open_id}` only; initial_option is an open_id among them.
+  select_person: ['tag', 'element_id', 'margin', 'type', 'name', 'required', 'disabled', 'initial_option', 'placeholder', 'width', 'options', 'behaviors', 'confirm'],
   column_set: ['tag', 'element_id', 'margin', 'horizontal_spacing', 'horizontal_align', 'flex_mode', 'background_style', 'columns'],
   column: ['tag', 'element_id', 'width', 'weight', 'elements', 'background_style', 'padding', 'vertical_spacing', 'horizontal_align', 'vertical_align', 'direction'],
   table: ['tag', 'element_id', 'margin', 'page_size', 'row_height', 'row_max_height', 'freeze_first_column', 'header_style', 'columns', 'rows'],
@@ -85,7 +89,31 @@ function chartProblem(c: Json, where: string): string | null {
   return null;
 }
 /** Components that take part in a form. */
-const FORM_INPUTS = new Set(['input', 'select_static']);
+const FORM_INPUTS = new Set(['input', 'select_static', 'date_picker', 'select_person']);
+/** A Feishu open_id: `ou_` and its characters. */
+const OPEN_ID = /^ou_[0-9a-z]+$/i;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date written yyyy-MM-dd. */
+const isCalendarDate = (value: unknown): boolean =>
+  typeof value === 'string' && ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+
+/** A select's options: each a plain_text text and a value, no value twice ("同组件内不可重复"). */
+function selectOptions(options: unknown, where: string): string | null {
+  if (options === undefined) return null;
+  if (!Array.isArray(options)) return `${where}.options must be an array`;
+  const seen = new Set<string>();
+  for (const [i, o] of options.entries()) {
+    const bad = o && typeof o === 'object' ? extra(o, ['text', 'value', 'icon']) : 'not an object';
+    if (bad) return `${where}.options[${i}] has unsupported property ${bad}`;
+    const problem = text(o.text, `${where}.options[${i}].text`);
+    if (problem) return problem;
+    if (typeof o.value !== 'string' || !o.value) return `${where}.options[${i}].value must be a non-empty string`;
+    if (seen.has(o.value)) return `${where}.options[${i}].value ${o.value} repeated`;
+    seen.add(o.value);
+  }
+  return null;
+}
 
 const extra = (object: Json, allowed: string[]): string | undefined => Object.keys(object).find((k) => !allowed.includes(k));
 const invalid = (why: string): FeishuRefusal => ({ status: 400, code: 230099, msg: `Failed to create card content, ext=ErrCode: 11310; ErrMsg: ${why};` });
@@ -213,10 +241,37 @@ function component(c: Json, where: string, atRoot: boolean, ctx: Walk): string |
         const problem = text(c.placeholder, `${where}.placeholder`);
         if (problem) return problem;
       }
+      if (c.tag === 'select_static') {
+        const problem = selectOptions(c.options, where);
+        if (problem) return problem;
+      }
       if (c.tag === 'select_static' && c.initial_option !== undefined && !(c.options ?? []).some((o: Json) => o.value === c.initial_option)) {
         return `${where}: initial_option is not one of the options`;
       }
       return ctx.form && FORM_INPUTS.has(c.tag) ? named() : null;
+    }
+    case 'date_picker': {
+      if (c.placeholder) {
+        const problem = text(c.placeholder, `${where}.placeholder`);
+        if (problem) return problem;
+      } else if (c.initial_date === undefined) return `${where}: a date_picker without initial_date needs a placeholder`;
+      if (c.initial_date !== undefined && !isCalendarDate(c.initial_date)) return `${where}: initial_date must be yyyy-MM-dd (${c.initial_date})`;
+      return ctx.form ? named() : null;
+    }
+    case 'select_person': {
+      if (c.placeholder) {
+        const problem = text(c.placeholder, `${where}.placeholder`);
+        if (problem) return problem;
+      }
+      const options: unknown = c.options ?? [];
+      if (!Array.isArray(options)) return `${where}.options must be an array`;
+      for (const [i, o] of options.entries()) {
+        const bad = o && typeof o === 'object' ? extra(o, ['value']) : 'not an object';
+        if (bad) return `${where}.options[${i}] has unsupported property ${bad}`;
+        if (typeof o.value !== 'string' || !OPEN_ID.test(o.value)) return `${where}.options[${i}].value must be an open_id (${o.value})`;
+      }
+      if (c.initial_option !== undefined && !options.some((o: Json) => o.value === c.initial_option)) return `${where}: initial_option is not one of the options`;
+      return ctx.form ? named() : null;
     }
     case 'column_set':
       return children(c.columns, `${where}.columns`, false, ctx);

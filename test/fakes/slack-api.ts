@@ -1,6 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkMessage, checkTrigger, checkView, type SlackRefusal } from './slack-rules.ts';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { checkMessage, checkOptionsAnswer, checkTrigger, checkView, type SlackAppConfig, type SlackRefusal } from './slack-rules.ts';
+
+/** The app as adapters/slack/manifest.yml configures it: what Slack knows beyond each payload. */
+export function manifestApp(): SlackAppConfig {
+  const manifest = parse(readFileSync(new URL('../../adapters/slack/manifest.yml', import.meta.url), 'utf8'));
+  return { optionsLoadUrl: manifest?.settings?.interactivity?.message_menu_options_url ?? null };
+}
 
 /** One call the bot made to the Slack Web API (or to a response_url), arguments decoded. */
 export interface SlackCall {
@@ -22,9 +30,9 @@ const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEp
 const VIEW_METHODS = new Set(['views.open', 'views.update', 'views.publish']);
 
 /** Slack's verdict on one call: a message body or a view checked against Block Kit's limits. */
-export function refusalOf(method: string, args: Record<string, any>): SlackRefusal | null {
+export function refusalOf(method: string, args: Record<string, any>, app?: SlackAppConfig): SlackRefusal | null {
   if (MESSAGE_METHODS.has(method)) return checkMessage(args);
-  if (VIEW_METHODS.has(method)) return checkView(args.view, method);
+  if (VIEW_METHODS.has(method)) return checkView(args.view, method, app);
   return null;
 }
 
@@ -47,6 +55,8 @@ export class FakeSlackApi {
   readonly uploads = new Map<string, { filename: string; length: number; bytes: Buffer | null; completed: boolean }>();
   /** The trigger_ids views.open has taken: each opens one modal. */
   private readonly usedTriggers = new Set<string>();
+  /** How the app is configured (its Options Load URL): from the manifest unless a test says otherwise. */
+  app: SlackAppConfig = manifestApp();
   /** The bot token the file downloads must carry, as Slack checks it. */
   botToken = 'xoxb-test';
   private server: Server | null = null;
@@ -68,9 +78,15 @@ export class FakeSlackApi {
 
   /** Records a refusal of something the fake did not receive itself (a slash command's inline answer). */
   refuse(method: string, args: Record<string, any>): SlackRefusal | null {
-    const refusal = refusalOf(method, args);
+    const refusal = refusalOf(method, args, this.app);
     if (refusal) this.refused.push({ method, args, ...refusal });
     return refusal;
+  }
+
+  /** Records a refusal of an options load answer (block_suggestion), which Slack would not show. */
+  refuseOptions(answer: Record<string, any>): void {
+    const why = checkOptionsAnswer(answer);
+    if (why) this.refused.push({ method: 'options', args: answer, error: 'invalid_arguments', why });
   }
 
   /** Fails when Slack would have refused anything the bot sent; tests that provoke a refusal take it out of `refused` first. */

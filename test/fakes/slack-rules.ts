@@ -100,7 +100,34 @@ const ELEMENT_KEYS: Record<string, string[]> = {
   button: ['type', 'text', 'action_id', 'url', 'value', 'style', 'confirm', 'accessibility_label'],
   plain_text_input: ['type', 'action_id', 'placeholder', 'initial_value', 'multiline', 'min_length', 'max_length', 'dispatch_action_config', 'focus_on_load'],
   static_select: ['type', 'action_id', 'options', 'option_groups', 'initial_option', 'confirm', 'focus_on_load', 'placeholder'],
+  // "Date picker element": initial_date is YYYY-MM-DD.
+  datepicker: ['type', 'action_id', 'initial_date', 'confirm', 'focus_on_load', 'placeholder'],
+  // "Select menu of users": initial_user is a user ID.
+  users_select: ['type', 'action_id', 'initial_user', 'confirm', 'focus_on_load', 'placeholder'],
+  // "Select menu of external data source": options come from the app's Options Load URL; min_query_length defaults to 3.
+  external_select: ['type', 'action_id', 'initial_option', 'min_query_length', 'confirm', 'focus_on_load', 'placeholder'],
 };
+
+/**
+ * What the app is configured with, beyond the payload: an external_select
+ * loads its options from the app's Options Load URL (interactivity's
+ * `message_menu_options_url`); without one Slack can never fill the menu.
+ * The fake refuses such a view, stricter than Slack, which would open a
+ * menu that stays empty.
+ */
+export interface SlackAppConfig {
+  optionsLoadUrl: string | null;
+}
+
+/** A calendar date written YYYY-MM-DD, and a real one (no 2026-02-30). */
+export function isCalendarDate(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** An app with no Options Load URL: messages never hold an external_select here. */
+const NO_APP: SlackAppConfig = { optionsLoadUrl: null };
 
 const len = (s: unknown): number => [...String(s ?? '')].length;
 const extra = (object: Json, allowed: string[]): string | undefined => Object.keys(object).find((k) => !allowed.includes(k));
@@ -129,7 +156,7 @@ function option(o: Json, where: string): Problem {
   return first(textObject(o.text, `${where}.text`, SLACK_LIMITS.optionText, true), o.description ? textObject(o.description, `${where}.description`, SLACK_LIMITS.optionText, true) : null);
 }
 
-function element(e: Json, where: string, actionIds: Set<string>): Problem {
+function element(e: Json, where: string, actionIds: Set<string>, app: SlackAppConfig): Problem {
   const allowed = ELEMENT_KEYS[e?.type];
   if (!allowed) return `${where}: element type ${e?.type} is not one the fake knows`;
   const bad = extra(e, allowed);
@@ -166,6 +193,26 @@ function element(e: Json, where: string, actionIds: Set<string>): Problem {
         initial ? null : `${where}: initial_option must be one of the options`,
       );
     }
+    case 'datepicker':
+      return first(
+        id(e.action_id, `${where}.action_id`),
+        placeholder,
+        e.initial_date !== undefined && !isCalendarDate(e.initial_date) ? `${where}: initial_date must be a date written YYYY-MM-DD (${e.initial_date})` : null,
+      );
+    case 'users_select':
+      return first(
+        id(e.action_id, `${where}.action_id`),
+        placeholder,
+        e.initial_user !== undefined && (typeof e.initial_user !== 'string' || !/^[UW][A-Z0-9_]+$/.test(e.initial_user)) ? `${where}: initial_user must be a user ID` : null,
+      );
+    case 'external_select':
+      return first(
+        app.optionsLoadUrl ? null : `${where}: an external_select needs the app's Options Load URL (interactivity message_menu_options_url)`,
+        id(e.action_id, `${where}.action_id`),
+        placeholder,
+        e.min_query_length !== undefined && (!Number.isInteger(e.min_query_length) || e.min_query_length < 0) ? `${where}: min_query_length must be a whole number, 0 or more` : null,
+        e.initial_option !== undefined ? option(e.initial_option, `${where}.initial_option`) : null,
+      );
     default:
       return null;
   }
@@ -208,7 +255,15 @@ function table(b: Json, where: string): Problem {
   return null;
 }
 
-function block(b: Json, where: string): Problem {
+/** An options load answer (block_suggestion): at most 100 options, each a valid option object. */
+export function checkOptionsAnswer(answer: unknown): string | null {
+  const options = (answer as Json | null)?.options;
+  if (!Array.isArray(options)) return 'an options answer needs options';
+  if (options.length > SLACK_LIMITS.options) return `more than ${SLACK_LIMITS.options} options (${options.length})`;
+  return first(...options.map((o: Json, i: number) => option(o, `options[${i}]`)));
+}
+
+function block(b: Json, where: string, app: SlackAppConfig): Problem {
   const allowed = BLOCK_KEYS[b?.type];
   if (!allowed) return `${where}: block type ${b?.type} is not one the fake knows`;
   const bad = extra(b, allowed);
@@ -224,7 +279,7 @@ function block(b: Json, where: string): Problem {
         blockId,
         b.text ? textObject(b.text, `${where}.text`, SLACK_LIMITS.sectionText) : null,
         ...fields.map((f, i) => textObject(f, `${where}.fields[${i}]`, SLACK_LIMITS.fieldText)),
-        b.accessory ? element(b.accessory, `${where}.accessory`, actionIds) : null,
+        b.accessory ? element(b.accessory, `${where}.accessory`, actionIds, app) : null,
       );
     }
     case 'header':
@@ -239,14 +294,14 @@ function block(b: Json, where: string): Problem {
     case 'actions': {
       const elements: Json[] = b.elements ?? [];
       if (elements.length < 1 || elements.length > SLACK_LIMITS.actionsElements) return `${where}: an actions block holds 1 to ${SLACK_LIMITS.actionsElements} elements`;
-      return first(blockId, ...elements.map((e, i) => element(e, `${where}.elements[${i}]`, actionIds)));
+      return first(blockId, ...elements.map((e, i) => element(e, `${where}.elements[${i}]`, actionIds, app)));
     }
     case 'input':
       return first(
         blockId,
         textObject(b.label, `${where}.label`, SLACK_LIMITS.inputLabel, true),
         b.hint ? textObject(b.hint, `${where}.hint`, SLACK_LIMITS.inputLabel, true) : null,
-        b.element ? element(b.element, `${where}.element`, actionIds) : `${where}: an input needs an element`,
+        b.element ? element(b.element, `${where}.element`, actionIds, app) : `${where}: an input needs an element`,
       );
     case 'table':
       return first(blockId, table(b, where));
@@ -260,7 +315,7 @@ function block(b: Json, where: string): Problem {
  * A message holds at most one table (Slack: `only_one_table_allowed`); a modal or Home tab none (the table block is
  * documented for messages: the stricter reading).
  */
-function blocks(list: unknown, max: number, surface: 'message' | 'view'): Problem {
+function blocks(list: unknown, max: number, surface: 'message' | 'view', app: SlackAppConfig = NO_APP): Problem {
   if (!Array.isArray(list)) return 'blocks must be an array';
   if (list.length > max) return `more than ${max} blocks (${list.length})`;
   const tables = list.filter((b) => b?.type === 'table').length;
@@ -268,7 +323,7 @@ function blocks(list: unknown, max: number, surface: 'message' | 'view'): Proble
   if (tables > 1) return `only_one_table_allowed (${tables} tables)`;
   const blockIds = new Set<string>();
   for (const [i, b] of list.entries()) {
-    const problem = block(b, `blocks[${i}]`);
+    const problem = block(b, `blocks[${i}]`, app);
     if (problem) return problem;
     if (b.block_id !== undefined) {
       if (blockIds.has(b.block_id)) return `blocks[${i}]: block_id ${b.block_id} repeated`;
@@ -286,8 +341,8 @@ export function checkMessage(args: Json): SlackRefusal | null {
   return problem ? { error: 'invalid_blocks', why: problem } : null;
 }
 
-/** A view of views.open, views.update or views.publish. */
-export function checkView(view: unknown, method: string): SlackRefusal | null {
+/** A view of views.open, views.update or views.publish, for an app configured so. */
+export function checkView(view: unknown, method: string, app: SlackAppConfig = NO_APP): SlackRefusal | null {
   const refuse = (why: string): SlackRefusal => ({ error: 'invalid_arguments', why });
   if (!view || typeof view !== 'object') return refuse('view is required');
   const v = view as Json;
@@ -304,7 +359,7 @@ export function checkView(view: unknown, method: string): SlackRefusal | null {
     v.close ? textObject(v.close, 'close', SLACK_LIMITS.modalText, true) : null,
     // "submit is required when an input block is within the blocks array".
     v.type === 'modal' && !v.submit && Array.isArray(v.blocks) && v.blocks.some((b: Json) => b?.type === 'input') ? 'a modal with input blocks needs submit' : null,
-    blocks(v.blocks, SLACK_LIMITS.viewBlocks, 'view'),
+    blocks(v.blocks, SLACK_LIMITS.viewBlocks, 'view', app),
   );
   return problem ? refuse(problem) : null;
 }

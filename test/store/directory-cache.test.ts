@@ -17,6 +17,7 @@ function changingDirectory() {
     personByPlatform: async () => (asked++, current),
     regions: async () => (asked++, ['华东']),
     withRole: async () => [],
+    everyone: async () => [],
     managerChain: async () => [],
   };
   return { directory, change: () => (current = person('second')), asked: () => asked };
@@ -62,6 +63,7 @@ describe('the directory cache while the database is away', () => {
       personByPlatform: answer,
       regions: async () => ['华东'],
       withRole: async () => [],
+      everyone: async () => [],
       managerChain: async () => [],
     };
     return {

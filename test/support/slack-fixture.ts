@@ -61,6 +61,8 @@ export async function slackFixture(backend: TestBackend, options: Parameters<typ
       }
       // An inline answer (a slash command's ack body) is a message too: Slack shows an error for one it refuses.
       if (json && typeof json === 'object' && !json.response_action && (json.blocks || json.text)) api.refuse('ack', json);
+      // An options load answer (a company picker's list) is checked as Slack checks it.
+      if (json && typeof json === 'object' && Array.isArray(json.options)) api.refuseOptions(json);
       return { status: res.status, text, json };
     },
     async close() {

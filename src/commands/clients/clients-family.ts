@@ -7,7 +7,7 @@ import { updateClient, type UpdateClientCommand } from '../../core/clients/updat
 import { clientCardView, visitRecordedView } from '../../views/client-views.ts';
 import { viewOf } from '../../views/view-of.ts';
 import type { CommandFamily } from '../family.ts';
-import { wordsField } from '../../grammar/form-field.ts';
+import { companyField, multilineField, personField, textField } from '../../grammar/form-field.ts';
 import { CLIENT_KEYS, type ClientKey } from './client-keys.ts';
 import { buildClient, buildGradeDecision, buildHistory, isClientView, isGradeDecision, isHistory } from './read-client.ts';
 import { buildVisit } from './read-visit.ts';
@@ -51,11 +51,21 @@ export const clientsFamily = {
     },
   },
   forms: {
-    client: { command: 'client', fields: [wordsField('company')] },
+    /** `/client` alone: the card of a company picked from the person's own; a purchase, a grade with its reason or an account manager set it as typed. */
+    client: {
+      command: 'client',
+      fields: [
+        companyField('company'),
+        textField('purchase'),
+        { key: 'grade', required: false, kind: 'choice', options: ['A', 'B', 'C'] },
+        multilineField('reason'),
+        personField('manager'),
+      ],
+    },
     visit: {
       command: 'visit',
       fields: [
-        wordsField('company'),
+        companyField('company'),
         { key: 'method', required: false, kind: 'choice', options: ['onsite', 'phone'] },
         { key: 'note', required: false, kind: 'multiline' },
       ],

@@ -1,6 +1,6 @@
 import type { RecordPaymentCommand } from '../../core/contracts/record-payment.ts';
 import type { CommandFamily } from '../family.ts';
-import { textField, wordsField } from '../../grammar/form-field.ts';
+import { dateField, textField, wordsField } from '../../grammar/form-field.ts';
 import { CONTRACT_KEYS, type ContractKey } from './contract-keys.ts';
 import { buildContract, buildPayment, type ContractAction } from './read-contract.ts';
 import { runContract, runPayment } from './run-contract.ts';
@@ -36,7 +36,7 @@ export const contractsFamily = {
       fields: [
         { ...wordsField('deal_id'), issueField: 'contract_deal' },
         textField('amount', true),
-        textField('delivery', true),
+        dateField('delivery', true),
         { ...textField('method', true), issueField: 'payment_method' },
         textField('term', true),
         textField('penalty', true),
@@ -44,7 +44,7 @@ export const contractsFamily = {
       ],
     },
     /** `/payment` alone: record a payment (CON-3), mapped back as `/payment <contract> amount:… date:…`. */
-    payment: { command: 'payment', fields: [wordsField('contract_id'), textField('amount', true), textField('date')] },
+    payment: { command: 'payment', fields: [wordsField('contract_id'), textField('amount', true), dateField('date')] },
   },
   kinds: ['contract', 'payment'],
   run: (command, env) => (command.kind === 'contract' ? runContract(command.input, env) : runPayment(command.input, env)),

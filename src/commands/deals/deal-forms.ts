@@ -1,5 +1,5 @@
 import type { FormSpec } from '../family.ts';
-import { multilineField, textField, wordsField } from '../../grammar/form-field.ts';
+import { companyField, multilineField, textField, wordsField } from '../../grammar/form-field.ts';
 import type { DealKey } from './deal-keys.ts';
 import { QUESTION_KEYS } from './read-deal.ts';
 
@@ -11,7 +11,7 @@ const onDeal =
 
 export const DEAL_FORMS = {
   /** `/deal` alone: open a deal (PIPE-1), mapped back as `/deal new <company> amount:…`. */
-  deal: { command: 'deal', fields: [wordsField('company'), textField('amount')], words: (positional) => `new ${positional}`.trim() },
+  deal: { command: 'deal', fields: [companyField('company'), textField('amount')], words: (positional) => `new ${positional}`.trim() },
   /** PIPE-2: the needs checklist of one deal, its number filled in; the labels are the questions. */
   needs: {
     command: 'deal',

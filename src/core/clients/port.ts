@@ -4,6 +4,13 @@ import type { Company, CompanyPatch, Contact, GradeChange, NewGradeChange, Visit
 
 /** What the clients feature needs from the store. */
 
+/** Whose companies a person may pick: their own, plus a region's (a regional manager) or every one (the department manager). */
+export interface CompanyScope {
+  personId: string;
+  region?: string;
+  all?: true;
+}
+
 export interface CompaniesPort {
   /**
    * Every company of one normalised name, the name's holder first, then its
@@ -15,6 +22,12 @@ export interface CompaniesPort {
   contactOf(companyId: number): Promise<Contact | null>;
   /** Customers (a purchase amount or a signed contract) a person owns or manages as account manager. */
   customersOf(personId: string): Promise<Company[]>;
+  /**
+   * Names of the companies of a scope (SEC-1: what the person may name: those
+   * they own or manage as account manager, a region's, or all), by name, that
+   * contain `typed` (case and width folded; empty: any), at most `limit`.
+   */
+  namesFor(scope: CompanyScope, typed: string, limit: number): Promise<string[]>;
   /** CLI-2: A-class clients that have no account manager yet, oldest first. */
   aClassWithoutAccountManager(): Promise<Company[]>;
   update(companyId: number, patch: CompanyPatch): Promise<Company>;

@@ -7,6 +7,8 @@ export interface DirectoryPort {
   peopleByIds(ids: readonly string[]): Promise<Person[]>;
   personByPlatform(platform: Platform, platformId: string): Promise<Person | null>;
   regions(): Promise<string[]>;
+  /** Every active person, by name: the people a form's person picker offers. */
+  everyone(): Promise<Person[]>;
   /** Active people of a role, in id order; of one region when given. */
   withRole(role: Role, region?: string): Promise<Person[]>;
   /** The manager, the manager's manager, … up to the top. */
