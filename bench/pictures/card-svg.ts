@@ -1,5 +1,5 @@
 import { CHART_FONT_FAMILY } from '../../adapters/slack/chart-png.ts';
-import { escapeXml, textLines, wrap, type TextLine } from './svg-text.ts';
+import { escapeXml, tableSvg, textLines, wrap, type TextLine } from './svg-text.ts';
 
 type Json = Record<string, any>;
 
@@ -10,7 +10,7 @@ const PAD = 20;
 /**
  * A preview of a Feishu card (the JSON the bot sends) as SVG, drawn by our
  * own code for the README, not by Feishu: the header in its template colour,
- * texts, buttons, and each chart component as the picture `chartPicture`
+ * texts, tables, buttons, and each chart component as the picture `chartPicture`
  * gives for it (Feishu draws the VChart spec itself, in its own style).
  */
 export function cardSvg(card: Json, chartPicture: (element: Json) => { png: Buffer; width: number; height: number }): string {
@@ -43,6 +43,12 @@ export function cardSvg(card: Json, chartPicture: (element: Json) => { png: Buff
       const height = Math.round((inner * picture.height) / picture.width);
       body += `<image x="${PAD}" y="${y + 4}" width="${inner}" height="${height}" href="data:image/png;base64,${picture.png.toString('base64')}"/>`;
       y += height + 12;
+    } else if (e.tag === 'table') {
+      const columns = (e.columns ?? []) as Json[];
+      const rows = ((e.rows ?? []) as Json[]).slice(0, e.page_size ?? 10).map((row) => columns.map((c) => String(row[c.name] ?? '')));
+      const drawn = tableSvg(columns.map((c) => String(c.display_name ?? c.name)), rows, PAD, y + 4, inner, CHART_FONT_FAMILY);
+      body += drawn.svg;
+      y = drawn.y;
     } else if (e.tag === 'button') {
       const label = e.text?.content ?? '';
       const w = wrap(label, 1000, 14)[0]!.length * 15 + 28;

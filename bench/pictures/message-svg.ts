@@ -1,5 +1,5 @@
 import { CHART_FONT_FAMILY } from '../../adapters/slack/chart-png.ts';
-import { escapeXml, textLines, wrap, type TextLine } from './svg-text.ts';
+import { escapeXml, tableSvg, textLines, wrap, type TextLine } from './svg-text.ts';
 
 type Json = Record<string, any>;
 
@@ -26,7 +26,13 @@ export function messageSvg(botName: string, blocks: Json[], pictures: { title: s
     else if (b.type === 'section' && b.text) lines = wrap(plain(b.text.text), inner, 15).map((text) => ({ text, size: 15, color: '#1d1c1d' }));
     else if (b.type === 'section' && b.fields) lines = b.fields.flatMap((f: Json) => wrap(plain(f.text), inner, 15).map((text) => ({ text, size: 15, color: '#1d1c1d' })));
     else if (b.type === 'context') lines = b.elements.flatMap((e: Json) => wrap(plain(e.text), inner, 13).map((text) => ({ text, size: 13, color: '#616061' })));
-    else if (b.type === 'actions') {
+    else if (b.type === 'table') {
+      const [headings = [], ...rows] = (b.rows as Json[][]).map((row) => row.map((cell) => String(cell.text ?? '')));
+      const drawn = tableSvg(headings, rows, LEFT, y + 4, inner, CHART_FONT_FAMILY);
+      body += drawn.svg;
+      y = drawn.y;
+      continue;
+    } else if (b.type === 'actions') {
       let x = LEFT;
       for (const e of b.elements) {
         const w = e.text.text.length * 15 + 28;

@@ -58,3 +58,38 @@ export function textLines(lines: TextLine[], x: number, y: number, family: strin
   }
   return { svg, y };
 }
+
+/**
+ * A table for the previews: headings in bold on grey, then a row a line,
+ * the columns sharing the width in proportion to their longest cell; a cell
+ * longer than its column is cut with an ellipsis, as both apps cut it.
+ */
+export function tableSvg(headings: string[], rows: string[][], x: number, y: number, width: number, font: string): { svg: string; y: number } {
+  const size = 13;
+  const rowHeight = 26;
+  const textWidth = (text: string) => [...text].reduce((w, ch) => w + advance(ch, size), 0);
+  const wants = headings.map((h, c) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[c] ?? ''))) + 16);
+  const total = wants.reduce((a, b) => a + b, 0);
+  const widths = wants.map((w) => (total > width ? (w * width) / total : w));
+  const fit = (text: string, room: number) => {
+    if (textWidth(text) <= room + 0.01) return text;
+    let out = '';
+    for (const ch of text) {
+      if (textWidth(`${out}${ch}…`) > room) break;
+      out += ch;
+    }
+    return `${out}…`;
+  };
+  let svg = `<rect x="${x}" y="${y}" width="${widths.reduce((a, b) => a + b, 0)}" height="${rowHeight}" fill="#f5f6f7"/>`;
+  [headings, ...rows].forEach((cells, r) => {
+    let cx = x;
+    const top = y + r * rowHeight;
+    cells.forEach((cell, c) => {
+      const w = widths[c] ?? 0;
+      svg += `<text x="${cx + 8}" y="${top + 18}" font-family="${font}" font-size="${size}"${r === 0 ? ' font-weight="bold"' : ''} fill="#1f2329">${escapeXml(fit(cell, w - 16))}</text>`;
+      cx += w;
+    });
+    svg += `<line x1="${x}" y1="${top + rowHeight}" x2="${cx}" y2="${top + rowHeight}" stroke="#dee0e3"/>`;
+  });
+  return { svg, y: y + (rows.length + 1) * rowHeight + 8 };
+}
