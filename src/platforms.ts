@@ -8,6 +8,8 @@ import { isEmbeddedConsole, type Env } from './config/env.ts';
 import { identify, personById } from './core/identity.ts';
 import type { Platform } from './core/people.ts';
 import type { Logger } from './logger.ts';
+import { FEISHU_LIMITS } from '../adapters/feishu/rate-limiter.ts';
+import { sendBudgetRepo, type SendBudgets } from './store/send-budget-repo.ts';
 
 /** What only `npm start` gives the adapters (`npm run job` builds them for their deliverers alone). */
 export interface AdapterExtras {
@@ -33,7 +35,7 @@ export function createAdapters(env: Env, core: Core, logger: Logger, extras: Ada
   const on = (platform: Platform) => context(platform, (platformId) => identify(core.deps, platform, platformId));
   const adapters: Adapter[] = [];
   if (env.slack) adapters.push(createSlackAdapter({ ...on('slack'), config: env.slack }));
-  if (env.feishu) adapters.push(createFeishuAdapter({ ...on('feishu'), config: env.feishu }));
+  if (env.feishu) adapters.push(createFeishuAdapter({ ...on('feishu'), config: env.feishu, sendGate: sharedSendGate(sendBudgetRepo(core.database.db), env.feishu.appId) }));
   if (isEmbeddedConsole(env)) {
     adapters.push(
       createConsoleAdapter({
@@ -52,3 +54,22 @@ export function createAdapters(env: Env, core: Core, logger: Logger, extras: Ada
 
 /** In the console the terminal is the chat: logs go to a file beside the data. Elsewhere to stderr. */
 export const logFileOf = (env: Env): string | undefined => (isEmbeddedConsole(env) ? join(env.dataDir, 'bot.log') : undefined);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Feishu's limits are the app's (50 a second, 1,000 a minute; 5 a second to
+ * one person): every instance and `npm run job` take their turn from the same
+ * rows of send_budgets. The recipient's turn first, then the app's, so that a
+ * message held for one busy person does not hold a slot of the app's.
+ */
+export function sharedSendGate(budgets: SendBudgets, appId: string) {
+  return {
+    async acquire(recipient: string): Promise<void> {
+      const mine = await budgets.reserve(`feishu:${appId}:to:${recipient}`, { perSecond: FEISHU_LIMITS.perRecipientPerSecond });
+      if (mine.slot > mine.now) await sleep(mine.slot - mine.now);
+      const app = await budgets.reserve(`feishu:${appId}`, { perSecond: FEISHU_LIMITS.perSecond, perMinute: FEISHU_LIMITS.perMinute });
+      if (app.slot > app.now) await sleep(app.slot - app.now);
+    },
+  };
+}

@@ -25,6 +25,12 @@ import { feishuWebhook } from './webhook.ts';
 export interface FeishuAdapterOptions extends AdapterContext {
   config: FeishuSettings;
   retry?: RetryPolicy;
+  /**
+   * Waits until a message to `recipient` may go under the app's limits. The
+   * composition root gives one shared by every process on the database (the
+   * limits are the app's); without it, this process's own limiter.
+   */
+  sendGate?: { acquire(recipient: string): Promise<void> };
 }
 
 export interface FeishuAdapter extends Adapter {
@@ -93,7 +99,7 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
   const deliveryOf = (event: { event_id?: string }): Delivery | undefined => (event.event_id ? { source: 'feishu', id: event.event_id } : undefined);
 
   // Every send waits its turn under the app's limits (50/s, 1,000/min, 5/s to one chat), then retries what is still refused.
-  const limiter = new SendRateLimiter();
+  const limiter = opts.sendGate ?? new SendRateLimiter();
   // `uuid` lets Feishu drop a repeat of a create that we retried after a timeout (within an hour).
   const toPerson = async (openId: string, view: View, actor: Actor | null, key: string = randomUUID()) => {
     await limiter.acquire(openId);
