@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<void> {
   await announceCalendarGaps(core, logger);
   const adapters = createAdapters(env, core, logger, { argv, sendQueued: () => dispatcher.kick() });
   const routes = Object.assign({}, ...adapters.map((adapter) => adapter.routes));
-  const http = await startHttpServer({ port: env.port, healthy: core.healthy, details: () => ({ calendar: core.calendar() }), routes }).catch((error: NodeJS.ErrnoException) => {
+  const http = await startHttpServer({ port: env.port, healthy: core.healthy, details: () => ({ calendar: core.calendar() }), routes, metrics: core.metrics }).catch((error: NodeJS.ErrnoException) => {
     // The console chat works without the health endpoint; a platform bot does not.
     if (error.code === 'EADDRINUSE' && adapters.every((adapter) => adapter.worksWithoutHttp)) {
       logger.warn({ port: env.port }, 'port in use: /healthz is not served');
@@ -41,13 +41,14 @@ async function main(argv: string[]): Promise<void> {
     clock: core.deps.clock,
     logger,
     defaultLocale: env.locale,
+    observer: core.metrics,
   });
   core.afterChange.push(() => void dispatcher.kick());
   dispatcher.start();
 
   // The reminder jobs at the policy's times, in the company's zone (SCHEDULER=off leaves them to `npm run job`).
   // Several instances on one database plan each moment once (job_runs); a moment missed today while none ran is run now.
-  const schedule = env.scheduler ? startSchedule(core.deps, logger, { runs: jobRunsRepo(core.database.db), afterRun: () => void dispatcher.kick() }) : null;
+  const schedule = env.scheduler ? startSchedule(core.deps, logger, { runs: jobRunsRepo(core.database.db), afterRun: () => void dispatcher.kick(), observer: core.metrics }) : null;
 
   // In this order: no new requests or events, those in flight answered, no new job runs, the
   // outbox's current batch settled, then the database. Asked twice (a service manager and a

@@ -35,7 +35,15 @@ export function createAdapters(env: Env, core: Core, logger: Logger, extras: Ada
   const on = (platform: Platform) => context(platform, (platformId) => identify(core.deps, platform, platformId));
   const adapters: Adapter[] = [];
   if (env.slack) adapters.push(createSlackAdapter({ ...on('slack'), config: env.slack }));
-  if (env.feishu) adapters.push(createFeishuAdapter({ ...on('feishu'), config: env.feishu, sendGate: sharedSendGate(sendBudgetRepo(core.database.db), env.feishu.appId) }));
+  if (env.feishu)
+    adapters.push(
+      createFeishuAdapter({
+        ...on('feishu'),
+        config: env.feishu,
+        sendGate: sharedSendGate(sendBudgetRepo(core.database.db), env.feishu.appId),
+        onRateLimited: () => core.metrics.rateLimited('feishu'),
+      }),
+    );
   if (isEmbeddedConsole(env)) {
     adapters.push(
       createConsoleAdapter({

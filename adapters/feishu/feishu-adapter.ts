@@ -31,6 +31,8 @@ export interface FeishuAdapterOptions extends AdapterContext {
    * limits are the app's); without it, this process's own limiter.
    */
   sendGate?: { acquire(recipient: string): Promise<void> };
+  /** Told of each rate-limit answer from Feishu (the metrics count them). */
+  onRateLimited?: () => void;
 }
 
 export interface FeishuAdapter extends Adapter {
@@ -74,7 +76,7 @@ const domainOf = (domain: string): Domain | string =>
  */
 export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
   const { bot, config, logger } = opts;
-  const retry = opts.retry ?? { attempts: 5, baseMs: 1000 };
+  const retry: RetryPolicy = { ...(opts.retry ?? { attempts: 5, baseMs: 1000 }), ...(opts.onRateLimited && { onRateLimited: opts.onRateLimited }) };
   // The SDK's axios instance waits for ever by default: a hung connection must not hold a reply (or the outbox).
   (defaultHttpInstance as unknown as { defaults: { timeout: number } }).defaults.timeout = 10_000;
   const client = new Client({ appId: config.appId, appSecret: config.appSecret, domain: domainOf(config.domain), loggerLevel: LoggerLevel.error });
