@@ -14,6 +14,8 @@ import { databaseAnswers } from './store/health.ts';
 import { importOrg } from './store/import-org.ts';
 import { kyselyStore } from './store/kysely-store.ts';
 import { migrateToLatest } from './store/migrate.ts';
+import { outboxQueue } from './store/outbox-queue.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { rekeyCompanyNames } from './store/rekey-company-names.ts';
 
 export interface Core {
@@ -24,6 +26,8 @@ export interface Core {
   deliveries: DeliveryLog;
   /** Run after every command (the outbox dispatcher adds itself here). */
   afterChange: (() => void)[];
+  /** The Prometheus metrics (GET /metrics); the bot loop counts its commands into them. */
+  metrics: Metrics;
   /** Set on the run that generated the console's data key. */
   dataKeyGeneratedAt: string | undefined;
   healthy(): Promise<boolean>;
@@ -72,7 +76,10 @@ export async function startCore(env: Env, logger: Logger, clock: Clock = systemC
     throw error;
   }
   const afterChange: (() => void)[] = [];
+  const queue = outboxQueue(database.db);
+  const metrics = createMetrics({ outbox: () => queue.backlog(clock.now()), ...(database.pool && { pool: database.pool }) });
   const deps: BotDeps = {
+    observe: (handled) => metrics.commandHandled(handled),
     afterChange: () => afterChange.forEach((run) => run()),
     // People and regions change with an org import; another process's import is seen within 10 s.
     store: kyselyStore(database.db, keys.keyring, { directoryTtlMs: 10_000 }),
@@ -90,6 +97,7 @@ export async function startCore(env: Env, logger: Logger, clock: Clock = systemC
     org,
     deliveries: deliveryLog(deps.store, clock),
     afterChange,
+    metrics,
     dataKeyGeneratedAt: keys.generatedAt,
     healthy: () => databaseAnswers(database.db),
     calendar: () => calendarGaps(deps),

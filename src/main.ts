@@ -9,6 +9,7 @@ import { exitWith } from './cli/run.ts';
 import { createAdapters, logFileOf } from './platforms.ts';
 import { startHttpServer } from './server.ts';
 import { outboxQueue } from './store/outbox-queue.ts';
+import { jobRunsRepo } from './store/job-runs-repo.ts';
 
 /** Within this a stopped bot has exited, even with a request that hangs. */
 const SHUTDOWN_LIMIT_MS = 9_000;
@@ -23,7 +24,7 @@ async function main(argv: string[]): Promise<void> {
   await announceCalendarGaps(core, logger);
   const adapters = await createAdapters(env, core, logger, { argv, sendQueued: () => dispatcher.kick() });
   const routes = Object.assign({}, ...adapters.map((adapter) => adapter.routes));
-  const http = await startHttpServer({ port: env.port, healthy: core.healthy, details: () => ({ calendar: core.calendar() }), routes }).catch((error: NodeJS.ErrnoException) => {
+  const http = await startHttpServer({ port: env.port, healthy: core.healthy, details: () => ({ calendar: core.calendar() }), routes, metrics: core.metrics }).catch((error: NodeJS.ErrnoException) => {
     // The console chat works without the health endpoint; a platform bot does not.
     if (error.code === 'EADDRINUSE' && adapters.every((adapter) => adapter.worksWithoutHttp)) {
       logger.warn({ port: env.port }, 'port in use: /healthz is not served');
@@ -40,12 +41,14 @@ async function main(argv: string[]): Promise<void> {
     clock: core.deps.clock,
     logger,
     defaultLocale: env.locale,
+    observer: core.metrics,
   });
   core.afterChange.push(() => void dispatcher.kick());
   dispatcher.start();
 
   // The reminder jobs at the policy's times, in the company's zone (SCHEDULER=off leaves them to `npm run job`).
-  const stopSchedule = env.scheduler ? startSchedule(core.deps, logger, () => void dispatcher.kick()) : () => undefined;
+  // Several instances on one database plan each moment once (job_runs); a moment missed today while none ran is run now.
+  const schedule = env.scheduler ? startSchedule(core.deps, logger, { runs: jobRunsRepo(core.database.db), afterRun: () => void dispatcher.kick(), observer: core.metrics }) : null;
 
   // In this order: no new requests or events, those in flight answered, no new job runs, the
   // outbox's current batch settled, then the database. Asked twice (a service manager and a
@@ -53,7 +56,8 @@ async function main(argv: string[]): Promise<void> {
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
     (stopping ??= (async () => {
-      stopSchedule();
+      schedule?.stop();
+      await schedule?.caughtUp;
       await Promise.all([http?.close(), ...adapters.map((adapter) => adapter.stop())]);
       await dispatcher.stop();
       await core.close();

@@ -6,6 +6,8 @@ import { isEmbeddedConsole, type Env } from './config/env.ts';
 import { identify, personById } from './core/identity.ts';
 import type { Platform } from './core/people.ts';
 import type { Logger } from './logger.ts';
+import { FEISHU_LIMITS } from '../adapters/feishu/rate-limiter.ts';
+import { sendBudgetRepo, type SendBudgets } from './store/send-budget-repo.ts';
 
 /** What only `npm start` gives the adapters (`npm run job` builds them for their deliverers alone). */
 export interface AdapterExtras {
@@ -37,7 +39,14 @@ export async function createAdapters(env: Env, core: Core, logger: Logger, extra
   }
   if (env.feishu) {
     const { createFeishuAdapter } = await import('../adapters/feishu/feishu-adapter.ts');
-    adapters.push(createFeishuAdapter({ ...on('feishu'), config: env.feishu }));
+    adapters.push(
+      createFeishuAdapter({
+        ...on('feishu'),
+        config: env.feishu,
+        sendGate: sharedSendGate(sendBudgetRepo(core.database.db), env.feishu.appId),
+        onRateLimited: () => core.metrics.rateLimited('feishu'),
+      }),
+    );
   }
   if (isEmbeddedConsole(env)) {
     adapters.push(
@@ -57,3 +66,22 @@ export async function createAdapters(env: Env, core: Core, logger: Logger, extra
 
 /** In the console the terminal is the chat: logs go to a file beside the data. Elsewhere to stderr. */
 export const logFileOf = (env: Env): string | undefined => (isEmbeddedConsole(env) ? join(env.dataDir, 'bot.log') : undefined);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Feishu's limits are the app's (50 a second, 1,000 a minute; 5 a second to
+ * one person): every instance and `npm run job` take their turn from the same
+ * rows of send_budgets. The recipient's turn first, then the app's, so that a
+ * message held for one busy person does not hold a slot of the app's.
+ */
+export function sharedSendGate(budgets: SendBudgets, appId: string) {
+  return {
+    async acquire(recipient: string): Promise<void> {
+      const mine = await budgets.reserve(`feishu:${appId}:to:${recipient}`, { perSecond: FEISHU_LIMITS.perRecipientPerSecond });
+      if (mine.slot > mine.now) await sleep(mine.slot - mine.now);
+      const app = await budgets.reserve(`feishu:${appId}`, { perSecond: FEISHU_LIMITS.perSecond, perMinute: FEISHU_LIMITS.perMinute });
+      if (app.slot > app.now) await sleep(app.slot - app.now);
+    },
+  };
+}

@@ -19,7 +19,10 @@ export async function startHttpServer(opts: {
   /** More fields of /healthz (the calendar's coverage); they never change the status, which is the database's. */
   details?: () => Record<string, unknown>;
   routes?: Record<string, Handler>;
+  /** GET /metrics: the Prometheus text and its content type. */
+  metrics?: { contentType: string; render(): Promise<string> };
 }): Promise<HttpServer> {
+  const metrics = opts.metrics;
   const routes: Record<string, Handler> = {
     ...opts.routes,
     'GET /healthz': async (_req, res) => {
@@ -27,6 +30,12 @@ export async function startHttpServer(opts: {
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', ...opts.details?.() }));
     },
+    ...(metrics && {
+      'GET /metrics': async (_req: IncomingMessage, res: ServerResponse) => {
+        const body = await metrics.render();
+        res.writeHead(200, { 'content-type': metrics.contentType }).end(body);
+      },
+    }),
   };
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];

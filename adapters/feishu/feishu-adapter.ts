@@ -29,6 +29,14 @@ export interface FeishuAdapterOptions extends AdapterContext {
   retry?: RetryPolicy;
   /** The time in ms, for how recent the last overview card is (home-messages.ts); tests pass the bot's clock. */
   now?: () => number;
+  /**
+   * Waits until a message to `recipient` may go under the app's limits. The
+   * composition root gives one shared by every process on the database (the
+   * limits are the app's); without it, this process's own limiter.
+   */
+  sendGate?: { acquire(recipient: string): Promise<void> };
+  /** Told of each rate-limit answer from Feishu (the metrics count them). */
+  onRateLimited?: () => void;
 }
 
 export interface FeishuAdapter extends Adapter {
@@ -88,7 +96,7 @@ const domainOf = (domain: string): Domain | string =>
  */
 export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
   const { bot, config, logger } = opts;
-  const retry = opts.retry ?? { attempts: 5, baseMs: 1000 };
+  const retry: RetryPolicy = { ...(opts.retry ?? { attempts: 5, baseMs: 1000 }), ...(opts.onRateLimited && { onRateLimited: opts.onRateLimited }) };
   // The SDK's axios instance waits for ever by default: a hung connection must not hold a reply (or the outbox).
   (defaultHttpInstance as unknown as { defaults: { timeout: number } }).defaults.timeout = 10_000;
   const client = new Client({ appId: config.appId, appSecret: config.appSecret, domain: domainOf(config.domain), loggerLevel: LoggerLevel.error });
@@ -113,7 +121,7 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
   const deliveryOf = (event: { event_id?: string }): Delivery | undefined => (event.event_id ? { source: 'feishu', id: event.event_id } : undefined);
 
   // Every send waits its turn under the app's limits (50/s, 1,000/min, 5/s to one chat), then retries what is still refused.
-  const limiter = new SendRateLimiter();
+  const limiter = opts.sendGate ?? new SendRateLimiter();
   // `uuid` lets Feishu drop a repeat of a create that we retried after a timeout (within an hour).
   const toPerson = async (openId: string, view: View, actor: Actor | null, key: string = randomUUID()) => {
     await limiter.acquire(openId);

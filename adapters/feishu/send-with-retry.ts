@@ -13,6 +13,11 @@ export class FeishuApiError extends Error {
     super(`Feishu API error ${code || status}: ${message}`);
   }
 
+  /** Feishu said "too fast": HTTP 429 or one of its rate-limit codes. */
+  get rateLimited(): boolean {
+    return this.status === 429 || RATE_LIMIT_CODES.has(this.code);
+  }
+
   /** Worth another try: a rate limit, a server fault, or no answer at all. */
   get transient(): boolean {
     return this.status === 429 || RATE_LIMIT_CODES.has(this.code) || this.status >= 500 || this.status === 0;
@@ -36,6 +41,8 @@ export function asFeishuError(error: unknown): FeishuApiError {
 export interface RetryPolicy {
   attempts: number;
   baseMs: number;
+  /** Told of each rate-limit answer (the metrics count them). */
+  onRateLimited?: () => void;
 }
 
 /**
@@ -51,6 +58,7 @@ export async function sendWithRetry<T>(send: () => Promise<{ code?: number; msg?
       return answer.data;
     } catch (raw) {
       const error = asFeishuError(raw);
+      if (error.rateLimited) policy.onRateLimited?.();
       if (!error.transient || attempt >= policy.attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, error.retryAfterMs ?? policy.baseMs * 2 ** (attempt - 1)));
     }

@@ -24,7 +24,12 @@ export interface BotDeps extends CoreDeps {
   logger: Logger;
   /** Called after every command: the outbox dispatcher sends what the change queued. */
   afterChange?: () => void;
+  /** Told of every command handled: its kind (or 'unknown'), how it ended, how long it took (the metrics count it). */
+  observe?: (handled: { platform: string; kind: string; outcome: CommandOutcome; seconds: number }) => void;
 }
+
+/** ok: answered; refused: the policy said no or warned (a danger or warning view); bad_input: not understood; fault: the infrastructure failed. */
+export type CommandOutcome = 'ok' | 'refused' | 'bad_input' | 'fault';
 
 /**
  * What every adapter calls: text or a submitted form from a known person in,
@@ -64,11 +69,17 @@ export function createBot(deps: BotDeps): Bot {
   const context = (actor: Actor): ViewContext => ({ t: translator(localeOf(actor)), locale: localeOf(actor), timezone: deps.timezone, policy: deps.policy });
 
   /** Infrastructure faults become one calm sentence; the transaction has rolled back, so nothing is half-done. */
-  async function guarded(actor: Actor, work: () => Promise<View>): Promise<View> {
+  async function guarded(actor: Actor, work: (seen: { kind: string }) => Promise<View>): Promise<View> {
+    const seen = { kind: 'unknown' };
+    const started = performance.now();
+    const told = (outcome: CommandOutcome) => deps.observe?.({ platform: actor.platform, kind: seen.kind, outcome, seconds: (performance.now() - started) / 1000 });
     try {
-      return await work();
+      const view = await work(seen);
+      told(seen.kind === 'unknown' ? 'bad_input' : view.tone === 'danger' || view.tone === 'warning' ? 'refused' : 'ok');
+      return view;
     } catch (error) {
       deps.logger.error({ err: error, person: actor.person.id }, 'command failed');
+      told('fault');
       return faultView(context(actor).t);
     }
   }
@@ -128,12 +139,13 @@ export function createBot(deps: BotDeps): Bot {
       });
     },
     handleText(actor, text, delivery) {
-      return guarded(actor, async () => {
+      return guarded(actor, async (seen) => {
         const parsed = parseCommand(text, parseContext());
         if (!parsed.ok) {
           const named = commandByWord(text.trim().split(/\s+/u)[0] ?? '');
           return inputIssuesView(context(actor).t, parsed.issues, named);
         }
+        seen.kind = parsed.value.kind;
         deps.logger.info({ person: actor.person.id, platform: actor.platform, command: parsed.value.kind }, 'command');
         // Typed without its file: the file may follow on its own.
         if (takesFile(parsed.value)) awaiting.remember(actor.person.id, text);
@@ -141,13 +153,14 @@ export function createBot(deps: BotDeps): Bot {
       });
     },
     handleFile(actor, file, text, delivery) {
-      return guarded(actor, async () => {
+      return guarded(actor, async (seen) => {
         const { t } = context(actor);
         const written = text?.trim() ? text : awaiting.take(actor.person.id);
         if (!written) return { tone: 'info', blocks: [{ type: 'text', text: t('import.file_without_command') }] };
         const parsed = parseCommand(written, parseContext());
         if (!parsed.ok) return inputIssuesView(t, parsed.issues, commandByWord(written.trim().split(/\s+/u)[0] ?? ''));
         if (!takesFile(parsed.value)) return { tone: 'info', blocks: [{ type: 'text', text: t('import.file_without_command') }] };
+        seen.kind = parsed.value.kind;
         deps.logger.info({ person: actor.person.id, platform: actor.platform, command: parsed.value.kind, bytes: file.size }, 'file');
         return afterwards(await executeOnce(actor, parsed.value, delivery, file));
       });
@@ -159,13 +172,14 @@ export function createBot(deps: BotDeps): Bot {
       });
     },
     submitForm(actor, form, values, delivery) {
-      return guarded(actor, async () => {
+      return guarded(actor, async (seen) => {
         if (!isFormName(form)) return inputIssuesView(context(actor).t, [issue('unknown_command', null, { word: form.slice(0, 30) })]);
         const parsed = parseFormSubmission(form, values, parseContext());
         if (!parsed.ok) {
           const filled = Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => !!e[1]));
           return formView(context(actor).t, form, formFields(form), await choicesFor(actor, formFields(form)), filled, parsed.issues);
         }
+        seen.kind = parsed.value.kind;
         deps.logger.info({ person: actor.person.id, platform: actor.platform, command: parsed.value.kind, form }, 'form');
         return afterwards(await executeOnce(actor, parsed.value, delivery));
       });

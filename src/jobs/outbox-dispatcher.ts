@@ -41,6 +41,8 @@ export interface DispatcherOptions {
   leaseMs?: number;
   maxAttempts?: number;
   batch?: number;
+  /** Told how each row's attempt ended, by platform (the metrics count it). */
+  observer?: { delivered(platform: string, outcome: keyof DispatchReport): void };
 }
 
 /**
@@ -105,6 +107,10 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
   /** Claims what is due and sends it; every row ends sent, due again later, or failed with its reason. */
   async function dispatchOnce(): Promise<DispatchReport> {
     const report: DispatchReport = { sent: 0, retried: 0, failed: 0 };
+    const count = (outcome: keyof DispatchReport, platform: string) => {
+      report[outcome]++;
+      opts.observer?.delivered(platform, outcome);
+    };
     const rows = await queue.claim(opts.batch ?? 50, clock.now(), leaseFromNow());
     // Everyone the batch is for, in one read.
     const byId = await queue.people([...new Set(rows.map((row) => row.personId))]);
@@ -113,22 +119,22 @@ export function createOutboxDispatcher(opts: DispatcherOptions) {
       const deliverer = person ? opts.deliverers.find((d) => d.canReach(person)) : undefined;
       if (!person || !deliverer) {
         await settle(row.id, row.attempts, { status: 'failed', error: person ? 'no platform reaches this person' : 'person not in the directory' });
-        report.failed++;
+        count('failed', 'none');
         continue;
       }
       if (!(await renew(row.id, row.attempts))) continue;
       const locale = person.locale ?? opts.defaultLocale;
       const view = noticeView(translator(locale), locale, row.notice);
       if (row.updateOf !== null) {
-        report[await updateInPlace(row, view)]++;
+        count(await updateInPlace(row, view), deliverer.name);
         continue;
       }
       try {
         const ref = await deliverer.send(person, view, `outbox-${row.id}`);
         await settle(row.id, row.attempts, { status: 'sent', platform: deliverer.name, ref });
-        report.sent++;
+        count('sent', deliverer.name);
       } catch (error) {
-        report[await failOrRetry(row, deliverer, error)]++;
+        count(await failOrRetry(row, deliverer, error), deliverer.name);
       }
     }
     if (report.sent || report.retried || report.failed) logger.info({ ...report }, 'outbox dispatched');

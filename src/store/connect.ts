@@ -21,6 +21,8 @@ export interface OpenedDatabase {
   db: Kysely<Database>;
   kind: 'postgres' | 'pglite';
   close(): Promise<void>;
+  /** The pg pool's connections (PostgreSQL only: PGlite has one, in the process). */
+  pool?(): { total: number; idle: number; waiting: number };
 }
 
 export interface DatabaseTarget {
@@ -50,7 +52,7 @@ export function openDatabase(target: DatabaseTarget): OpenedDatabase {
     // query reports the fault instead.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatements(pool) }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', close: () => db.destroy(), pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) };
   }
   const inMemory = target.dataDir === 'memory://';
   const location = inMemory ? 'memory://' : pgliteFolder(target.dataDir);

@@ -231,6 +231,23 @@ export interface PolicyAcksTable {
   acknowledged_at: Timestamp;
 }
 
+/** One planned moment of a scheduled job, taken by the one instance that runs it. */
+export interface JobRunsTable {
+  job: string;
+  planned_at: Timestamp;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  queued: number | null;
+}
+
+/** A sending budget shared by every process: the times (ms, the database's clock) of its last messages. */
+export interface SendBudgetsTable {
+  scope: string;
+  taken: Generated<number>;
+  second_ring: Generated<(number | null)[]>;
+  minute_ring: Generated<(number | null)[]>;
+}
+
 export interface DealsTable {
   id: Generated<number>;
   company_id: number;
@@ -398,6 +415,8 @@ export interface Database {
   quarter_reviews: QuarterReviewsTable;
   year_bonuses: YearBonusesTable;
   improvement_plans: ImprovementPlansTable;
+  job_runs: JobRunsTable;
+  send_budgets: SendBudgetsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;

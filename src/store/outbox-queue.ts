@@ -102,6 +102,17 @@ export function outboxQueue(db: Kysely<Database>) {
       };
     },
 
+    /** What /metrics shows: how many rows are not yet sent, and how old the oldest of them is at `now`. */
+    async backlog(now: Date): Promise<{ pending: number; oldestPendingSeconds: number | null }> {
+      const row = await db
+        .selectFrom('outbox')
+        .select([(eb) => eb.fn.countAll<number | string>().as('n'), (eb) => eb.fn.min('created_at').as('oldest')])
+        .where('status', 'in', ['pending', 'sending'])
+        .executeTakeFirst();
+      const oldest = row?.oldest ? new Date(row.oldest as Date) : null;
+      return { pending: Number(row?.n ?? 0), oldestPendingSeconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : null };
+    },
+
     /** The active people a batch is for, in one read. */
     async people(ids: string[]): Promise<Map<string, Person>> {
       const rows = ids.length ? await db.selectFrom('people').selectAll().where('id', 'in', ids).where('active', '=', true).execute() : [];
