@@ -7,7 +7,6 @@ import {
   type Adapter,
   type AdapterContext,
   type AttachedFile,
-  type FileToSend,
   type Person,
   type SlackSettings,
   type View,
@@ -18,6 +17,7 @@ import { strangerView as stranger } from '../../src/views/stranger-view.ts';
 import { LIMITS, renderBlocks } from './block-kit.ts';
 import { fieldErrors, formModal, formNameOf, modalContext, submittedValues } from './modal.ts';
 import { typedText } from './message-text.ts';
+import { uploadFile } from './upload-file.ts';
 
 /** `identify` takes a Slack user id. */
 export interface SlackAdapterOptions extends AdapterContext {
@@ -209,11 +209,6 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     return { name, size: Math.max(size, bytes.byteLength), bytes };
   }
 
-  /** A reply's file (an import's refused rows), shared in the same DM: files.getUploadURLExternal, the upload, files.completeUploadExternal. */
-  async function uploadFile(channel: string, file: FileToSend): Promise<void> {
-    await app.client.filesUploadV2({ channel_id: channel, file: Buffer.from(file.content, 'utf8'), filename: file.name, title: file.name });
-  }
-
   // A direct message to the bot is a command, with or without the leading '/'; a file shared with it is for a command that takes one.
   app.message(async ({ message, body, say }) => {
     const shared = message.subtype === 'file_share' ? ((message as { files?: SharedFile[] }).files?.[0] ?? null) : null;
@@ -239,7 +234,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         : await bot.handleText(actor, text, delivery);
     if (view.repeated) return;
     await say({ ...blocksOf(view, actor) });
-    if (view.file) await uploadFile(message.channel, view.file);
+    if (view.file) await uploadFile(app.client, message.channel, view.file);
   });
 
   app.error(async (error) => {

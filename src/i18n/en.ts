@@ -239,7 +239,7 @@ export const en: Record<MessageKey, string> = {
   'import.problem.no_company_column': 'No column names the company (企业名称, 公司名称 or Company). The file\'s columns: {columns}.',
   'import.problem.no_rows': 'The file has a header and no rows (one import takes at most {max}).',
   'import.send_file.slack': 'Upload an .xlsx or .csv in a direct message to me with the message "/import leads", or upload the file alone within 10 minutes. At most {max} and {rows} rows.',
-  'import.send_file.feishu': 'Files cannot be imported in Feishu yet (receiving file messages is not built): upload it in a Slack DM, or use /import leads <path> at the console. At most {max} and {rows} rows.',
+  'import.send_file.feishu': 'Now send the .xlsx or .csv as a file in this one-to-one chat with me, within 10 minutes. At most {max} and {rows} rows.',
   'import.send_file.console': 'Write the file\'s path after the command: /import leads <path>. At most {max} and {rows} rows.',
   'import.file_without_command': 'I got a file but not what to do with it: to import leads, send "/import leads" with the file (or send the file within 10 minutes of the command).',
   'console.file_saved': 'The refused rows were saved to {path}',

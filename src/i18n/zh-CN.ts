@@ -249,7 +249,7 @@ export const zhCN = {
   'import.problem.no_company_column': '找不到公司名称的列（企业名称、公司名称或 Company）。文件的列是：{columns}。',
   'import.problem.no_rows': '文件只有表头，没有数据行（一次最多 {max} 行）。',
   'import.send_file.slack': '请在和我的私信中上传 .xlsx 或 .csv 文件，消息写「/导入 线索」；也可以在 10 分钟内直接上传文件。最大 {max}、{rows} 行。',
-  'import.send_file.feishu': '飞书里还不能导入文件（文件消息的接收尚未完成）：请在 Slack 私信中上传，或在控制台用 /导入 线索 <路径>。最大 {max}、{rows} 行。',
+  'import.send_file.feishu': '请在 10 分钟内，在和我的单聊中把 .xlsx 或 .csv 作为文件发给我。最大 {max}、{rows} 行。',
   'import.send_file.console': '在命令后写文件路径：/导入 线索 <路径>。最大 {max}、{rows} 行。',
   'import.file_without_command': '收到了文件，但不知道要做什么：要导入线索，请发「/导入 线索」并附上文件（或在发出命令后 10 分钟内发送文件）。',
   'console.file_saved': '被拒行已保存到 {path}',
