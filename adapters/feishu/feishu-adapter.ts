@@ -156,6 +156,8 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
       return answer(message, openId, faultView(t(null)), null);
     }
     if (!actor) return answer(message, openId, stranger(openId), null);
+    // Where it was asked: an export is for a one-to-one chat only (SEC-2).
+    actor = { ...actor, conversation: message.chat_type === 'p2p' ? 'direct' : 'group' };
     if (sent) {
       const view = await downloadMessageFile(client, message.message_id, sent).then(
         (file) => bot.handleFile(actor, file, null, deliveryOf(event)),

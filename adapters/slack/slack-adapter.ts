@@ -7,6 +7,7 @@ import {
   type Adapter,
   type AdapterContext,
   type AttachedFile,
+  type FileToSend,
   type Person,
   type SlackSettings,
   type View,
@@ -109,14 +110,28 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     return { channel: posted.channel ?? channel, ts: posted.ts ?? '' };
   }
 
+  /** A slash command's file (an export) goes to the person's DM with the bot, wherever the command was typed. */
+  const shareFile = async (userId: string, file: FileToSend) => {
+    try {
+      const opened = await app.client.conversations.open({ users: userId });
+      if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
+      await uploadFile(app.client, opened.channel.id, file);
+    } catch (err) {
+      logger.error({ err, user: userId }, 'slack file upload failed');
+    }
+  };
+
   // Slash commands: /lead …, /线索 is not possible in Slack, so /crm 线索 … carries any command in any language.
   app.command(/.*/, async ({ command, ack, respond, client }) => {
     const text = command.command === UMBRELLA_COMMAND ? command.text.trim() || '/help' : `${command.command} ${command.text}`;
     // Finding the person is part of the work that must be answered within Slack's 3 s.
     // A replayed request carries the same trigger_id: its effect is had once.
-    const answer = answering(command.user_id, (actor) => bot.handleText(actor, text, { source: 'slack', id: command.trigger_id }));
+    // A channel's or a group DM's command is not a direct message: the bot sends no file there (SEC-2).
+    const conversation = command.channel_id.startsWith('D') ? ('direct' as const) : ('group' as const);
+    const answer = answering(command.user_id, (actor) => bot.handleText({ ...actor, conversation }, text, { source: 'slack', id: command.trigger_id }));
     await replyWithin(INLINE_WITHIN_MS, answer, {
       inTime: async ({ actor, view }) => {
+        if (view.file) void shareFile(command.user_id, view.file);
         if (view.form && actor) {
           await ack();
           await client.views.open({ trigger_id: command.trigger_id, view: formModal(view.form, { channel: command.channel_id }) });
@@ -128,6 +143,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         await ack();
         const { actor, view } = await pending;
         await respond({ response_type: 'ephemeral', ...blocksOf(view, actor) });
+        if (view.file) await shareFile(command.user_id, view.file);
       },
     });
   });
@@ -225,13 +241,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       ? strangerView(message.user)
       : shared
         ? await downloaded(shared).then(
-            (file) => bot.handleFile(actor, file, text || null, delivery),
+            (file) => bot.handleFile({ ...actor, conversation: 'direct' }, file, text || null, delivery),
             (error: unknown) => {
               logger.error({ err: error, user: message.user }, 'slack file download failed');
               return faultView(translator(bot.localeOf(actor)));
             },
           )
-        : await bot.handleText(actor, text, delivery);
+        : await bot.handleText({ ...actor, conversation: 'direct' }, text, delivery);
     if (view.repeated) return;
     await say({ ...blocksOf(view, actor) });
     if (view.file) await uploadFile(app.client, message.channel, view.file);
