@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_EXPORT_ROWS } from '../../src/core/exports/export-data.ts';
 import type { Actor } from '../../src/core/ports.ts';
-import { writeExport } from '../../src/commands/exports/write-export.ts';
+import { writeExport } from '../../src/views/export-file.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import type { View } from '../../src/views/view.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';

@@ -5,7 +5,7 @@ import { viewOf } from '../../views/view-of.ts';
 import type { CommandFamily } from '../family.ts';
 import { EXPORT_KEYS, type ExportKey } from './export-keys.ts';
 import { readExport } from './read-export.ts';
-import { writeExport } from './write-export.ts';
+import { writeExport } from '../../views/export-file.ts';
 
 export type ExportsCommand = { kind: 'export'; input: ExportRequest };
 

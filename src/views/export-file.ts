@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { ExportCell, ExportFormat, ExportTable } from '../../core/exports/types.ts';
-import type { MessageKey, Translate } from '../../i18n/translate.ts';
-import { csvFile } from '../../views/csv-file.ts';
-import type { FileToSend } from '../../views/view.ts';
+import type { ExportCell, ExportFormat, ExportTable } from '../core/exports/types.ts';
+import type { MessageKey, Translate } from '../i18n/translate.ts';
+import { csvFile } from './csv-file.ts';
+import type { FileToSend } from './view.ts';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' as const;
 
