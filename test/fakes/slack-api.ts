@@ -106,11 +106,11 @@ export class FakeSlackApi {
   }
 
   /** The files the bot finished uploading (files.completeUploadExternal), with their bytes and where they were shared. */
-  completedUploads(): { filename: string; text: string; channel: string | undefined }[] {
+  completedUploads(): { filename: string; text: string; bytes: Uint8Array; channel: string | undefined }[] {
     return this.callsOf('files.completeUploadExternal').flatMap((c) =>
       (c.args.files as { id: string }[]).map((f) => {
         const upload = this.uploads.get(f.id);
-        return { filename: upload?.filename ?? '', text: upload?.bytes?.toString('utf8') ?? '', channel: c.args.channel_id as string | undefined };
+        return { filename: upload?.filename ?? '', text: upload?.bytes?.toString('utf8') ?? '', bytes: new Uint8Array(upload?.bytes ?? []), channel: c.args.channel_id as string | undefined };
       }),
     );
   }
