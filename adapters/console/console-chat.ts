@@ -119,7 +119,10 @@ export async function runConsoleChat(opts: ConsoleChatOptions): Promise<void> {
     const upload = importPath(line);
     if (upload) return importFile(upload.command, upload.path);
     const pick = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
-    show(await bot.handleText(actor, pick ? pick.command : line));
+    const view = await bot.handleText(actor, pick ? pick.command : line);
+    show(view);
+    // A reply's own file (an export): written in the folder the chat runs in, and said where.
+    if (view.file) print(t('console.file_saved', { path: await writeLocalFile(folderOf('.'), view.file) }));
   };
 
   /** `/import leads <path>`: the file read here, handed to the bot with its command; the refused rows written beside it. */

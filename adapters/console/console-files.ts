@@ -1,6 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { MAX_IMPORT_BYTES, type AttachedFile, type FileToSend } from '../../src/bot/face.ts';
+import { MAX_IMPORT_BYTES, fileBytes, type AttachedFile, type FileToSend } from '../../src/bot/face.ts';
 
 /**
  * The console's files: what `/import leads <path>` names, read from this
@@ -16,7 +16,7 @@ export async function readLocalFile(path: string): Promise<AttachedFile> {
 /** Writes the reply's file into `folder` (the imported file's), and says where. */
 export async function writeLocalFile(folder: string, file: FileToSend): Promise<string> {
   const path = join(folder, basename(file.name));
-  await writeFile(path, file.content, 'utf8');
+  await writeFile(path, fileBytes(file));
   return path;
 }
 

@@ -16,6 +16,7 @@ import { translator } from '../../src/i18n/translate.ts';
 import { faultView } from '../../src/views/problem-views.ts';
 import { strangerView } from '../../src/views/stranger-view.ts';
 import { renderCard, renderHomeCard, type ButtonValue } from './card.ts';
+import { downloadMessageFile, fileOfMessage, sendFileTo } from './files.ts';
 import { homeMessages } from './home-messages.ts';
 import { menuCommand } from './menu.ts';
 import { commandText } from './message-text.ts';
@@ -148,6 +149,15 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
    */
   async function answer(message: NonNullable<MessageEvent['message']>, openId: string, view: View, actor: Actor | null) {
     const chat = message.chat_id ?? openId;
+    await answerCard(message, chat, openId, view, actor);
+    // A reply's file (refused rows, an export) goes to the person who asked, never into a group.
+    if (view.file) {
+      await limiter.acquire(openId);
+      await sendFileTo(client, openId, view.file, retry);
+    }
+  }
+
+  async function answerCard(message: NonNullable<MessageEvent['message']>, chat: string, openId: string, view: View, actor: Actor | null) {
     if (message.chat_type === 'group' && (view.sensitive || view.form)) {
       await toPerson(openId, view, actor);
       const note = t(actor)(view.form ? 'feishu.form_sent_privately' : 'feishu.sent_privately');
@@ -164,17 +174,32 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     // In a group the bot hears only what is addressed to it.
     if (message.chat_type === 'group' && !message.mentions?.length) return;
     const text = commandText(message);
+    // A file in the one-to-one chat is for the command that waits for one (`/导入 线索`); a group's files are not the bot's.
+    const sent = message.chat_type === 'p2p' ? fileOfMessage(message) : null;
     let actor: Actor | null;
     try {
       actor = await actorOf(openId);
       // A command records its event id with its effect (the bot); anything else before its answer.
-      if ((!actor || text === null) && !(await firstDelivery(event))) return;
+      if ((!actor || (text === null && !sent)) && !(await firstDelivery(event))) return;
     } catch (err) {
       // The database is away: say so, rather than leave the person without an answer.
       logger.error({ err }, 'feishu message failed');
       return answer(message, openId, faultView(t(null)), null);
     }
     if (!actor) return answer(message, openId, stranger(openId), null);
+    // Where it was asked: an export is for a one-to-one chat only (SEC-2).
+    actor = { ...actor, conversation: message.chat_type === 'p2p' ? 'direct' : 'group' };
+    if (sent) {
+      const view = await downloadMessageFile(client, message.message_id, sent).then(
+        (file) => bot.handleFile(actor, file, null, deliveryOf(event)),
+        (err: unknown) => {
+          logger.error({ err, message: message.message_id }, 'feishu file download failed');
+          return faultView(t(actor));
+        },
+      );
+      if (view.repeated) return;
+      return answer(message, openId, view, actor);
+    }
     const view = text === null ? { tone: 'info' as const, blocks: [{ type: 'text' as const, text: t(actor)('feishu.unsupported_message') }] } : await bot.handleText(actor, text, deliveryOf(event));
     if (view.repeated) return;
     await answer(message, openId, view, actor);

@@ -22,6 +22,7 @@ import { answerModal, COMPANY_ACTION, companyOption, fieldErrors, formModal, for
 import { OPEN_FORM_ACTION, readOpenFormValue } from './open-form.ts';
 import { SHORTCUTS, shortcutCommand } from './shortcuts.ts';
 import { typedText } from './message-text.ts';
+import { uploadFile } from './upload-file.ts';
 
 /** `identify` takes a Slack user id. */
 export interface SlackAdapterOptions extends AdapterContext {
@@ -136,14 +137,28 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     if (opened?.channel?.id) await sendCharts(opened.channel.id, view);
   }
 
+  /** A slash command's file (an export) goes to the person's DM with the bot, wherever the command was typed. */
+  const shareFile = async (userId: string, file: FileToSend) => {
+    try {
+      const opened = await app.client.conversations.open({ users: userId });
+      if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
+      await uploadFile(app.client, opened.channel.id, file);
+    } catch (err) {
+      logger.error({ err, user: userId }, 'slack file upload failed');
+    }
+  };
+
   // Slash commands: /lead …, /线索 is not possible in Slack, so /crm 线索 … carries any command in any language.
   app.command(/.*/, async ({ command, ack, respond, client }) => {
     const text = command.command === UMBRELLA_COMMAND ? command.text.trim() || '/help' : `${command.command} ${command.text}`;
     // Finding the person is part of the work that must be answered within Slack's 3 s.
     // A replayed request carries the same trigger_id: its effect is had once.
-    const answer = answering(command.user_id, (actor) => bot.handleText(actor, text, { source: 'slack', id: command.trigger_id }));
+    // A channel's or a group DM's command is not a direct message: the bot sends no file there (SEC-2).
+    const conversation = command.channel_id.startsWith('D') ? ('direct' as const) : ('group' as const);
+    const answer = answering(command.user_id, (actor) => bot.handleText({ ...actor, conversation }, text, { source: 'slack', id: command.trigger_id }));
     await replyWithin(INLINE_WITHIN_MS, answer, {
       inTime: async ({ actor, view }) => {
+        if (view.file) void shareFile(command.user_id, view.file);
         if (view.form && actor) {
           await ack();
           await client.views.open({ trigger_id: command.trigger_id, view: formModal(view.form, { channel: command.channel_id }) });
@@ -157,6 +172,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         const { actor, view } = await pending;
         await respond({ response_type: 'ephemeral', ...blocksOf(view, actor) });
         await sendChartsToDm(command.user_id, view);
+        if (view.file) await shareFile(command.user_id, view.file);
       },
     });
   });
@@ -304,11 +320,6 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     await app.client.filesUploadV2({ channel_id: channel, file: png, filename: 'chart.png', title });
   }
 
-  /** A reply's file (an import's refused rows), shared in the same DM: files.getUploadURLExternal, the upload, files.completeUploadExternal. */
-  async function uploadFile(channel: string, file: FileToSend): Promise<void> {
-    await app.client.filesUploadV2({ channel_id: channel, file: Buffer.from(file.content, 'utf8'), filename: file.name, title: file.name });
-  }
-
   // A direct message to the bot is a command, with or without the leading '/'; a file shared with it is for a command that takes one.
   app.message(async ({ message, body, say }) => {
     const shared = message.subtype === 'file_share' ? ((message as { files?: SharedFile[] }).files?.[0] ?? null) : null;
@@ -325,16 +336,16 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       ? strangerView(message.user)
       : shared
         ? await downloaded(shared).then(
-            (file) => bot.handleFile(actor, file, text || null, delivery),
+            (file) => bot.handleFile({ ...actor, conversation: 'direct' }, file, text || null, delivery),
             (error: unknown) => {
               logger.error({ err: error, user: message.user }, 'slack file download failed');
               return faultView(translator(bot.localeOf(actor)));
             },
           )
-        : await bot.handleText(actor, text, delivery);
+        : await bot.handleText({ ...actor, conversation: 'direct' }, text, delivery);
     if (view.repeated) return;
     await say({ ...blocksOf(view, actor) });
-    if (view.file) await uploadFile(message.channel, view.file);
+    if (view.file) await uploadFile(app.client, message.channel, view.file);
     await sendCharts(message.channel, view);
   });
 

@@ -156,7 +156,11 @@ export function createBot(deps: BotDeps): Bot {
       return guarded(actor, async (seen) => {
         const { t } = context(actor);
         const written = text?.trim() ? text : awaiting.take(actor.person.id);
-        if (!written) return { tone: 'info', blocks: [{ type: 'text', text: t('import.file_without_command') }] };
+        if (!written) {
+          // A redelivery of a file whose command it already took finds none waiting: it is a repeat, not a new question.
+          if (delivery && (await deliveredOnce(deps.store, delivery, deps.clock).wasRepeated())) return repeatedView(t);
+          return { tone: 'info', blocks: [{ type: 'text', text: t('import.file_without_command') }] };
+        }
         const parsed = parseCommand(written, parseContext());
         if (!parsed.ok) return inputIssuesView(t, parsed.issues, commandByWord(written.trim().split(/\s+/u)[0] ?? ''));
         if (!takesFile(parsed.value)) return { tone: 'info', blocks: [{ type: 'text', text: t('import.file_without_command') }] };

@@ -19,7 +19,8 @@ export type { Bot };
 export type { Actor } from '../core/ports.ts';
 export type { Locale, Person, Platform } from '../core/people.ts';
 // The replies to lay out (Block Kit, a Feishu card, terminal text).
-export type { Block, Button, ChartBlock, FileToSend, FormFieldView, FormView, TableBlock, TableColumn, Tone, View } from '../views/view.ts';
+export type { Block, Button, ChartBlock, FileMime, FileToSend, FormFieldView, FormView, TableBlock, TableColumn, Tone, View } from '../views/view.ts';
+export { fileBytes } from '../views/view.ts';
 // A file a person sends with a command (`/import leads`), and how large one the bot takes.
 export type { AttachedFile } from '../commands/family.ts';
 export { MAX_IMPORT_BYTES } from '../commands/imports/import-limits.ts';

@@ -11,6 +11,7 @@ import type { FormField } from '../grammar/form-field.ts';
 import type { InputIssue, Parsed } from '../grammar/issues.ts';
 import { SHARED_KEYS } from '../grammar/keys.ts';
 import { chineseKeyPattern, readCommand, textIssues, type Grammar, type RawCommand } from '../grammar/read-command.ts';
+import { exportsFamily } from './exports/exports-family.ts';
 import { helpFamily } from './help/help-family.ts';
 import { importsFamily } from './imports/imports-family.ts';
 import { leadsFamily } from './leads/leads-family.ts';
@@ -33,6 +34,7 @@ const FAMILIES = [
   performanceFamily,
   availabilityFamily,
   importsFamily,
+  exportsFamily,
   policyFamily,
   // Help reads the registry's order and words when it runs, not when it is declared.
   helpFamily(

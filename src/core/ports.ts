@@ -1,3 +1,4 @@
+import type { ExportsPort } from './exports/port.ts';
 import type { ApprovalsPort, ApprovalsTxPort, DelegationsPort } from './approvals/port.ts';
 import type { AuditPort } from './audit/port.ts';
 import type { ClientArchivePort, CompaniesPort, CompaniesTxPort, VisitsPort } from './clients/port.ts';
@@ -47,6 +48,7 @@ export interface Repositories {
   payments: PaymentsPort;
   performance: PerformancePort;
   policyAcks: PolicyAcksPort;
+  exports: ExportsPort;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { exportsRepo } from './exports-repo.ts';
 import type { Kysely } from 'kysely';
 import type { Repositories, Store, Tx } from '../core/ports.ts';
 import type { Refusal } from '../core/result.ts';
@@ -55,6 +56,7 @@ export function repositories(db: Kysely<Database>, keyring: Keyring): Tx {
     payments: paymentsRepo(db),
     performance: performanceRepo(db),
     policyAcks: policyAcksRepo(db),
+    exports: exportsRepo(db, keyring),
   };
 }
 

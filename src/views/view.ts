@@ -93,16 +93,21 @@ export interface FormView {
 }
 
 /**
- * A file the reply sends along (the refused rows of an import): text, since
- * every file the bot writes is a CSV. The adapter uploads it beside the
- * message (Slack, Feishu) or writes it to disk (the console).
+ * A file the reply sends along (the refused rows of an import, an export):
+ * CSV text, or the bytes of a workbook or a picture. The adapter uploads it
+ * beside the message (Slack, Feishu) or writes it to disk (the console).
  */
 export interface FileToSend {
   name: string;
-  mime: 'text/csv';
-  /** The whole file, a UTF-8 BOM first where Excel needs one to read UTF-8. */
-  content: string;
+  mime: FileMime;
+  /** The whole file: text (a UTF-8 BOM first where Excel needs one to read UTF-8) or bytes. */
+  content: string | Uint8Array;
 }
+
+export type FileMime = 'text/csv' | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' | 'image/png';
+
+/** The bytes to upload: text as UTF-8. */
+export const fileBytes = (file: FileToSend): Uint8Array => (typeof file.content === 'string' ? new TextEncoder().encode(file.content) : file.content);
 
 export interface View {
   tone: Tone;

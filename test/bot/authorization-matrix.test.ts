@@ -85,7 +85,7 @@ const WITH_TARGETS: readonly string[] = ['sales', 'account_manager', 'promotion'
  * EVERY_OP below then asks for its row.
  */
 type Op =
-  | 'lead' | 'lead.allow' | 'lead.refuse' | 'lead.paste' | 'leads' | 'import' | 'client.show' | 'client.history' | 'client.update' | 'client.confirm_grade' | 'client.keep_grade' | 'visit' | 'deals' | 'expense' | 'promo' | 'delegate' | 'leave' | 'remind'
+  | 'lead' | 'lead.allow' | 'lead.refuse' | 'lead.paste' | 'leads' | 'import' | 'export' | 'client.show' | 'client.history' | 'client.update' | 'client.confirm_grade' | 'client.keep_grade' | 'visit' | 'deals' | 'expense' | 'promo' | 'delegate' | 'leave' | 'remind'
   | 'plan' | 'goal.set' | 'goal.agree' | 'goal.list' | 'finance.check' | 'finance.lock' | 'help' | 'payment'
   | `policy.${'show' | 'rule' | 'ack' | 'status'}`
   | `deal.${DealAction['action']}` | `contract.${ContractAction['action']}` | `ticket.${TicketAction['action']}`
@@ -93,6 +93,8 @@ type Op =
 
 function opOf(command: Command): Op {
   switch (command.kind) {
+    case 'export':
+      return 'export';
     case 'lead': case 'leads': case 'visit': case 'deals': case 'delegate': case 'leave': case 'remind': case 'payment':
       return command.kind;
     case 'held_lead':
@@ -145,7 +147,7 @@ function opOf(command: Command): Op {
 
 /** Every op a cell can end in (a bare command's form is only a step on the way): each needs at least one row. */
 const EVERY_OP = {
-  lead: 0, 'lead.allow': 0, 'lead.refuse': 0, 'lead.paste': 0, leads: 0, import: 0, 'client.show': 0, 'client.history': 0, 'client.update': 0, 'client.confirm_grade': 0, 'client.keep_grade': 0, visit: 0,
+  lead: 0, 'lead.allow': 0, 'lead.refuse': 0, 'lead.paste': 0, leads: 0, import: 0, export: 0, 'client.show': 0, 'client.history': 0, 'client.update': 0, 'client.confirm_grade': 0, 'client.keep_grade': 0, visit: 0,
   'deal.open': 0, 'deal.show': 0, 'deal.next': 0, 'deal.needs': 0, 'deal.proposal': 0, 'deal.lost': 0, deals: 0,
   'contract.draft': 0, 'contract.show': 0, 'contract.submit': 0, 'contract.sign': 0, payment: 0,
   'ticket.open': 0, 'ticket.show': 0, 'ticket.respond': 0, 'ticket.close': 0,
@@ -207,6 +209,8 @@ const TABLE: [string, ...Expected[]][] = [
   // Bulk import: each row is a /lead, so whoever may report a lead may import, refused once for the whole file otherwise
   ['import leads from a file',                                                OK,           OK,           OK,           OK,           NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED],
   ['ask to import leads, the file to follow',                                 OK,           OK,           OK,           OK,           NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED],
+  // Exports (SEC-2): managers only, a regional manager their region, the department manager all
+  ['export the leads',                                                        'export_managers_only', 'export_managers_only', OK, OK, 'export_managers_only', 'export_managers_only', 'export_managers_only', 'export_managers_only', 'export_managers_only'],
   // A pasted page is read for whoever may report a lead; the form it fills in saves nothing until submitted (then as `/lead`)
   ['paste a company page',                                                    LEAD_FORM,    LEAD_FORM,    LEAD_FORM,    LEAD_FORM,    NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED],
   ['paste a company page alone in a message',                                 LEAD_FORM,    LEAD_FORM,    LEAD_FORM,    LEAD_FORM,    NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED,  NOT_ALLOWED],
@@ -323,6 +327,7 @@ const HOW: Record<string, How> = {
     return w.fixture.bot.handleFile(me, { name: 'leads.csv', size: bytes.byteLength, bytes }, '/import leads');
   }),
   'ask to import leads, the file to follow': how('import', (w, me) => w.type(me, '/导入 线索')),
+  'export the leads': how('export', (w, me) => w.type(me, '/导出 线索')),
   'paste a company page': how('lead.paste', (w, me) => w.type(me, `/lead paste\n${PASTED_PAGE}`)),
   'paste a company page alone in a message': how('lead.paste', (w, me) => w.type(me, PASTED_PAGE)),
   'list my leads': how('leads', (w, me) => w.type(me, '/leads today')),

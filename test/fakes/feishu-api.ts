@@ -44,6 +44,10 @@ export class FakeFeishuApi {
   private readonly sentByUuid = new Map<string, string>();
   /** Every message id this fake gave out: only those can be updated. */
   private readonly sentIds = new Set<string>();
+  /** Files uploaded with im/v1/files, by file_key: what a file message may name. */
+  readonly uploads = new Map<string, { fileType: string; fileName: string; bytes: Uint8Array }>();
+  /** Files people sent the bot, by message_id and file_key: what a resource download may fetch. */
+  private readonly resources = new Map<string, { name: string; bytes: Uint8Array }>();
   private server: Server | null = null;
   private next = 0;
   port = 0;
@@ -76,6 +80,28 @@ export class FakeFeishuApi {
       .map((c) => ({ ...c, messageId: c.path.split('/').pop() ?? '' }));
   }
 
+  /**
+   * A file a person sent in a message, ready to be downloaded once: its
+   * message id and file_key, for the im.message.receive_v1 event
+   * (message_type `file`, content `{file_key, file_name}`).
+   */
+  hostIncomingFile(name: string, bytes: Uint8Array): { message_id: string; file_key: string; file_name: string } {
+    const messageId = `om_in_${++this.next}`;
+    const fileKey = `file_v3_in_${this.next}`;
+    this.resources.set(`${messageId}/${fileKey}`, { name, bytes });
+    return { message_id: messageId, file_key: fileKey, file_name: name };
+  }
+
+  /** The files sent in file messages (msg_type `file`), with what was uploaded under their key. */
+  sentFiles(): { receiveId: string; receiveIdType: string; fileName: string; fileType: string; bytes: Uint8Array }[] {
+    return this.calls
+      .filter((c) => c.method === 'POST' && c.path === '/open-apis/im/v1/messages' && c.body?.msg_type === 'file')
+      .map((c) => {
+        const upload = this.uploads.get(String(c.body.content.file_key))!;
+        return { receiveId: c.body.receive_id, receiveIdType: c.query.receive_id_type ?? '', ...upload };
+      });
+  }
+
   messages(): FeishuCall[] {
     return this.calls.filter((c) => c.path.startsWith('/open-apis/im/v1/messages'));
   }
@@ -92,7 +118,10 @@ export class FakeFeishuApi {
   async start(): Promise<void> {
     this.server = createServer(async (req, res) => {
       const url = new URL(req.url ?? '/', 'http://fake');
-      const body = await readJson(req);
+      const raw = await readBody(req);
+      const contentType = String(req.headers['content-type'] ?? '');
+      const multipart = contentType.startsWith('multipart/form-data') ? parseMultipart(raw, contentType) : null;
+      const body = multipart ? null : raw.byteLength ? JSON.parse(raw.toString('utf8')) : null;
       const call: FeishuCall = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body };
       if (typeof body?.content === 'string') call.body = { ...body, content: JSON.parse(body.content) };
       const json = (status: number, value: unknown, headers: Record<string, string> = {}) => {
@@ -102,6 +131,29 @@ export class FakeFeishuApi {
       if (url.pathname === '/open-apis/auth/v3/tenant_access_token/internal') {
         this.calls.push(call);
         return json(200, { code: 0, msg: 'ok', tenant_access_token: 't-fake-token', expire: 7200 });
+      }
+      const token = req.headers.authorization === 'Bearer t-fake-token';
+      if (url.pathname === '/open-apis/im/v1/files' && req.method === 'POST') {
+        call.body = multipart && { ...multipart.fields, file: multipart.files.file ? `<${multipart.files.file.bytes.byteLength} bytes>` : undefined };
+        this.calls.push(call);
+        if (!token) return json(401, { code: 99991663, msg: 'Invalid access token for authorization' });
+        const refusal = uploadRefusal(multipart);
+        if (refusal) return json(400, { code: 234001, msg: refusal });
+        const fileKey = `file_v3_up_${++this.next}`;
+        this.uploads.set(fileKey, { fileType: multipart!.fields.file_type!, fileName: multipart!.fields.file_name!, bytes: multipart!.files.file!.bytes });
+        return json(200, { code: 0, msg: 'success', data: { file_key: fileKey } });
+      }
+      const resource = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/u.exec(url.pathname);
+      if (resource && req.method === 'GET') {
+        this.calls.push(call);
+        if (!token) return json(401, { code: 99991663, msg: 'Invalid access token for authorization' });
+        const type = url.searchParams.get('type');
+        if (type !== 'file' && type !== 'image') return json(400, { code: 234001, msg: 'Invalid request param: type' });
+        const hosted = this.resources.get(`${resource[1]}/${resource[2]}`);
+        // A key that is not in that message (or a message the bot is not in) is refused: Feishu answers 234003.
+        if (!hosted) return json(400, { code: 234003, msg: 'File not in msg.' });
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(hosted.bytes.byteLength) });
+        return void res.end(Buffer.from(hosted.bytes));
       }
       if (url.pathname.startsWith('/open-apis/im/v1/messages')) {
         if (this.enforcePerSecond !== null) {
@@ -147,6 +199,11 @@ export class FakeFeishuApi {
           this.calls.push(call);
           return json(200, { code: 0, msg: 'success', data: {} });
         }
+        // A file message names an uploaded file_key, or Feishu refuses it.
+        if (body?.msg_type === 'file' && !this.uploads.has(String(call.body?.content?.file_key))) {
+          this.calls.push({ ...call, method: `${call.method}!` });
+          return json(400, { code: 230001, msg: 'Your request contains an invalid request parameter: file_key.' });
+        }
         // A create repeating the uuid of one that succeeded (within the hour) is dropped, as Feishu does: same message, nothing sent again.
         const uuid = req.method === 'POST' && typeof body?.uuid === 'string' ? body.uuid : null;
         const earlier = uuid ? this.sentByUuid.get(uuid) : undefined;
@@ -172,9 +229,54 @@ export class FakeFeishuApi {
   }
 }
 
-async function readJson(req: IncomingMessage): Promise<any> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? JSON.parse(text) : null;
+  return Buffer.concat(chunks);
+}
+
+/** What im/v1/files states: file_type one of its kinds, file_name, a file that is not empty and at most 30 MB. */
+export const FEISHU_MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+const FILE_TYPES = new Set(['opus', 'mp4', 'pdf', 'doc', 'xls', 'ppt', 'stream']);
+
+function uploadRefusal(form: Multipart | null): string | null {
+  if (!form) return 'Invalid request param: not multipart/form-data';
+  if (!form.fields.file_type || !FILE_TYPES.has(form.fields.file_type)) return 'Invalid request param: file_type';
+  if (!form.fields.file_name) return 'Invalid request param: file_name';
+  const file = form.files.file;
+  if (!file || file.bytes.byteLength === 0) return 'Invalid request param: file is empty';
+  if (file.bytes.byteLength > FEISHU_MAX_UPLOAD_BYTES) return 'file size exceed the max value';
+  return null;
+}
+
+interface Multipart {
+  fields: Record<string, string>;
+  /** Parts that carried bytes (any part named `file`, with or without a filename). */
+  files: Record<string, { filename: string | null; bytes: Uint8Array }>;
+}
+
+/** A small multipart/form-data reader that keeps a file's bytes as they came (undici's would decode a part without a filename as text). */
+function parseMultipart(raw: Buffer, contentType: string): Multipart | null {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/u.exec(contentType);
+  const mark = boundary?.[1] ?? boundary?.[2];
+  if (!mark) return null;
+  const delimiter = Buffer.from(`--${mark}`);
+  const form: Multipart = { fields: {}, files: {} };
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length;
+    if (raw.subarray(start, start + 2).toString() === '--') break;
+    const next = raw.indexOf(delimiter, start);
+    if (next < 0) return null;
+    const part = raw.subarray(start + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]*)"/u.exec(head)?.[1];
+    const filename = /filename="([^"]*)"/u.exec(head)?.[1] ?? null;
+    if (name === 'file') form.files[name] = { filename, bytes: new Uint8Array(content) };
+    else if (name) form.fields[name] = content.toString('utf8');
+    at = next;
+  }
+  return form;
 }

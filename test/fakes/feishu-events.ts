@@ -86,3 +86,22 @@ export function chatEntered(opts: { token: string; openId: string; lastMessageId
     },
   };
 }
+
+/** im.message.receive_v1 (schema 2.0) for a file a person sent: content `{file_key, file_name}` (no size: Feishu gives none). */
+export function fileMessage(opts: { token: string; openId: string; file: { message_id: string; file_key: string; file_name: string }; chatType?: 'p2p' | 'group'; eventId?: string }) {
+  return {
+    schema: '2.0',
+    header: header('im.message.receive_v1', opts.token, opts.eventId),
+    event: {
+      sender: { sender_id: { open_id: opts.openId }, sender_type: 'user', tenant_key: 'tenant_test' },
+      message: {
+        message_id: opts.file.message_id,
+        chat_id: opts.chatType === 'group' ? 'oc_group' : 'oc_p2p',
+        chat_type: opts.chatType ?? 'p2p',
+        message_type: 'file',
+        content: JSON.stringify({ file_key: opts.file.file_key, file_name: opts.file.file_name }),
+        create_time: String(Date.now()),
+      },
+    },
+  };
+}

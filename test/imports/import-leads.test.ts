@@ -22,7 +22,8 @@ function counts(view: View) {
 
 /** The refused rows' file as rows of cells (it is ours: every cell quoted, CRLF). */
 function refusedRows(view: View): string[][] {
-  const content = view.file?.content ?? '';
+  const raw = view.file?.content ?? '';
+  const content = typeof raw === 'string' ? raw : new TextDecoder('utf-8', { ignoreBOM: true }).decode(raw);
   expect(content.startsWith('\uFEFF')).toBe(true);
   return content
     .slice(1)

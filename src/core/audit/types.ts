@@ -6,6 +6,8 @@ export type ActorPlatform = Platform | 'console' | 'system';
 export interface Actor {
   person: Person;
   platform: ActorPlatform;
+  /** Where the person asked, where the adapter knows: a one-to-one chat or a group or channel (SEC-2: exports only in a direct message). Unset: direct (the console). */
+  conversation?: 'direct' | 'group';
 }
 
 export interface AuditEntry {

@@ -10,6 +10,8 @@ import type { RuleId } from './rules.ts';
 export const REFUSAL_RULES: Partial<Record<PolicyErrorCode, RuleId>> = {
   not_client_insider: 'SEC-1',
   managers_only: 'CLI-1',
+  export_managers_only: 'SEC-2',
+  export_direct_only: 'SEC-2',
   wrong_region: 'LEAD-3',
   company_owned: 'LEAD-2',
   company_likely_duplicate: 'LEAD-2',
