@@ -6,7 +6,7 @@ import { announceCalendarGaps, startCore } from './compose.ts';
 import { translator } from './i18n/translate.ts';
 import { createLogger } from './logger.ts';
 import { exitWith } from './cli/run.ts';
-import { createAdapters, logFileOf } from './platforms.ts';
+import { connectionStates, createAdapters, logFileOf } from './platforms.ts';
 import { startHttpServer } from './server.ts';
 import { outboxQueue } from './store/outbox-queue.ts';
 import { jobRunsRepo } from './store/job-runs-repo.ts';
@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<void> {
   await announceCalendarGaps(core, logger);
   const adapters = await createAdapters(env, core, logger, { argv, sendQueued: () => dispatcher.kick() });
   const routes = Object.assign({}, ...adapters.map((adapter) => adapter.routes));
-  const http = await startHttpServer({ port: env.port, healthy: core.healthy, details: () => ({ calendar: core.calendar() }), routes, metrics: core.metrics }).catch((error: NodeJS.ErrnoException) => {
+  const http = await startHttpServer({ port: env.port, healthy: core.healthy, details: () => ({ calendar: core.calendar(), ...connectionStates(adapters) }), routes, metrics: core.metrics }).catch((error: NodeJS.ErrnoException) => {
     // The console chat works without the health endpoint; a platform bot does not.
     if (error.code === 'EADDRINUSE' && adapters.every((adapter) => adapter.worksWithoutHttp)) {
       logger.warn({ port: env.port }, 'port in use: /healthz is not served');
@@ -91,3 +91,4 @@ async function main(argv: string[]): Promise<void> {
 
 // Expected start-up problems are one line naming what to fix; anything else is a bug, with its stack.
 main(process.argv.slice(2)).catch(exitWith);
+

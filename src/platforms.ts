@@ -85,3 +85,9 @@ export function sharedSendGate(budgets: SendBudgets, appId: string) {
     },
   };
 }
+
+/** The sockets the bot receives through (Slack Socket Mode, Feishu's long connection), by platform, for /healthz; none in webhook mode. */
+export function connectionStates(adapters: Adapter[]): { connections?: Record<string, string> } {
+  const live = adapters.flatMap((a) => (a.connection ? [[a.deliverer.name, a.connection()] as const] : []));
+  return live.length ? { connections: Object.fromEntries(live) } : {};
+}

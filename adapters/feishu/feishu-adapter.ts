@@ -422,6 +422,7 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     async start() {
       if (ws) await ws.start({ eventDispatcher: dispatcher });
     },
+    ...(ws && { connection: () => ws.getConnectionStatus().state }),
     async stop() {
       ws?.close?.();
     },

@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import {
   MAX_IMPORT_BYTES,
   replyWithin,
@@ -70,12 +70,18 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   };
   const identity = { tokenVerificationEnabled: false, botId: opts.botId ?? 'B_POLICY_BOT', botUserId: opts.botUserId ?? 'U_POLICY_BOT' };
   const socketMode = Boolean(config.appToken);
+  const socket = socketMode ? new SocketModeReceiver({ appToken: config.appToken ?? '', logLevel: LogLevel.ERROR }) : undefined;
+  // The socket's last state, as its client reports it: /healthz shows it (Adapter.connection).
+  let socketState = 'disconnected';
+  for (const state of ['connecting', 'authenticated', 'connected', 'reconnecting', 'disconnecting', 'disconnected'] as const) {
+    socket?.client.on(state, () => (socketState = state));
+  }
   const receiver = socketMode
     ? undefined
     : new HTTPReceiver({ signingSecret: config.signingSecret ?? '', endpoints: '/slack/events', bodyLimit: BODY_LIMIT, logLevel: LogLevel.ERROR });
   const app = new App({
     token: config.botToken,
-    ...(socketMode ? { appToken: config.appToken, socketMode: true } : { receiver }),
+    ...(socket ? { receiver: socket } : { receiver }),
     clientOptions,
     logLevel: LogLevel.ERROR,
     // Bolt's conversation store keeps per-channel state we never read; it costs a lookup per request.
@@ -372,6 +378,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     ...messaging,
     // Who has an id here, and which failures will not mend.
     deliverer: { name: 'slack', canReach: (p) => Boolean(p.slackId), send: messaging.sendTo, update: messaging.update, isPermanent: slackFailureIsPermanent },
+    ...(socket && { connection: () => socketState }),
     start: async () => {
       if (socketMode) await app.start();
       started = true;

@@ -76,6 +76,13 @@ export interface Adapter {
    * is told to stop.
    */
   ended?: Promise<void>;
+  /**
+   * The state of the connection the adapter receives through, for /healthz:
+   * Slack's Socket Mode (`connecting`, `connected`, `reconnecting`,
+   * `disconnected`, …) or Feishu's long connection (`idle`, `connecting`,
+   * `connected`, `reconnecting`, `failed`). None in webhook mode or the console.
+   */
+  connection?: () => string;
   /** The adapter is of use without the HTTP server (the console chat): a port in use costs /healthz, not the start. */
   worksWithoutHttp?: boolean;
 }
