@@ -6,7 +6,7 @@ import { announceCalendarGaps, startCore } from './compose.ts';
 import { translator } from './i18n/translate.ts';
 import { createLogger } from './logger.ts';
 import { exitWith } from './cli/run.ts';
-import { createAdapters, logFileOf } from './platforms.ts';
+import { createAdapters, logFileOf, resolversOf } from './platforms.ts';
 import { startHttpServer } from './server.ts';
 import { outboxQueue } from './store/outbox-queue.ts';
 
@@ -22,6 +22,8 @@ async function main(argv: string[]): Promise<void> {
   const core = await startCore(env, logger);
   await announceCalendarGaps(core, logger);
   const adapters = createAdapters(env, core, logger, { argv, sendQueued: () => dispatcher.kick() });
+  // Before anything is received: people the org file names by e-mail or mobile are matched (or reported).
+  await core.matchPeople(resolversOf(adapters));
   const routes = Object.assign({}, ...adapters.map((adapter) => adapter.routes));
   const http = await startHttpServer({ port: env.port, healthy: core.healthy, details: () => ({ calendar: core.calendar() }), routes }).catch((error: NodeJS.ErrnoException) => {
     // The console chat works without the health endpoint; a platform bot does not.

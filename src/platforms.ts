@@ -2,10 +2,13 @@ import { join } from 'node:path';
 import { createConsoleAdapter } from '../adapters/console/console-adapter.ts';
 import { createFeishuAdapter } from '../adapters/feishu/feishu-adapter.ts';
 import { createSlackAdapter } from '../adapters/slack/slack-adapter.ts';
+import { feishuPeopleResolverFor } from '../adapters/feishu/resolve-people.ts';
+import { slackPeopleResolverFor } from '../adapters/slack/resolve-people.ts';
 import type { Adapter, AdapterContext } from './bot/face.ts';
 import type { Core } from './compose.ts';
 import { isEmbeddedConsole, type Env } from './config/env.ts';
 import { identify, personById } from './core/identity.ts';
+import type { PeopleResolver } from './core/directory/match-people.ts';
 import type { Platform } from './core/people.ts';
 import type { Logger } from './logger.ts';
 
@@ -52,3 +55,13 @@ export function createAdapters(env: Env, core: Core, logger: Logger, extras: Ada
 
 /** In the console the terminal is the chat: logs go to a file beside the data. Elsewhere to stderr. */
 export const logFileOf = (env: Env): string | undefined => (isEmbeddedConsole(env) ? join(env.dataDir, 'bot.log') : undefined);
+
+/** How each adapter's platform says who has an e-mail or mobile (the console has none). */
+export const resolversOf = (adapters: readonly Adapter[]): Partial<Record<Platform, PeopleResolver>> =>
+  Object.fromEntries(adapters.flatMap((adapter) => (adapter.resolvePeople ? [[adapter.resolvePeople.platform, adapter.resolvePeople.resolve]] : [])));
+
+/** The same, without building the adapters: for `npm run org -- import`, which receives nothing. */
+export const peopleResolversFor = (env: Env): Partial<Record<Platform, PeopleResolver>> => ({
+  ...(env.slack && { slack: slackPeopleResolverFor(env.slack) }),
+  ...(env.feishu && { feishu: feishuPeopleResolverFor(env.feishu) }),
+});

@@ -18,6 +18,7 @@ import { strangerView as stranger } from '../../src/views/stranger-view.ts';
 import { LIMITS, renderBlocks } from './block-kit.ts';
 import { fieldErrors, formModal, formNameOf, modalContext, submittedValues } from './modal.ts';
 import { typedText } from './message-text.ts';
+import { slackPeopleResolver } from './resolve-people.ts';
 
 /** `identify` takes a Slack user id. */
 export interface SlackAdapterOptions extends AdapterContext {
@@ -264,6 +265,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     routes: receiver ? { 'POST /slack/events': receiver.requestListener } : {},
     ...messaging,
     // Who has an id here, and which failures will not mend.
+    resolvePeople: { platform: 'slack', resolve: slackPeopleResolver(app.client) },
     deliverer: { name: 'slack', canReach: (p) => Boolean(p.slackId), send: messaging.sendTo, update: messaging.update, isPermanent: slackFailureIsPermanent },
     start: async () => {
       if (socketMode) await app.start();
