@@ -118,8 +118,8 @@ describe.each(backends)('the client archive on $name', (backend) => {
     const view = clientArchiveView({ t: translator('zh-CN'), locale: 'zh-CN', timezone: 'Asia/Shanghai', policy: DEFAULT_POLICY }, await archiveOf('zhangsan'));
     const text = viewText(view);
     expect(view.title).toBe(`客户档案 · ${CLIENT}`);
-    expect(text).toContain(`2026-11-17 10:00 合同 #${contractId} 签署（¥500,000，纸质签署，签署编号 HT-2026-118）（张三）`);
-    expect(text).toContain(`合同 #${contractId} 回款 ¥200,000（2026-11-18）（钱慧）`);
+    expect(text).toContain(`2026-11-17 10:00 合同 #${contractId} 签署（¥50万，纸质签署，签署编号 HT-2026-118）（张三）`);
+    expect(text).toContain(`合同 #${contractId} 回款 ¥20万（2026-11-18）（钱慧）`);
     expect(text).toContain('区域经理（对接）');
     expect(text).toContain('李四');
     expect(text).toContain('13812345678');
