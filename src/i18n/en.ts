@@ -450,7 +450,7 @@ export const en: Record<MessageKey, string> = {
   'policy.rule.CLI-2.title': 'A-class care',
   'policy.rule.CLI-2.body': 'An A-class client gets a dedicated account manager, its region\'s regional manager as contact, and at least {visits} visits per quarter.',
   'policy.rule.CLI-3.title': 'Follow-up',
-  'policy.rule.CLI-3.body': 'Every signed client has an archive and a follow-up visit at least every {months, plural, one {month} other {# months}}.',
+  'policy.rule.CLI-3.body': 'Every signed client has an archive and a follow-up visit at least every {months, plural, one {# month} other {# months}}.',
   'policy.rule.CLI-4.title': 'Response time',
   'policy.rule.CLI-4.body': 'An after-sales request gets a first response within {hours} hours.',
   'policy.rule.PIPE-1.title': 'Stages in order',
@@ -909,4 +909,8 @@ export const en: Record<MessageKey, string> = {
   'notice.review_team.title': '{region} · {quarter} team review',
   'notice.review_team.passed': '{passed} of {reviewed} passed',
   'notice.review_team.a_clients': 'New A-class clients {count}/{target} (team travel fund, INC-2)',
+  // ── numbers and words ──
+  'contract.usage_for_deal': '/contract {deal} amount:500k delivery:2026-12-20 method:bank transfer term:45 days penalty:5% sign:esign',
+  'money.wan': '0k', // only zh-CN amounts are written in 万 and 亿 (formatMoney); en keeps whole figures
+  'money.yi': '00m',
 };

@@ -927,6 +927,10 @@ export const zhCN = {
   'notice.review_team.title': '{region} · {quarter} 团队考核',
   'notice.review_team.passed': '考核达标 {passed}/{reviewed} 人',
   'notice.review_team.a_clients': '新增A类客户 {count}/{target}（团队旅游基金，INC-2）',
+  // ── numbers and words ──
+  'contract.usage_for_deal': '/合同 {deal} 金额:50万 交付:2026-12-20 付款方式:银行转账 账期:45天 违约金:5% 签署:电子签',
+  'money.wan': '万',
+  'money.yi': '亿',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

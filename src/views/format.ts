@@ -1,4 +1,5 @@
 import type { Locale } from '../core/people.ts';
+import { translator } from '../i18n/translate.ts';
 
 const WAN_FEN = 10_000 * 100;
 const YI_FEN = 100_000_000 * 100;
@@ -14,8 +15,8 @@ export function formatMoney(fen: number, locale: Locale): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
   if (locale === 'zh-CN') {
-    if (abs >= YI_FEN && abs % (YI_FEN / 100) === 0) return `${sign}¥${grouped(abs / YI_FEN, locale)}亿`;
-    if (abs >= WAN_FEN && abs % (WAN_FEN / 100) === 0) return `${sign}¥${grouped(abs / WAN_FEN, locale)}万`;
+    if (abs >= YI_FEN && abs % (YI_FEN / 100) === 0) return `${sign}¥${grouped(abs / YI_FEN, locale)}${translator(locale)('money.yi')}`;
+    if (abs >= WAN_FEN && abs % (WAN_FEN / 100) === 0) return `${sign}¥${grouped(abs / WAN_FEN, locale)}${translator(locale)('money.wan')}`;
   }
   const whole = abs % 100 === 0;
   return `${sign}¥${new Intl.NumberFormat(locale, { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(abs / 100)}`;

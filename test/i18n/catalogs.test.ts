@@ -49,7 +49,7 @@ describe('the message catalogs', () => {
     expect(Object.entries(en).filter(([, m]) => /\(s\)|\(es\)/.test(m)).map(([key]) => key)).toEqual([]);
     expect(t('reminder.payments_due.title', { count: 1 })).toBe('Payments: 1 contract near or past due');
     expect(t('reminder.payments_due.title', { count: 2 })).toBe('Payments: 2 contracts near or past due');
-    expect(t('policy.rule.CLI-3.body', { months: 1 })).toMatch(/at least every month\.$/);
+    expect(t('policy.rule.CLI-3.body', { months: 1 })).toMatch(/at least every 1 month\.$/);
     expect(t('policy.rule.CLI-3.body', { months: 3 })).toMatch(/at least every 3 months\.$/);
     // A plural form is chosen for the number only; anything else leaves the message's text visible, as with {name}.
     expect(t('reminder.payments_due.title')).toContain('{count, plural,');
