@@ -6,7 +6,7 @@ import { announceCalendarGaps, startCore } from './compose.ts';
 import { translator } from './i18n/translate.ts';
 import { createLogger } from './logger.ts';
 import { exitWith } from './cli/run.ts';
-import { connectionStates, createAdapters, logFileOf } from './platforms.ts';
+import { connectionStates, createAdapters, logFileOf, resolversOf } from './platforms.ts';
 import { startHttpServer } from './server.ts';
 import { outboxQueue } from './store/outbox-queue.ts';
 import { jobRunsRepo } from './store/job-runs-repo.ts';
@@ -23,6 +23,8 @@ async function main(argv: string[]): Promise<void> {
   const core = await startCore(env, logger);
   await announceCalendarGaps(core, logger);
   const adapters = await createAdapters(env, core, logger, { argv, sendQueued: () => dispatcher.kick() });
+  // Before anything is received: people the org file names by e-mail or mobile are matched (or reported).
+  await core.matchPeople(resolversOf(adapters));
   const routes = Object.assign({}, ...adapters.map((adapter) => adapter.routes));
   const http = await startHttpServer({ port: env.port, healthy: core.healthy, details: () => ({ calendar: core.calendar(), ...connectionStates(adapters) }), routes, metrics: core.metrics }).catch((error: NodeJS.ErrnoException) => {
     // The console chat works without the health endpoint; a platform bot does not.

@@ -4,6 +4,7 @@ import type { Adapter, AdapterContext } from './bot/face.ts';
 import type { Core } from './compose.ts';
 import { isEmbeddedConsole, type Env } from './config/env.ts';
 import { identify, personById } from './core/identity.ts';
+import type { PeopleResolver } from './core/directory/match-people.ts';
 import type { Platform } from './core/people.ts';
 import type { Logger } from './logger.ts';
 import { FEISHU_LIMITS } from '../adapters/feishu/rate-limiter.ts';
@@ -90,4 +91,16 @@ export function sharedSendGate(budgets: SendBudgets, appId: string) {
 export function connectionStates(adapters: Adapter[]): { connections?: Record<string, string> } {
   const live = adapters.flatMap((a) => (a.connection ? [[a.deliverer.name, a.connection()] as const] : []));
   return live.length ? { connections: Object.fromEntries(live) } : {};
+}
+
+/** How each adapter's platform says who has an e-mail or mobile (the console has none). */
+export const resolversOf = (adapters: readonly Adapter[]): Partial<Record<Platform, PeopleResolver>> =>
+  Object.fromEntries(adapters.flatMap((adapter) => (adapter.resolvePeople ? [[adapter.resolvePeople.platform, adapter.resolvePeople.resolve]] : [])));
+
+/** The same, without building the adapters: for `npm run org -- import`, which receives nothing. */
+export async function peopleResolversFor(env: Env): Promise<Partial<Record<Platform, PeopleResolver>>> {
+  // Loaded only for a platform that is configured, as the adapters are (their SDKs cost memory).
+  const slack = env.slack && (await import('../adapters/slack/resolve-people.ts')).slackPeopleResolverFor(env.slack);
+  const feishu = env.feishu && (await import('../adapters/feishu/resolve-people.ts')).feishuPeopleResolverFor(env.feishu);
+  return { ...(slack && { slack }), ...(feishu && { feishu }) };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Domain, EventDispatcher, LoggerLevel, WSClient, defaultHttpInstance } from '@larksuiteoapi/node-sdk';
+import { Client, EventDispatcher, LoggerLevel, WSClient, defaultHttpInstance } from '@larksuiteoapi/node-sdk';
 import {
   isFormName,
   replyWithin,
@@ -21,6 +21,7 @@ import { homeMessages } from './home-messages.ts';
 import { menuCommand } from './menu.ts';
 import { commandText } from './message-text.ts';
 import { SendRateLimiter } from './rate-limiter.ts';
+import { domainOf, feishuPeopleResolver } from './resolve-people.ts';
 import { FeishuApiError, sendWithRetry, type RetryPolicy } from './send-with-retry.ts';
 import { feishuWebhook } from './webhook.ts';
 
@@ -86,9 +87,6 @@ interface ChatEnteredEvent {
   /** The chat's last message, whoever sent it. */
   last_message_id?: string;
 }
-
-const domainOf = (domain: string): Domain | string =>
-  domain === 'feishu' ? Domain.Feishu : domain === 'lark' ? Domain.Lark : domain.replace(/\/$/, '');
 
 /**
  * Feishu and Lark on the real SDK: one-to-one and @-mention messages are
@@ -411,6 +409,7 @@ export function createFeishuAdapter(opts: FeishuAdapterOptions): FeishuAdapter {
     requestListener,
     routes: requestListener ? { 'POST /feishu/events': requestListener } : {},
     ...messaging,
+    resolvePeople: { platform: 'feishu', resolve: feishuPeopleResolver(client) },
     // Who has an open_id, and which refusals will not mend.
     deliverer: {
       name: 'feishu',

@@ -22,6 +22,7 @@ import { answerModal, COMPANY_ACTION, companyOption, fieldErrors, formModal, for
 import { OPEN_FORM_ACTION, readOpenFormValue } from './open-form.ts';
 import { SHORTCUTS, shortcutCommand } from './shortcuts.ts';
 import { typedText } from './message-text.ts';
+import { slackPeopleResolver } from './resolve-people.ts';
 import { uploadFile } from './upload-file.ts';
 
 /** `identify` takes a Slack user id. */
@@ -377,6 +378,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     routes: receiver ? { 'POST /slack/events': receiver.requestListener } : {},
     ...messaging,
     // Who has an id here, and which failures will not mend.
+    resolvePeople: { platform: 'slack', resolve: slackPeopleResolver(app.client) },
     deliverer: { name: 'slack', canReach: (p) => Boolean(p.slackId), send: messaging.sendTo, update: messaging.update, isPermanent: slackFailureIsPermanent },
     ...(socket && { connection: () => socketState }),
     start: async () => {

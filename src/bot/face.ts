@@ -1,5 +1,6 @@
 import type { Env } from '../config/env.ts';
-import type { Person } from '../core/people.ts';
+import type { PeopleResolver } from '../core/directory/match-people.ts';
+import type { Person, Platform } from '../core/people.ts';
 import type { Logger } from '../logger.ts';
 import type { Handler } from '../server.ts';
 import type { Deliverer } from '../jobs/outbox-dispatcher.ts';
@@ -37,6 +38,8 @@ export { replyWithin } from './reply-within.ts';
 export type { Deliverer, MessageRef } from '../jobs/outbox-dispatcher.ts';
 export type { Logger };
 export type { Handler };
+// People the org file names by e-mail or mobile: how a platform says who they are.
+export type { ContactAnswer, ContactQuery, PeopleResolver } from '../core/directory/match-people.ts';
 // A start-up problem the operator must fix: stops the bot with its one line.
 export { ConfigError } from '../config/config-error.ts';
 
@@ -83,6 +86,12 @@ export interface Adapter {
    * `connected`, `reconnecting`, `failed`). None in webhook mode or the console.
    */
   connection?: () => string;
+  /**
+   * Asks this adapter's platform who has the org file's e-mails and mobiles
+   * (the people whose entry gives no id of this platform). Called at start
+   * and by `npm run org -- import`, before the adapter starts. The console has none.
+   */
+  resolvePeople?: { platform: Platform; resolve: PeopleResolver };
   /** The adapter is of use without the HTTP server (the console chat): a port in use costs /healthz, not the start. */
   worksWithoutHttp?: boolean;
 }

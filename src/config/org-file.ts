@@ -7,6 +7,7 @@
  * people:
  *   - { id: zhangsan, name: 张三, role: sales, region: 华东, manager: lisi,
  *       slack: U01ZHANGSAN, feishu: ou_…, locale: zh-CN, monthly_salary: 15000,
+ *       email: zhangsan@example.com, mobile: 138 1234 5678,   # optional: matched on the platforms when slack/feishu are not given
  *       timezone: Europe/Berlin }   # optional: this person's own zone
  * ```
  *
@@ -18,6 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { LOCALES, PERSON_ID_SOURCE, ROLES, type Locale, type Person, type Role } from '../core/people.ts';
+import type { StaffContact } from '../core/directory/match-people.ts';
 import { ConfigError, oneLine } from './config-error.ts';
 
 export interface OrgFile {
@@ -26,6 +28,8 @@ export interface OrgFile {
   regions: string[];
   /** In file order; the first one is the console chat's default person. */
   people: Person[];
+  /** Work e-mail and mobile of the people whose entry gives them (`email:`, `mobile:`), to match them on the platforms; absent: none. */
+  contacts?: StaffContact[];
 }
 
 /** Person ids are typed in commands as @id. */
@@ -33,6 +37,23 @@ export const PERSON_ID = new RegExp(`^${PERSON_ID_SOURCE}$`);
 export const NAME_MAX_LENGTH = 50;
 const SLACK_ID = /^[UW][A-Z0-9]{2,}$/;
 const FEISHU_OPEN_ID = /^ou_[A-Za-z0-9]+$/;
+/** A plain address; the platform decides whether someone has it. Lower-cased: both platforms compare it so. */
+const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+const CHINA_MOBILE = /^1[3-9]\d{9}$/;
+
+/**
+ * A mobile as people write it (`138 1234 5678`, `+86 138-1234-5678`, `+49 151 2345678`)
+ * in one spelling: `+8613812345678`, or `+` and the digits for another country. Null: not a mobile.
+ */
+export function canonicalMobile(text: string): string | null {
+  const s = text.normalize('NFKC').trim();
+  if (!/^\+?[\d\s\-().]+$/.test(s)) return null;
+  const digits = s.replace(/\D/g, '');
+  const national = s.startsWith('+86') || digits.startsWith('0086') ? digits.replace(/^(?:0086|86)/, '') : digits;
+  if (CHINA_MOBILE.test(national)) return `+86${national}`;
+  if (s.startsWith('+') && /^[1-9]\d{7,14}$/.test(digits)) return `+${digits}`;
+  return null;
+}
 
 const TOP_KEYS = ['timezone', 'regions', 'people'] as const;
 const PERSON_KEYS = [
@@ -43,6 +64,8 @@ const PERSON_KEYS = [
   'manager',
   'slack',
   'feishu',
+  'email',
+  'mobile',
   'locale',
   'monthly_salary',
   'timezone',
@@ -145,7 +168,7 @@ export function parseOrgFile(yamlText: string, source: string): OrgFile {
     label: string;
     index: number;
     id: string | null;
-    person: Partial<Person>;
+    person: Partial<Person> & { email?: string | null; mobile?: string | null };
   }
   const entries: Entry[] = raw.people.map((item: unknown, i): Entry => {
     const index = i + 1;
@@ -158,7 +181,7 @@ export function parseOrgFile(yamlText: string, source: string): OrgFile {
     const label =
       typeof rawId === 'string' && rawId !== '' ? `person ${JSON.stringify(rawId)}` : `person #${index}${named}`;
     const problem = (text: string) => problems.push(`${label}: ${text}`);
-    const person: Partial<Person> = {};
+    const person: Entry['person'] = {};
 
     for (const key of Object.keys(item)) {
       if (!(PERSON_KEYS as readonly string[]).includes(key)) {
@@ -221,6 +244,22 @@ export function parseOrgFile(yamlText: string, source: string): OrgFile {
       person.feishuId = feishu.value;
     }
 
+    const email = optionalText(item.email);
+    if (!email.ok || (email.value !== null && !EMAIL.test(email.value))) {
+      problem(`email must be a work e-mail address such as zhangsan@example.com, got ${show(item.email)}`);
+    } else {
+      person.email = email.value?.toLowerCase() ?? null;
+    }
+
+    const rawMobile = typeof item.mobile === 'number' ? String(item.mobile) : item.mobile;
+    const mobile = optionalText(rawMobile);
+    const mobileValue = mobile.ok && mobile.value !== null ? canonicalMobile(mobile.value) : null;
+    if (!mobile.ok || (mobile.value !== null && mobileValue === null)) {
+      problem(`mobile must be a mobile number such as 138 1234 5678 (another country's with + and its code), got ${show(item.mobile)}`);
+    } else {
+      person.mobile = mobileValue;
+    }
+
     if (item.locale === undefined || item.locale === null) {
       person.locale = null;
     } else if (typeof item.locale === 'string' && (LOCALES as readonly string[]).includes(item.locale)) {
@@ -268,6 +307,19 @@ export function parseOrgFile(yamlText: string, source: string): OrgFile {
   };
   uniquePlatformId('slackId', 'Slack id');
   uniquePlatformId('feishuId', 'Feishu open_id');
+  // Two people with one address would both be matched to the same platform user.
+  const uniqueContact = (field: 'email' | 'mobile'): void => {
+    const seen = new Map<string, Entry>();
+    for (const entry of entries) {
+      const value = entry.person[field];
+      if (value === null || value === undefined) continue;
+      const first = seen.get(value);
+      if (first) problems.push(`${entry.label}: ${field} "${value}" is already ${first.label}'s`);
+      else seen.set(value, entry);
+    }
+  };
+  uniqueContact('email');
+  uniqueContact('mobile');
 
   for (const entry of entries) {
     const managerId = entry.person.managerId;
@@ -318,7 +370,10 @@ export function parseOrgFile(yamlText: string, source: string): OrgFile {
     monthlySalaryFen: person.monthlySalaryFen ?? null,
     ...(person.timezone ? { timezone: person.timezone } : {}),
   }));
-  return { timezone, regions, people };
+  const contacts: StaffContact[] = entries.flatMap(({ person }) =>
+    person.email || person.mobile ? [{ personId: person.id!, email: person.email ?? null, mobile: person.mobile ?? null }] : [],
+  );
+  return { timezone, regions, people, contacts };
 }
 
 /** ORG_FILE at start (and `npm run org -- import FILE`). */

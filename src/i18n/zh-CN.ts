@@ -1029,6 +1029,10 @@ export const zhCN = {
   'field.export_period': '期间',
   'field.format': '格式',
   'export.column.passed': '达标',
+  // ── numbers and words ──
+  'contract.usage_for_deal': '/合同 {deal} 金额:50万 交付:2026-12-20 付款方式:银行转账 账期:45天 违约金:5% 签署:电子签',
+  'money.wan': '万',
+  'money.yi': '亿',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -223,6 +223,19 @@ export interface ReminderPrefsTable {
   updated_at: Timestamp;
 }
 
+/**
+ * People matched by e-mail or mobile (org file): the platform id the platform
+ * answered, and a keyed fingerprint (HMAC) of the contact data it was matched
+ * by, so a changed address in the file is never matched with the old answer.
+ */
+export interface PeopleMatchesTable {
+  person_id: string;
+  platform: string;
+  platform_id: string;
+  contact_fingerprint: string;
+  matched_at: Timestamp;
+}
+
 /** TRN-1: one row per person, rule (or 'confidentiality') and version acknowledged. */
 export interface PolicyAcksTable {
   person_id: string;
@@ -405,6 +418,7 @@ export interface Database {
   leaves: LeavesTable;
   reminder_prefs: ReminderPrefsTable;
   policy_acks: PolicyAcksTable;
+  people_matches: PeopleMatchesTable;
   deals: DealsTable;
   contracts: ContractsTable;
   payments: PaymentsTable;

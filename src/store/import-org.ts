@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Person } from '../core/people.ts';
 import type { Database } from './database.ts';
 
@@ -19,7 +19,12 @@ export interface OrgImportSummary {
  * their leads, visits and decisions keep their author.
  */
 export async function importOrg(db: Kysely<Database>, org: OrgImport): Promise<OrgImportSummary> {
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute((trx) => importOrgIn(trx, org));
+}
+
+/** importOrg inside a transaction the caller holds (the matched import adds its matches to it). */
+export async function importOrgIn(trx: Transaction<Database>, org: OrgImport): Promise<OrgImportSummary> {
+  {
     await trx.updateTable('regions').set({ active: false }).execute();
     for (const name of org.regions) {
       await trx
@@ -59,5 +64,5 @@ export async function importOrg(db: Kysely<Database>, org: OrgImport): Promise<O
       updated: org.people.filter((p) => before.has(p.id)).length,
       deactivated: wasActive.filter((id) => !inFile.has(id)).length,
     };
-  });
+  }
 }

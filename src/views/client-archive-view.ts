@@ -3,7 +3,7 @@ import { localDateTime } from '../core/time.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { Locale } from '../core/people.ts';
 import { regionalContactFields } from './client-views.ts';
-import { formatMoney } from './format.ts';
+import { formatMoney, formatPhone } from './format.ts';
 import { stageName } from './deal-views.ts';
 import { pageOf, pagerBlocks } from './paging.ts';
 import type { Block, View } from './view.ts';
@@ -30,7 +30,7 @@ export function clientArchiveView({ t, locale, timezone }: ViewContext, archive:
     ...(contact
       ? [
           { label: t('client.contact'), value: contact.name },
-          ...(contact.phone ? [{ label: t('client.phone'), value: contact.phone }] : []),
+          ...(contact.phone ? [{ label: t('client.phone'), value: formatPhone(contact.phone) }] : []),
           ...(contact.email ? [{ label: t('client.email'), value: contact.email }] : []),
         ]
       : []),

@@ -3,7 +3,7 @@ import type { VisitRecorded } from '../core/clients/record-visit.ts';
 import type { FollowUpStatus } from '../core/clients/follow-up.ts';
 import { localDate } from '../core/time.ts';
 import type { Translate } from '../i18n/translate.ts';
-import { formatMoney } from './format.ts';
+import { formatMoney, formatPhone } from './format.ts';
 import type { Block, View } from './view.ts';
 import type { ViewContext } from './view-context.ts';
 
@@ -33,7 +33,7 @@ export function clientCardView({ t, locale, timezone }: ViewContext, card: Clien
     ...(contact
       ? [
           { label: t('client.contact'), value: contact.name },
-          ...(contact.phone ? [{ label: t('client.phone'), value: contact.phone }] : []),
+          ...(contact.phone ? [{ label: t('client.phone'), value: formatPhone(contact.phone) }] : []),
           ...(contact.email ? [{ label: t('client.email'), value: contact.email }] : []),
         ]
       : []),

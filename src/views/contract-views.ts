@@ -173,6 +173,6 @@ function termsBrokenView(t: Translate, details: Record<string, string | number>)
     tone: 'warning',
     refusal: 'contract_terms_broken',
     title: t('refusal.contract_terms_broken', { count: details.count ?? items.length }),
-    blocks: [{ type: 'list', items }, { type: 'note', text: t('input.how', { usage: t('help.usage.contract') }) }],
+    blocks: [{ type: 'list', items }, { type: 'note', text: t('input.how', { usage: typeof details.deal === 'number' ? t('contract.usage_for_deal', { deal: details.deal }) : t('help.usage.contract') }) }],
   };
 }

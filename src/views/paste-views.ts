@@ -1,6 +1,7 @@
 import type { FormField } from '../grammar/form-field.ts';
 import type { PastedCompany } from '../grammar/paste/read-paste.ts';
 import type { Translate } from '../i18n/translate.ts';
+import { formatPhone } from './format.ts';
 import { formView } from './form-view.ts';
 import type { Block, View } from './view.ts';
 
@@ -45,7 +46,7 @@ export function pastedLeadView(t: Translate, pasted: PastedCompany, fields: read
   if (pasted.legalRepresentative) notes.push(t('paste.legal_representative', { name: pasted.legalRepresentative }));
   if (pasted.industry) notes.push(t('paste.industry', { industry: pasted.industry }));
   const otherPhones = pasted.phones.filter((p) => p !== phone);
-  if (otherPhones.length) notes.push(t('paste.other_phones', { phones: otherPhones.join(', ') }));
+  if (otherPhones.length) notes.push(t('paste.other_phones', { phones: otherPhones.map(formatPhone).join(', ') }));
   if (pasted.emails.length > 1) notes.push(t('paste.other_emails', { emails: pasted.emails.slice(1).join(', ') }));
   if (pasted.address) notes.push(t('paste.address', { address: pasted.address }));
   if (region) notes.push(t(region.inOrg ? 'paste.region' : 'paste.region_unknown', { place: region.place, region: region.region }));

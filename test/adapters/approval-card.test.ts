@@ -30,13 +30,13 @@ const everywhere = (locale: 'zh-CN' | 'en', notice: Notice) => {
 
 describe("the approver's card above the benchmark (EXP-1)", () => {
   it.each(['slack', 'feishu', 'console'] as const)('says so in words on %s, with the event total, in both languages', (platform) => {
-    expect(everywhere('zh-CN', card)[platform]).toContain('活动「2026上海车展」累计 ¥54,000（含本次），超过单场活动基准 ¥35,000');
-    expect(everywhere('en', card)[platform]).toContain('The event "2026上海车展" totals CN¥54,000 with this request, above the benchmark cost per event, CN¥35,000');
+    expect(everywhere('zh-CN', card)[platform]).toContain('活动「2026上海车展」累计 ¥5.4万（含本次），超过单场活动基准 ¥3.5万');
+    expect(everywhere('en', card)[platform]).toContain('The event "2026上海车展" totals ¥54,000 with this request, above the benchmark cost per event, ¥35,000');
   });
 
   it('says a request without an event is above the benchmark on its own amount, and says nothing when it is not', () => {
     const alone = everywhere('zh-CN', { ...card, event: null, eventTotalFen: null, amountFen: 40_000_00 });
-    expect(alone.slack).toContain('超过单场活动基准 ¥35,000');
+    expect(alone.slack).toContain('超过单场活动基准 ¥3.5万');
     expect(alone.slack).not.toContain('累计');
     expect(everywhere('zh-CN', { ...card, overBenchmark: false, eventTotalFen: 9_000_00 }).feishu).not.toContain('基准');
   });

@@ -149,7 +149,7 @@ describe('the client card in the console chat', () => {
 
     expect(asColleague).toContain('宁波海曙新材料有限公司');
     expect(asColleague).toContain('负责人: 张三');
-    expect(asColleague).toContain('电话: 138****5678');
+    expect(asColleague).toContain('电话: 138 **** 5678');
     expect(asColleague).toContain('邮箱: z***@haishu.cn');
     expect(asColleague).toContain('联系人: 周*');
     expect(asColleague).toContain('联系方式已脱敏');

@@ -27,7 +27,7 @@ describe('the Slack app manifest', () => {
   });
 
   it('asks for the scopes of the Web API methods the adapter calls, and the events it handles', () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'commands', 'files:read', 'files:write', 'im:history', 'im:write']);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'commands', 'files:read', 'files:write', 'im:history', 'im:write', 'users:read', 'users:read.email']);
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'message.im']);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });

@@ -86,13 +86,13 @@ describe('contracts and payments through the bot', () => {
     const signed = await say('zhangsan', `/合同 ${contractId} 已签`);
     expect(signed).toContain(`合同 #${contractId} 已签署，签署方式：电子签（e签宝等）`);
     expect(signed).toContain('已赢单');
-    expect(signed).toContain('新客户奖励（INC-1，A 类客户 3%）：¥15,000');
+    expect(signed).toContain('新客户奖励（INC-1，A 类客户 3%）：¥1.5万');
 
     expect(await say('qianhui', `/回款 ${contractId} 金额：60万`)).toContain('超过合同');
     expect(await say('qianhui', `/回款 ${contractId} 金额：20万 日期：明天`)).toContain('晚于今天');
     const part = await say('qianhui', `/回款 ${contractId} 金额：20万`);
-    expect(part).toContain('已回款 ¥200,000 / ¥500,000');
-    expect(part).toContain('未回款 ¥300,000，回款到期日 2027-02-03');
+    expect(part).toContain('已回款 ¥20万 / ¥50万');
+    expect(part).toContain('未回款 ¥30万，回款到期日 2027-02-03');
     expect(await say('zhangsan', `/回款 ${contractId} 金额：30万`)).toContain('已全部回款');
   });
 

@@ -61,7 +61,7 @@ describe.each(backends)('/deal and /deals typed in the chat on $name', (backend)
     const dealId = Number(/#(\d+)/.exec(view.title ?? '')?.[1]);
     expect(view.title).toBe(`商机 #${dealId} ${CLIENT}`);
     expect(text).toContain('阶段 1/5 初步接洽');
-    expect(text).toContain('金额: ¥500,000');
+    expect(text).toContain('金额: ¥50万');
     expect(text).toContain('负责人: 张三');
     expect(view.blocks).toContainEqual({ type: 'progress', label: '阶段 1/5 初步接洽', current: 1, target: 5 });
     expect(buttons(view)).toEqual([`/deal ${dealId} next 1`, `/deal ${dealId} needs`, `/deal ${dealId} lost`]);
@@ -132,7 +132,7 @@ describe.each(backends)('/deal and /deals typed in the chat on $name', (backend)
     const dealId = await dealWithProductsOnly();
     const view = await f.bot.handleText(zhangsanEn, '/deals');
     expect(view.title).toBe('My deals');
-    expect(viewText(view)).toContain(`#${dealId} | ${CLIENT} | 3/5 proposal | CN¥500,000 | To move to negotiation: the proposal's pricing strategy, service commitments.`);
+    expect(viewText(view)).toContain(`#${dealId} | ${CLIENT} | 3/5 proposal | ¥500,000 | To move to negotiation: the proposal's pricing strategy, service commitments.`);
     expect(buttons(view)).toEqual([`/deal ${dealId} proposal`]);
   });
 

@@ -20,7 +20,7 @@ describe.each(backends)('performance commands through the bot on $name', (backen
   it('/业绩 shows my quarter in Chinese: sales against target, new clients, collection rate', async () => {
     const text = await say('zhangsan', '/业绩 季度:2026年第3季度');
     expect(text).toContain('张三 · 2026Q3 业绩');
-    expect(text).toContain('销售额 ¥1,100,000 / 目标 ¥1,000,000 ✅ 达标');
+    expect(text).toContain('销售额 ¥110万 / 目标 ¥100万 ✅ 达标');
     expect(text).toContain('新客户 2 / 季度目标 9 ❌ 未达标');
     // Each month is marked against the monthly target, so the one that missed shows (KPI-1).
     expect(text).toContain('2026-08：0/3 ❌ 未达标');
@@ -56,7 +56,7 @@ describe.each(backends)('performance commands through the bot on $name', (backen
     f.clock.set('2026-11-26T10:30:00+08:00');
     await say('lisi', '/目标 @zhangsan 销售额:50万 新客户:4 月份:2026-12');
     const stale = await f.bot.handleText(f.as('zhangsan'), `/goal agree 2026-12 ${version}`);
-    expect(viewText(stale)).toContain('您的 2026-12 目标在您查看之后已被修改，现在是：销售额 ¥500,000，新客户 4 家');
+    expect(viewText(stale)).toContain('您的 2026-12 目标在您查看之后已被修改，现在是：销售额 ¥50万，新客户 4 家');
     const fresh = new Date('2026-11-26T10:30:00+08:00').getTime();
     expect(stale.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons.map((x) => x.command) : []))).toEqual([`/goal agree 2026-12 ${fresh}`]);
     expect((await f.database.db.selectFrom('monthly_goals').select('agreed_at').where('person_id', '=', 'zhangsan').executeTakeFirstOrThrow()).agreed_at).toBeNull();

@@ -229,4 +229,31 @@ describe('the org file', () => {
   it('a file that cannot be read is named', () => {
     expect(() => loadOrgFile('/nonexistent/org.yaml')).toThrow(/^ORG_FILE \/nonexistent\/org\.yaml: cannot read/);
   });
+
+  it('email and mobile are read into contacts in one spelling, for matching on the platforms', () => {
+    const people = base();
+    people[0] = { ...people[0], email: ' ZhangSan@Example.COM ', mobile: '+86 138-1234-5678' };
+    people[1] = { ...people[1], mobile: 13912345678 };
+    people[2] = { ...people[2], mobile: '+49 151 2345 6789' };
+    const org = parseOrgFile(yamlOf(people), 'org.yaml');
+    expect(org.contacts).toEqual([
+      { personId: 'zhangsan', email: 'zhangsan@example.com', mobile: '+8613812345678' },
+      { personId: 'lisi', email: null, mobile: '+8613912345678' },
+      { personId: 'wangwu', email: null, mobile: '+4915123456789' },
+    ]);
+    expect(org.people[0]).not.toHaveProperty('email');
+  });
+
+  it('a bad email or mobile, or one two people share, is refused naming the person', () => {
+    const people = base();
+    people[0] = { ...people[0], email: 'zhangsan at example', mobile: '12345' };
+    people[1] = { ...people[1], email: 'same@example.com', mobile: '138 1234 5678' };
+    people[2] = { ...people[2], email: 'SAME@example.com', mobile: '13812345678' };
+    expect(problemsOf(yamlOf(people))).toEqual([
+      '- person "zhangsan": email must be a work e-mail address such as zhangsan@example.com, got "zhangsan at example"',
+      '- person "zhangsan": mobile must be a mobile number such as 138 1234 5678 (another country\'s with + and its code), got "12345"',
+      '- person "wangwu": email "same@example.com" is already person "lisi"\'s',
+      '- person "wangwu": mobile "+8613812345678" is already person "lisi"\'s',
+    ]);
+  });
 });

@@ -33,28 +33,28 @@ describe.each(backends)('/policy (TRN-1) on $name', (backend) => {
     const zh = viewText(await f.bot.handleText(f.as('zhangsan'), '/制度'));
     for (const id of RULE_IDS) expect(zh).toContain(id);
     expect(zh).toContain('至少收集 5 家目标企业');
-    expect(zh).toContain('¥10,000 以内由区域经理审批');
+    expect(zh).toContain('¥1万 以内由区域经理审批');
     expect(zh).toContain('5% 的违约赔付比例');
     const en = viewText(await f.bot.handleText({ person: { ...f.person('zhangsan'), locale: 'en' }, platform: 'console' }, '/policy'));
     expect(en).toContain('at least 5 target companies');
-    expect(en).toContain('Up to CN¥10,000 the regional manager approves');
+    expect(en).toContain('Up to ¥10,000 the regional manager approves');
   });
 
   it('shows a value the company changed in its policy, not the default', async () => {
     const bot = createBot(withPolicy(changed));
     const zh = viewText(await bot.handleText(f.as('zhangsan'), '/制度'));
     expect(zh).toContain('至少收集 6 家目标企业');
-    expect(zh).toContain('¥12,000 以内由区域经理审批');
-    expect(zh).not.toContain('¥10,000 以内');
+    expect(zh).toContain('¥1.2万 以内由区域经理审批');
+    expect(zh).not.toContain('¥1万 以内');
     const en = viewText(await bot.handleText({ person: { ...f.person('zhangsan'), locale: 'en' }, platform: 'console' }, '/policy EXP-1'));
-    expect(en).toContain('Up to CN¥12,000 the regional manager approves');
+    expect(en).toContain('Up to ¥12,000 the regional manager approves');
   });
 
   it('explains one rule, however its code is written', async () => {
     for (const text of ['/policy EXP-1', '/制度 exp-1', '/制度 ＥＸＰ－１', '/policy exp1']) {
       const view = await f.bot.handleText(f.as('zhangsan'), text);
       expect(view.title, text).toBe('EXP-1 市场费用审批');
-      expect(viewText(view)).toContain('¥35,000');
+      expect(viewText(view)).toContain('¥3.5万');
     }
     expect(ruleIdOf('LEAD-9')).toBeNull();
     const bad = await f.bot.handleText(f.as('zhangsan'), '/policy LEAD-9');

@@ -132,7 +132,7 @@ describe.each(backends)('an 80,000 trade-show expense across Feishu and Slack on
   it('goes from Feishu through three approvers on Slack to an approved request, with every card closed', async () => {
     await askAndApproveOnSlack();
     const regional = await cardFor('U_LISI');
-    expect(blockText(regional.args.blocks)).toContain('¥80,000');
+    expect(blockText(regional.args.blocks)).toContain('¥8万');
 
     const told = await waitFor(() => (toRequester().some((t) => t.includes('审批已通过')) ? toRequester() : undefined), 'a message to 张三 on Feishu saying 审批已通过');
     expect(told.filter((t) => t.includes('审批进展'))).toHaveLength(2);

@@ -48,6 +48,13 @@ export class FakeFeishuApi {
   readonly uploads = new Map<string, { fileType: string; fileName: string; bytes: Uint8Array }>();
   /** Files people sent the bot, by message_id and file_key: what a resource download may fetch. */
   private readonly resources = new Map<string, { name: string; bytes: Uint8Array }>();
+  /** The tenant's users by e-mail and by mobile (as Feishu takes it: 13812345678, +4915123456789), for batch_get_id. */
+  readonly usersByEmail = new Map<string, string>();
+  readonly usersByMobile = new Map<string, string>();
+  /** The app's scopes: batch_get_id needs contact:user.id:readonly, as on Feishu. */
+  readonly scopes = new Set(['im:message', 'im:message:send_as_bot', 'contact:user.id:readonly']);
+  /** The next batch_get_id calls fail this way (HTTP 500, or a code), in order. */
+  readonly batchGetIdFailures: Failure[] = [];
   private server: Server | null = null;
   private next = 0;
   port = 0;
@@ -217,11 +224,46 @@ export class FakeFeishuApi {
         this.sentIds.add(messageId);
         return json(200, { code: 0, msg: 'success', data: { message_id: messageId } });
       }
+      if (url.pathname === '/open-apis/contact/v3/users/batch_get_id' && req.method === 'POST') {
+        this.calls.push(call);
+        const failure = this.batchGetIdFailures.shift();
+        if (failure) {
+          if (failure.status === 'reset') return void req.socket.destroy();
+          if (failure.status === 'hang') return;
+          if (failure.status === 500) return json(500, { code: 500, msg: 'internal error' });
+          if (failure.status === 429) return json(429, { code: 99991400, msg: 'request trigger frequency limit' });
+          return json(200, { code: failure.code, msg: 'refused' });
+        }
+        return this.batchGetId(url, body, json);
+      }
       this.calls.push(call);
       json(404, { code: 404, msg: 'not found' });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server!.address() as AddressInfo).port;
+  }
+
+  /**
+   * As Feishu answers contact/v3/users/batch_get_id: user_id_type must be
+   * open_id here (the bot asks for nothing else), at most 50 emails and 50
+   * mobiles, at least one of them; every address asked comes back in
+   * user_list, with user_id only for a user the tenant has.
+   */
+  private batchGetId(url: URL, body: any, json: (status: number, value: unknown) => void): void {
+    if (!this.scopes.has('contact:user.id:readonly')) {
+      return json(400, { code: 99991672, msg: 'Access denied. One of the following scopes is required: [contact:user.id:readonly]' });
+    }
+    const emails: unknown = body?.emails ?? [];
+    const mobiles: unknown = body?.mobiles ?? [];
+    const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+    if (url.searchParams.get('user_id_type') !== 'open_id' || !strings(emails) || !strings(mobiles) || emails.length > 50 || mobiles.length > 50 || emails.length + mobiles.length === 0) {
+      return json(400, { code: 99992402, msg: 'field validation failed' });
+    }
+    const user_list = [
+      ...emails.map((email) => ({ email, ...(this.usersByEmail.has(email) && { user_id: this.usersByEmail.get(email) }), status: { is_frozen: false, is_resigned: false, is_activated: true, is_exited: false, is_unjoin: false } })),
+      ...mobiles.map((mobile) => ({ mobile, ...(this.usersByMobile.has(mobile) && { user_id: this.usersByMobile.get(mobile) }) })),
+    ];
+    json(200, { code: 0, msg: 'success', data: { user_list } });
   }
 
   async stop(): Promise<void> {

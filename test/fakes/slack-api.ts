@@ -57,6 +57,10 @@ export class FakeSlackApi {
   private readonly usedTriggers = new Set<string>();
   /** How the app is configured (its Options Load URL): from the manifest unless a test says otherwise. */
   app: SlackAppConfig = manifestApp();
+  /** The workspace's members by e-mail, for users.lookupByEmail (deleted: a deactivated account). */
+  readonly members = new Map<string, { id: string; deleted?: boolean }>();
+  /** The bot token's scopes: users.lookupByEmail needs users:read.email, as on Slack. */
+  readonly scopes = new Set(['chat:write', 'commands', 'im:write', 'files:read', 'files:write', 'users:read', 'users:read.email']);
   /** The bot token the file downloads must carry, as Slack checks it. */
   botToken = 'xoxb-test';
   private server: Server | null = null;
@@ -257,6 +261,14 @@ export class FakeSlackApi {
       case 'views.publish':
       case 'views.update':
         return { ok: true, view: { id: `V${++this.ts}`, ...args.view } };
+      case 'users.lookupByEmail': {
+        // Slack's answers: missing_scope without users:read.email, invalid_arguments without an email, users_not_found for nobody.
+        if (!this.scopes.has('users:read.email')) return { ok: false, error: 'missing_scope', needed: 'users:read.email', provided: [...this.scopes].join(',') };
+        if (typeof args.email !== 'string' || args.email === '') return { ok: false, error: 'invalid_arguments' };
+        const member = this.members.get(args.email.toLowerCase());
+        if (!member) return { ok: false, error: 'users_not_found' };
+        return { ok: true, user: { id: member.id, team_id: 'T_TEST', deleted: member.deleted ?? false, profile: { email: args.email.toLowerCase() } } };
+      }
       case 'auth.test':
         return { ok: true, user_id: 'U_POLICY_BOT', bot_id: 'B_POLICY_BOT', team_id: 'T_TEST' };
       default:

@@ -10,8 +10,8 @@ const zh: Record<string, string> = zhCN;
 const english: Record<string, string> = en;
 const LANGUAGES = Object.entries(catalogs) as [string, Record<string, string>][];
 
-/** The `{name}` parameters of a message, each once, sorted. */
-const placeholders = (message: string): string[] => [...new Set([...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();
+/** The `{name}` parameters of a message (and `{name, plural, …}` ones), each once, sorted. */
+const placeholders = (message: string): string[] => [...new Set([...message.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1] ?? ''))].sort();
 
 /** The keys that are not in a catalog, per language, so a failure names both. */
 function missingKeys(keys: string[]): Record<string, string[]> {
@@ -42,6 +42,18 @@ describe('the message catalogs', () => {
     expect(translator('en')('input.too_long', { field: 'note', length: 600, max: 500 })).toBe(
       'The note is too long (600 characters); at most 500.',
     );
+  });
+
+  it('says English counts in the singular and plural, never "(s)"', () => {
+    const t = translator('en');
+    expect(Object.entries(en).filter(([, m]) => /\(s\)|\(es\)/.test(m)).map(([key]) => key)).toEqual([]);
+    expect(t('reminder.payments_due.title', { count: 1 })).toBe('Payments: 1 contract near or past due');
+    expect(t('reminder.payments_due.title', { count: 2 })).toBe('Payments: 2 contracts near or past due');
+    expect(t('policy.rule.CLI-3.body', { months: 1 })).toMatch(/at least every 1 month\.$/);
+    expect(t('policy.rule.CLI-3.body', { months: 3 })).toMatch(/at least every 3 months\.$/);
+    // A plural form is chosen for the number only; anything else leaves the message's text visible, as with {name}.
+    expect(t('reminder.payments_due.title')).toContain('{count, plural,');
+    expect(Object.entries(en).filter(([, m]) => m.includes(', plural,') && !/other\s*\{/.test(m)).map(([key]) => key)).toEqual([]);
   });
 
   it('has no empty message', () => {

@@ -154,7 +154,7 @@ describe.each(backends)('monthly conversion (KPI-7) on $name', (backend) => {
     const text = viewText(noticeView(translator('en'), 'en', north!));
     expect(text).toContain('华北 · 2026-11 lead → signed conversion (KPI-7)');
     expect(text).toContain('Region: 0 of 0 leads signed (no leads)');
-    expect(text).toContain('2026Q4 effective new clients 0/10: 10 a month needed over the 1 month(s) left');
+    expect(text).toContain('2026Q4 effective new clients 0/10: 10 a month needed over the 1 month left');
     const [everyone] = await outboxTo('wangwu');
     expect(viewText(noticeView(translator('zh-CN'), 'zh-CN', everyone!))).toContain('华东：4 条线索中 2 条已签约（50.0%）；2026Q4 有效新客户 4/10：剩余 1 个月，每月还需 6 家');
   });

@@ -46,7 +46,7 @@ export async function draftContract(deps: CoreDeps, actor: Actor, cmd: DraftCont
       : {};
     const terms = { ...base, ...definedOnly(cmd.terms) };
     const breaches = termBreaches(deps.policy, terms, localDate(now, deps.timezone), cmd.unreadable);
-    if (breaches.length) return refuse('contract_terms_broken', breachDetails(breaches));
+    if (breaches.length) return refuse('contract_terms_broken', { ...breachDetails(breaches), deal: cmd.dealId });
     const full = terms as ContractTerms;
 
     const contract = existing

@@ -31,7 +31,7 @@ export async function submitContract(deps: CoreDeps, actor: Actor, contractId: n
     if (notNegotiating) return notNegotiating;
     // CON-1 again: the delivery date may have passed, or the policy changed, since it was drafted.
     const breaches = termBreaches(deps.policy, contract, localDate(deps.clock.now(), deps.timezone));
-    if (breaches.length) return refuse('contract_terms_broken', breachDetails(breaches));
+    if (breaches.length) return refuse('contract_terms_broken', { ...breachDetails(breaches), deal: contract.dealId });
     const chain = await resolveChain(tx, deps.policy, actor.person, 'contract', contract.amountFen);
     if (!chain.ok) return chain;
     const now = deps.clock.now();
