@@ -143,7 +143,7 @@ export function createBot(deps: BotDeps): Bot {
         const parsed = parseCommand(text, parseContext());
         if (!parsed.ok) {
           const named = commandByWord(text.trim().split(/\s+/u)[0] ?? '');
-          return inputIssuesView(context(actor).t, parsed.issues, named);
+          return inputIssuesView(context(actor).t, parsed.issues, named, text);
         }
         seen.kind = parsed.value.kind;
         deps.logger.info({ person: actor.person.id, platform: actor.platform, command: parsed.value.kind }, 'command');
@@ -162,7 +162,7 @@ export function createBot(deps: BotDeps): Bot {
           return { tone: 'info', blocks: [{ type: 'text', text: t('import.file_without_command') }] };
         }
         const parsed = parseCommand(written, parseContext());
-        if (!parsed.ok) return inputIssuesView(t, parsed.issues, commandByWord(written.trim().split(/\s+/u)[0] ?? ''));
+        if (!parsed.ok) return inputIssuesView(t, parsed.issues, commandByWord(written.trim().split(/\s+/u)[0] ?? ''), written);
         if (!takesFile(parsed.value)) return { tone: 'info', blocks: [{ type: 'text', text: t('import.file_without_command') }] };
         seen.kind = parsed.value.kind;
         deps.logger.info({ person: actor.person.id, platform: actor.platform, command: parsed.value.kind, bytes: file.size }, 'file');

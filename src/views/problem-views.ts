@@ -39,7 +39,13 @@ function ruleButton(t: Translate, code: PolicyErrorCode): Block[] {
 }
 
 /** Everything wrong with what was typed, each naming its field, and how to write the command. */
-export function inputIssuesView(t: Translate, issues: InputIssue[], command?: string): View {
+/**
+ * What was wrong with a command, each problem named, and how the command is
+ * written. `typed` is what the person wrote: where it names a number (the
+ * deal of `/合同 7 …`, the request of `/审批 拒绝 5`), the example names that
+ * number too, not the help's made-up one.
+ */
+export function inputIssuesView(t: Translate, issues: InputIssue[], command?: string, typed?: string): View {
   const lines = issues.map((i) => issueText(t, i));
   const usage = command ? usageOf(command) : undefined;
   return {
@@ -47,7 +53,7 @@ export function inputIssuesView(t: Translate, issues: InputIssue[], command?: st
     title: t('input.title'),
     blocks: [
       { type: 'list', items: lines },
-      ...(usage ? [{ type: 'note' as const, text: t('input.how', { usage: t(usage) }) }] : []),
+      ...(usage ? [{ type: 'note' as const, text: t('input.how', { usage: withTypedNumber(t(usage), typed) }) }] : []),
     ],
   };
 }
@@ -64,6 +70,19 @@ export function issueText(t: Translate, i: InputIssue): string {
 export function fieldLabel(t: Translate, field: string | null): string {
   const key = `field.${field}`;
   return field && hasMessage(key) ? t(key) : (field ?? '');
+}
+
+const BARE_NUMBER = /^[#＃]?\d+$/u;
+
+/** The example's first bare number (`/回款 3 …`) replaced by the first the person typed, if they typed one. */
+function withTypedNumber(usage: string, typed: string | undefined): string {
+  const number = typed?.trim().split(/\s+/u).slice(1).find((word) => BARE_NUMBER.test(word))?.replace(/^[#＃]/u, '');
+  if (!number) return usage;
+  const words = usage.split(' ');
+  const at = words.findIndex((word, i) => i > 0 && BARE_NUMBER.test(word));
+  if (at < 0) return usage;
+  words[at] = number;
+  return words.join(' ');
 }
 
 function usageOf(command: string): MessageKey | undefined {

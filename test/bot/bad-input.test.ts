@@ -121,6 +121,14 @@ describe.each(backends)('bad input on $name', (backend) => {
     });
 
     it.each([
+      ['/回款 7 金额:abc', '写法：/回款 7 金额:'],
+      ['/审批 拒绝 5 原因:', '写法：/审批 拒绝 5 原因:'],
+    ])('names the number typed in the example of how to write it, not a made-up one: %s', async (text, how) => {
+      const reply = await say(zhangsan, text);
+      expect(reply).toContain(how);
+    });
+
+    it.each([
       ['a NUL character', 'a\u0000b'],
       ['a bell character', 'a\u0007b'],
     ])('refuses a visit form whose note holds %s, names the problem and stores nothing', async (_what, note) => {
