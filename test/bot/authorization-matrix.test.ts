@@ -575,6 +575,8 @@ const BUTTONS: Record<string, string> = {
   '/client … history': "press Client archive on another's client card",
   '/client … manager:@…': "press an account manager on the card asking for one for another's A client",
   '/leads today': 'list my leads',
+  '/deals': 'list my deals',
+  '/kpi': 'see my review figures',
   '/deal …': "open another's deal card",
   '/deal … next …': "press Next on another's deal card",
   '/deal … needs': "press Needs on another's deal card and fill the checklist",

@@ -87,7 +87,7 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     expect(r).toEqual({
       ok: false,
       code: 'contract_terms_broken',
-      details: { count: 3, termDays: 90, maxDays: 60, penalty: '10', policyPenalty: '5', delivery: '2026-11-01', today: '2026-11-26' },
+      details: { deal: dealId, count: 3, termDays: 90, maxDays: 60, penalty: '10', policyPenalty: '5', delivery: '2026-11-01', today: '2026-11-26' },
     });
     expect(await contractCount()).toBe(before);
   });
@@ -95,7 +95,7 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
   it('names missing terms together with the breaches of those given', async () => {
     const { dealId } = await dealFor();
     const r = await draftContract(f.deps, f.as('zhangsan'), { dealId, terms: { amountFen: 100_00, termDays: 61 } });
-    expect(r.ok ? null : r.details).toEqual({ count: 5, missing: 'delivery,method,penalty,sign', termDays: 61, maxDays: 60 });
+    expect(r.ok ? null : r.details).toEqual({ deal: dealId, count: 5, missing: 'delivery,method,penalty,sign', termDays: 61, maxDays: 60 });
   });
 
   it('drafts a contract that keeps to the policy, due the term after delivery', async () => {
@@ -151,7 +151,7 @@ describe.each(backends)('contracts and payments on $name', (backend) => {
     f.clock.set('2026-12-01T10:00:00+08:00');
     try {
       const r = await submitContract(stricter, f.as('zhangsan'), id);
-      expect(r).toEqual({ ok: false, code: 'contract_terms_broken', details: { count: 2, termDays: 45, maxDays: 30, delivery: '2026-11-30', today: '2026-12-01' } });
+      expect(r).toEqual({ ok: false, code: 'contract_terms_broken', details: { deal: dealId, count: 2, termDays: 45, maxDays: 30, delivery: '2026-11-30', today: '2026-12-01' } });
       const row = await f.database.db.selectFrom('contracts').select(['status', 'approval_id']).where('id', '=', id).executeTakeFirstOrThrow();
       expect(row).toEqual({ status: 'draft', approval_id: null });
     } finally {
