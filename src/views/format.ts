@@ -1,8 +1,9 @@
 import type { Locale } from '../core/people.ts';
 import { translator } from '../i18n/translate.ts';
 
-const WAN_FEN = 10_000 * 100;
-const YI_FEN = 100_000_000 * 100;
+// In fen, as every amount is: 万 is ¥10,000, 亿 is ¥100,000,000.
+const WAN_FEN = 1_000_000;
+const YI_FEN = 10_000_000_000;
 
 /**
  * Every amount a person reads. en: ¥523,000 (fen shown only when there are
