@@ -97,8 +97,8 @@ describe('Feishu on the real Lark SDK (webhook mode)', () => {
     expect(privately!.path).toBe('/open-apis/im/v1/messages');
     expect(privately!.query.receive_id_type).toBe('open_id');
     expect(privately!.body.receive_id).toBe(f.openId('zhangsan'));
-    expect(cardText(privately!.body.content)).toContain('13588889999'.replace(/^/, '+86'));
-    expect(JSON.stringify(inGroup!.body)).not.toMatch(/13588889999|沈经理/);
+    expect(cardText(privately!.body.content)).toContain('135 8888 9999');
+    expect(JSON.stringify(inGroup!.body)).not.toMatch(/13588889999|135 8888 9999|沈经理/);
     expect(cardText(inGroup!.body.content)).toContain('已私信');
   });
 
