@@ -143,7 +143,7 @@ describe('the client card in the console chat', () => {
     const [asOwner = '', asColleague = ''] = ownerCard.split('已切换为 赵六');
 
     expect(asOwner).toContain('周敏');
-    expect(asOwner).toMatch(/电话: (\+86)?13812345678/);
+    expect(asOwner).toMatch(/电话: 138 1234 5678/);
     expect(asOwner).toContain('zhou.min@haishu.cn');
     expect(asOwner).not.toContain('已脱敏');
 
@@ -166,7 +166,7 @@ describe('the client card in the console chat', () => {
     ]);
     const asManager = after(text, '已切换为 李四');
     expect(asManager).toContain('沈涛');
-    expect(asManager).toMatch(/电话: (\+86)?13566778899/);
+    expect(asManager).toMatch(/电话: 135 6677 8899/);
     expect(asManager).not.toContain('已脱敏');
   });
 
@@ -241,7 +241,7 @@ describe('forms in the console chat', () => {
     expect(form).toContain('「常州天宁电子有限公司」（华东）已记录，由你跟进。');
     const card = after(form, 'ℹ 常州天宁电子有限公司');
     expect(card).toContain('联系人: 孙丽');
-    expect(card).toMatch(/电话: (\+86)?13611112222/);
+    expect(card).toMatch(/电话: 136 1111 2222/);
     expect(card).toContain('邮箱: sun.li@tianning.com');
     expect(card).toContain('规模: 80人');
     expect(card).toContain('行业地位: 细分领域第二');
@@ -274,7 +274,7 @@ describe('forms in the console chat', () => {
     // What was typed the first time is kept.
     const card = after(retry, 'ℹ 镇江金山化工有限公司');
     expect(card).toContain('联系人: 马可');
-    expect(card).toMatch(/电话: (\+86)?13622223333/);
+    expect(card).toMatch(/电话: 136 2222 3333/);
     expect(card).toContain('规模: 60人');
   });
 
