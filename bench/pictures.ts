@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { renderCard } from '../adapters/feishu/card.ts';
+import { renderCard, renderHomeCard } from '../adapters/feishu/card.ts';
 import { renderBlocks } from '../adapters/slack/block-kit.ts';
 import { CHART_HEIGHT, CHART_WIDTH, chartPng, svgToPng } from '../adapters/slack/chart-png.ts';
 import { translator } from '../src/i18n/translate.ts';
@@ -65,6 +65,12 @@ try {
   const problem = checkMessage(message);
   if (problem) throw new Error(`the fake Slack refuses the message: ${problem.why}`);
   write('slack-kpi-message.png', svgToPng(messageSvg('Policy Bot', message.blocks, [{ title: board.title, png: await chartPng(board), width: CHART_WIDTH, height: CHART_HEIGHT }])));
+
+  // The overview a manager gets from the bot menu or by opening the chat (Feishu's home), with its Refresh button.
+  const home = renderHomeCard(await f.bot.home(f.as('lisi')), t);
+  const homeRefused = checkCard(home);
+  if (homeRefused) throw new Error(`the fake Feishu refuses the overview card: ${homeRefused.msg}`);
+  write('feishu-home-card.png', svgToPng(cardSvg(home, () => ({ png: Buffer.alloc(0), width: 1, height: 1 }))));
 } finally {
   await f.close();
 }
