@@ -4,6 +4,7 @@ import { DEFAULT_POLICY, type Policy } from '../../src/core/policy.ts';
 import { cardAction, textMessage } from '../fakes/feishu-events.ts';
 import { VERIFICATION_TOKEN, feishuFixture, type FeishuFixture } from '../support/feishu-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
+import { QICHACHA_LEAD } from '../fixtures/paste/qichacha-lead.ts';
 
 /**
  * Paste to save a lead on Feishu, with the real Lark SDK against the fake
@@ -43,16 +44,7 @@ describe('pasting a company page to save a lead on Feishu', () => {
     expect(notes[0]).toContain('粘贴的文字');
     expect(notes.some((n: string) => n.includes('法定代表人：张建国'))).toBe(true);
     const values = formDefaults(card);
-    expect(values).toEqual({
-      company: '上海华信精密机械有限公司',
-      phone: '+86-21-58881234',
-      email: 'sales@huaxin-jx.com',
-      size: '100-499人',
-      position: '通用设备制造业',
-      region: '华东',
-      code: '91310115MA1K3YJ12G',
-      source: '企查查',
-    });
+    expect(values).toEqual(QICHACHA_LEAD);
     expect(await saved()).toEqual([]);
 
     const submitted = await f.deliver(cardAction({ token: VERIFICATION_TOKEN, openId: f.openId('zhangsan'), value: { form: 'lead' }, formValue: { ...values, contact: '张建国' } }));

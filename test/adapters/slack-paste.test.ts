@@ -4,6 +4,7 @@ import { DEFAULT_POLICY, type Policy } from '../../src/core/policy.ts';
 import { eventCallback, interactivity, slackTriggerId, slashCommand } from '../fakes/slack-signing.ts';
 import { slackFixture, type SlackFixture } from '../support/slack-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
+import { QICHACHA_LEAD } from '../fixtures/paste/qichacha-lead.ts';
 
 /**
  * Paste to save a lead on Slack, with the real Bolt against the fake Web
@@ -76,16 +77,7 @@ describe('pasting a company page to save a lead on Slack', () => {
     const view = modal!.args.view;
     expect(view.callback_id).toBe('form:lead');
     const values = initialValues(view);
-    expect(values).toEqual({
-      company: '上海华信精密机械有限公司',
-      phone: '+86-21-58881234',
-      email: 'sales@huaxin-jx.com',
-      size: '100-499人',
-      position: '通用设备制造业',
-      region: '华东',
-      code: '91310115MA1K3YJ12G',
-      source: '企查查',
-    });
+    expect(values).toEqual(QICHACHA_LEAD);
 
     // The person names the contact (the legal representative, because they say so) and submits.
     const submitted = await f.post(

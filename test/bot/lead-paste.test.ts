@@ -6,6 +6,7 @@ import type { View } from '../../src/views/view.ts';
 import { botFixture, type BotFixture } from '../support/bot-fixture.ts';
 import { backends } from '../support/test-database.ts';
 import { viewText } from '../support/view-text.ts';
+import { QICHACHA_LEAD } from '../fixtures/paste/qichacha-lead.ts';
 
 const sample = (name: string) => readFileSync(new URL(`../fixtures/paste/${name}.txt`, import.meta.url), 'utf8');
 
@@ -30,16 +31,7 @@ describe.each(backends)('pasting a company page to save a lead on $name', (backe
   it('answers a pasted 企查查 page with the lead form filled in from it, each field marked, and saves nothing yet', async () => {
     const view = await fixture.bot.handleText(zhangsan, `/线索 粘贴\n${sample('qichacha')}`);
     expect(view.form?.name).toBe('lead');
-    expect(valuesOf(view)).toEqual({
-      company: '上海华信精密机械有限公司',
-      phone: '+86-21-58881234',
-      email: 'sales@huaxin-jx.com',
-      size: '100-499人',
-      position: '通用设备制造业',
-      region: '华东',
-      code: '91310115MA1K3YJ12G',
-      source: '企查查',
-    });
+    expect(valuesOf(view)).toEqual(QICHACHA_LEAD);
     const labels = Object.fromEntries((view.form?.fields ?? []).map((f) => [f.key, f.label]));
     expect(labels.company).toBe('公司名称（已读出）');
     // The legal representative is said, not taken as the contact.
