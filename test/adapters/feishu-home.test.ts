@@ -3,20 +3,7 @@ import { REUSE_WITHIN_MS } from '../../adapters/feishu/home-messages.ts';
 import { cardAction, chatEntered, menuEvent } from '../fakes/feishu-events.ts';
 import { VERIFICATION_TOKEN, feishuFixture, type FeishuFixture } from '../support/feishu-fixture.ts';
 import { pgliteBackend } from '../support/test-database.ts';
-import { cardText } from '../contract/feishu-driver.ts';
-
-/** The buttons of a card, wherever they are. */
-const buttons = (card: any): any[] => {
-  const found: any[] = [];
-  const walk = (elements: any[] = []) => {
-    for (const e of elements) {
-      if (e.tag === 'button') found.push(e);
-      walk(e.elements);
-    }
-  };
-  walk(card?.body?.elements);
-  return found;
-};
+import { buttons, cardText } from '../contract/feishu-driver.ts';
 
 const LEAD = '线索 钱塘首页测试有限公司 联系人:沈经理 电话:13588887777 规模:120人 行业地位:区域龙头';
 

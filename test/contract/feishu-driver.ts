@@ -20,7 +20,8 @@ export const cardText = (card: any): string => {
   return out.join('\n');
 };
 
-const buttons = (card: any): any[] => {
+/** The buttons of a card, wherever they are (inside a form too). */
+export const buttons = (card: any): any[] => {
   const found: any[] = [];
   const walk = (elements: any[] = []) => {
     for (const e of elements) {
