@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Grade } from '../core/clients/types.ts';
 import type { PerformancePort } from '../core/performance/port.ts';
-import type { MonthlyGoal, QuarterReview, YearBonus } from '../core/performance/types.ts';
+import type { Month, MonthlyGoal, QuarterReview, YearBonus } from '../core/performance/types.ts';
 import type { Database, MonthlyGoalsTable, QuarterReviewsTable } from './database.ts';
 
 /** Goals, reviews, plans and finance locks (KPI-1..7), and the reads of contracts, payments and leads they need. */
@@ -62,9 +62,8 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
         .execute();
       return rows.map((r) => ({ ownerId: r.owner_id, amountFen: Number(r.amount_fen), byOwner: r.recorded_by === r.owner_id }));
     },
-    async leadsBetween(from, to, signedBefore, reporterIds) {
-      if (reporterIds && reporterIds.length === 0) return [];
-      let query = db
+    async leadsBetween(from, to, signedBefore) {
+      const rows = await db
         .selectFrom('leads as l')
         .select((eb) => {
           let signed = eb.selectFrom('contracts as c').select('c.id').whereRef('c.company_id', '=', 'l.company_id').where('c.status', '=', 'signed');
@@ -72,10 +71,30 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
           return ['l.company_id', 'l.reporter_id', eb.exists(signed).as('signed')];
         })
         .where('l.work_date', '>=', from)
-        .where('l.work_date', '<=', to);
-      if (reporterIds) query = query.where('l.reporter_id', 'in', [...reporterIds]);
-      const rows = await query.execute();
+        .where('l.work_date', '<=', to)
+        .execute();
       return rows.map((r) => ({ companyId: r.company_id, reporterId: r.reporter_id, signed: r.signed === true }));
+    },
+    async leadConversion(from, to, reporterIds) {
+      if (reporterIds.length === 0) return [];
+      const month = sql<string>`to_char(l.work_date, 'YYYY-MM')`;
+      // The signed companies are joined once (a hash join), not looked up again for each of the team's leads.
+      const signedCompanies = db.selectFrom('contracts').select('company_id').distinct().where('status', '=', 'signed');
+      const rows = await db
+        .selectFrom('leads as l')
+        .leftJoin(signedCompanies.as('s'), 's.company_id', 'l.company_id')
+        .select([
+          month.as('month'),
+          sql<string>`count(distinct l.company_id)`.as('leads'),
+          sql<string>`count(distinct l.company_id) filter (where s.company_id is not null)`.as('signed'),
+        ])
+        .where('l.work_date', '>=', from)
+        .where('l.work_date', '<=', to)
+        .where('l.reporter_id', 'in', [...reporterIds])
+        .groupBy(month)
+        .orderBy(month)
+        .execute();
+      return rows.map((r) => ({ month: r.month as Month, leads: Number(r.leads), signed: Number(r.signed) }));
     },
 
     async salesOf(ownerIds, from, to) {

@@ -3,7 +3,7 @@ import type { CoreDeps, Repositories } from '../ports.ts';
 import type { Policy } from '../policy.ts';
 import { localDate, type IsoDate } from '../time.ts';
 import { earlier, instants, monthOfDate, monthRange, monthsOf, quarterRange, type Period } from './periods.ts';
-import type { DueContract, Month, Quarter, Receivable, ReportedLead, SignedContract } from './types.ts';
+import type { DueContract, Month, MonthConversion, Quarter, Receivable, SignedContract } from './types.ts';
 
 /** A person's review figures for one quarter (KPI-1), as far as the quarter has gone. */
 export interface PersonFigures {
@@ -40,17 +40,14 @@ export const newClientsPerMonth = (policy: Policy, role: Role): number =>
 
 /**
  * What a quarter's figures are computed from, read once for everyone: the
- * contracts signed in it and the contracts due in it, each grouped by owner,
- * and (for teams) the leads of each month begun by `today`. A job computes
- * every person's and every team's figures from one of these.
+ * contracts signed in it and the contracts due in it, each grouped by owner.
+ * A job computes every person's and every team's figures from one of these.
  */
 export interface QuarterData {
   quarter: Quarter;
   today: IsoDate;
   signedByOwner: Map<string, SignedContract[]>;
   dueByOwner: Map<string, DueContract[]>;
-  /** Null unless asked for (`leads: true`). */
-  leadsByMonth: { month: Month; leads: ReportedLead[] }[] | null;
 }
 
 const byOwner = <T extends { ownerId: string }>(rows: T[]): Map<string, T[]> => {
@@ -105,28 +102,12 @@ export function collectionRate(due: DueContract[]): { dueFen: number; receivedFe
  *   quarter a contract due next month is not due yet, so it does not read as
  *   missed).
  */
-export async function quarterData(
-  deps: CoreDeps,
-  tx: Repositories,
-  quarter: Quarter,
-  today: IsoDate,
-  // `reporters`: only their leads are read (one team's figures need no other; a department has hundreds of thousands a quarter).
-  { leads = false, reporters }: { leads?: boolean; reporters?: readonly string[] } = {},
-): Promise<QuarterData> {
+export async function quarterData(deps: CoreDeps, tx: Repositories, quarter: Quarter, today: IsoDate): Promise<QuarterData> {
   const range = quarterRange(quarter);
   const bounds = instants(range, deps.timezone);
   const signed = await tx.performance.signedBetween(bounds.from, bounds.to);
   const due = await dueIn(tx, range, today);
-  let leadsByMonth: QuarterData['leadsByMonth'] = null;
-  if (leads) {
-    leadsByMonth = [];
-    for (const month of monthsOf(quarter)) {
-      const m = monthRange(month);
-      if (m.from > today) break;
-      leadsByMonth.push({ month, leads: await tx.performance.leadsBetween(m.from, m.to, undefined, reporters) });
-    }
-  }
-  return { quarter, today, signedByOwner: byOwner(signed), dueByOwner: byOwner(due), leadsByMonth };
+  return { quarter, today, signedByOwner: byOwner(signed), dueByOwner: byOwner(due) };
 }
 
 /**
@@ -182,45 +163,56 @@ export async function personFigures(deps: CoreDeps, tx: Repositories, people: Pe
   return figuresOf(deps, await quarterData(deps, tx, quarter, today), people);
 }
 
-/** A team's quarter (KPI-7, INC-2). */
-export interface TeamFigures {
+/** A team's quarter (KPI-7, INC-2) without its lead conversion: what the quarterly review tells a regional manager. */
+export interface TeamTotals {
   quarter: Quarter;
   region: string | null;
   people: PersonFigures[];
   newClients: number;
   newClientsTarget: number;
-  /** Companies reported as leads in the month that have a signed contract ÷ leads reported in the month. */
-  conversion: { month: Month; leads: number; signed: number }[];
   newAClients: number;
   travelFundAClients: number;
   travelFundAmountFen: number;
 }
 
-/** A team's figures from a quarter's data read with `leads: true`. */
-export function teamFiguresOf(deps: CoreDeps, data: QuarterData, people: Person[], region: string | null): TeamFigures {
+/** A team's quarter (KPI-7, INC-2) with each begun month's lead → signed conversion: what `/kpi team` shows. */
+export interface TeamFigures extends TeamTotals {
+  /** Companies reported as leads in the month that have a signed contract ÷ leads reported in the month. */
+  conversion: MonthConversion[];
+}
+
+/** A team's totals from a quarter's data. */
+export function teamTotalsOf(deps: CoreDeps, data: QuarterData, people: Person[], region: string | null): TeamTotals {
   const figures = figuresOf(deps, data, people);
-  const ids = new Set(people.map((p) => p.id));
   // INC-2: new A-class clients of the team's region (the deal's region, whoever signed it, as the travel-fund notice counts them), each company once.
   const signed = [...data.signedByOwner.values()].flat().filter((c) => region === null || c.region === region);
   const newAClients = new Set(signed.filter((c) => c.newClient && c.companyGrade === 'A').map((c) => c.companyId)).size;
-  if (!data.leadsByMonth) throw new Error('team figures need the quarter data read with its leads');
-  const conversion = data.leadsByMonth.map(({ month, leads }) => {
-    const companies = new Map(leads.filter((l) => ids.has(l.reporterId)).map((l) => [l.companyId, l.signed]));
-    return { month, leads: companies.size, signed: [...companies.values()].filter(Boolean).length };
-  });
   return {
     quarter: data.quarter,
     region,
     people: figures,
     newClients: figures.reduce((sum, f) => sum + f.newClients, 0),
     newClientsTarget: deps.policy.kpi.teamNewClientsPerQuarter,
-    conversion,
     newAClients,
     travelFundAClients: deps.policy.incentives.travelFundAClients,
     travelFundAmountFen: deps.policy.incentives.travelFundAmountFen,
   };
 }
 
+/**
+ * Each month of the quarter begun by `today`, the companies `people`
+ * reported as leads and those of them signed (leadConversion). A month
+ * without leads shows 0 of 0.
+ */
+export async function teamConversion(tx: Repositories, people: Person[], quarter: Quarter, today: IsoDate): Promise<MonthConversion[]> {
+  const begun = monthsOf(quarter).filter((month) => monthRange(month).from <= today);
+  if (!begun.length) return [];
+  const counted = await tx.performance.leadConversion(monthRange(begun[0]!).from, monthRange(begun.at(-1)!).to, people.map((p) => p.id));
+  const byMonth = new Map(counted.map((c) => [c.month, c]));
+  return begun.map((month) => byMonth.get(month) ?? { month, leads: 0, signed: 0 });
+}
+
 export async function teamFigures(deps: CoreDeps, tx: Repositories, people: Person[], region: string | null, quarter: Quarter, today: IsoDate): Promise<TeamFigures> {
-  return teamFiguresOf(deps, await quarterData(deps, tx, quarter, today, { leads: true, reporters: people.map((p) => p.id) }), people, region);
+  const totals = teamTotalsOf(deps, await quarterData(deps, tx, quarter, today), people, region);
+  return { ...totals, conversion: await teamConversion(tx, people, quarter, today) };
 }

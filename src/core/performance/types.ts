@@ -61,6 +61,13 @@ export interface ReportedLead {
   signed: boolean;
 }
 
+/** A month's lead → signed conversion of a team (KPI-7): companies reported as leads in the month, and those of them signed. */
+export interface MonthConversion {
+  month: Month;
+  leads: number;
+  signed: number;
+}
+
 export interface MonthlyGoal {
   personId: string;
   month: Month;

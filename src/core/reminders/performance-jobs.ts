@@ -1,5 +1,5 @@
 import { isManagerRole } from '../people.ts';
-import { collectionRate, dueIn, figuresOf, quarterData, teamFiguresOf, type PersonFigures } from '../performance/figures.ts';
+import { collectionRate, dueIn, figuresOf, quarterData, teamTotalsOf, type PersonFigures } from '../performance/figures.ts';
 import { monthFigures } from '../performance/finance.ts';
 import { instants, monthOfDate, monthsOf, nthWorkingDay, previousMonth, previousQuarter, quarterOfDate, type Period } from '../performance/periods.ts';
 import { planDueBy } from '../performance/plan.ts';
@@ -134,8 +134,8 @@ const rankEntry = (f: PersonFigures, lastSigned: Map<string, Date>): RankEntry =
 async function reviewQuarter(deps: CoreDeps, tx: Tx, quarter: Quarter, date: IsoDate, at: Date): Promise<OutboxEntry[]> {
   const kpi = deps.policy.kpi;
   const people = await reviewedPeople(tx, null);
-  // The quarter's contracts and leads are read once, for every person and every team.
-  const data = await quarterData(deps, tx, quarter, date, { leads: true });
+  // The quarter's contracts are read once, for every person and every team.
+  const data = await quarterData(deps, tx, quarter, date);
   const figures = figuresOf(deps, data, people);
   // KPI-5: a quarter shows each person's standing among those who passed; the bonus itself is ranked once a year (yearBonus).
   const lastSigned = lastSigningByOwner([...data.signedByOwner.values()].flat());
@@ -205,7 +205,7 @@ async function reviewQuarter(deps: CoreDeps, tx: Tx, quarter: Quarter, date: Iso
 
   for (const rm of await tx.directory.withRole('regional_manager')) {
     const team = people.filter((p) => p.region === rm.region);
-    const figuresOfTeam = teamFiguresOf(deps, data, team, rm.region);
+    const figuresOfTeam = teamTotalsOf(deps, data, team, rm.region);
     const teamReviews = team.map((p) => byPerson.get(p.id)).filter((r): r is QuarterReview => r !== undefined);
     entries.push({
       dedupeKey: `review_team:${rm.id}:${quarter}`,
