@@ -36,7 +36,7 @@ export async function createAdapters(env: Env, core: Core, logger: Logger, extra
   // A platform's SDK is loaded only when it is configured: the Lark SDK alone costs some 70 MB of memory, Bolt 35.
   if (env.slack) {
     const { createSlackAdapter } = await import('../adapters/slack/slack-adapter.ts');
-    adapters.push(createSlackAdapter({ ...on('slack'), config: env.slack }));
+    adapters.push(createSlackAdapter({ ...on('slack'), config: env.slack, onRateLimited: () => core.metrics.rateLimited('slack') }));
   }
   if (env.feishu) {
     const { createFeishuAdapter } = await import('../adapters/feishu/feishu-adapter.ts');

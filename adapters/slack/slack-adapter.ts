@@ -17,7 +17,6 @@ import { translator } from '../../src/i18n/translate.ts';
 import { faultView } from '../../src/views/problem-views.ts';
 import { strangerView as stranger } from '../../src/views/stranger-view.ts';
 import { LIMITS, renderBlocks } from './block-kit.ts';
-import { chartPng } from './chart-png.ts';
 import { answerModal, COMPANY_ACTION, companyOption, fieldErrors, formModal, formNameOf, modalContext, submittedValues } from './modal.ts';
 import { OPEN_FORM_ACTION, readOpenFormValue } from './open-form.ts';
 import { SHORTCUTS, shortcutCommand } from './shortcuts.ts';
@@ -33,6 +32,8 @@ export interface SlackAdapterOptions extends AdapterContext {
   /** Bot ids for the App constructor, so it does not call auth.test at start. */
   botId?: string;
   botUserId?: string;
+  /** Told of each rate-limit answer (HTTP 429) from the Web API, before Bolt's client waits it out and retries (the metrics count them). */
+  onRateLimited?: () => void;
 }
 
 export interface SlackAdapter extends Adapter {
@@ -68,6 +69,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     retryConfig: opts.retryConfig ?? { retries: 6, factor: 2, minTimeout: 1000, maxTimeout: 30_000 },
     // A hung connection must not hold a reply (or the outbox) for ever.
     timeout: 10_000,
+    // The client waits out a 429 itself and tells only its own emitter, which the per-request clients Bolt makes do not share; their fetch they do.
+    ...(opts.onRateLimited && { fetch: countingRateLimits(opts.onRateLimited) }),
   };
   const identity = { tokenVerificationEnabled: false, botId: opts.botId ?? 'B_POLICY_BOT', botUserId: opts.botUserId ?? 'U_POLICY_BOT' };
   const socketMode = Boolean(config.appToken);
@@ -129,7 +132,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
    * logged, not retried for ever, and never stops the reply.
    */
   async function sendCharts(channel: string, view: View): Promise<void> {
-    for (const chart of view.blocks.filter((b): b is ChartBlock => b.type === 'chart')) {
+    const charts = view.blocks.filter((b): b is ChartBlock => b.type === 'chart');
+    if (!charts.length) return;
+    // ECharts and resvg load with the first chart: a bot nobody asks for one keeps some 20 MB less at rest.
+    const { chartPng } = await import('./chart-png.ts');
+    for (const chart of charts) {
       await chartPng(chart).then((png) => uploadPng(channel, png, chart.title)).catch((error: unknown) => logger.warn({ err: error, channel }, 'slack chart not drawn or not shared'));
     }
   }
@@ -403,3 +410,12 @@ interface SharedFile {
 /** Slack's answers that retrying will not mend: the person or the DM is gone, or the bot may not write. */
 const SLACK_PERMANENT = new Set(['user_not_found', 'account_inactive', 'cannot_dm_bot', 'channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'missing_scope']);
 const slackFailureIsPermanent = (error: unknown): boolean => SLACK_PERMANENT.has(String((error as { data?: { error?: string } }).data?.error ?? ''));
+
+/** The platform's fetch, telling `onRateLimited` of every 429 it answers. */
+function countingRateLimits(onRateLimited: () => void): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    if (response.status === 429) onRateLimited();
+    return response;
+  };
+}

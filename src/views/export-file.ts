@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ExportCell, ExportFormat, ExportTable } from '../core/exports/types.ts';
 import type { MessageKey, Translate } from '../i18n/translate.ts';
 import { csvFile } from './csv-file.ts';
@@ -28,6 +27,8 @@ export async function writeExport(t: Translate, table: ExportTable, format: Expo
   const sheet = exportSheet(t, table);
   const name = exportFileName(t, table, format);
   if (format === 'csv') return { name, mime: 'text/csv', content: csvFile(sheet.map((row) => row.map((c) => (c === null ? '' : String(c))))) };
+  // Loaded on the first workbook, not at start: exceljs alone costs a running bot some 28 MB (as the import's reader does).
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const ws = book.addWorksheet(t(`export.kind.${table.kind}`));
   for (const row of sheet) ws.addRow(row.map((c) => (c === null ? null : c)));

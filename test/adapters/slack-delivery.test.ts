@@ -21,13 +21,15 @@ describe('messages to other people on Slack', () => {
     expect(post!.args.text).toContain('提醒');
   });
 
-  it('wait out a 429 for its Retry-After, then arrive once', async () => {
+  it('wait out a 429 for its Retry-After, then arrive once; the 429 is counted for /metrics', async () => {
     f.api.calls.length = 0;
+    const counted = f.rateLimited();
     f.api.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     const started = Date.now();
     await f.adapter.sendTo(f.person('lisi'), notice);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(f.api.calls.map((c) => c.method)).toEqual(['conversations.open', 'chat.postMessage!429', 'chat.postMessage']);
+    expect(f.rateLimited() - counted).toBe(1);
   });
 
   it('are retried after a 500 and arrive once', async () => {

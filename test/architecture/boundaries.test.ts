@@ -189,6 +189,8 @@ interface Import {
   line: number;
   /** `import type …` or `export type … from`: erased from the JavaScript, so no code of the module runs. */
   typeOnly: boolean;
+  /** `import('…')`: the module loads when that line runs, not with the file. */
+  dynamic: boolean;
 }
 
 /** Every module a file imports or re-exports, statically or with `import()`, with its line. */
@@ -201,12 +203,12 @@ function importsOf(source: string): Import[] {
     /\bimport\s*\(\s*(['"])([^'"]+)\1\s*\)/g,
     /\brequire\s*\(\s*(['"])([^'"]+)\1\s*\)/g,
   ];
-  for (const pattern of patterns) {
+  for (const [index, pattern] of patterns.entries()) {
     for (const m of code.matchAll(pattern)) {
       const specifier = m[2] ?? '';
       const at = (m.index ?? 0) + m[0].lastIndexOf(specifier);
       // `import { type A }` is not type-only: with verbatimModuleSyntax the module is still loaded.
-      found.push({ specifier, line: code.slice(0, at).split('\n').length, typeOnly: /^(?:import|export)\s+type\s/.test(m[0]) });
+      found.push({ specifier, line: code.slice(0, at).split('\n').length, typeOnly: /^(?:import|export)\s+type\s/.test(m[0]), dynamic: index === 2 });
     }
   }
   return found.sort((a, b) => a.line - b.line);
@@ -234,6 +236,44 @@ function importRule(applies: (path: string) => boolean, forbidden: (file: string
           return why ? [{ file: f.path, line: imported.line, what: `imports '${imported.specifier}' (${why})` }] : [];
         }),
       );
+}
+
+/**
+ * Packages a bot at rest should not pay for (the Lark SDK alone some 70 MB,
+ * Bolt 35, exceljs 28, ECharts and resvg 20): each is loaded with `import()`
+ * where it is first needed, so a start loads only what its settings use.
+ */
+const LOADED_WHEN_USED = ['@slack/bolt', '@larksuiteoapi/node-sdk', 'exceljs', 'echarts', '@resvg/resvg-js'];
+
+/**
+ * What loads at once when a start loads `entry`: src/main.ts always, a
+ * platform's adapter when its settings are given (with its own SDK, `allowed`).
+ */
+const STARTS = [
+  { entry: 'src/main.ts', allowed: [] },
+  { entry: 'adapters/slack/slack-adapter.ts', allowed: ['@slack/bolt'] },
+  { entry: 'adapters/feishu/feishu-adapter.ts', allowed: ['@larksuiteoapi/node-sdk'] },
+];
+
+/** Every import of those packages (but `allowed`) that `entry` reaches through imports neither dynamic nor type-only. */
+function loadedAtStart(files: SourceFile[], entry = 'src/main.ts', allowed: string[] = []): Violation[] {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const seen = new Set<string>();
+  const queue = [entry];
+  const found: Violation[] = [];
+  while (queue.length) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    for (const imported of importsOf(byPath.get(path)?.text ?? '')) {
+      if (imported.typeOnly || imported.dynamic) continue;
+      if (imported.specifier.startsWith('.')) queue.push(target(path, imported.specifier));
+      else if (LOADED_WHEN_USED.some((name) => isPackage(imported.specifier, name) && !allowed.includes(name))) {
+        found.push({ file: path, line: imported.line, what: `imports '${imported.specifier}' at start (load it with import() where it is first needed)` });
+      }
+    }
+  }
+  return found;
 }
 
 const CORE_FORBIDDEN_PACKAGES = ['@slack', '@larksuiteoapi', 'kysely', 'pg', 'node-cron', 'pino', '@electric-sql/pglite'];
@@ -496,12 +536,12 @@ describe('the scanner', () => {
       "const e = await import('node-cron');",
     ].join('\n');
     expect(importsOf(text)).toEqual([
-      { specifier: './a.ts', line: 1, typeOnly: false },
-      { specifier: 'kysely', line: 2, typeOnly: true },
-      { specifier: 'pino', line: 3, typeOnly: false },
-      { specifier: '../c.ts', line: 6, typeOnly: false },
-      { specifier: 'pg', line: 7, typeOnly: false },
-      { specifier: 'node-cron', line: 8, typeOnly: false },
+      { specifier: './a.ts', line: 1, typeOnly: false, dynamic: false },
+      { specifier: 'kysely', line: 2, typeOnly: true, dynamic: false },
+      { specifier: 'pino', line: 3, typeOnly: false, dynamic: false },
+      { specifier: '../c.ts', line: 6, typeOnly: false, dynamic: false },
+      { specifier: 'pg', line: 7, typeOnly: false, dynamic: false },
+      { specifier: 'node-cron', line: 8, typeOnly: false, dynamic: true },
     ]);
   });
 
@@ -851,6 +891,25 @@ describe('import boundaries', () => {
       "src/store/bad.ts:1 imports 'node-cron' (only src/jobs use node-cron)",
       "src/jobs/bad.ts:1 imports 'prom-client' (only src/metrics.ts use prom-client)",
     ]);
+  });
+});
+
+describe('heavy packages load when first used', () => {
+  it.each(STARTS)('loads none of them (but $allowed) with $entry', ({ entry, allowed }) => {
+    expect(SOURCES.some((f) => f.path === entry)).toBe(true);
+    expect(report(loadedAtStart(SOURCES, entry, allowed))).toEqual([]);
+  });
+
+  it('would catch one reached through static imports, but not through import() or a type', () => {
+    const files = [
+      file('src/main.ts', "import { a } from './a.ts';\nconst slack = await import('../adapters/slack/x.ts');"),
+      file('src/a.ts', "import type { Workbook } from 'exceljs';\nimport { b } from './views/b.ts';"),
+      file('src/views/b.ts', "import * as echarts from 'echarts';"),
+      file('adapters/slack/x.ts', "import { App } from '@slack/bolt';"),
+    ];
+    expect(report(loadedAtStart(files))).toEqual(["src/views/b.ts:1 imports 'echarts' at start (load it with import() where it is first needed)"]);
+    expect(report(loadedAtStart(files, 'adapters/slack/x.ts', ['@slack/bolt']))).toEqual([]);
+    expect(report(loadedAtStart(files, 'adapters/slack/x.ts'))).toEqual(["adapters/slack/x.ts:1 imports '@slack/bolt' at start (load it with import() where it is first needed)"]);
   });
 });
 

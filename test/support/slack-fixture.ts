@@ -16,6 +16,8 @@ export interface SlackFixture extends BotFixture {
   http: HttpServer;
   /** The Slack user id of a person of the example org (every person gets one here). */
   slackId(personId: string): string;
+  /** How many 429 answers the adapter was told of (what /metrics counts as bot_rate_limited_total{platform="slack"}). */
+  rateLimited(): number;
   /** POSTs to /slack/events, signed as Slack signs unless told otherwise. */
   post(request: SlackPost, sign?: { secret?: string; timestamp?: number; unsigned?: boolean }): Promise<{ status: number; text: string; json: any }>;
 }
@@ -30,6 +32,7 @@ export async function slackFixture(backend: TestBackend, options: Parameters<typ
   await importOrg(base.database.db, { regions: base.org.regions, people: base.org.people.map((p) => ({ ...p, slackId: slackId(p.id) })) });
   const api = new FakeSlackApi();
   await api.start();
+  let rateLimited = 0;
   const adapter = createSlackAdapter({
     bot: base.bot,
     config: { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, appToken: undefined, apiUrl: api.apiUrl },
@@ -37,6 +40,7 @@ export async function slackFixture(backend: TestBackend, options: Parameters<typ
     deliveries: deliveryLog(base.deps.store, base.clock),
     logger: base.deps.logger,
     retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
+    onRateLimited: () => rateLimited++,
   });
   const http = await startHttpServer({ port: 0, healthy: async () => true, routes: { 'POST /slack/events': adapter.requestListener! } });
   return {
@@ -45,6 +49,7 @@ export async function slackFixture(backend: TestBackend, options: Parameters<typ
     adapter,
     http,
     slackId,
+    rateLimited: () => rateLimited,
     async post(request, sign = {}) {
       const headers: Record<string, string> = {
         'content-type': request.contentType,
