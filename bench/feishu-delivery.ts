@@ -8,6 +8,8 @@ import { outboxRepo } from '../src/store/outbox-repo.ts';
 import { FakeFeishuApi } from '../test/fakes/feishu-api.ts';
 import { postgresBackend } from '../test/support/test-database.ts';
 import { outboxQueue } from '../src/store/outbox-queue.ts';
+import { sharedSendGate } from '../src/platforms.ts';
+import { sendBudgetRepo } from '../src/store/send-budget-repo.ts';
 
 const PER_SECOND = 50;
 const PER_MINUTE = 1000;
@@ -22,7 +24,8 @@ export function fastestAllowedSeconds(n: number): number {
 }
 
 /**
- * Draining the outbox (the dispatcher and the Feishu adapter's deliverer) to
+ * Draining the outbox (the dispatcher and the Feishu adapter's deliverer,
+ * taking turns from the shared budget in PostgreSQL as the bot does) to
  * a fake Feishu that enforces the app's limits of 50 messages a second and
  * 1,000 a minute with 429s: how close they come to the fastest drain those
  * limits allow, and how many 429s they draw. 10,000 messages take Feishu's
@@ -45,12 +48,15 @@ export async function benchFeishuDelivery(adminUrl: string, messages = Number(pr
       at,
     );
     const logger = pino({ level: 'silent' });
+    const appId = `cli_${randomBytes(4).toString('hex')}`;
     const feishu = createFeishuAdapter({
       bot: { handleText: async () => ({ tone: 'info', blocks: [] }), submitForm: async () => ({ tone: 'info', blocks: [] }), handleFile: async () => ({ tone: 'info', blocks: [] }), openForm: async () => ({ tone: 'info', blocks: [] }), home: async () => ({ tone: 'info', blocks: [] }), localeOf: () => 'zh-CN', companyChoices: async () => [] },
-      config: { appId: `cli_${randomBytes(4).toString('hex')}`, appSecret: 's', encryptKey: undefined, verificationToken: undefined, mode: 'webhook', domain: api.baseUrl },
+      config: { appId, appSecret: 's', encryptKey: undefined, verificationToken: undefined, mode: 'webhook', domain: api.baseUrl },
       identify: async () => null,
       deliveries: { firstTime: async () => true },
       logger,
+      // As the bot sends: each message takes its turn from the app's budget in PostgreSQL (send_budgets).
+      sendGate: sharedSendGate(sendBudgetRepo(database.db), appId),
     });
     const dispatcher = createOutboxDispatcher({
       queue: outboxQueue(database.db),
