@@ -62,18 +62,27 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
         .execute();
       return rows.map((r) => ({ ownerId: r.owner_id, amountFen: Number(r.amount_fen), byOwner: r.recorded_by === r.owner_id }));
     },
-    async leadsBetween(from, to, signedBefore) {
+    async conversionByReporter(from, to, signedBefore) {
+      const signedCompanies = db
+        .selectFrom('contracts')
+        .select('company_id')
+        .distinct()
+        .where('status', '=', 'signed')
+        .where('signed_at', '<', signedBefore);
       const rows = await db
         .selectFrom('leads as l')
-        .select((eb) => {
-          let signed = eb.selectFrom('contracts as c').select('c.id').whereRef('c.company_id', '=', 'l.company_id').where('c.status', '=', 'signed');
-          if (signedBefore) signed = signed.where('c.signed_at', '<', signedBefore);
-          return ['l.company_id', 'l.reporter_id', eb.exists(signed).as('signed')];
-        })
+        .leftJoin(signedCompanies.as('s'), 's.company_id', 'l.company_id')
+        .select([
+          'l.reporter_id',
+          sql<string>`count(distinct l.company_id)`.as('leads'),
+          sql<string>`count(distinct l.company_id) filter (where s.company_id is not null)`.as('signed'),
+        ])
         .where('l.work_date', '>=', from)
         .where('l.work_date', '<=', to)
+        .groupBy('l.reporter_id')
+        .orderBy('l.reporter_id')
         .execute();
-      return rows.map((r) => ({ companyId: r.company_id, reporterId: r.reporter_id, signed: r.signed === true }));
+      return rows.map((r) => ({ reporterId: r.reporter_id, leads: Number(r.leads), signed: Number(r.signed) }));
     },
     async leadConversion(from, to, reporterIds) {
       if (reporterIds.length === 0) return [];

@@ -5,9 +5,10 @@ import { addCompany, addContract, addLead } from '../support/performance-data.ts
 import { backends } from '../support/test-database.ts';
 
 /**
- * KPI-7's team conversion is counted by the database (leadConversion), not
- * by reading every lead into the process: these are the counting rules it
- * must keep, checked against figures worked out by hand.
+ * KPI-7's conversion is counted by the database (leadConversion for a
+ * team's months, conversionByReporter for the monthly job), not by reading
+ * every lead into the process: these are the counting rules they must keep,
+ * checked against figures worked out by hand.
  */
 describe.each(backends)('a team lead → signed conversion counted on $name', (backend) => {
   let opened: OpenedDatabase;
@@ -60,5 +61,24 @@ describe.each(backends)('a team lead → signed conversion counted on $name', (b
     const repo = performanceRepo(opened.db);
     expect(await repo.leadConversion('2026-07-01', '2026-09-30', ['c'])).toEqual([{ month: '2026-08', leads: 1, signed: 0 }]);
     expect(await repo.leadConversion('2026-07-01', '2026-09-30', [])).toEqual([]);
+  });
+
+  it("counts each reporter's month, signed only when signed before the cut-off, drafts not, reporters without leads left out", async () => {
+    const repo = performanceRepo(opened.db);
+    // 一 (a, July) was signed on 1 November: not yet by the end of July, by the end of November yes.
+    expect(await repo.conversionByReporter('2026-07-01', '2026-07-31', new Date('2026-08-01T00:00:00+08:00'))).toEqual([
+      { reporterId: 'a', leads: 2, signed: 0 },
+      { reporterId: 'b', leads: 1, signed: 0 },
+    ]);
+    expect(await repo.conversionByReporter('2026-07-01', '2026-07-31', new Date('2026-12-01T00:00:00+08:00'))).toEqual([
+      { reporterId: 'a', leads: 2, signed: 1 },
+      { reporterId: 'b', leads: 1, signed: 0 },
+    ]);
+    // August: 五's contract is a draft; 六 was signed on 2 September, before the cut-off of 1 October.
+    expect(await repo.conversionByReporter('2026-08-01', '2026-08-31', new Date('2026-10-01T00:00:00+08:00'))).toEqual([
+      { reporterId: 'a', leads: 1, signed: 0 },
+      { reporterId: 'b', leads: 1, signed: 1 },
+      { reporterId: 'c', leads: 1, signed: 0 },
+    ]);
   });
 });

@@ -41,25 +41,19 @@ export interface RegionConversion {
   neededPerMonth: number | null;
 }
 
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
 /** Every active region's figures for `month`, in region order. */
 export async function monthlyConversion(deps: CoreDeps, tx: Repositories, month: Month): Promise<RegionConversion[]> {
   const range = monthRange(month);
   const quarter = quarterOfDate(range.from);
   const monthEnd = instants(range, deps.timezone).to;
   const quarterSoFar = instants({ from: quarterRange(quarter).from, to: range.to }, deps.timezone);
-  const leads = await tx.performance.leadsBetween(range.from, range.to, monthEnd);
+  const byReporter = new Map((await tx.performance.conversionByReporter(range.from, range.to, monthEnd)).map((r) => [r.reporterId, r]));
   const signed = await tx.performance.signedBetween(quarterSoFar.from, quarterSoFar.to);
   const chart = await orgChart(tx);
   const target = deps.policy.kpi.teamNewClientsPerQuarter;
   const monthsLeft = monthsOf(quarter).length - 1 - monthsOf(quarter).indexOf(month);
-
-  // Each reporter's companies, and whether each was signed by the month's end.
-  const byReporter = new Map<string, Map<number, boolean>>();
-  for (const lead of leads) {
-    const mine = byReporter.get(lead.reporterId) ?? new Map<number, boolean>();
-    mine.set(lead.companyId, (mine.get(lead.companyId) ?? false) || lead.signed);
-    byReporter.set(lead.reporterId, mine);
-  }
   const regionOf = (personId: string, fallback: string) => chart.byId.get(personId)?.region ?? fallback;
 
   const out: RegionConversion[] = [];
@@ -68,11 +62,9 @@ export async function monthlyConversion(deps: CoreDeps, tx: Repositories, month:
     const people: Person[] = [...chart.byId.values()]
       .filter((p) => p.region === region && (isReviewed(p.role) || byReporter.has(p.id)))
       .sort((a, b) => a.id.localeCompare(b.id));
-    const companies = new Map<number, boolean>();
     const rows = people.map((person) => {
-      const mine = byReporter.get(person.id) ?? new Map<number, boolean>();
-      for (const [company, wasSigned] of mine) companies.set(company, (companies.get(company) ?? false) || wasSigned);
-      return { personId: person.id, name: person.name, leads: mine.size, signed: [...mine.values()].filter(Boolean).length };
+      const mine = byReporter.get(person.id);
+      return { personId: person.id, name: person.name, leads: mine?.leads ?? 0, signed: mine?.signed ?? 0 };
     });
     const newClients = signed.filter((c) => c.newClient && regionOf(c.ownerId, c.region) === region).length;
     const missing = Math.max(0, target - newClients);
@@ -81,8 +73,9 @@ export async function monthlyConversion(deps: CoreDeps, tx: Repositories, month:
       month,
       quarter,
       people: rows,
-      leads: companies.size,
-      signed: [...companies.values()].filter(Boolean).length,
+      // A company has one lead, so one reporter: the region's companies are the sum of its people's.
+      leads: sum(rows.map((r) => r.leads)),
+      signed: sum(rows.map((r) => r.signed)),
       newClients,
       newClientsTarget: target,
       monthsLeft,

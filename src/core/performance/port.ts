@@ -1,5 +1,5 @@
 import type { IsoDate } from '../time.ts';
-import type { FinanceLock, ImprovementPlan, Month, MonthConversion, MonthlyGoal, Quarter, QuarterReview, Receivable, ReceivedPayment, ReportedLead, SignedContract, SignedSale, YearBonus } from './types.ts';
+import type { FinanceLock, ImprovementPlan, Month, MonthConversion, MonthlyGoal, Quarter, QuarterReview, Receivable, ReceivedPayment, ReporterConversion, SignedContract, SignedSale, YearBonus } from './types.ts';
 
 /**
  * What the performance review (KPI-1..7) needs from the store. The contracts,
@@ -14,11 +14,14 @@ export interface PerformancePort {
   /** Payments dated in [from, to], with the owner of their contract. */
   paymentsBetween(from: IsoDate, to: IsoDate): Promise<ReceivedPayment[]>;
   /**
-   * Lead reports with work date in [from, to]; `signed` counts the company's
-   * signed contracts, only those signed before `signedBefore` when given
-   * (KPI-7's monthly conversion counts what a month's leads had signed by its end).
+   * Each reporter's conversion over the work dates [from, to], counted in the
+   * database: the companies they reported as leads (a company has one lead,
+   * so no company counts for two reporters) and how many of those had a
+   * contract signed (any owner) before `signedBefore` (KPI-7's monthly
+   * conversion counts what a month's leads had signed by its end).
+   * Reporters without a lead are left out.
    */
-  leadsBetween(from: IsoDate, to: IsoDate, signedBefore?: Date): Promise<ReportedLead[]>;
+  conversionByReporter(from: IsoDate, to: IsoDate, signedBefore: Date): Promise<ReporterConversion[]>;
   /**
    * A team's lead → signed conversion, counted in the database (a region of
    * 200 reports a quarter of ~60,000 leads): for each month with work dates

@@ -54,11 +54,11 @@ export interface ReceivedPayment {
   byOwner: boolean;
 }
 
-export interface ReportedLead {
-  companyId: number;
+/** One reporter's lead → signed conversion over some days (KPI-7's monthly figures): companies reported as leads, and those of them signed. */
+export interface ReporterConversion {
   reporterId: string;
-  /** The company has a signed contract (any owner, any time): the lead converted. */
-  signed: boolean;
+  leads: number;
+  signed: number;
 }
 
 /** A month's lead → signed conversion of a team (KPI-7): companies reported as leads in the month, and those of them signed. */
