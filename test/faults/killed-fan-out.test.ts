@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeFeishuApi } from '../fakes/feishu-api.ts';
 import { PROCESS_TIMEOUT, removeTempDirs, runScript, startScript, tempDir } from '../support/bot-process.ts';
+import { feishuSalesOrg } from '../support/feishu-sales-org.ts';
 
 /**
  * Fault: the process sending a reminder to 150 people is killed (SIGKILL)
@@ -22,18 +23,6 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-/** A department of 150 salespeople on Feishu, with their manager. */
-function bigOrg(dir: string): string {
-  const people = [
-    '  - { id: boss, name: 部门经理, role: department_manager, region: 华东, feishu: ou_boss }',
-    '  - { id: lead, name: 区域经理, role: regional_manager, region: 华东, manager: boss, feishu: ou_lead }',
-    ...Array.from({ length: PEOPLE }, (_, i) => `  - { id: s${i}, name: 销售${i}, role: sales, region: 华东, manager: lead, feishu: ou_s${i} }`),
-  ];
-  const file = join(dir, 'org.yaml');
-  writeFileSync(file, ['regions: [华东]', 'people:', ...people, ''].join('\n'));
-  return file;
-}
-
 describe('a job killed while it sends a reminder to 150 people', () => {
   it('leaves the rest to the next run: every one of the 150 gets the reminder, nobody twice', async () => {
     const dir = tempDir('fan-out-');
@@ -42,7 +31,7 @@ describe('a job killed while it sends a reminder to 150 people', () => {
     const env = {
       DATA_DIR: dataDir,
       DATA_KEY: Buffer.alloc(32, 3).toString('base64'),
-      ORG_FILE: bigOrg(dir),
+      ORG_FILE: feishuSalesOrg(dir, PEOPLE),
       FEISHU_APP_ID: 'cli_fan_out',
       FEISHU_APP_SECRET: 'secret',
       FEISHU_MODE: 'webhook',

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../src/store/connect.ts';
 import { FakeFeishuApi } from '../fakes/feishu-api.ts';
 import { freePort, healthz, PROCESS_TIMEOUT, removeTempDirs, ROOT, startBot, tempDir, type Started } from '../support/bot-process.ts';
+import { feishuSalesOrg } from '../support/feishu-sales-org.ts';
 import { postgresBackend, TEST_DATABASE_URL } from '../support/test-database.ts';
 
 /**
@@ -18,17 +18,6 @@ import { postgresBackend, TEST_DATABASE_URL } from '../support/test-database.ts'
 const PEOPLE = 300;
 const CLOCK_START = '2026-12-07T08:59:40+08:00'; // a Monday, a working day in China
 const NINE = new Date('2026-12-07T09:00:00+08:00');
-
-function bigOrg(dir: string): string {
-  const people = [
-    '  - { id: boss, name: 部门经理, role: department_manager, region: 华东, feishu: ou_boss }',
-    '  - { id: lead, name: 区域经理, role: regional_manager, region: 华东, manager: boss, feishu: ou_lead }',
-    ...Array.from({ length: PEOPLE }, (_, i) => `  - { id: s${i}, name: 销售${i}, role: sales, region: 华东, manager: lead, feishu: ou_s${i} }`),
-  ];
-  const file = join(dir, 'org.yaml');
-  writeFileSync(file, ['regions: [华东]', 'people:', ...people, ''].join('\n'));
-  return file;
-}
 
 /** The JSON log lines of a process (pino writes them to stderr) with this message. */
 const logged = (started: Started, msg: string): Record<string, any>[] =>
@@ -51,7 +40,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two scheduling bot processes on one Postgre
     // The job ran on Friday: a start after 09:00 (a slow machine) catches today's run up instead, through the same claim.
     await database.db.insertInto('job_runs').values({ job: 'daily-leads-morning', planned_at: new Date('2026-12-04T01:00:00Z'), started_at: new Date('2026-12-04T01:00:00Z'), finished_at: new Date('2026-12-04T01:00:05Z'), queued: 0 }).execute();
     const dir = tempDir('two-schedules-');
-    const org = bigOrg(dir);
+    const org = feishuSalesOrg(dir, PEOPLE);
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       const started = startBot({
