@@ -14,7 +14,7 @@ export interface SendLimits {
 // milliseconds; at exactly 1,000 a minute a message that arrives a little
 // faster than the one a minute before it is refused (the 10,000-message
 // drain of bench/feishu-delivery.ts drew such 429s at each minute's edge).
-// A 429 costs a whole second of waiting; the margin 1% of the minute's pace.
+// A 429 costs a whole second of waiting; the margin costs 1% of the pace.
 export const FEISHU_LIMITS: SendLimits = { perSecond: 48, perMinute: 990, perRecipientPerSecond: 5 };
 
 export class SendRateLimiter {
