@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Grade } from '../core/clients/types.ts';
+import type { IsoDate } from '../core/time.ts';
 import type { PerformancePort } from '../core/performance/port.ts';
 import type { Month, MonthlyGoal, QuarterReview, YearBonus } from '../core/performance/types.ts';
 import type { Database, MonthlyGoalsTable, QuarterReviewsTable } from './database.ts';
@@ -63,22 +64,8 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
       return rows.map((r) => ({ ownerId: r.owner_id, amountFen: Number(r.amount_fen), byOwner: r.recorded_by === r.owner_id }));
     },
     async conversionByReporter(from, to, signedBefore) {
-      const signedCompanies = db
-        .selectFrom('contracts')
-        .select('company_id')
-        .distinct()
-        .where('status', '=', 'signed')
-        .where('signed_at', '<', signedBefore);
-      const rows = await db
-        .selectFrom('leads as l')
-        .leftJoin(signedCompanies.as('s'), 's.company_id', 'l.company_id')
-        .select([
-          'l.reporter_id',
-          sql<string>`count(distinct l.company_id)`.as('leads'),
-          sql<string>`count(distinct l.company_id) filter (where s.company_id is not null)`.as('signed'),
-        ])
-        .where('l.work_date', '>=', from)
-        .where('l.work_date', '<=', to)
+      const rows = await conversionCounts(db, from, to, signedBefore)
+        .select('l.reporter_id')
         .groupBy('l.reporter_id')
         .orderBy('l.reporter_id')
         .execute();
@@ -87,18 +74,8 @@ export function performanceRepo(db: Kysely<Database>): PerformancePort {
     async leadConversion(from, to, reporterIds) {
       if (reporterIds.length === 0) return [];
       const month = sql<string>`to_char(l.work_date, 'YYYY-MM')`;
-      // The signed companies are joined once (a hash join), not looked up again for each of the team's leads.
-      const signedCompanies = db.selectFrom('contracts').select('company_id').distinct().where('status', '=', 'signed');
-      const rows = await db
-        .selectFrom('leads as l')
-        .leftJoin(signedCompanies.as('s'), 's.company_id', 'l.company_id')
-        .select([
-          month.as('month'),
-          sql<string>`count(distinct l.company_id)`.as('leads'),
-          sql<string>`count(distinct l.company_id) filter (where s.company_id is not null)`.as('signed'),
-        ])
-        .where('l.work_date', '>=', from)
-        .where('l.work_date', '<=', to)
+      const rows = await conversionCounts(db, from, to)
+        .select(month.as('month'))
         .where('l.reporter_id', 'in', [...reporterIds])
         .groupBy(month)
         .orderBy(month)
@@ -323,3 +300,24 @@ const toReview = (r: ReviewRow): QuarterReview => ({
   bonusMultiple: Number(r.bonus_multiple),
   computedAt: new Date(r.computed_at),
 });
+
+/**
+ * The leads with work dates in [from, to] counted as KPI-7 converts them:
+ * `leads` the companies reported, `signed` those with a signed contract (any
+ * owner), signed before `signedBefore` when given. The callers add
+ * what they group by. The signed companies are joined once (a hash join),
+ * not looked up again for each lead.
+ */
+function conversionCounts(db: Kysely<Database>, from: IsoDate, to: IsoDate, signedBefore?: Date) {
+  let signedCompanies = db.selectFrom('contracts').select('company_id').distinct().where('status', '=', 'signed');
+  if (signedBefore) signedCompanies = signedCompanies.where('signed_at', '<', signedBefore);
+  return db
+    .selectFrom('leads as l')
+    .leftJoin(signedCompanies.as('s'), 's.company_id', 'l.company_id')
+    .select([
+      sql<string>`count(distinct l.company_id)`.as('leads'),
+      sql<string>`count(distinct l.company_id) filter (where s.company_id is not null)`.as('signed'),
+    ])
+    .where('l.work_date', '>=', from)
+    .where('l.work_date', '<=', to);
+}

@@ -54,18 +54,20 @@ export interface ReceivedPayment {
   byOwner: boolean;
 }
 
-/** One reporter's lead → signed conversion over some days (KPI-7's monthly figures): companies reported as leads, and those of them signed. */
-export interface ReporterConversion {
-  reporterId: string;
+/** KPI-7's lead → signed conversion: the companies reported as leads, and how many of those have a signed contract. */
+export interface Conversion {
   leads: number;
   signed: number;
 }
 
-/** A month's lead → signed conversion of a team (KPI-7): companies reported as leads in the month, and those of them signed. */
-export interface MonthConversion {
+/** One reporter's conversion over some days (KPI-7's monthly figures). */
+export interface ReporterConversion extends Conversion {
+  reporterId: string;
+}
+
+/** A team's conversion of one month (KPI-7): companies reported as leads in the month, and those of them signed. */
+export interface MonthConversion extends Conversion {
   month: Month;
-  leads: number;
-  signed: number;
 }
 
 export interface MonthlyGoal {
